@@ -1,0 +1,49 @@
+/**
+ * Typed errors with stable codes. Anything the user can fix (a broken rule file, a bad
+ * configuration) carries a file, line and column.
+ */
+
+export interface ProblemLocation {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+}
+
+export interface Problem extends ProblemLocation {
+  code: string;
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.message} (${p.code})`;
+}
+
+export class EdunormError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A rule pack that cannot be loaded: every problem found, each located. */
+export class RulePackError extends EdunormError {
+  constructor(readonly problems: Problem[]) {
+    super(problems[0]?.code ?? 'rule-file/invalid', problems.map(formatProblem).join('\n'));
+  }
+}
+
+/** Bad options or configuration given to the checker (CLI exit code 2). */
+export class ConfigurationError extends EdunormError {
+  constructor(
+    code: string,
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(code, problems.length ? `${message}\n${problems.map(formatProblem).join('\n')}` : message);
+  }
+}

@@ -1,0 +1,341 @@
+import { getAt } from '../path.js';
+import {
+  boundDocumentPaths,
+  boundRecordPaths,
+  boundSchema,
+  cachedPath,
+  compare,
+  finiteNumber,
+  resolveBound,
+  type BoundSpec,
+  type Comparison,
+} from './bounds.js';
+import { compileFilter, filterDocumentPaths, recordFilterSchema, type RecordFilter } from './record-filter.js';
+
+/**
+ * Calculators are the arithmetic of the norms, written once in code and named in rule files:
+ * a rule declares a fact as `{calculator: bounds, params: {...}}` and its json-rules-engine
+ * conditions compare that fact's result. Every calculator returns `undefined` when its inputs
+ * are absent or not numbers, so a norm never fires on data it cannot read (structural
+ * findings already report the bad input).
+ */
+export interface Calculator<P = unknown> {
+  name: string;
+  /** One-line description for rule authors (docs and `edunorm explain`). */
+  summary: string;
+  /** JSON Schema of the params, checked when a rule file is loaded. */
+  paramsSchema: Record<string, unknown>;
+  /** Document paths the params read, checked against the document kind's schema. */
+  documentPaths(params: P): string[];
+  /** Record-relative paths (for list calculators), checked against the list item schema. */
+  recordPaths(params: P): { list: string; paths: string[] } | undefined;
+  /** Builds the function computing the fact for one document; compiled once per rule. */
+  compile(params: P): (document: unknown) => unknown;
+}
+
+// ---------------------------------------------------------------- bounds
+
+export interface BoundsParams {
+  value: string;
+  min?: BoundSpec;
+  max?: BoundSpec;
+  tolerance?: number;
+}
+
+const bounds: Calculator<BoundsParams> = {
+  name: 'bounds',
+  summary: 'Compares one number of the document with a minimum and/or maximum; returns actual, min, max, ratio, direction (below/above/within), deviation and target.',
+  paramsSchema: {
+    type: 'object',
+    required: ['value'],
+    additionalProperties: false,
+    properties: { value: { type: 'string' }, min: boundSchema, max: boundSchema, tolerance: { type: 'number', minimum: 0 } },
+  },
+  documentPaths: (p) => [p.value, ...boundDocumentPaths(p.min), ...boundDocumentPaths(p.max)],
+  recordPaths: () => undefined,
+  compile: (p) => {
+    const path = cachedPath(p.value);
+    return (document): Comparison | undefined => {
+      const actual = finiteNumber(getAt(document, path));
+      if (actual === undefined) return undefined;
+      const min = resolveBound(p.min, document);
+      const max = resolveBound(p.max, document);
+      if ((p.min !== undefined && !min) || (p.max !== undefined && !max)) return undefined;
+      return compare(actual, min, max, p.tolerance ?? 0);
+    };
+  },
+};
+
+// ---------------------------------------------------------------- records
+
+export interface RecordsParams {
+  list: string;
+  where?: RecordFilter;
+  /** Record field to check; without it every matching record is reported (`matched`). */
+  value?: string;
+  min?: BoundSpec;
+  max?: BoundSpec;
+  equals?: string | number | boolean;
+  /** An absent value on a matching record: a violation (counted as 0 / not equal), zero, or skipped. */
+  missing?: 'violation' | 'zero' | 'skip';
+  tolerance?: number;
+}
+
+export interface RecordItem {
+  index: number;
+  id?: string;
+  name?: string;
+  actual?: number | string | boolean | null;
+  /** True when the checked field is absent on the record. */
+  absent?: boolean;
+  min?: number;
+  max?: number;
+  base?: number;
+  direction?: 'below' | 'above' | 'within' | 'unequal';
+  deviation?: number;
+  target?: number | string | boolean;
+}
+
+export interface RecordsResult {
+  /** Records matching `where` (all of them when there is no check). */
+  matched: RecordItem[];
+  below: RecordItem[];
+  above: RecordItem[];
+  unequal: RecordItem[];
+  /** below ∪ above ∪ unequal, in record order. */
+  failing: RecordItem[];
+}
+
+function identify(record: Record<string, unknown>, index: number): RecordItem {
+  const item: RecordItem = { index };
+  if (typeof record.id === 'string' || typeof record.id === 'number') item.id = String(record.id);
+  else if (typeof record.code === 'string') item.id = record.code;
+  if (typeof record.name === 'string') item.name = record.name;
+  return item;
+}
+
+const records: Calculator<RecordsParams> = {
+  name: 'records',
+  summary: 'Checks each record of a list that matches `where`; returns the indices (with figures) of records below, above, unequal, failing, or simply matched.',
+  paramsSchema: {
+    type: 'object',
+    required: ['list'],
+    additionalProperties: false,
+    properties: {
+      list: { type: 'string' },
+      where: recordFilterSchema,
+      value: { type: 'string' },
+      min: boundSchema,
+      max: boundSchema,
+      equals: { type: ['string', 'number', 'boolean'] },
+      missing: { enum: ['violation', 'zero', 'skip'] },
+      tolerance: { type: 'number', minimum: 0 },
+    },
+  },
+  documentPaths: (p) => [p.list, ...filterDocumentPaths(p.where), ...boundDocumentPaths(p.min), ...boundDocumentPaths(p.max)],
+  recordPaths: (p) => ({
+    list: p.list,
+    paths: [...Object.keys(p.where ?? {}), ...(p.value ? [p.value] : []), ...boundRecordPaths(p.min), ...boundRecordPaths(p.max)],
+  }),
+  compile: (p) => {
+    const listPath = cachedPath(p.list);
+    const valuePath = p.value ? cachedPath(p.value) : undefined;
+    const matches = compileFilter(p.where);
+    const missing = p.missing ?? 'skip';
+    const tolerance = p.tolerance ?? 0;
+    return (document): RecordsResult | undefined => {
+      const list = getAt(document, listPath);
+      if (!Array.isArray(list)) return undefined;
+      const result: RecordsResult = { matched: [], below: [], above: [], unequal: [], failing: [] };
+      for (let index = 0; index < list.length; index++) {
+        const record = list[index];
+        if (!matches(record, document)) continue;
+        const item = identify(record as Record<string, unknown>, index);
+        result.matched.push(item);
+        if (!valuePath) continue;
+        const raw = getAt(record, valuePath);
+        const absent = raw === undefined || raw === null;
+        if (absent && missing === 'skip') continue;
+        if (absent) item.absent = true;
+        if (p.equals !== undefined) {
+          item.actual = absent ? null : (raw as RecordItem['actual']);
+          item.target = p.equals;
+          if (raw !== p.equals) {
+            item.direction = 'unequal';
+            result.unequal.push(item);
+            result.failing.push(item);
+          } else item.direction = 'within';
+          continue;
+        }
+        const actual = absent ? 0 : finiteNumber(raw);
+        if (actual === undefined) continue; // wrong type: a structural finding says so
+        const min = resolveBound(p.min, document, record);
+        const max = resolveBound(p.max, document, record);
+        if ((p.min !== undefined && !min) || (p.max !== undefined && !max)) continue;
+        const c = compare(actual, min, max, tolerance);
+        Object.assign(item, { actual, direction: c.direction, deviation: c.deviation, target: c.target });
+        if (c.min !== undefined) item.min = c.min;
+        if (c.max !== undefined) item.max = c.max;
+        if (c.base !== undefined) item.base = c.base;
+        if (c.direction === 'below') result.below.push(item);
+        if (c.direction === 'above') result.above.push(item);
+        if (c.direction !== 'within') result.failing.push(item);
+      }
+      return result;
+    };
+  },
+};
+
+// ---------------------------------------------------------------- aggregate
+
+export interface AggregateParams {
+  list: string;
+  /** Records taken into account (the denominator for `share`). */
+  where?: RecordFilter;
+  op: 'mean' | 'count' | 'share';
+  /** For `mean`: the record field averaged (records without a number are left out). */
+  value?: string;
+  /** For `share`: the records counted in the numerator, among those matching `where`. */
+  count?: RecordFilter;
+  min?: BoundSpec;
+  max?: BoundSpec;
+  tolerance?: number;
+}
+
+export interface AggregateResult extends Comparison {
+  /** Records matching `where` (for mean: those with a number). */
+  total: number;
+  /** For share: records matching `count` too. */
+  numerator?: number;
+  /** For share: the largest numerator the max allows; the smallest the min requires. */
+  allowedCount?: number;
+  requiredCount?: number;
+  /** For share: records over the allowed count (or short of the required count). */
+  excessCount?: number;
+  shortCount?: number;
+}
+
+const aggregate: Calculator<AggregateParams> = {
+  name: 'aggregate',
+  summary: 'Mean, count or share over the records of a list matching `where`, compared with a minimum and/or maximum.',
+  paramsSchema: {
+    type: 'object',
+    required: ['list', 'op'],
+    additionalProperties: false,
+    properties: {
+      list: { type: 'string' },
+      where: recordFilterSchema,
+      op: { enum: ['mean', 'count', 'share'] },
+      value: { type: 'string' },
+      count: recordFilterSchema,
+      min: boundSchema,
+      max: boundSchema,
+      tolerance: { type: 'number', minimum: 0 },
+    },
+  },
+  documentPaths: (p) => [p.list, ...filterDocumentPaths(p.where), ...filterDocumentPaths(p.count), ...boundDocumentPaths(p.min), ...boundDocumentPaths(p.max)],
+  recordPaths: (p) => ({
+    list: p.list,
+    paths: [...Object.keys(p.where ?? {}), ...Object.keys(p.count ?? {}), ...(p.value ? [p.value] : [])],
+  }),
+  compile: (p) => {
+    const listPath = cachedPath(p.list);
+    const valuePath = p.value ? cachedPath(p.value) : undefined;
+    const inScope = compileFilter(p.where);
+    const counted = compileFilter(p.count);
+    return (document): AggregateResult | undefined => {
+      const list = getAt(document, listPath);
+      if (!Array.isArray(list)) return undefined;
+      let total = 0;
+      let sum = 0;
+      let numerator = 0;
+      for (const record of list) {
+        if (!inScope(record, document)) continue;
+        if (p.op === 'mean') {
+          const v = valuePath ? finiteNumber(getAt(record, valuePath)) : undefined;
+          if (v === undefined) continue;
+          sum += v;
+        } else if (p.op === 'share' && counted(record, document)) numerator++;
+        total++;
+      }
+      if (total === 0 && p.op !== 'count') return undefined;
+      const actual = p.op === 'mean' ? sum / total : p.op === 'share' ? numerator / total : total;
+      const min = resolveBound(p.min, document);
+      const max = resolveBound(p.max, document);
+      if ((p.min !== undefined && !min) || (p.max !== undefined && !max)) return undefined;
+      const result: AggregateResult = { ...compare(actual, min, max, p.tolerance ?? 0), total };
+      if (p.op === 'share') {
+        result.numerator = numerator;
+        if (max) {
+          result.allowedCount = Math.floor(max.value * total + 1e-9);
+          result.excessCount = Math.max(0, numerator - result.allowedCount);
+        }
+        if (min) {
+          result.requiredCount = Math.ceil(min.value * total - 1e-9);
+          result.shortCount = Math.max(0, result.requiredCount - numerator);
+        }
+      }
+      return result;
+    };
+  },
+};
+
+// ---------------------------------------------------------------- countBy
+
+export interface CountByParams {
+  list: string;
+  value: string;
+  /** Minimum number of records per value, e.g. `{quality-senior: 1, high-quality-junior: 2}`. */
+  min: Record<string, number>;
+}
+
+export interface CountByResult {
+  counts: Record<string, number>;
+  /** Values with fewer records than required. */
+  short: { value: string; actual: number; required: number; shortfall: number }[];
+  shortTotal: number;
+  listPresent: boolean;
+}
+
+const countBy: Calculator<CountByParams> = {
+  name: 'countBy',
+  summary: 'Counts the records of a list by the value of one field and compares each count with a minimum.',
+  paramsSchema: {
+    type: 'object',
+    required: ['list', 'value', 'min'],
+    additionalProperties: false,
+    properties: {
+      list: { type: 'string' },
+      value: { type: 'string' },
+      min: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } },
+    },
+  },
+  documentPaths: (p) => [p.list],
+  recordPaths: (p) => ({ list: p.list, paths: [p.value] }),
+  compile: (p) => {
+    const listPath = cachedPath(p.list);
+    const valuePath = cachedPath(p.value);
+    return (document): CountByResult => {
+      const list = getAt(document, listPath);
+      const counts: Record<string, number> = Object.create(null) as Record<string, number>;
+      for (const key of Object.keys(p.min)) counts[key] = 0;
+      if (Array.isArray(list)) {
+        for (const record of list) {
+          const v = getAt(record, valuePath);
+          if (typeof v === 'string' && Object.prototype.hasOwnProperty.call(counts, v)) counts[v]! += 1;
+        }
+      }
+      const short = Object.entries(p.min)
+        .filter(([value, required]) => counts[value]! < required)
+        .map(([value, required]) => ({ value, actual: counts[value]!, required, shortfall: required - counts[value]! }));
+      return { counts: { ...counts }, short, shortTotal: short.reduce((s, x) => s + x.shortfall, 0), listPresent: Array.isArray(list) };
+    };
+  },
+};
+
+export const CALCULATORS: Record<string, Calculator<never>> = {
+  bounds: bounds as Calculator<never>,
+  records: records as Calculator<never>,
+  aggregate: aggregate as Calculator<never>,
+  countBy: countBy as Calculator<never>,
+};

@@ -1,0 +1,72 @@
+import type { Locale, LocalizedText } from '../types.js';
+
+export function pick(text: LocalizedText, locale: Locale): string {
+  return text[locale] ?? text.en;
+}
+
+/** 180000 → "180,000"; keeps up to two decimals for amounts that are not whole yuan. */
+export function formatYuan(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return rounded.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** 0.0375 → "3.75%"; at most two decimals, trailing zeros dropped. */
+export function formatPercent(value: number): string {
+  const pct = Math.round(value * 10000) / 100;
+  return `${pct.toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
+}
+
+/** Plain number with at most three decimals (multipliers, hours, counts). */
+export function formatNumber(value: number): string {
+  return (Math.round(value * 1000) / 1000).toLocaleString('en-US', { maximumFractionDigits: 3, useGrouping: false });
+}
+
+export type ValueFormat = 'yuan' | 'pct' | 'num' | 'int' | 'text';
+
+export function formatValue(value: unknown, format: ValueFormat | undefined): string {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    switch (format) {
+      case 'yuan':
+        return formatYuan(value);
+      case 'pct':
+        return formatPercent(value);
+      case 'int':
+        return String(Math.round(value));
+      case 'num':
+        return formatNumber(value);
+      default:
+        return formatNumber(value);
+    }
+  }
+  if (value === undefined || value === null) return '—';
+  return String(value);
+}
+
+const PLACEHOLDER = /\{([\w.-]+)(?:\|(yuan|pct|num|int|text))?\}/g;
+
+/**
+ * Fills `{name}` / `{name|yuan}` placeholders from a context object. Plain string
+ * substitution: rule messages are data, never evaluated.
+ */
+export function fillTemplate(template: string, context: Record<string, unknown>): string {
+  return template.replace(PLACEHOLDER, (_m, name: string, format: ValueFormat | undefined) => {
+    const value = lookup(context, name);
+    return formatValue(value, format);
+  });
+}
+
+export function templatePlaceholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+}
+
+function lookup(context: Record<string, unknown>, name: string): unknown {
+  if (Object.prototype.hasOwnProperty.call(context, name)) return context[name];
+  let current: unknown = context;
+  for (const part of name.split('.')) {
+    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, part)) {
+      return undefined;
+    }
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}

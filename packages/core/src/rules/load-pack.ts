@@ -1,0 +1,283 @@
+import type { ValidateFunction } from 'ajv';
+import { RulePackError, type Problem } from '../errors.js';
+import { CALCULATORS } from '../facts/calculators.js';
+import { parseYaml, type ParsedFile } from '../parse/parse-yaml.js';
+import { parsePath, type PathSegment } from '../path.js';
+import { createAjv } from '../schema/ajv-instance.js';
+import { schemaAt, type DocumentKind } from '../schema/document-schemas.js';
+import { ruleFileSchema } from './rule-file-schema.js';
+import type { ConditionSpec, ParamDefinition, RuleDefinition, RuleFileText, RulePack } from './rule-types.js';
+
+/** Operators json-rules-engine ships with, plus the ones edunorm registers. */
+export const BUILTIN_OPERATORS = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+] as const;
+export const EDUNORM_OPERATORS = ['hasItems'] as const;
+const OPERATORS = new Set<string>([...BUILTIN_OPERATORS, ...EDUNORM_OPERATORS]);
+
+let ruleValidator: ValidateFunction | undefined;
+const calculatorValidators = new Map<string, ValidateFunction>();
+
+function validators(): { rule: ValidateFunction; calculators: Map<string, ValidateFunction> } {
+  if (!ruleValidator) {
+    const ajv = createAjv();
+    ruleValidator = ajv.compile(ruleFileSchema);
+    for (const [name, calc] of Object.entries(CALCULATORS)) calculatorValidators.set(name, ajv.compile(calc.paramsSchema));
+  }
+  return { rule: ruleValidator!, calculators: calculatorValidators };
+}
+
+function pointerToPath(pointer: string): PathSegment[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+class ProblemCollector {
+  readonly problems: Problem[] = [];
+  constructor(
+    readonly file: string,
+    readonly parsed: ParsedFile,
+  ) {}
+
+  at(path: readonly PathSegment[], code: string, message: string, part: 'key' | 'value' = 'value'): void {
+    const doc = this.parsed.documents[0];
+    let offset = 0;
+    if (doc) {
+      const { location } = doc.locate(path);
+      const span = part === 'key' ? (location.key ?? location.value) : (location.value ?? location.key);
+      offset = span?.[0] ?? doc.span[0];
+    }
+    const pos = this.parsed.positions.position(offset);
+    this.problems.push({ file: this.file, line: pos.line, column: pos.column, code, message });
+  }
+}
+
+/** Replaces every `{param: name}` object with that parameter's value. */
+export function substituteParams(value: unknown, params: Record<string, unknown>): unknown {
+  if (Array.isArray(value)) return value.map((v) => substituteParams(v, params));
+  if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    if (keys.length === 1 && keys[0] === 'param' && typeof obj.param === 'string') return params[obj.param];
+    const out: Record<string, unknown> = {};
+    for (const k of keys) out[k] = substituteParams(obj[k], params);
+    return out;
+  }
+  return value;
+}
+
+function collectParamRefs(value: unknown, at: PathSegment[], out: { name: string; path: PathSegment[] }[]): void {
+  if (Array.isArray(value)) value.forEach((v, i) => collectParamRefs(v, [...at, i], out));
+  else if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    if (keys.length === 1 && keys[0] === 'param') out.push({ name: String(obj.param), path: [...at, 'param'] });
+    else for (const k of keys) collectParamRefs(obj[k], [...at, k], out);
+  }
+}
+
+/** Checks that a parameter value fits its declared type; returns a message when it does not. */
+export function checkParamValue(def: ParamDefinition, value: unknown): string | undefined {
+  const num = typeof value === 'number' && Number.isFinite(value);
+  switch (def.type) {
+    case 'number':
+    case 'yuan':
+      if (!num) return `expected a number, got ${JSON.stringify(value)}`;
+      break;
+    case 'integer':
+      if (!num || !Number.isInteger(value)) return `expected a whole number, got ${JSON.stringify(value)}`;
+      break;
+    case 'fraction':
+      if (!num || (value as number) < 0 || (value as number) > 1) return `expected a fraction between 0 and 1, got ${JSON.stringify(value)}`;
+      break;
+    case 'string-list':
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return `expected a list of strings, got ${JSON.stringify(value)}`;
+      return undefined;
+    case 'number-map':
+      if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'number' && Number.isFinite(v)))
+        return `expected a mapping of names to numbers, got ${JSON.stringify(value)}`;
+      return undefined;
+  }
+  if (def.minimum !== undefined && (value as number) < def.minimum) return `must be at least ${def.minimum}, got ${String(value)}`;
+  if (def.maximum !== undefined && (value as number) > def.maximum) return `must be at most ${def.maximum}, got ${String(value)}`;
+  return undefined;
+}
+
+function checkDocumentPath(c: ProblemCollector, kind: DocumentKind, text: unknown, where: PathSegment[], base: PathSegment[] = []): void {
+  if (typeof text !== 'string') return;
+  const path = parsePath(text.replace(/\{index\}/g, '0'));
+  if (!path) {
+    c.at(where, 'rule-file/bad-path', `"${text}" is not a valid field path (write it like budget.publicFunds or staff[{index}].name)`);
+    return;
+  }
+  if (!schemaAt(kind, [...base, ...path])) {
+    const shown = base.length ? `${text} (inside each item of the list)` : text;
+    c.at(where, 'rule-file/unknown-field', `"${shown}" is not a field of a ${kind} document`);
+  }
+}
+
+function checkConditions(c: ProblemCollector, rule: RuleDefinition, cond: ConditionSpec | undefined, at: PathSegment[]): void {
+  if (!cond) return;
+  if ('all' in cond) cond.all.forEach((x, i) => checkConditions(c, rule, x, [...at, 'all', i]));
+  else if ('any' in cond) cond.any.forEach((x, i) => checkConditions(c, rule, x, [...at, 'any', i]));
+  else if ('not' in cond) checkConditions(c, rule, cond.not, [...at, 'not']);
+  else {
+    if (!OPERATORS.has(cond.operator)) {
+      c.at([...at, 'operator'], 'rule-file/unknown-operator', `unknown operator "${cond.operator}"; use one of ${[...OPERATORS].join(', ')}`);
+    }
+    if (!Object.prototype.hasOwnProperty.call(rule.facts, cond.fact)) {
+      const path = parsePath(cond.fact);
+      if (!path || !schemaAt(rule.kind, path)) {
+        c.at(
+          [...at, 'fact'],
+          'rule-file/unknown-fact',
+          `unknown fact "${cond.fact}": declare it under facts: or name a field of a ${rule.kind} document`,
+        );
+      }
+    }
+  }
+}
+
+/** Loads and validates one rule file; problems are collected, not thrown. */
+function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): RuleDefinition | undefined {
+  const parsed = parseYaml(input.text);
+  const c = new ProblemCollector(input.file, parsed);
+  const doc = parsed.documents[0];
+  if (!doc || parsed.documents.length !== 1) {
+    problems.push({ file: input.file, line: 1, column: 1, code: 'rule-file/yaml', message: 'a rule file holds exactly one YAML document' });
+    return undefined;
+  }
+  if (doc.problems.length) {
+    for (const p of doc.problems) {
+      const pos = parsed.positions.position(p.span[0]);
+      problems.push({ file: input.file, line: pos.line, column: pos.column, code: 'rule-file/yaml', message: p.detail });
+    }
+    return undefined;
+  }
+  const { rule: validateRule, calculators } = validators();
+  if (!validateRule(doc.value)) {
+    // Report the deepest errors only: a oneOf failure drags in every branch's complaints.
+    const errors = validateRule.errors ?? [];
+    const depth = Math.max(...errors.map((e) => e.instancePath.split('/').length));
+    const seen = new Set<string>();
+    for (const e of errors) {
+      if (e.keyword === 'oneOf' && errors.length > 1) continue;
+      if (e.instancePath.split('/').length < depth - 1) continue;
+      const path = pointerToPath(e.instancePath);
+      let message = `${e.instancePath || '(rule)'} ${e.message ?? 'is invalid'}`;
+      let part: 'key' | 'value' = 'value';
+      if (e.keyword === 'additionalProperties') {
+        const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+        path.push(extra);
+        part = 'key';
+        message = `unknown property "${extra}"`;
+      } else if (e.keyword === 'required') {
+        message = `missing required property "${String((e.params as { missingProperty: string }).missingProperty)}"${e.instancePath ? ` in ${e.instancePath}` : ''}`;
+        part = 'key';
+      } else if (e.keyword === 'enum') {
+        message = `${e.instancePath} must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}`;
+      }
+      if (seen.has(message)) continue;
+      seen.add(message);
+      c.at(path, 'rule-file/schema', message, part);
+    }
+    problems.push(...c.problems);
+    return undefined;
+  }
+  const raw = doc.value as Omit<RuleDefinition, 'source' | 'facts' | 'params'> & {
+    facts?: RuleDefinition['facts'];
+    params?: RuleDefinition['params'];
+  };
+  const rule: RuleDefinition = { ...raw, facts: raw.facts ?? {}, params: raw.params ?? {}, source: { pack, file: input.file } };
+
+  const base = input.file.split(/[\\/]/).pop()?.replace(/\.ya?ml$/, '');
+  if (base && base !== rule.id) c.at(['id'], 'rule-file/id-mismatch', `rule id "${rule.id}" must match its file name "${base}.yaml"`);
+
+  for (const [name, def] of Object.entries(rule.params)) {
+    const msg = checkParamValue(def, def.default);
+    if (msg) c.at(['params', name, 'default'], 'rule-file/param-type', `default of parameter "${name}": ${msg}`);
+  }
+  const refs: { name: string; path: PathSegment[] }[] = [];
+  collectParamRefs(rule.facts, ['facts'], refs);
+  collectParamRefs(rule.applies, ['applies'], refs);
+  rule.outcomes.forEach((o, i) => collectParamRefs(o.when, ['outcomes', i, 'when'], refs));
+  for (const ref of refs) {
+    if (!Object.prototype.hasOwnProperty.call(rule.params, ref.name)) {
+      c.at(ref.path, 'rule-file/unknown-param', `unknown parameter "${ref.name}"; declare it under params:`);
+    }
+  }
+  const defaults = Object.fromEntries(Object.entries(rule.params).map(([k, d]) => [k, d.default]));
+  for (const [name, fact] of Object.entries(rule.facts)) {
+    const calc = CALCULATORS[fact.calculator];
+    if (!calc) {
+      c.at(['facts', name, 'calculator'], 'rule-file/unknown-calculator', `unknown calculator "${fact.calculator}"; use one of ${Object.keys(CALCULATORS).join(', ')}`);
+      continue;
+    }
+    const params = substituteParams(fact.params, defaults);
+    const validate = calculators.get(fact.calculator)!;
+    if (!validate(params)) {
+      const e = validate.errors?.[0];
+      c.at(['facts', name, 'params', ...pointerToPath(e?.instancePath ?? '')], 'rule-file/fact-params', `calculator ${fact.calculator}: ${e?.instancePath || 'params'} ${e?.message ?? 'invalid'}`);
+      continue;
+    }
+    for (const p of calc.documentPaths(params as never)) checkDocumentPath(c, rule.kind, p, ['facts', name, 'params']);
+    const rec = calc.recordPaths(params as never);
+    if (rec) {
+      const listPath = parsePath(rec.list);
+      if (listPath) for (const p of rec.paths) checkDocumentPath(c, rule.kind, p, ['facts', name, 'params'], [...listPath, 0]);
+    }
+  }
+  checkConditions(c, rule, rule.applies, ['applies']);
+  const names = new Set<string>();
+  rule.outcomes.forEach((o, i) => {
+    if (names.has(o.name)) c.at(['outcomes', i, 'name'], 'rule-file/duplicate-outcome', `outcome "${o.name}" is declared twice`);
+    names.add(o.name);
+    checkConditions(c, rule, o.when, ['outcomes', i, 'when']);
+    const r = o.report;
+    if (r.from !== undefined && !Object.prototype.hasOwnProperty.call(rule.facts, r.from)) {
+      c.at(['outcomes', i, 'report', 'from'], 'rule-file/unknown-fact', `report.from names "${r.from}", which is not declared under facts:`);
+    }
+    if (r.items !== undefined && r.from === undefined) c.at(['outcomes', i, 'report', 'items'], 'rule-file/schema', 'report.items needs report.from');
+    checkDocumentPath(c, rule.kind, r.at, ['outcomes', i, 'report', 'at']);
+    r.else?.forEach((p, j) => checkDocumentPath(c, rule.kind, p, ['outcomes', i, 'report', 'else', j]));
+    r.related?.forEach((rel, j) => checkDocumentPath(c, rule.kind, rel.at, ['outcomes', i, 'report', 'related', j, 'at']));
+  });
+  problems.push(...c.problems);
+  return c.problems.length ? undefined : rule;
+}
+
+/**
+ * Loads a rule pack from rule-file texts. Throws a RulePackError listing every problem of
+ * every file (file, line, column), so a rule author fixes them in one pass.
+ */
+export function loadRulePack(name: string, files: readonly RuleFileText[]): RulePack {
+  const problems: Problem[] = [];
+  const rules: RuleDefinition[] = [];
+  const ids = new Map<string, string>();
+  for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
+    const rule = loadRuleFile(name, f, problems);
+    if (!rule) continue;
+    const other = ids.get(rule.id);
+    if (other) {
+      problems.push({ file: f.file, line: 1, column: 1, code: 'rule-file/duplicate-id', message: `rule id "${rule.id}" is also defined in ${other}` });
+      continue;
+    }
+    ids.set(rule.id, f.file);
+    rules.push(rule);
+  }
+  if (problems.length) throw new RulePackError(problems);
+  return { name, rules };
+}

@@ -1,0 +1,178 @@
+/**
+ * JSON Schema of a rule file (`rules/<pack>/<rule-id>.yaml`), compiled once by ajv. A rule
+ * file that breaks it is reported with file, line and column (see load-pack.ts).
+ */
+
+const localized = {
+  type: 'object',
+  required: ['zh-CN', 'en'],
+  additionalProperties: false,
+  properties: { 'zh-CN': { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } },
+};
+
+/** json-rules-engine condition syntax (a subset we validate strictly; the engine checks the rest). */
+const condition = {
+  type: 'object',
+  oneOf: [
+    {
+      required: ['all'],
+      properties: { all: { type: 'array', minItems: 1, items: { $ref: '#/definitions/condition' } } },
+    },
+    {
+      required: ['any'],
+      properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/definitions/condition' } } },
+    },
+    { required: ['not'], properties: { not: { $ref: '#/definitions/condition' } } },
+    {
+      required: ['fact', 'operator', 'value'],
+      properties: {
+        fact: { type: 'string', minLength: 1 },
+        operator: { type: 'string', minLength: 1 },
+        path: { type: 'string', pattern: '^\\$(\\.[A-Za-z_][A-Za-z0-9_-]*)+$' },
+        params: { type: 'object' },
+        value: {},
+      },
+    },
+  ],
+};
+
+const severity = { enum: ['error', 'warning', 'info'] };
+
+const testFinding = {
+  type: 'object',
+  required: ['line'],
+  additionalProperties: false,
+  properties: {
+    line: { type: 'integer', minimum: 1 },
+    column: { type: 'integer', minimum: 1 },
+    severity,
+    outcome: { type: 'string' },
+    path: { type: 'string' },
+    message: { type: 'string', description: 'a substring the zh-CN message must contain' },
+    messageEn: { type: 'string', description: 'a substring the en message must contain' },
+  },
+};
+
+const testCase = {
+  type: 'object',
+  required: ['name', 'document'],
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', minLength: 1 },
+    document: { type: 'string', minLength: 1 },
+    params: { type: 'object' },
+    findings: { type: 'array', items: testFinding },
+  },
+};
+
+export const ruleFileSchema = {
+  $id: 'edunorm/rule-file',
+  type: 'object',
+  required: ['id', 'kind', 'severity', 'title', 'description', 'citation', 'outcomes', 'tests'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+    kind: { enum: ['SchoolBudget', 'Staffing', 'DistrictIndicators'] },
+    severity,
+    title: localized,
+    description: localized,
+    citation: {
+      type: 'object',
+      required: ['source', 'document', 'section', 'quote'],
+      additionalProperties: false,
+      properties: {
+        source: { type: 'string', minLength: 1 },
+        document: { type: 'string', minLength: 1 },
+        section: { type: 'string', minLength: 1 },
+        quote: { type: 'string', minLength: 4 },
+        also: { type: 'string' },
+      },
+    },
+    params: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['type', 'default', 'description'],
+        additionalProperties: false,
+        properties: {
+          type: { enum: ['number', 'fraction', 'integer', 'yuan', 'string-list', 'number-map'] },
+          default: {},
+          minimum: { type: 'number' },
+          maximum: { type: 'number' },
+          description: localized,
+        },
+      },
+    },
+    effective: {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: { from: { type: 'integer' }, to: { type: 'integer' } },
+    },
+    facts: {
+      type: 'object',
+      propertyNames: { pattern: '^[a-zA-Z][a-zA-Z0-9]*$' },
+      additionalProperties: {
+        type: 'object',
+        required: ['calculator', 'params'],
+        additionalProperties: false,
+        properties: { calculator: { type: 'string' }, params: { type: 'object' } },
+      },
+    },
+    applies: { $ref: '#/definitions/condition' },
+    outcomes: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['name', 'when', 'report', 'message'],
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+          severity,
+          when: { $ref: '#/definitions/condition' },
+          message: localized,
+          report: {
+            type: 'object',
+            required: ['at'],
+            additionalProperties: false,
+            properties: {
+              from: { type: 'string' },
+              items: { type: 'string', minLength: 1 },
+              at: { type: 'string', minLength: 1 },
+              part: { enum: ['key', 'value'] },
+              else: { type: 'array', items: { type: 'string' } },
+              related: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['at', 'message'],
+                  additionalProperties: false,
+                  properties: { at: { type: 'string' }, message: localized },
+                },
+              },
+              fix: {
+                type: 'object',
+                required: ['figure'],
+                additionalProperties: false,
+                properties: { figure: { type: 'string' }, round: { enum: ['up', 'down', 'none'] } },
+              },
+            },
+          },
+        },
+      },
+    },
+    tests: {
+      type: 'object',
+      required: ['valid', 'invalid'],
+      additionalProperties: false,
+      properties: {
+        valid: { type: 'array', minItems: 2, items: testCase },
+        invalid: { type: 'array', minItems: 2, items: testCase },
+      },
+    },
+  },
+  definitions: { condition },
+};
+
+export const conditionSchema = condition;

@@ -1,0 +1,271 @@
+import jsonRulesEngine, { type Almanac, type Engine as EngineType, type TopLevelCondition } from 'json-rules-engine';
+import { ConfigurationError, type Problem } from '../errors.js';
+import { CALCULATORS } from '../facts/calculators.js';
+import type { FindingFactory } from '../finding-factory.js';
+import { fillTemplate } from '../messages/format.js';
+import { getAt, parsePath, type PathSegment } from '../path.js';
+import type { DocumentKind } from '../schema/document-schemas.js';
+import type { Finding, LocalizedText, Severity } from '../types.js';
+import { checkParamValue, substituteParams } from './load-pack.js';
+import type { ConditionSpec, OutcomeSpec, RuleDefinition, RulePack } from './rule-types.js';
+
+const { Engine } = jsonRulesEngine as unknown as { Engine: typeof EngineType };
+
+/** What a configuration may say about one rule. */
+export interface RuleSetting {
+  severity?: Severity | 'off';
+  params?: Record<string, unknown>;
+}
+
+export type RuleSettings = Record<string, Severity | 'off' | RuleSetting>;
+
+/** A rule as it will run: its definition with effective severity and parameters. */
+export interface ActiveRule {
+  definition: RuleDefinition;
+  /** Overrides every outcome's severity when set by configuration. */
+  severity?: Severity;
+  params: Record<string, unknown>;
+}
+
+interface CompiledOutcome {
+  rule: ActiveRule;
+  outcome: OutcomeSpec;
+  /** Namespaced id of the fact named by `report.from`. */
+  fromFact?: string;
+}
+
+const YEAR_FIELD: Record<DocumentKind, string> = { SchoolBudget: 'fiscalYear', Staffing: 'fiscalYear', DistrictIndicators: 'year' };
+
+/** json-rules-engine `path` on a condition: we only allow `$.a.b` and resolve it ourselves. */
+function resolvePath(value: unknown, path: string): unknown {
+  let current = value;
+  for (const key of path.slice(2).split('.')) {
+    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+function rewriteCondition(cond: ConditionSpec, localFacts: Map<string, string>, pathFacts: Set<string>): TopLevelCondition | Record<string, unknown> {
+  if ('all' in cond) return { all: cond.all.map((c) => rewriteCondition(c, localFacts, pathFacts)) } as TopLevelCondition;
+  if ('any' in cond) return { any: cond.any.map((c) => rewriteCondition(c, localFacts, pathFacts)) } as TopLevelCondition;
+  if ('not' in cond) return { not: rewriteCondition(cond.not, localFacts, pathFacts) } as TopLevelCondition;
+  const local = localFacts.get(cond.fact);
+  if (!local) pathFacts.add(cond.fact);
+  const out: Record<string, unknown> = { fact: local ?? `field:${cond.fact}`, operator: cond.operator, value: cond.value };
+  if (cond.path) out.path = cond.path;
+  return out;
+}
+
+/**
+ * One json-rules-engine Engine per document kind, holding every active rule's outcomes.
+ * json-rules-engine silently skips rules when one Engine runs concurrently, so runs on an
+ * Engine are queued one after another.
+ */
+class KindEngine {
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly outcomes = new Map<string, CompiledOutcome>();
+
+  constructor(readonly engine: EngineType) {}
+
+  run(document: unknown): Promise<{ names: string[]; almanac: Almanac }> {
+    const next = this.queue.then(async () => {
+      const { results, almanac } = await this.engine.run({ document });
+      return { names: results.map((r) => r.name as string), almanac };
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function normalizeSetting(s: Severity | 'off' | RuleSetting): RuleSetting {
+  return typeof s === 'string' ? { severity: s } : s;
+}
+
+/**
+ * The compiled form of one or more rule packs plus settings: build it once, then check any
+ * number of documents with it.
+ */
+export class RuleSet {
+  readonly rules: ActiveRule[] = [];
+  private readonly engines = new Map<DocumentKind, KindEngine>();
+
+  constructor(
+    readonly packs: readonly RulePack[],
+    settings: RuleSettings = {},
+  ) {
+    const problems: Problem[] = [];
+    const byId = new Map<string, RuleDefinition>();
+    for (const pack of packs) for (const rule of pack.rules) byId.set(rule.id, rule);
+    for (const [id, raw] of Object.entries(settings)) {
+      const def = byId.get(id);
+      if (!def) {
+        problems.push({ file: '(settings)', line: 1, column: 1, code: 'config/unknown-rule', message: `unknown rule id "${id}"` });
+        continue;
+      }
+      for (const [name, value] of Object.entries(normalizeSetting(raw).params ?? {})) {
+        const p = def.params[name];
+        const msg = p ? checkParamValue(p, value) : `unknown parameter "${name}" of rule ${id}; known: ${Object.keys(def.params).join(', ') || 'none'}`;
+        if (msg) problems.push({ file: '(settings)', line: 1, column: 1, code: 'config/bad-param', message: p ? `${id}.${name}: ${msg}` : msg });
+      }
+    }
+    if (problems.length) throw new ConfigurationError('config/invalid', 'invalid rule settings', problems);
+
+    for (const def of byId.values()) {
+      const setting = normalizeSetting(settings[def.id] ?? {});
+      if (setting.severity === 'off') continue;
+      const params = Object.fromEntries(Object.entries(def.params).map(([k, d]) => [k, setting.params?.[k] ?? d.default]));
+      const active: ActiveRule = { definition: def, params };
+      if (setting.severity) active.severity = setting.severity;
+      this.rules.push(active);
+      this.add(active);
+    }
+  }
+
+  private engineFor(kind: DocumentKind): KindEngine {
+    let k = this.engines.get(kind);
+    if (!k) {
+      const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath });
+      engine.addOperator('hasItems', (factValue: unknown, expected: unknown) => Array.isArray(factValue) && (factValue.length > 0) === expected);
+      k = new KindEngine(engine);
+      this.engines.set(kind, k);
+    }
+    return k;
+  }
+
+  private add(active: ActiveRule): void {
+    const def = active.definition;
+    const kindEngine = this.engineFor(def.kind);
+    const { engine } = kindEngine;
+    const localFacts = new Map<string, string>();
+    for (const [name, spec] of Object.entries(def.facts)) {
+      const id = `${def.id}:${name}`;
+      localFacts.set(name, id);
+      const compute = CALCULATORS[spec.calculator]!.compile(substituteParams(spec.params, active.params) as never);
+      engine.addFact(id, async (_params: unknown, almanac: Almanac) => compute(await almanac.factValue('document')));
+    }
+    const pathFacts = new Set<string>();
+    const shared: ConditionSpec[] = [];
+    if (def.applies) shared.push(substituteParams(def.applies, active.params) as ConditionSpec);
+    if (def.effective?.from !== undefined) shared.push({ fact: YEAR_FIELD[def.kind], operator: 'greaterThanInclusive', value: def.effective.from });
+    if (def.effective?.to !== undefined) shared.push({ fact: YEAR_FIELD[def.kind], operator: 'lessThanInclusive', value: def.effective.to });
+    for (const outcome of def.outcomes) {
+      const when = substituteParams(outcome.when, active.params) as ConditionSpec;
+      const conditions = rewriteCondition({ all: [...shared, when] }, localFacts, pathFacts) as TopLevelCondition;
+      const name = `${def.id}#${outcome.name}`;
+      engine.addRule({ name, conditions, event: { type: 'edunorm.finding', params: { rule: def.id, outcome: outcome.name } } });
+      const compiled: CompiledOutcome = { rule: active, outcome };
+      if (outcome.report.from) compiled.fromFact = localFacts.get(outcome.report.from)!;
+      kindEngine.outcomes.set(name, compiled);
+    }
+    for (const field of pathFacts) {
+      const id = `field:${field}`;
+      const path = parsePath(field) ?? [];
+      // Several rules read the same field; json-rules-engine keeps one fact per id.
+      engine.addFact(id, async (_params: unknown, almanac: Almanac) => getAt(await almanac.factValue('document'), path));
+    }
+  }
+
+  ruleById(id: string): ActiveRule | undefined {
+    return this.rules.find((r) => r.definition.id === id);
+  }
+
+  /** Evaluates every active rule of the document's kind in one engine run. */
+  async evaluate(kind: DocumentKind, document: unknown, factory: FindingFactory): Promise<Finding[]> {
+    const kindEngine = this.engines.get(kind);
+    if (!kindEngine) return [];
+    const { names, almanac } = await kindEngine.run(document);
+    const findings: Finding[] = [];
+    for (const name of names) {
+      const compiled = kindEngine.outcomes.get(name);
+      if (!compiled) continue;
+      const value = compiled.fromFact ? await almanac.factValue(compiled.fromFact) : undefined;
+      findings.push(...reportOutcome(compiled, document, value, factory));
+    }
+    return findings;
+  }
+}
+
+function expand(template: string, index: number | undefined): PathSegment[] | undefined {
+  return parsePath(index === undefined ? template : template.replace(/\{index\}/g, String(index)));
+}
+
+function fillBoth(text: LocalizedText, context: Record<string, unknown>): LocalizedText {
+  return { 'zh-CN': fillTemplate(text['zh-CN'], context), en: fillTemplate(text.en, context) };
+}
+
+function figuresOf(value: unknown): Finding['figures'] {
+  const out: NonNullable<Finding['figures']> = {};
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') out[k] = v;
+    }
+  }
+  return out;
+}
+
+function reportOutcome(compiled: CompiledOutcome, document: unknown, value: unknown, factory: FindingFactory): Finding[] {
+  const { rule, outcome } = compiled;
+  const def = rule.definition;
+  const report = outcome.report;
+  const severity = rule.severity ?? outcome.severity ?? def.severity;
+  const base: Record<string, unknown> = { ...rule.params, doc: document };
+  const subjects: { context: Record<string, unknown>; index?: number; figures: unknown }[] = [];
+  if (report.items) {
+    const items = value && typeof value === 'object' ? (value as Record<string, unknown>)[report.items] : undefined;
+    if (!Array.isArray(items)) return [];
+    for (const item of items as Record<string, unknown>[]) {
+      subjects.push({ context: { ...base, ...(value as object), ...item }, index: item.index as number, figures: item });
+    }
+  } else {
+    subjects.push({ context: { ...base, ...(value && typeof value === 'object' ? value : { value }) }, figures: value });
+  }
+  return subjects.map(({ context, index, figures }) => {
+    let path = expand(report.at, index) ?? [];
+    if (report.else?.length && !exists(document, path)) {
+      for (const alt of report.else) {
+        const p = expand(alt, index);
+        if (p && exists(document, p)) {
+          path = p;
+          break;
+        }
+      }
+    }
+    const message = fillBoth(outcome.message, context);
+    const fix = report.fix ? fixFor(report.fix, context, path, document) : undefined;
+    return factory.make({
+      ruleId: def.id,
+      severity,
+      message,
+      path,
+      part: report.part ?? 'value',
+      citation: def.citation,
+      outcome: outcome.name,
+      figures: figuresOf(figures),
+      ...(fix ? { fix } : {}),
+      ...(report.related
+        ? {
+            related: report.related
+              .map((r) => ({ path: expand(r.at, index) ?? [], message: fillBoth(r.message, context) }))
+              .filter((r) => exists(document, r.path)),
+          }
+        : {}),
+    });
+  });
+}
+
+function exists(document: unknown, path: readonly PathSegment[]): boolean {
+  return getAt(document, path) !== undefined;
+}
+
+function fixFor(spec: NonNullable<OutcomeSpec['report']['fix']>, context: Record<string, unknown>, path: PathSegment[], document: unknown) {
+  const raw = context[spec.figure];
+  if (!exists(document, path)) return undefined;
+  let text: string;
+  if (typeof raw === 'number' && Number.isFinite(raw)) {
+    const v = spec.round === 'up' ? Math.ceil(raw - 1e-9) : spec.round === 'down' ? Math.floor(raw + 1e-9) : Math.round(raw * 10000) / 10000;
+    text = String(v);
+  } else if (typeof raw === 'boolean') text = String(raw);
+  else return undefined;
+  return { title: { 'zh-CN': `改为 ${text}(符合要求的值)`, en: `Change to ${text} (the compliant value)` }, newText: text };
+}

@@ -1,0 +1,93 @@
+import type { Citation, LocalizedText, Severity } from '../types.js';
+import type { DocumentKind } from '../schema/document-schemas.js';
+
+export type ParamType = 'number' | 'fraction' | 'integer' | 'yuan' | 'string-list' | 'number-map';
+
+export interface ParamDefinition {
+  type: ParamType;
+  default: unknown;
+  minimum?: number;
+  maximum?: number;
+  description: LocalizedText;
+}
+
+/** json-rules-engine condition, as written in a rule file (before parameter substitution). */
+export type ConditionSpec =
+  | { all: ConditionSpec[] }
+  | { any: ConditionSpec[] }
+  | { not: ConditionSpec }
+  | { fact: string; operator: string; value: unknown; path?: string; params?: Record<string, unknown> };
+
+export interface FactSpec {
+  calculator: string;
+  params: Record<string, unknown>;
+}
+
+export interface ReportSpec {
+  /** The rule fact whose value gives the finding's figures. */
+  from?: string;
+  /** A key of that fact's value holding a list: one finding per item (record rules). */
+  items?: string;
+  /** Path of the node the finding points at; `{index}` is the item's record index. */
+  at: string;
+  part?: 'key' | 'value';
+  /** Paths tried, in order, when `at` does not exist in the document. */
+  else?: string[];
+  related?: { at: string; message: LocalizedText }[];
+  /** Offer to set the node to this figure (e.g. `target`), as a quick fix. */
+  fix?: { figure: string; round?: 'up' | 'down' | 'none' };
+}
+
+export interface OutcomeSpec {
+  name: string;
+  severity?: Severity;
+  when: ConditionSpec;
+  message: LocalizedText;
+  report: ReportSpec;
+}
+
+export interface RuleTestFinding {
+  line: number;
+  column?: number;
+  severity?: Severity;
+  outcome?: string;
+  path?: string;
+  message?: string;
+  messageEn?: string;
+}
+
+export interface RuleTestCase {
+  name: string;
+  document: string;
+  params?: Record<string, unknown>;
+  findings?: RuleTestFinding[];
+}
+
+export interface RuleDefinition {
+  id: string;
+  kind: DocumentKind;
+  severity: Severity;
+  title: LocalizedText;
+  description: LocalizedText;
+  citation: Citation;
+  params: Record<string, ParamDefinition>;
+  effective?: { from?: number; to?: number };
+  facts: Record<string, FactSpec>;
+  applies?: ConditionSpec;
+  outcomes: OutcomeSpec[];
+  tests: { valid: RuleTestCase[]; invalid: RuleTestCase[] };
+  /** Where the rule came from, for error messages and docs. */
+  source: { pack: string; file: string };
+}
+
+export interface RulePack {
+  name: string;
+  rules: RuleDefinition[];
+}
+
+/** A rule file as text: the unit a pack is loaded from (no file system needed). */
+export interface RuleFileText {
+  /** Path shown in errors (relative or absolute, as the caller chooses). */
+  file: string;
+  text: string;
+}

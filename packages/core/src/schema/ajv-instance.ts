@@ -1,0 +1,31 @@
+import AjvModule, { type ErrorObject, type ValidateFunction, type Ajv as AjvInstance } from 'ajv';
+import { DOCUMENT_KINDS, documentSchemas, type DocumentKind } from './document-schemas.js';
+
+// ajv is published as CommonJS; under NodeNext its default export sits one level down.
+type AjvConstructor = new (options: Record<string, unknown>) => AjvInstance;
+const Ajv: AjvConstructor =
+  (AjvModule as unknown as { default?: AjvConstructor }).default ?? (AjvModule as unknown as AjvConstructor);
+
+export type { ErrorObject };
+
+/** Builds an ajv instance that knows our annotation keywords (`x-doc`, `x-unit`). */
+export function createAjv(): AjvInstance {
+  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
+  ajv.addKeyword({ keyword: 'x-doc', schemaType: 'object' });
+  ajv.addKeyword({ keyword: 'x-unit', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'x-help', schemaType: 'object' });
+  return ajv;
+}
+
+let validators: Record<DocumentKind, ValidateFunction> | undefined;
+
+/** The three document validators, compiled once per process on first use. */
+export function documentValidators(): Record<DocumentKind, ValidateFunction> {
+  if (!validators) {
+    const ajv = createAjv();
+    const compiled = {} as Record<DocumentKind, ValidateFunction>;
+    for (const kind of DOCUMENT_KINDS) compiled[kind] = ajv.compile(documentSchemas[kind]);
+    validators = compiled;
+  }
+  return validators;
+}

@@ -1,0 +1,280 @@
+/**
+ * JSON Schemas of the `edunorm/v1` data contract (shared/spec/documents.md).
+ *
+ * Two annotations of ours ride along and are registered with ajv as keywords:
+ * - `x-doc`: the field's meaning in zh-CN and en (hover, completion, messages);
+ * - `x-unit`: what a number means (`yuan`, `fraction`, `year`, …) so a wrong type gets a
+ *   message and a fix written for finance staff (`"4,800,000"` → `4800000`).
+ */
+
+export type Unit = 'yuan' | 'fraction' | 'year' | 'count' | 'multiplier' | 'hours' | 'years';
+
+export interface FieldDoc {
+  'zh-CN': string;
+  en: string;
+}
+
+export type JsonSchema = Record<string, unknown>;
+
+const doc = (zh: string, en: string): FieldDoc => ({ 'zh-CN': zh, en });
+
+export const SCHOOL_LEVELS = [
+  'kindergarten',
+  'primary',
+  'junior',
+  'senior',
+  'nine-year',
+  'complete-secondary',
+  'vocational',
+  'special',
+  'higher',
+] as const;
+
+export const SCHOOL_LEVEL_NAMES: Record<(typeof SCHOOL_LEVELS)[number], FieldDoc> = {
+  kindergarten: doc('幼儿园', 'kindergarten'),
+  primary: doc('小学', 'primary school'),
+  junior: doc('初中', 'junior secondary school'),
+  senior: doc('普通高中', 'general senior secondary school'),
+  'nine-year': doc('九年一贯制学校', 'nine-year school'),
+  'complete-secondary': doc('完全中学', 'complete secondary school'),
+  vocational: doc('中职学校', 'secondary vocational school'),
+  special: doc('特殊教育学校', 'special-education school'),
+  higher: doc('高等学校', 'higher-education institution'),
+};
+
+const yuan = (zh: string, en: string): JsonSchema => ({ type: 'number', minimum: 0, 'x-unit': 'yuan', 'x-doc': doc(zh, en) });
+const fraction = (zh: string, en: string): JsonSchema => ({
+  type: 'number',
+  minimum: 0,
+  maximum: 1,
+  'x-unit': 'fraction',
+  'x-doc': doc(zh, en),
+});
+const integer = (unit: Unit, zh: string, en: string, minimum = 0): JsonSchema => ({
+  type: 'integer',
+  minimum,
+  'x-unit': unit,
+  'x-doc': doc(zh, en),
+});
+const yearField = (zh: string, en: string): JsonSchema => ({
+  type: 'integer',
+  minimum: 1949,
+  maximum: 2100,
+  'x-unit': 'year',
+  'x-doc': doc(zh, en),
+});
+const bool = (zh: string, en: string): JsonSchema => ({ type: 'boolean', 'x-doc': doc(zh, en) });
+const text = (zh: string, en: string): JsonSchema => ({ type: 'string', minLength: 1, 'x-doc': doc(zh, en) });
+/** An enum field; `x-doc` is the field's short name, `x-help` lists what each value means. */
+const oneOf = (values: readonly string[], zh: string, en: string, help?: FieldDoc): JsonSchema => ({
+  type: 'string',
+  enum: [...values],
+  'x-doc': doc(zh, en),
+  ...(help ? { 'x-help': help } : {}),
+});
+
+const header = {
+  apiVersion: { type: 'string', const: 'edunorm/v1', 'x-doc': doc('数据格式版本,固定为 edunorm/v1', 'Data contract version, always edunorm/v1') },
+  kind: { type: 'string', 'x-doc': doc('文件类型:SchoolBudget、Staffing 或 DistrictIndicators', 'Document kind: SchoolBudget, Staffing or DistrictIndicators') },
+};
+
+const schoolLevel = oneOf(
+  SCHOOL_LEVELS,
+  '学段',
+  'School level',
+  doc(
+    'kindergarten 幼儿园、primary 小学、junior 初中、senior 普通高中、nine-year 九年一贯制、complete-secondary 完全中学、vocational 中职、special 特殊教育学校、higher 高等学校',
+    'kindergarten, primary, junior, senior, nine-year, complete-secondary, vocational, special, higher',
+  ),
+);
+
+const schoolCode = text('学校代码', 'School code');
+const schoolName = text('学校名称', 'School name');
+
+export const schoolBudgetSchema: JsonSchema = {
+  $id: 'edunorm/v1/SchoolBudget',
+  type: 'object',
+  'x-doc': doc('学校年度预算', 'School annual budget'),
+  required: ['apiVersion', 'kind', 'school', 'fiscalYear', 'budget'],
+  additionalProperties: false,
+  properties: {
+    ...header,
+    school: {
+      type: 'object',
+      'x-doc': doc('学校基本信息', 'The school'),
+      required: ['code', 'name', 'level'],
+      additionalProperties: false,
+      properties: {
+        code: schoolCode,
+        name: schoolName,
+        level: schoolLevel,
+        provincialModel: bool('是否省级示范性高中(普通高中、完全中学适用)', 'Provincial model high school (senior / complete-secondary)'),
+        highLevelTalent: bool('是否高层次人才集中且资金承受能力较强的高等学校(高等学校适用)', 'Higher-education institution with concentrated high-level talent and strong finances'),
+      },
+    },
+    fiscalYear: yearField('预算年度', 'Fiscal year'),
+    budget: {
+      type: 'object',
+      'x-doc': doc('预算(元)', 'Budget (yuan)'),
+      required: ['publicFunds', 'teacherTraining'],
+      additionalProperties: false,
+      properties: {
+        publicFunds: yuan('年度公用经费预算总额(元)', 'Annual public-funds budget (yuan)'),
+        teacherTraining: yuan('教师培训经费(元)', 'Teacher-training funds (yuan)'),
+      },
+    },
+    performancePay: {
+      type: 'object',
+      'x-doc': doc('绩效工资', 'Performance pay'),
+      additionalProperties: false,
+      properties: {
+        multiplier: {
+          type: 'number',
+          minimum: 0,
+          'x-unit': 'multiplier',
+          'x-doc': doc('绩效工资水平,按 1:x 填写 x(相对基准水平的倍数)', 'Performance-pay level, x in 1:x against the base level'),
+        },
+      },
+    },
+  },
+};
+
+export const STAFF_ROLES = ['teacher', 'management', 'teaching-auxiliary', 'logistics'] as const;
+export const STAFF_TITLES = ['none', 'third', 'second', 'first', 'senior', 'professor'] as const;
+
+const staffRecord: JsonSchema = {
+  type: 'object',
+  'x-doc': doc('教职工记录', 'Staff record'),
+  required: ['id', 'name', 'role'],
+  additionalProperties: false,
+  properties: {
+    id: text('工号(在名单内唯一)', 'Staff id, unique within the list'),
+    name: text('姓名', 'Name'),
+    role: oneOf(STAFF_ROLES, '岗位类别', 'Role', doc('teacher 专任教师、management 管理人员、teaching-auxiliary 教辅人员、logistics 工勤人员', 'teacher, management, teaching-auxiliary, logistics')),
+    title: oneOf(STAFF_TITLES, '职称', 'Title', doc('none 未定级、third 三级、second 二级、first 一级、senior 高级、professor 正高级', 'none, third, second, first, senior, professor')),
+    specialGrade: bool('是否特级教师', 'Special-grade teacher'),
+    certified: bool('是否持有教师资格证', 'Holds a teacher qualification certificate'),
+    hiredYear: yearField('入职年份', 'Year hired'),
+    substitute: bool('是否代课教师', 'Substitute teacher'),
+    yearsOfService: integer('years', '在教师岗位工作年限', 'Years in a teaching post'),
+    annualSalary: yuan('年工资收入(元)', 'Annual salary (yuan)'),
+    baseSalary: yuan('基本工资(元/月)', 'Base salary (yuan per month)'),
+    classTeacher: bool('是否班主任', 'Class teacher (班主任)'),
+    classTeacherAllowance: yuan('班主任津贴(元/月)', "Class teacher's allowance (yuan per month)"),
+    specialEducation: bool('是否特殊教育教师', 'Special-education teacher'),
+    specialEdSubsidy: yuan('特教补贴(元/月)', 'Special-education subsidy (yuan per month)'),
+    trainingHours5y: { type: 'number', minimum: 0, 'x-unit': 'hours', 'x-doc': doc('近五年培训学时', 'Training hours in the last five years') },
+    ruralServiceYears: { type: 'number', minimum: 0, 'x-unit': 'years', 'x-doc': doc('在乡村学校、薄弱学校任教年限', 'Years taught at rural or weak schools') },
+    seniorTitleApplicant: bool('本年度是否申报高级教师职称或特级教师', 'Applies this year for a senior title or special grade'),
+    titleQuotaExempt: bool('业绩特别突出、申报高级职称不受岗位职数限制(仅幼儿园、小学)', 'Outstanding performance, exempt from the senior-post quota (kindergarten/primary only)'),
+  },
+};
+
+export const staffingSchema: JsonSchema = {
+  $id: 'edunorm/v1/Staffing',
+  type: 'object',
+  'x-doc': doc('教职工与薪酬', 'Staffing and pay'),
+  required: ['apiVersion', 'kind', 'school', 'fiscalYear'],
+  additionalProperties: false,
+  properties: {
+    ...header,
+    school: {
+      type: 'object',
+      'x-doc': doc('学校基本信息', 'The school'),
+      required: ['code', 'name', 'level'],
+      additionalProperties: false,
+      properties: { code: schoolCode, name: schoolName, level: schoolLevel },
+    },
+    fiscalYear: yearField('年度', 'Fiscal year'),
+    reference: {
+      type: 'object',
+      'x-doc': doc('当地公布的参照数据(元)', 'Published local reference figures (yuan)'),
+      additionalProperties: false,
+      properties: {
+        localAvgMonthlyPerformancePay: yuan('当地教师月平均绩效工资收入(元/月)', 'Local teachers’ average monthly performance pay (yuan per month)'),
+        localCivilServantAvgSalary: yuan('当地公务员年平均工资收入(元/年)', 'Local civil servants’ average annual salary (yuan per year)'),
+      },
+    },
+    staff: { type: 'array', 'x-doc': doc('教职工名单', 'Staff list'), items: staffRecord },
+  },
+};
+
+export const DISTRICT_TYPES = ['city', 'county'] as const;
+export const DESIGNATIONS = ['none', 'quality-senior', 'high-quality-junior', 'standardized-township-junior'] as const;
+
+export const districtIndicatorsSchema: JsonSchema = {
+  $id: 'edunorm/v1/DistrictIndicators',
+  type: 'object',
+  'x-doc': doc('市/县教育发展指标', 'District education indicators'),
+  required: ['apiVersion', 'kind', 'district', 'year', 'indicators'],
+  additionalProperties: false,
+  properties: {
+    ...header,
+    district: {
+      type: 'object',
+      'x-doc': doc('市/县', 'The district'),
+      required: ['code', 'name', 'type'],
+      additionalProperties: false,
+      properties: {
+        code: text('行政区划代码', 'District code'),
+        name: text('名称', 'Name'),
+        type: oneOf(DISTRICT_TYPES, '类型', 'Type', doc('city 市、county 县', 'city or county')),
+      },
+    },
+    year: yearField('指标所属年份', 'Year the figures describe'),
+    indicators: {
+      type: 'object',
+      'x-doc': doc('发展指标(比例以 0–1 的小数填写)', 'Indicators (shares as fractions 0–1)'),
+      additionalProperties: false,
+      properties: {
+        compulsoryRetentionRate: fraction('九年义务教育巩固率', 'Nine-year compulsory education retention rate'),
+        standardizedSchoolRate: fraction('义务教育阶段中小学标准化率', 'Share of standardized compulsory-education schools'),
+        vocationalEnrollmentShare: fraction('中职招生占高中阶段招生的比例', 'Vocational share of upper-secondary enrolment'),
+        youngTeacherForums: integer('count', '本学年优秀青年教师论坛/主题演讲次数', 'Young-teacher forums or talks this school year'),
+      },
+    },
+    schools: {
+      type: 'array',
+      'x-doc': doc('学校名单', 'Schools'),
+      items: {
+        type: 'object',
+        'x-doc': doc('学校', 'School'),
+        required: ['code', 'name'],
+        additionalProperties: false,
+        properties: {
+          code: schoolCode,
+          name: schoolName,
+          level: schoolLevel,
+          enrollment: integer('count', '在校生人数', 'Enrolment (pupils)'),
+          relocationPlanned: bool('新区规划中是否将搬迁', 'Relocation planned in the new-district plan'),
+          designation: oneOf(
+            DESIGNATIONS,
+            '“1+2+3 培育提升计划”认定',
+            '“1+2+3” plan designation',
+            doc('none 无、quality-senior 优质高中、high-quality-junior 高质量初中、standardized-township-junior 标准化乡镇初中', 'none, quality-senior, high-quality-junior, standardized-township-junior'),
+          ),
+        },
+      },
+    },
+  },
+};
+
+export const DOCUMENT_KINDS = ['SchoolBudget', 'Staffing', 'DistrictIndicators'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const documentSchemas: Record<DocumentKind, JsonSchema> = {
+  SchoolBudget: schoolBudgetSchema,
+  Staffing: staffingSchema,
+  DistrictIndicators: districtIndicatorsSchema,
+};
+
+/** Walks a document schema along a data path; used for hover, completion and messages. */
+export function schemaAt(kind: DocumentKind, path: readonly (string | number)[]): JsonSchema | undefined {
+  let node: JsonSchema | undefined = documentSchemas[kind];
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (typeof segment === 'number') node = node.items as JsonSchema | undefined;
+    else node = (node.properties as Record<string, JsonSchema> | undefined)?.[segment];
+  }
+  return node;
+}

@@ -1,0 +1,322 @@
+import type { FindingFactory, FindingInput } from '../finding-factory.js';
+import { didYouMean } from '../messages/did-you-mean.js';
+import { formatPath, type PathSegment } from '../path.js';
+import type { Finding, LocalizedText } from '../types.js';
+import { documentValidators, type ErrorObject } from './ajv-instance.js';
+import { DOCUMENT_KINDS, type DocumentKind, type FieldDoc, type JsonSchema, type Unit } from './document-schemas.js';
+import { suggestTypedValue } from './suggest-value.js';
+
+export const SUPPORTED_API_VERSION = 'edunorm/v1';
+
+const L = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+
+/** `budget.teacherTraining(教师培训经费(元))` — the path with its meaning, per language. */
+function fieldLabel(path: readonly PathSegment[], schema: JsonSchema | undefined): LocalizedText {
+  const p = formatPath(path) || '(document)';
+  const d = schema?.['x-doc'] as FieldDoc | undefined;
+  return d ? L(`\`${p}\`(${d['zh-CN']})`, `\`${p}\` (${d.en})`) : L(`\`${p}\``, `\`${p}\``);
+}
+
+function join(a: LocalizedText, b: LocalizedText): LocalizedText {
+  return { 'zh-CN': a['zh-CN'] + b['zh-CN'], en: a.en + b.en };
+}
+
+function pointerToPath(pointer: string, data: unknown): PathSegment[] {
+  if (pointer === '') return [];
+  const out: PathSegment[] = [];
+  let current: unknown = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(current)) {
+      const index = Number(segment);
+      out.push(index);
+      current = current[index];
+    } else {
+      out.push(segment);
+      current = current && typeof current === 'object' ? (current as Record<string, unknown>)[segment] : undefined;
+    }
+  }
+  return out;
+}
+
+export interface StructureResult {
+  kind?: DocumentKind;
+  findings: Finding[];
+}
+
+/**
+ * Checks a document's header (apiVersion, kind) and its structure against the kind's JSON
+ * Schema, turning every ajv error into a located finding written for finance staff.
+ */
+export function validateStructure(factory: FindingFactory, value: unknown): StructureResult {
+  const findings: Finding[] = [];
+  const add = (input: FindingInput) => findings.push(factory.make(input));
+
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    add({
+      ruleId: 'schema/not-a-mapping',
+      severity: 'error',
+      path: [],
+      message: L(
+        '这一部分不是 edunorm 文件的格式:每个文档应以 `apiVersion: edunorm/v1` 和 `kind:` 开头,由“字段: 值”组成。',
+        'This document is not in the edunorm format: each document starts with `apiVersion: edunorm/v1` and `kind:` and consists of `key: value` fields.',
+      ),
+    });
+    return { findings };
+  }
+  const record = value as Record<string, unknown>;
+
+  const apiVersion = record.apiVersion;
+  if (apiVersion === undefined) {
+    add({
+      ruleId: 'schema/api-version',
+      severity: 'error',
+      path: [],
+      message: L('缺少 `apiVersion: edunorm/v1`,请在文档开头加上。', 'Missing `apiVersion: edunorm/v1`; add it at the top of the document.'),
+    });
+    return { findings };
+  }
+  if (apiVersion !== SUPPORTED_API_VERSION) {
+    const shown = typeof apiVersion === 'string' ? apiVersion : JSON.stringify(apiVersion);
+    add({
+      ruleId: 'schema/api-version',
+      severity: 'error',
+      path: ['apiVersion'],
+      message: L(
+        `不支持的数据格式版本 \`${shown}\`,本工具检查 \`${SUPPORTED_API_VERSION}\`。`,
+        `Unsupported data contract version \`${shown}\`; this tool checks \`${SUPPORTED_API_VERSION}\`.`,
+      ),
+      fix: { title: L(`改为 ${SUPPORTED_API_VERSION}`, `Change to ${SUPPORTED_API_VERSION}`), newText: SUPPORTED_API_VERSION },
+    });
+    return { findings };
+  }
+
+  const kind = record.kind;
+  if (typeof kind !== 'string' || !(DOCUMENT_KINDS as readonly string[]).includes(kind)) {
+    const known = DOCUMENT_KINDS.join('、');
+    if (kind === undefined) {
+      add({
+        ruleId: 'schema/kind',
+        severity: 'error',
+        path: ['apiVersion'],
+        part: 'key',
+        message: L(`缺少 \`kind\`:请写明文件类型(${known})。`, `Missing \`kind\`: say what this document is (${DOCUMENT_KINDS.join(', ')}).`),
+      });
+    } else {
+      const suggestion = typeof kind === 'string' ? didYouMean(kind, DOCUMENT_KINDS) : undefined;
+      const shown = typeof kind === 'string' ? kind : JSON.stringify(kind);
+      add({
+        ruleId: 'schema/kind',
+        severity: 'error',
+        path: ['kind'],
+        message: join(
+          L(`未知的文件类型 \`${shown}\`,应为 ${known} 之一。`, `Unknown kind \`${shown}\`; expected one of ${DOCUMENT_KINDS.join(', ')}.`),
+          suggestion ? L(`是否应为 \`${suggestion}\`?`, ` Did you mean \`${suggestion}\`?`) : L('', ''),
+        ),
+        ...(suggestion ? { fix: { title: L(`改为 ${suggestion}`, `Change to ${suggestion}`), newText: suggestion } } : {}),
+      });
+    }
+    return { findings };
+  }
+
+  const validate = documentValidators()[kind as DocumentKind];
+  validate(value);
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const input = describeAjvError(factory, error, value);
+    if (!input) continue;
+    const key = `${input.ruleId}|${formatPath(input.path)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    add(input);
+  }
+  if (kind === 'Staffing') findings.push(...duplicateStaffIds(factory, record.staff));
+  return { kind: kind as DocumentKind, findings };
+}
+
+function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unknown): FindingInput | undefined {
+  const path = pointerToPath(error.instancePath, data);
+  const schema = error.parentSchema as JsonSchema | undefined;
+  const unit = schema?.['x-unit'] as Unit | undefined;
+  const label = fieldLabel(path, schema);
+  switch (error.keyword) {
+    case 'required': {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      const childSchema = (schema?.properties as Record<string, JsonSchema> | undefined)?.[missing];
+      const full = [...path, missing];
+      const what = fieldLabel(full, childSchema);
+      return {
+        ruleId: 'schema/required',
+        severity: 'error',
+        path: path.length ? path : ['kind'],
+        part: 'key',
+        message: { 'zh-CN': `缺少必填字段 ${what['zh-CN']}。`, en: `Missing required field ${what.en}.` },
+        figures: { missing: formatPath(full) },
+      };
+    }
+    case 'additionalProperties': {
+      const extra = (error.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys((schema?.properties as Record<string, unknown>) ?? {});
+      const suggestion = didYouMean(extra, known);
+      const full = [...path, extra];
+      const keySpan = factory.keySpan(full);
+      return {
+        ruleId: 'schema/unknown-key',
+        severity: 'warning',
+        path: full,
+        part: 'key',
+        message: suggestion
+          ? L(`未知字段 \`${extra}\`,是否应为 \`${suggestion}\`?`, `Unknown field \`${extra}\`. Did you mean \`${suggestion}\`?`)
+          : L(
+              `未知字段 \`${extra}\`,本工具不会读取它。可用字段:${known.join('、')}。`,
+              `Unknown field \`${extra}\`; it is not read. Known fields: ${known.join(', ')}.`,
+            ),
+        ...(suggestion && keySpan
+          ? { fix: { title: L(`改为 ${suggestion}`, `Rename to ${suggestion}`), newText: suggestion, span: keySpan } }
+          : {}),
+      };
+    }
+    case 'type': {
+      const expected = String((error.params as { type: string | string[] }).type);
+      const source = factory.sourceText(path);
+      const suggestion = source ? suggestTypedValue(expected, unit, error.data, source.text) : undefined;
+      const fix = suggestion
+        ? { title: L(`改为 ${suggestion.text}`, `Change to ${suggestion.text}`), newText: suggestion.text }
+        : undefined;
+      return { ruleId: 'schema/type', severity: 'error', path, message: typeMessage(label, expected, unit, error.data, suggestion?.text), ...(fix ? { fix } : {}) };
+    }
+    case 'enum': {
+      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const suggestion = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
+      const shown = typeof error.data === 'string' ? error.data : JSON.stringify(error.data);
+      return {
+        ruleId: 'schema/enum',
+        severity: 'error',
+        path,
+        message: join(
+          L(`${label['zh-CN']} 的值 \`${shown}\` 不在可选范围内:${allowed.join('、')}。`, `${label.en}: \`${shown}\` is not one of ${allowed.join(', ')}.`),
+          suggestion ? L(`是否应为 \`${suggestion}\`?`, ` Did you mean \`${suggestion}\`?`) : L('', ''),
+        ),
+        ...(suggestion ? { fix: { title: L(`改为 ${suggestion}`, `Change to ${suggestion}`), newText: suggestion } } : {}),
+      };
+    }
+    case 'minimum':
+    case 'maximum': {
+      const limit = (error.params as { limit: number }).limit;
+      const actual = error.data as number;
+      if (unit === 'fraction' && error.keyword === 'maximum' && actual > 1 && actual <= 100) {
+        const fixed = Math.round(actual * 1000) / 100000;
+        return {
+          ruleId: 'schema/range',
+          severity: 'error',
+          path,
+          message: L(
+            `${label['zh-CN']} 应为 0 到 1 之间的小数:${actual}% 请写成 ${fixed},不要写成 ${actual}。`,
+            `${label.en} must be a fraction between 0 and 1: write ${actual}% as ${fixed}, not ${actual}.`,
+          ),
+          fix: { title: L(`改为 ${fixed}`, `Change to ${fixed}`), newText: String(fixed) },
+        };
+      }
+      const below = error.keyword === 'minimum';
+      return {
+        ruleId: 'schema/range',
+        severity: 'error',
+        path,
+        message: below
+          ? L(`${label['zh-CN']} 不能小于 ${limit},现为 ${actual}。`, `${label.en} must be at least ${limit}; it is ${actual}.`)
+          : L(`${label['zh-CN']} 不能大于 ${limit},现为 ${actual}。`, `${label.en} must be at most ${limit}; it is ${actual}.`),
+      };
+    }
+    case 'minLength':
+      return {
+        ruleId: 'schema/empty',
+        severity: 'error',
+        path,
+        message: L(`${label['zh-CN']} 不能为空。`, `${label.en} must not be empty.`),
+      };
+    case 'const':
+      return {
+        ruleId: 'schema/enum',
+        severity: 'error',
+        path,
+        message: L(`${label['zh-CN']} 应为 \`${String(error.params.allowedValue)}\`。`, `${label.en} must be \`${String(error.params.allowedValue)}\`.`),
+      };
+    default:
+      return {
+        ruleId: `schema/${error.keyword}`,
+        severity: 'error',
+        path,
+        message: L(`${label['zh-CN']} 不符合格式要求(${error.message ?? error.keyword})。`, `${label.en} is not valid (${error.message ?? error.keyword}).`),
+      };
+  }
+}
+
+function typeMessage(label: LocalizedText, expected: string, unit: Unit | undefined, actual: unknown, suggestion: string | undefined): LocalizedText {
+  const shown = typeof actual === 'string' ? `"${actual}"` : actual === null ? '空值' : JSON.stringify(actual);
+  const shownEn = typeof actual === 'string' ? `"${actual}"` : actual === null ? 'an empty value' : JSON.stringify(actual);
+  const hint = suggestion ? L(`应写成 ${suggestion}。`, ` Write ${suggestion}.`) : L('', '');
+  if ((expected === 'number' || expected === 'integer') && unit === 'yuan') {
+    return join(
+      L(`${label['zh-CN']} 现为 ${shown}:金额应为数字,单位为元,如 4800000,不要加千位分隔符、引号或“元”字。`, `${label.en} is ${shownEn}: amounts are plain numbers in yuan, e.g. 4800000, without thousands separators, quotes or units.`),
+      hint,
+    );
+  }
+  if ((expected === 'number' || expected === 'integer') && unit === 'fraction') {
+    return join(
+      L(`${label['zh-CN']} 现为 ${shown}:比例应为 0 到 1 之间的小数,如 0.975,不要写成 "97.5%"。`, `${label.en} is ${shownEn}: shares are fractions between 0 and 1, e.g. 0.975, not "97.5%".`),
+      hint,
+    );
+  }
+  if (expected === 'integer' && unit === 'year') {
+    return join(L(`${label['zh-CN']} 现为 ${shown}:年份应为整数,如 2025。`, `${label.en} is ${shownEn}: a year is a whole number, e.g. 2025.`), hint);
+  }
+  if (expected === 'integer') {
+    return join(L(`${label['zh-CN']} 现为 ${shown}:应为整数。`, `${label.en} is ${shownEn}: expected a whole number.`), hint);
+  }
+  if (expected === 'number') {
+    return join(L(`${label['zh-CN']} 现为 ${shown}:应为数字。`, `${label.en} is ${shownEn}: expected a number.`), hint);
+  }
+  if (expected === 'boolean') {
+    return join(L(`${label['zh-CN']} 现为 ${shown}:应填 true(是)或 false(否)。`, `${label.en} is ${shownEn}: expected true or false.`), hint);
+  }
+  if (expected === 'string') {
+    return join(L(`${label['zh-CN']} 现为 ${shown}:应为文字,数字编码请加引号。`, `${label.en} is ${shownEn}: expected text; quote codes made of digits.`), hint);
+  }
+  if (expected === 'object') {
+    return L(`${label['zh-CN']} 应包含下一级字段(“字段: 值”),现为 ${shown}。`, `${label.en} must contain nested fields (key: value); it is ${shownEn}.`);
+  }
+  if (expected === 'array') {
+    return L(`${label['zh-CN']} 应为列表(每项以“- ”开头),现为 ${shown}。`, `${label.en} must be a list (items start with "- "); it is ${shownEn}.`);
+  }
+  return L(`${label['zh-CN']} 类型不对,应为 ${expected}。`, `${label.en} has the wrong type; expected ${expected}.`);
+}
+
+function duplicateStaffIds(factory: FindingFactory, staff: unknown): Finding[] {
+  if (!Array.isArray(staff)) return [];
+  const firstIndex = new Map<string, number>();
+  const out: Finding[] = [];
+  staff.forEach((record, index) => {
+    const id = record && typeof record === 'object' ? (record as Record<string, unknown>).id : undefined;
+    if (typeof id !== 'string' && typeof id !== 'number') return;
+    const key = String(id);
+    const first = firstIndex.get(key);
+    if (first === undefined) {
+      firstIndex.set(key, index);
+      return;
+    }
+    out.push(
+      factory.make({
+        ruleId: 'duplicate-staff-id',
+        severity: 'error',
+        path: ['staff', index, 'id'],
+        message: L(
+          `工号 \`${key}\` 重复:第 ${first + 1} 条记录已使用该工号。每位教职工的工号应唯一。`,
+          `Staff id \`${key}\` is used twice: record ${first + 1} already has it. Each staff id must be unique.`,
+        ),
+        related: [{ path: ['staff', first, 'id'], message: L('首次出现的位置', 'First use of this id') }],
+        figures: { id: key, firstIndex: first },
+      }),
+    );
+  });
+  return out;
+}

@@ -1,0 +1,87 @@
+/**
+ * Public types of @edunorm/core. Everything a CLI, a language server or another tool needs
+ * to read a finding lives here, free of any protocol (no LSP, no SARIF).
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Locale = 'zh-CN' | 'en';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+/** Text in both languages the product speaks. */
+export interface LocalizedText {
+  'zh-CN': string;
+  en: string;
+}
+
+/** A 1-based line/column position plus the 0-based UTF-16 offset into the text. */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A replacement the user may accept (an editor shows it as a quick fix). */
+export interface SuggestedEdit {
+  title: LocalizedText;
+  range: Range;
+  newText: string;
+}
+
+export interface Citation {
+  /** Short id of the source document, e.g. `P14` or `DT`. */
+  source: string;
+  /** Full title of the source document. */
+  document: string;
+  /** Section inside the document, e.g. `三(三)1(2)`. */
+  section: string;
+  /** The plan's own sentence, quoted. */
+  quote: string;
+}
+
+export interface RelatedLocation {
+  path: string;
+  range: Range;
+  message: string;
+}
+
+export interface Finding {
+  /** Stable id: a norm id (`teacher-training-funds`) or a structural id (`schema/type`). */
+  ruleId: string;
+  severity: Severity;
+  /** Localized, plain-language message in the requested locale. */
+  message: string;
+  range: Range;
+  /** Index of the YAML document (0-based) inside a multi-document file. */
+  documentIndex: number;
+  /** Dotted path of the node the finding points at, e.g. `staff[3].classTeacherAllowance`. */
+  path: string;
+  /** For norm findings: the plan's sentence that requires it. */
+  citation?: Citation;
+  /** Figures behind a norm finding (actual, required, shortfall, …) as plain numbers. */
+  figures?: Record<string, number | string | boolean | null>;
+  /** Name of the outcome of a rule that produced the finding (a rule may have several). */
+  outcome?: string;
+  related?: RelatedLocation[];
+  /** A suggested replacement (quick fix), when one is certain enough to offer. */
+  fix?: SuggestedEdit;
+}
+
+export interface DocumentSummary {
+  index: number;
+  kind?: string;
+  /** Human identity of the document: school code, district code. */
+  identity?: string;
+  range: Range;
+}
+
+export interface CheckResult {
+  /** False when the text is not an edunorm file (no `apiVersion: edunorm/...`): nothing was checked. */
+  isEdunorm: boolean;
+  findings: Finding[];
+  documents: DocumentSummary[];
+}
