@@ -31,4 +31,5 @@ export { TextPositions } from './parse/text-positions.js';
 export { formatPath, parsePath, getAt, type PathSegment } from './path.js';
 export { fillTemplate, formatPercent, formatYuan, pick } from './messages/format.js';
 export { didYouMean } from './messages/did-you-mean.js';
+export { STRUCTURAL_RULES, type StructuralRule } from './structural-rules.js';
 export * from './types.js';

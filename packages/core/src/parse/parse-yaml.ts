@@ -85,6 +85,14 @@ function locateIn(doc: Document, path: readonly PathSegment[]): { path: PathSegm
 
 const DUPLICATE_KEY = 'DUPLICATE_KEY';
 
+/** yaml reports a duplicate key at its first character; cover the whole key for the squiggle. */
+function keySpanAt(text: string, start: number): Span {
+  let end = start;
+  while (end < text.length && !/[:\r\n]/.test(text[end]!)) end++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return [start, Math.max(end, start + 1)];
+}
+
 /**
  * Parses every `---` document of a YAML text, keeping node positions. Never throws: parse
  * errors, duplicate keys and alias bombs become located problems on their document, and the
@@ -95,11 +103,14 @@ export function parseYaml(text: string): ParsedFile {
   const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const list = Array.isArray(docs) ? docs : [];
   const documents: ParsedDocument[] = list.map((doc, index) => {
-    const problems: YamlProblem[] = doc.errors.map((e) => ({
-      code: e.code === DUPLICATE_KEY ? 'yaml/duplicate-key' : 'yaml/syntax',
-      span: [e.pos[0], Math.max(e.pos[0], e.pos[1])] as Span,
-      detail: e.message.split('\n')[0] ?? e.message,
-    }));
+    const problems: YamlProblem[] = doc.errors.map((e) => {
+      const duplicate = e.code === DUPLICATE_KEY;
+      return {
+        code: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
+        span: duplicate ? keySpanAt(text, e.pos[0]) : ([e.pos[0], Math.max(e.pos[0], e.pos[1])] as Span),
+        detail: e.message.split('\n')[0] ?? e.message,
+      };
+    });
     let value: unknown;
     const onlySoftProblems = problems.every((p) => p.code === 'yaml/duplicate-key');
     if (onlySoftProblems) {

@@ -1,4 +1,5 @@
-import jsonRulesEngine, { type Almanac, type Engine as EngineType, type TopLevelCondition } from 'json-rules-engine';
+import * as jsonRulesEngine from 'json-rules-engine';
+import type { Almanac, Engine as EngineType, TopLevelCondition } from 'json-rules-engine';
 import { ConfigurationError, type Problem } from '../errors.js';
 import { CALCULATORS } from '../facts/calculators.js';
 import type { FindingFactory } from '../finding-factory.js';
@@ -9,7 +10,10 @@ import type { Finding, LocalizedText, Severity } from '../types.js';
 import { checkParamValue, substituteParams } from './load-pack.js';
 import type { ConditionSpec, OutcomeSpec, RuleDefinition, RulePack } from './rule-types.js';
 
-const { Engine } = jsonRulesEngine as unknown as { Engine: typeof EngineType };
+// json-rules-engine is CommonJS: Node exposes its exports as named exports, bundlers and
+// vitest sometimes only as `default`.
+type EngineModule = { Engine?: typeof EngineType; default?: { Engine: typeof EngineType } };
+const Engine = ((jsonRulesEngine as EngineModule).Engine ?? (jsonRulesEngine as EngineModule).default!.Engine) as typeof EngineType;
 
 /** What a configuration may say about one rule. */
 export interface RuleSetting {

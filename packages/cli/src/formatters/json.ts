@@ -1,0 +1,25 @@
+import { summarize, type FileReport } from '../check-files.js';
+
+/** Machine-readable output: every checked file with its findings (1-based lines and columns). */
+export function formatJson(reports: readonly FileReport[], version: string): string {
+  const files = reports.map((r) => ({
+    path: r.file.relative,
+    checked: r.isEdunorm,
+    findings: r.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      line: f.range.start.line,
+      column: f.range.start.column,
+      endLine: f.range.end.line,
+      endColumn: f.range.end.column,
+      documentIndex: f.documentIndex,
+      path: f.path,
+      ...(f.outcome ? { outcome: f.outcome } : {}),
+      ...(f.figures ? { figures: f.figures } : {}),
+      ...(f.citation ? { citation: f.citation } : {}),
+      ...(f.fix ? { fix: { newText: f.fix.newText, line: f.fix.range.start.line, column: f.fix.range.start.column, endLine: f.fix.range.end.line, endColumn: f.fix.range.end.column } } : {}),
+    })),
+  }));
+  return `${JSON.stringify({ tool: 'edunorm', version, summary: summarize(reports), files }, null, 2)}\n`;
+}

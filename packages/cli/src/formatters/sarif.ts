@@ -1,0 +1,142 @@
+import { STRUCTURAL_RULES, type Locale, type RuleSet, type Severity } from '@edunorm/core';
+import type { FileReport } from '../check-files.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+export const DOCS_BASE = 'https://github.com/edunorm/edunorm/blob/main/docs/rules/';
+
+export function ruleDocUrl(id: string): string {
+  return `${DOCS_BASE}${id.replace('/', '-')}.md`;
+}
+
+interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription?: { text: string };
+  helpUri: string;
+  help?: { text: string };
+  defaultConfiguration: { level: string };
+  properties?: Record<string, unknown>;
+}
+
+/** SARIF 2.1.0: one run, the rules' metadata (with the plan's citation), one result per finding. */
+export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, locale: Locale, version: string): string {
+  const rules: SarifRule[] = [];
+  const index = new Map<string, number>();
+  for (const active of ruleSet.rules) {
+    const d = active.definition;
+    index.set(d.id, rules.length);
+    rules.push({
+      id: d.id,
+      name: d.id.replace(/(^|-)([a-z])/g, (_m, _s, c: string) => c.toUpperCase()),
+      shortDescription: { text: d.title[locale] },
+      fullDescription: { text: d.description[locale] },
+      helpUri: ruleDocUrl(d.id),
+      help: { text: `${d.citation.document} ${d.citation.section}:“${d.citation.quote}”` },
+      defaultConfiguration: { level: LEVEL[active.severity ?? d.severity] },
+      properties: { kind: d.kind, pack: d.source.pack, citation: d.citation, tags: ['compliance', d.kind] },
+    });
+  }
+  for (const s of STRUCTURAL_RULES) {
+    index.set(s.id, rules.length);
+    rules.push({
+      id: s.id,
+      name: s.id.replace(/[/-]([a-z])/g, (_m, c: string) => c.toUpperCase()),
+      shortDescription: { text: s.title[locale] },
+      helpUri: ruleDocUrl(s.id),
+      defaultConfiguration: { level: LEVEL[s.severity] },
+    });
+  }
+  const artifacts: { location: { uri: string; uriBaseId: string } }[] = [];
+  const results: unknown[] = [];
+  for (const report of reports) {
+    if (!report.isEdunorm) continue;
+    const artifactIndex = artifacts.length;
+    const uri = encodeURI(report.file.relative);
+    artifacts.push({ location: { uri, uriBaseId: '%SRCROOT%' } });
+    for (const f of report.findings) {
+      results.push({
+        ruleId: f.ruleId,
+        ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri, uriBaseId: '%SRCROOT%', index: artifactIndex },
+              region: {
+                startLine: f.range.start.line,
+                startColumn: f.range.start.column,
+                endLine: f.range.end.line,
+                endColumn: f.range.end.column,
+              },
+            },
+            ...(f.path ? { logicalLocations: [{ fullyQualifiedName: `${f.documentIndex}:${f.path}`, kind: 'member' }] } : {}),
+          },
+        ],
+        ...(f.related?.length
+          ? {
+              relatedLocations: f.related.map((r, i) => ({
+                id: i,
+                message: { text: r.message },
+                physicalLocation: {
+                  artifactLocation: { uri, uriBaseId: '%SRCROOT%', index: artifactIndex },
+                  region: { startLine: r.range.start.line, startColumn: r.range.start.column, endLine: r.range.end.line, endColumn: r.range.end.column },
+                },
+              })),
+            }
+          : {}),
+        ...(f.fix
+          ? {
+              fixes: [
+                {
+                  description: { text: f.fix.title[locale] },
+                  artifactChanges: [
+                    {
+                      artifactLocation: { uri, uriBaseId: '%SRCROOT%', index: artifactIndex },
+                      replacements: [
+                        {
+                          deletedRegion: {
+                            startLine: f.fix.range.start.line,
+                            startColumn: f.fix.range.start.column,
+                            endLine: f.fix.range.end.line,
+                            endColumn: f.fix.range.end.column,
+                          },
+                          insertedContent: { text: f.fix.newText },
+                        },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            }
+          : {}),
+        properties: {
+          documentIndex: f.documentIndex,
+          path: f.path,
+          ...(f.outcome ? { outcome: f.outcome } : {}),
+          ...(f.figures ? { figures: f.figures } : {}),
+        },
+      });
+    }
+  }
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'edunorm', version, semanticVersion: version, informationUri: 'https://github.com/edunorm/edunorm', rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileUri(process.cwd())}/` } },
+        artifacts,
+        results,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function pathToFileUri(p: string): string {
+  return `file://${encodeURI(p.split('\\').join('/')).replace(/^([^/])/, '/$1')}`;
+}

@@ -1,0 +1,76 @@
+import { cliVersion } from './version.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const HELP = `edunorm — 教育经费与编制数据合规检查 / compliance checker for education finance and staffing data
+
+Usage:
+  edunorm check [paths or globs...] [options]   check edunorm/v1 YAML files (folders: *.yaml, *.yml)
+  edunorm --version
+
+Options for check:
+  -f, --format <stylish|json|sarif>   output format (default: stylish)
+  -o, --output <file>                 write the report to a file instead of standard output
+      --locale <zh-CN|en>             language of messages (default: from LANG; zh-CN when Chinese)
+      --color / --no-color            force colours on or off (default: on for a terminal)
+      --verbose                       also list skipped (non-edunorm) files on standard error
+  -h, --help                          show this help
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or configuration error.
+`;
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const defaultIo = (): Io => ({
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  isTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
+  cwd: process.cwd(),
+});
+
+/** Entry point: returns the exit code. Heavy modules load only for commands that need them. */
+export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-v') {
+    io.stdout(`${cliVersion()}\n`);
+    return EXIT_OK;
+  }
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(HELP);
+    return first === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  try {
+    switch (first) {
+      case 'check':
+        return await (await import('./commands/check.js')).runCheck(rest, io);
+      default:
+        io.stderr(`edunorm: unknown command "${first}"\n\n${HELP}`);
+        return EXIT_USAGE;
+    }
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+/** Errors the user can fix by changing the command line, a configuration or a rule pack. */
+const USER_ERRORS = new Set(['UsageError', 'RulePackError', 'ConfigurationError']);
+
+/** Usage and configuration errors exit 2 with a located, readable message — never a stack. */
+export function reportError(error: unknown, io: Io): number {
+  const e = error as { name?: string; message?: string; code?: string } | undefined;
+  if (e && (USER_ERRORS.has(e.name ?? '') || String(e.code ?? '').startsWith('ERR_PARSE_ARGS'))) {
+    io.stderr(`edunorm: ${e.message}\n`);
+    if (String(e.code ?? '').startsWith('ERR_PARSE_ARGS')) io.stderr('Run "edunorm --help" for usage.\n');
+    return EXIT_USAGE;
+  }
+  throw error;
+}

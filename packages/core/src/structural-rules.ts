@@ -1,0 +1,29 @@
+import type { LocalizedText, Severity } from './types.js';
+
+/** Findings that are not norms of the plan: the file's syntax and structure. Ids are stable. */
+export interface StructuralRule {
+  id: string;
+  severity: Severity;
+  title: LocalizedText;
+}
+
+const r = (id: string, severity: Severity, zh: string, en: string): StructuralRule => ({ id, severity, title: { 'zh-CN': zh, en } });
+
+export const STRUCTURAL_RULES: readonly StructuralRule[] = [
+  r('yaml/syntax', 'error', 'YAML 语法错误', 'YAML syntax error'),
+  r('yaml/duplicate-key', 'error', '重复的字段名', 'Duplicate key'),
+  r('yaml/alias-limit', 'error', 'YAML 别名展开过多', 'Too many YAML alias expansions'),
+  r('yaml/unsupported', 'error', '无法读取的 YAML 内容', 'Unreadable YAML content'),
+  r('schema/api-version', 'error', '缺少或不支持的 apiVersion', 'Missing or unsupported apiVersion'),
+  r('schema/kind', 'error', '缺少或未知的文件类型 kind', 'Missing or unknown kind'),
+  r('schema/not-a-mapping', 'error', '文档不是“字段: 值”结构', 'Document is not a mapping'),
+  r('schema/required', 'error', '缺少必填字段', 'Missing required field'),
+  r('schema/type', 'error', '值的类型不对(如金额写成了带逗号的文字)', 'Value of the wrong type (e.g. an amount written with commas)'),
+  r('schema/enum', 'error', '不在可选范围内的值', 'Value not among the allowed ones'),
+  r('schema/range', 'error', '超出范围的值(如比例写成 97.5)', 'Value out of range (e.g. a share written as 97.5)'),
+  r('schema/empty', 'error', '不能为空的字段为空', 'Empty required text'),
+  r('schema/unknown-key', 'warning', '未知字段(可能拼错)', 'Unknown field (possibly misspelt)'),
+  r('duplicate-staff-id', 'error', '工号重复', 'Duplicate staff id'),
+  r('engine/error', 'error', '规则执行出错', 'A rule failed to run'),
+  r('file/unreadable', 'error', '文件无法读取', 'File cannot be read'),
+];

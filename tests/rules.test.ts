@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinPack, check, createRuleSet, testRulePack, type RuleDefinition } from '../packages/core/src/index.js';
+import { loadRulePackFromDirectory } from '../packages/core/src/node.js';
+import { RULES_DIR, SHARED } from './helpers/paths.js';
+
+const pack = loadRulePackFromDirectory(RULES_DIR);
+
+/** The 19 norm ids of shared/spec/norms.md: fixed, outside acceptance tests look for them. */
+const NORM_IDS = [
+  'teacher-training-funds',
+  'performance-pay-model-high-school',
+  'performance-pay-control-line',
+  'performance-pay-higher-education',
+  'class-teacher-allowance',
+  'special-education-subsidy',
+  'teacher-pay-parity',
+  'non-teaching-staff-share',
+  'senior-post-share',
+  'senior-title-rural-service',
+  'teacher-training-hours',
+  'new-teacher-certification',
+  'substitute-teacher-age-relief',
+  'compulsory-retention-rate',
+  'standardized-school-rate',
+  'vocational-general-balance',
+  'young-teacher-forums',
+  'small-school-consolidation',
+  'county-1-2-3-plan',
+];
+
+describe('the default pack', () => {
+  it('holds exactly the norms of norms.md', () => {
+    expect(pack.rules.map((r) => r.id).sort()).toEqual([...NORM_IDS].sort());
+  });
+
+  it.runIf(SHARED)('matches the ids, severities and quotes of shared/spec/norms.md', () => {
+    const norms = readFileSync(join(SHARED!, 'spec', 'norms.md'), 'utf8');
+    const rows = [...norms.matchAll(/^\| `([a-z0-9-]+)` \|(.*)$/gm)];
+    expect(rows.map((m) => m[1]).sort()).toEqual([...NORM_IDS].sort());
+    for (const [, id, rest] of rows) {
+      const rule = pack.rules.find((r) => r.id === id)!;
+      const quote = /"([^"]+)"(?:[^"]*)$/.exec(rest!)?.[1];
+      expect(quote, `quote of ${id} in norms.md`).toBeDefined();
+      // The rule quotes the plan's sentence as norms.md does (a second sentence may follow).
+      expect(`${rule.citation.quote} ${rule.citation.also ?? ''}`.replace(/\s+/g, ''), id).toContain(quote!.replace(/[“”"]/g, '').replace(/\s+/g, '').slice(0, 12));
+    }
+  });
+
+  it('is the pack embedded in @edunorm/core (run `npm run build` after editing rules)', () => {
+    const embedded = builtinPack();
+    expect(embedded.rules.map((r) => [r.id, r.citation.quote, r.params])).toEqual(pack.rules.map((r) => [r.id, r.citation.quote, r.params]));
+  });
+});
+
+describe.each(pack.rules.map((r) => [r.id, r] as [string, RuleDefinition]))('rule %s', (_id, rule) => {
+  it('has a citation, messages and docs in both languages, documented parameters and test cases', () => {
+    expect(rule.citation.source).toMatch(/^(P14|DT)$/);
+    expect(rule.citation.quote.length).toBeGreaterThan(8);
+    expect(rule.citation.section).not.toBe('');
+    for (const text of [rule.title, rule.description, ...rule.outcomes.map((o) => o.message)]) {
+      expect(text['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(text.en).toMatch(/^[\x20-\x7e\u2013\u2014\u2018\u2019\u201c\u201d\u00d7\u2264\u2265…·%]+$/u);
+    }
+    for (const [name, param] of Object.entries(rule.params)) {
+      expect(param.description['zh-CN'], `${name} zh-CN`).toMatch(/[\u4e00-\u9fff]/);
+      expect(param.description.en, `${name} en`).not.toBe('');
+    }
+    expect(rule.tests.valid.length).toBeGreaterThanOrEqual(2);
+    expect(rule.tests.invalid.length).toBeGreaterThanOrEqual(2);
+  });
+
+  for (const kind of ['valid', 'invalid'] as const) {
+    for (const tc of rule.tests[kind]) {
+      it(`${kind}: ${tc.name}`, async () => {
+        const report = await testRulePack({ name: pack.name, rules: [{ ...rule, tests: { valid: kind === 'valid' ? [tc] : [], invalid: kind === 'invalid' ? [tc] : [] } }] });
+        expect(report.failures).toEqual([]);
+        expect(report.cases).toBe(1);
+      });
+    }
+  }
+});
+
+describe('the rule tester itself', () => {
+  it('fails a case whose expected line is wrong', async () => {
+    const rule = pack.rules.find((r) => r.id === 'teacher-training-funds')!;
+    const broken = { ...rule, tests: { valid: [], invalid: [{ ...rule.tests.invalid[0]!, findings: [{ line: 99, severity: 'error' as const }] }] } };
+    const report = await testRulePack({ name: 'x', rules: [broken] });
+    expect(report.failures).toHaveLength(1);
+    expect(report.failures[0]!.message).toContain('line 7 ≠ 99');
+  });
+
+  it('fails a valid case that produces a finding', async () => {
+    const rule = pack.rules.find((r) => r.id === 'teacher-training-funds')!;
+    const broken = { ...rule, tests: { valid: [{ name: 'not valid', document: rule.tests.invalid[0]!.document }], invalid: [] } };
+    const report = await testRulePack({ name: 'x', rules: [broken] });
+    expect(report.failures.map((f) => f.message)).toEqual(['expected no teacher-training-funds finding']);
+  });
+});
+
+describe('engine use', () => {
+  it('gives the same findings when 100 documents are checked at once as one by one', async () => {
+    const ruleSet = createRuleSet([pack]);
+    const texts = pack.rules.flatMap((r) => r.tests.invalid.map((t) => t.document));
+    const many = Array.from({ length: 100 }, (_, i) => texts[i % texts.length]!);
+    const sequential = [];
+    for (const t of many) sequential.push((await check(t, { ruleSet })).findings);
+    const parallel = await Promise.all(many.map((t) => check(t, { ruleSet }).then((r) => r.findings)));
+    expect(parallel).toEqual(sequential);
+    expect(sequential.flat().length).toBeGreaterThanOrEqual(100);
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { check, type Finding } from '../packages/core/src/index.js';
+
+const brief = (f: Finding) => ({ id: f.ruleId, severity: f.severity, at: `${f.range.start.line}:${f.range.start.column}-${f.range.end.line}:${f.range.end.column}` });
+
+const budget = (body: string) => `apiVersion: edunorm/v1
+kind: SchoolBudget
+school:
+  code: "130902008"
+  name: 第八中学
+  level: junior
+fiscalYear: 2025
+${body}`;
+
+describe('structure findings', () => {
+  it('money written with thousands separators: schema/type on the value, with a fix to the number', async () => {
+    const r = await check(budget('budget:\n  publicFunds: "4,800,000"\n  teacherTraining: 240000\n'), { locale: 'zh-CN' });
+    expect(r.findings.map(brief)).toEqual([{ id: 'schema/type', severity: 'error', at: '9:16-9:27' }]);
+    const f = r.findings[0]!;
+    expect(f.message).toContain('金额应为数字');
+    expect(f.message).toContain('不要加千位分隔符');
+    expect(f.fix?.newText).toBe('4800000');
+    expect(f.fix?.range.start).toMatchObject({ line: 9, column: 16 });
+    expect(f.path).toBe('budget.publicFunds');
+  });
+
+  it('a misspelt key: schema/unknown-key warning on the key with "did you mean", and the missing field on its parent', async () => {
+    const r = await check(budget('budget:\n  publicFunds: 4800000\n  teacherTrainning: 240000\n'), { locale: 'en' });
+    expect(r.findings.map(brief)).toEqual([
+      { id: 'schema/required', severity: 'error', at: '8:1-8:7' },
+      { id: 'schema/unknown-key', severity: 'warning', at: '10:3-10:19' },
+    ]);
+    expect(r.findings[1]!.message).toBe('Unknown field `teacherTrainning`. Did you mean `teacherTraining`?');
+    expect(r.findings[1]!.fix?.newText).toBe('teacherTraining');
+    expect(r.findings[0]!.message).toContain('budget.teacherTraining');
+  });
+
+  it('a rate written as a percentage: schema/range with a fix to the fraction', async () => {
+    const text = `apiVersion: edunorm/v1
+kind: DistrictIndicators
+district: { code: "130900", name: xxx市, type: city }
+year: 2025
+indicators:
+  compulsoryRetentionRate: 97.5
+  standardizedSchoolRate: "93%"
+`;
+    const r = await check(text, { locale: 'zh-CN' });
+    const structural = r.findings.filter((f) => f.ruleId.startsWith('schema/'));
+    expect(structural.map(brief)).toEqual([
+      { id: 'schema/range', severity: 'error', at: '6:28-6:32' },
+      { id: 'schema/type', severity: 'error', at: '7:27-7:32' },
+    ]);
+    expect(structural[0]!.fix?.newText).toBe('0.975');
+    expect(structural[0]!.message).toContain('0 到 1 之间的小数');
+    expect(structural[1]!.fix?.newText).toBe('0.93');
+  });
+
+  it('an unknown enum value gets "did you mean" and a fix', async () => {
+    const r = await check(budget('budget: { publicFunds: 1, teacherTraining: 1 }\n').replace('level: junior', 'level: Junoir'), { locale: 'en' });
+    const f = r.findings.find((x) => x.ruleId === 'schema/enum')!;
+    expect(brief(f)).toEqual({ id: 'schema/enum', severity: 'error', at: '6:10-6:16' });
+    expect(f.message).toContain('Did you mean `junior`?');
+    expect(f.fix?.newText).toBe('junior');
+  });
+
+  it('a school code written as a number keeps its digits in the fix', async () => {
+    const r = await check(budget('budget: { publicFunds: 1, teacherTraining: 1 }\n').replace('code: "130902008"', 'code: 0130902008'));
+    const f = r.findings.find((x) => x.ruleId === 'schema/type')!;
+    expect(f.fix?.newText).toBe('"0130902008"');
+  });
+
+  it('a missing kind: one finding, on the apiVersion line', async () => {
+    const r = await check('apiVersion: edunorm/v1\nschool: {}\n', { locale: 'en' });
+    expect(r.findings.map(brief)).toEqual([{ id: 'schema/kind', severity: 'error', at: '1:1-1:11' }]);
+  });
+
+  it('an unknown kind: one finding on the kind value, with did-you-mean', async () => {
+    const r = await check('apiVersion: edunorm/v1\nkind: Stafing\nschool: {}\n', { locale: 'en' });
+    expect(r.findings.map(brief)).toEqual([{ id: 'schema/kind', severity: 'error', at: '2:7-2:14' }]);
+    expect(r.findings[0]!.message).toContain('Did you mean `Staffing`?');
+  });
+
+  it('duplicate staff ids: one finding on the second id, related to the first', async () => {
+    const text = `apiVersion: edunorm/v1
+kind: Staffing
+school: { code: "1", name: x, level: junior }
+fiscalYear: 2025
+staff:
+  - { id: T001, name: 甲, role: teacher }
+  - { id: T001, name: 乙, role: teacher }
+`;
+    const r = await check(text, { locale: 'en' });
+    expect(r.findings.map(brief)).toEqual([{ id: 'duplicate-staff-id', severity: 'error', at: '7:11-7:15' }]);
+    expect(r.findings[0]!.related?.[0]?.range.start.line).toBe(6);
+  });
+
+  it('a YAML syntax error is located, and the file’s other documents are still checked', async () => {
+    const text = `apiVersion: edunorm/v1
+kind: SchoolBudget
+school: { code: "1", name: x, level: primary
+---
+apiVersion: edunorm/v1
+kind: SchoolBudget
+school: { code: "1", name: x, level: primary }
+fiscalYear: 2025
+budget: { publicFunds: 4000000, teacherTraining: 100 }
+`;
+    const r = await check(text, { locale: 'en' });
+    expect(r.findings.some((f) => f.ruleId === 'yaml/syntax' && f.documentIndex === 0 && f.range.start.line <= 4)).toBe(true);
+    const norm = r.findings.find((f) => f.ruleId === 'teacher-training-funds');
+    expect(norm?.range.start.line).toBe(9);
+    expect(norm?.documentIndex).toBe(1);
+  });
+
+  it('duplicate keys are a located error', async () => {
+    const r = await check(budget('budget: { publicFunds: 1, teacherTraining: 1 }\nfiscalYear: 2024\n'));
+    expect(r.findings.map(brief)).toContainEqual({ id: 'yaml/duplicate-key', severity: 'error', at: '9:1-9:11' });
+  });
+
+  it('a file without apiVersion: edunorm/... is not ours: no findings', async () => {
+    const r = await check('name: site\nservices: [web]\n');
+    expect(r).toEqual({ isEdunorm: false, findings: [], documents: [] });
+  });
+
+  it('an unsupported apiVersion is one finding on its value', async () => {
+    const r = await check('apiVersion: edunorm/v2\nkind: SchoolBudget\n', { locale: 'en' });
+    expect(r.findings.map(brief)).toEqual([{ id: 'schema/api-version', severity: 'error', at: '1:13-1:23' }]);
+  });
+});
