@@ -37,6 +37,15 @@ const defaultIo = (): Io => ({
   cwd: process.cwd(),
 });
 
+export interface Command {
+  run(args: readonly string[], io: Io): Promise<number>;
+}
+
+/** Each command lives in its own module, loaded only when used (fast `--version`). */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: () => import('./commands/check.js'),
+};
+
 /** Entry point: returns the exit code. Heavy modules load only for commands that need them. */
 export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
   const [first, ...rest] = argv;
@@ -48,14 +57,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     io.stdout(HELP);
     return first === undefined ? EXIT_USAGE : EXIT_OK;
   }
+  const load = COMMANDS[first];
+  if (!load) {
+    io.stderr(`edunorm: unknown command "${first}"\n\n${HELP}`);
+    return EXIT_USAGE;
+  }
   try {
-    switch (first) {
-      case 'check':
-        return await (await import('./commands/check.js')).runCheck(rest, io);
-      default:
-        io.stderr(`edunorm: unknown command "${first}"\n\n${HELP}`);
-        return EXIT_USAGE;
-    }
+    const command = await load();
+    return await command.run(rest, io);
   } catch (error) {
     return reportError(error, io);
   }
