@@ -3,7 +3,7 @@ import { parseYaml, type YamlProblemCode } from './parse/parse-yaml.js';
 import { RuleSet, type RuleSettings } from './rules/rule-set.js';
 import type { RulePack } from './rules/rule-types.js';
 import { validateStructure } from './schema/validate-document.js';
-import type { CheckResult, DocumentSummary, Finding, Locale, LocalizedText } from './types.js';
+import type { CheckResult, DocumentSummary, Finding, Locale, LocalizedText, Measurement } from './types.js';
 import { builtinPack } from './builtin-pack.js';
 import { getAt } from './path.js';
 
@@ -12,6 +12,8 @@ export interface CheckOptions {
   locale?: Locale;
   /** Rules to check with; default: the built-in pack with default settings. */
   ruleSet?: RuleSet;
+  /** Also compute each norm's figures for its inputs (editor inlay hints and hover). */
+  measurements?: boolean;
 }
 
 /** True when a text declares itself an edunorm file (`apiVersion: edunorm/...` on some line). */
@@ -61,6 +63,7 @@ export async function check(text: string, options: CheckOptions = {}): Promise<C
   const ruleSet = options.ruleSet ?? getDefaultRuleSet();
   const file = parseYaml(text);
   const findings: Finding[] = [];
+  const measurements: Measurement[] = [];
   const documents: DocumentSummary[] = [];
   for (const doc of file.documents) {
     const factory = new FindingFactory(file, doc, locale);
@@ -78,7 +81,9 @@ export async function check(text: string, options: CheckOptions = {}): Promise<C
     const identity = getAt(doc.value, structure.kind === 'DistrictIndicators' ? ['district', 'code'] : ['school', 'code']);
     if (typeof identity === 'string' || typeof identity === 'number') summary.identity = String(identity);
     try {
-      findings.push(...(await ruleSet.evaluate(structure.kind, doc.value, factory)));
+      const evaluated = await ruleSet.evaluate(structure.kind, doc.value, factory, options.measurements === true);
+      findings.push(...evaluated.findings);
+      measurements.push(...evaluated.measurements);
     } catch (error) {
       // A rule that throws is a bug in a rule pack, not in the user's file: report it on the
       // document and keep checking the others.
@@ -96,5 +101,5 @@ export async function check(text: string, options: CheckOptions = {}): Promise<C
     }
   }
   findings.sort(byPosition);
-  return { isEdunorm: true, findings, documents };
+  return options.measurements ? { isEdunorm: true, findings, documents, measurements } : { isEdunorm: true, findings, documents };
 }

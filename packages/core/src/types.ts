@@ -79,9 +79,24 @@ export interface DocumentSummary {
   range: Range;
 }
 
+/** A norm's computed figure for one input, in scope of the norm, met or not (inlay hints, hover). */
+export interface Measurement {
+  ruleId: string;
+  documentIndex: number;
+  /** The input the figure belongs to, e.g. `budget.teacherTraining`. */
+  path: string;
+  range: Range;
+  /** Short localized text, e.g. `3.75%(要求 ≥ 5%)`. */
+  text: string;
+  compliant: boolean;
+  figures: Record<string, number | string | boolean | null>;
+}
+
 export interface CheckResult {
   /** False when the text is not an edunorm file (no `apiVersion: edunorm/...`): nothing was checked. */
   isEdunorm: boolean;
   findings: Finding[];
   documents: DocumentSummary[];
+  /** Present when asked for with `measurements: true`. */
+  measurements?: Measurement[];
 }

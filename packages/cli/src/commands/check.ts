@@ -4,16 +4,11 @@ import { getDefaultRuleSet, type Locale } from '@edunorm/core';
 import { checkFiles, summarize } from '../check-files.js';
 import { findFiles } from '../find-files.js';
 import { UsageError } from '../usage-error.js';
-import { formatJson } from '../formatters/json.js';
-import { formatSarif } from '../formatters/sarif.js';
-import { formatStylish } from '../formatters/stylish.js';
+import { FORMATTERS } from '../formatters/index.js';
 import { localeFromEnvironment, parseLocale } from '../locale.js';
 import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-file.js';
-
-const FORMATS = ['stylish', 'json', 'sarif'] as const;
-type Format = (typeof FORMATS)[number];
 
 export async function run(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -28,8 +23,8 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       verbose: { type: 'boolean' },
     },
   });
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use one of ${FORMATS.join(', ')}`);
+  const formatter = FORMATTERS[values.format!];
+  if (!formatter) throw new UsageError(`unknown format "${values.format}"; use one of ${Object.keys(FORMATTERS).join(', ')}`);
   let locale: Locale = localeFromEnvironment(io.env);
   if (values.locale !== undefined) {
     const parsed = parseLocale(values.locale);
@@ -42,13 +37,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   if (values.verbose) for (const r of reports) if (!r.isEdunorm) io.stderr(`edunorm: skipped ${r.file.relative} (no apiVersion: edunorm/...)\n`);
 
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !values.output && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
-  const version = cliVersion();
-  const text =
-    format === 'json'
-      ? formatJson(reports, version)
-      : format === 'sarif'
-        ? formatSarif(reports, ruleSet, locale, version)
-        : formatStylish(reports, { color, locale });
+  const text = formatter({ reports, ruleSet, locale, version: cliVersion(), color });
   if (values.output) writeFileAtomic(resolve(io.cwd, values.output), text);
   else io.stdout(text);
   return summarize(reports).errors > 0 ? EXIT_FINDINGS : EXIT_OK;

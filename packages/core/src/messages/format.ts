@@ -21,7 +21,8 @@ export function formatNumber(value: number): string {
   return (Math.round(value * 1000) / 1000).toLocaleString('en-US', { maximumFractionDigits: 3, useGrouping: false });
 }
 
-export type ValueFormat = 'yuan' | 'pct' | 'num' | 'int' | 'text';
+/** `points`: a difference of two shares in percentage points (0.005 → "0.5"). */
+export type ValueFormat = 'yuan' | 'pct' | 'points' | 'num' | 'int' | 'text';
 
 export function formatValue(value: unknown, format: ValueFormat | undefined): string {
   if (typeof value === 'number' && Number.isFinite(value)) {
@@ -30,6 +31,8 @@ export function formatValue(value: unknown, format: ValueFormat | undefined): st
         return formatYuan(value);
       case 'pct':
         return formatPercent(value);
+      case 'points':
+        return formatNumber(Math.round(value * 10000) / 100);
       case 'int':
         return String(Math.round(value));
       case 'num':
@@ -42,7 +45,7 @@ export function formatValue(value: unknown, format: ValueFormat | undefined): st
   return String(value);
 }
 
-const PLACEHOLDER = /\{([\w.-]+)(?:\|(yuan|pct|num|int|text))?\}/g;
+const PLACEHOLDER = /\{([\w.-]+)(?:\|(yuan|pct|points|num|int|text))?\}/g;
 
 /**
  * Fills `{name}` / `{name|yuan}` placeholders from a context object. Plain string

@@ -255,6 +255,12 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
     r.else?.forEach((p, j) => checkDocumentPath(c, rule.kind, p, ['outcomes', i, 'report', 'else', j]));
     r.related?.forEach((rel, j) => checkDocumentPath(c, rule.kind, rel.at, ['outcomes', i, 'report', 'related', j, 'at']));
   });
+  if (rule.hint) {
+    if (!Object.prototype.hasOwnProperty.call(rule.facts, rule.hint.from)) {
+      c.at(['hint', 'from'], 'rule-file/unknown-fact', `hint.from names "${rule.hint.from}", which is not declared under facts:`);
+    }
+    checkDocumentPath(c, rule.kind, rule.hint.at, ['hint', 'at']);
+  }
   problems.push(...c.problems);
   return c.problems.length ? undefined : rule;
 }

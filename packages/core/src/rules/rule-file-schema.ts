@@ -120,6 +120,13 @@ export const ruleFileSchema = {
       },
     },
     applies: { $ref: '#/definitions/condition' },
+    hint: {
+      type: 'object',
+      required: ['from', 'at', 'text'],
+      additionalProperties: false,
+      description: 'A short computed figure shown beside an input (editor inlay hint, hover), e.g. "3.75% (≥ 5%)".',
+      properties: { from: { type: 'string' }, at: { type: 'string', minLength: 1 }, part: { enum: ['key', 'value'] }, text: localized },
+    },
     outcomes: {
       type: 'array',
       minItems: 1,

@@ -6,7 +6,7 @@ import type { FindingFactory } from '../finding-factory.js';
 import { fillTemplate } from '../messages/format.js';
 import { getAt, parsePath, type PathSegment } from '../path.js';
 import type { DocumentKind } from '../schema/document-schemas.js';
-import type { Finding, LocalizedText, Severity } from '../types.js';
+import type { Finding, LocalizedText, Measurement, Severity } from '../types.js';
 import { checkParamValue, substituteParams } from './load-pack.js';
 import type { ConditionSpec, OutcomeSpec, RuleDefinition, RulePack } from './rule-types.js';
 
@@ -69,6 +69,10 @@ function rewriteCondition(cond: ConditionSpec, localFacts: Map<string, string>, 
 class KindEngine {
   private queue: Promise<unknown> = Promise.resolve();
   readonly outcomes = new Map<string, CompiledOutcome>();
+  /** Engine rule name → the rule whose scope (applies + effective years) it tests, for hints. */
+  readonly scopes = new Map<string, { rule: ActiveRule; fromFact: string }>();
+  /** Rules with a hint and no scope conditions: always in scope. */
+  readonly unscopedHints: { rule: ActiveRule; fromFact: string }[] = [];
 
   constructor(readonly engine: EngineType) {}
 
@@ -162,6 +166,15 @@ export class RuleSet {
       if (outcome.report.from) compiled.fromFact = localFacts.get(outcome.report.from)!;
       kindEngine.outcomes.set(name, compiled);
     }
+    if (def.hint) {
+      const fromFact = localFacts.get(def.hint.from)!;
+      if (shared.length) {
+        const name = `${def.id}@scope`;
+        engine.addRule({ name, conditions: rewriteCondition({ all: shared }, localFacts, pathFacts) as TopLevelCondition, event: { type: 'edunorm.scope' } });
+        kindEngine.scopes.set(name, { rule: active, fromFact });
+      } else kindEngine.unscopedHints.push({ rule: active, fromFact });
+    }
+    this.recordReferences(active);
     for (const field of pathFacts) {
       const id = `field:${field}`;
       const path = parsePath(field) ?? [];
@@ -170,24 +183,88 @@ export class RuleSet {
     }
   }
 
+  private readonly references = new Map<DocumentKind, { pattern: string; rule: ActiveRule }[]>();
+
+  /** Remembers which document fields a rule reads or reports on (hover: "norms reading this field"). */
+  private recordReferences(active: ActiveRule): void {
+    const def = active.definition;
+    const patterns = new Set<string>();
+    const norm = (p: string) => p.replace(/\[(\{index\}|\d+)\]/g, '[]');
+    for (const spec of Object.values(def.facts)) {
+      const calc = CALCULATORS[spec.calculator];
+      if (!calc) continue;
+      const params = substituteParams(spec.params, active.params) as never;
+      for (const p of calc.documentPaths(params)) patterns.add(norm(p));
+      const rec = calc.recordPaths(params);
+      if (rec) for (const p of rec.paths) patterns.add(`${norm(rec.list)}[].${p}`);
+    }
+    for (const o of def.outcomes) patterns.add(norm(o.report.at));
+    const list = this.references.get(def.kind) ?? [];
+    for (const pattern of patterns) list.push({ pattern, rule: active });
+    this.references.set(def.kind, list);
+  }
+
+  /** Active rules that read or report on the field at `path` (indices ignored). */
+  rulesReading(kind: DocumentKind, path: string): ActiveRule[] {
+    const wanted = path.replace(/\[\d+\]/g, '[]');
+    const out: ActiveRule[] = [];
+    for (const ref of this.references.get(kind) ?? []) {
+      if (ref.pattern === wanted && !out.includes(ref.rule)) out.push(ref.rule);
+    }
+    return out;
+  }
+
   ruleById(id: string): ActiveRule | undefined {
     return this.rules.find((r) => r.definition.id === id);
   }
 
   /** Evaluates every active rule of the document's kind in one engine run. */
-  async evaluate(kind: DocumentKind, document: unknown, factory: FindingFactory): Promise<Finding[]> {
+  async evaluate(kind: DocumentKind, document: unknown, factory: FindingFactory, wantMeasurements = false): Promise<{ findings: Finding[]; measurements: Measurement[] }> {
     const kindEngine = this.engines.get(kind);
-    if (!kindEngine) return [];
+    if (!kindEngine) return { findings: [], measurements: [] };
     const { names, almanac } = await kindEngine.run(document);
     const findings: Finding[] = [];
+    const measurements: Measurement[] = [];
+    const hinted = wantMeasurements ? [...kindEngine.unscopedHints] : [];
     for (const name of names) {
+      const scope = kindEngine.scopes.get(name);
+      if (scope) {
+        if (wantMeasurements) hinted.push(scope);
+        continue;
+      }
       const compiled = kindEngine.outcomes.get(name);
       if (!compiled) continue;
       const value = compiled.fromFact ? await almanac.factValue(compiled.fromFact) : undefined;
       findings.push(...reportOutcome(compiled, document, value, factory));
     }
-    return findings;
+    for (const { rule, fromFact } of hinted) {
+      const value = await almanac.factValue(fromFact);
+      const m = measure(rule, value, document, factory);
+      if (m) measurements.push(m);
+    }
+    return { findings, measurements };
   }
+}
+
+function measure(rule: ActiveRule, value: unknown, document: unknown, factory: FindingFactory): Measurement | undefined {
+  const hint = rule.definition.hint!;
+  if (!value || typeof value !== 'object') return undefined;
+  const path = parsePath(hint.at) ?? [];
+  if (!exists(document, path)) return undefined;
+  const context = { ...rule.params, doc: document, ...(value as object) };
+  const direction = (value as { direction?: string }).direction;
+  const shortTotal = (value as { shortTotal?: number }).shortTotal;
+  const text = fillBoth(hint.text, context);
+  const located = factory.make({ ruleId: rule.definition.id, severity: 'info', message: text, path, part: hint.part ?? 'value' });
+  return {
+    ruleId: rule.definition.id,
+    documentIndex: located.documentIndex,
+    path: located.path,
+    range: located.range,
+    text: located.message,
+    compliant: direction !== undefined ? direction === 'within' : shortTotal === undefined || shortTotal === 0,
+    figures: figuresOf(value) ?? {},
+  };
 }
 
 function expand(template: string, index: number | undefined): PathSegment[] | undefined {

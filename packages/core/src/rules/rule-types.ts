@@ -74,6 +74,8 @@ export interface RuleDefinition {
   effective?: { from?: number; to?: number };
   facts: Record<string, FactSpec>;
   applies?: ConditionSpec;
+  /** A computed figure shown beside an input in the editor, whether or not the norm is met. */
+  hint?: { from: string; at: string; part?: 'key' | 'value'; text: LocalizedText };
   outcomes: OutcomeSpec[];
   tests: { valid: RuleTestCase[]; invalid: RuleTestCase[] };
   /** Where the rule came from, for error messages and docs. */
