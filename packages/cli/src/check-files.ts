@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { check, type Finding, type Locale, type RuleSet } from '@edunorm/core';
+import { check, type Finding, type Locale, type SuppressedFinding } from '@edunorm/core';
+import type { ConfigResolver } from '@edunorm/core/node';
 import type { FileTarget } from './find-files.js';
 
 export interface FileReport {
@@ -7,19 +9,26 @@ export interface FileReport {
   /** False when the file is not an edunorm file (skipped, no findings). */
   isEdunorm: boolean;
   findings: Finding[];
+  /** Findings hidden by an inline directive with a reason. */
+  suppressed: SuppressedFinding[];
+}
+
+export interface CheckFilesOptions {
+  locale: Locale;
+  reportUnusedDirectives: boolean;
 }
 
 const ORIGIN = { line: 1, column: 1, offset: 0 };
 
-function fileFinding(ruleId: string, message: string): Finding {
+export function fileFinding(ruleId: string, message: string): Finding {
   return { ruleId, severity: 'error', message, range: { start: ORIGIN, end: ORIGIN }, documentIndex: 0, path: '' };
 }
 
 /** Reads one file; an unreadable file becomes a finding on that file, never an exception. */
-export function readTarget(target: FileTarget, locale: Locale): { text?: string; finding?: Finding } {
+export function readTarget(target: FileTarget, locale: Locale): { text?: string; bytes?: Buffer; finding?: Finding } {
   try {
-    const buffer = readFileSync(target.absolute);
-    return { text: new TextDecoder('utf-8').decode(buffer) };
+    const bytes = readFileSync(target.absolute);
+    return { bytes, text: new TextDecoder('utf-8').decode(bytes) };
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
     return {
@@ -31,19 +40,38 @@ export function readTarget(target: FileTarget, locale: Locale): { text?: string;
   }
 }
 
-/** Checks files one after another (one engine run at a time per rule set). */
-export async function checkFiles(targets: readonly FileTarget[], ruleSet: RuleSet, locale: Locale): Promise<FileReport[]> {
-  const reports: FileReport[] = [];
-  for (const target of targets) {
-    const { text, finding } = readTarget(target, locale);
-    if (finding || text === undefined) {
-      reports.push({ file: target, isEdunorm: true, findings: finding ? [finding] : [] });
-      continue;
-    }
-    const result = await check(text, { locale, ruleSet });
-    reports.push({ file: target, isEdunorm: result.isEdunorm, findings: result.findings });
+/** What a cached result depends on besides the file's bytes. */
+export function resultKey(bytes: Buffer, configHash: string, version: string, options: CheckFilesOptions): string {
+  return createHash('sha256')
+    .update(bytes)
+    .update('\0')
+    .update(configHash)
+    .update('\0')
+    .update(`${version}\0${options.locale}\0${options.reportUnusedDirectives}`)
+    .digest('hex');
+}
+
+export interface ResultCache {
+  get(file: string, key: string): Omit<FileReport, 'file'> | undefined;
+  set(file: string, key: string, report: Omit<FileReport, 'file'>): void;
+}
+
+/** One file to check; its configuration is found from its folder (or `--config`). */
+export interface CheckTask {
+  index: number;
+  absolute: string;
+  text: string;
+}
+
+/** Checks tasks one after another (one engine run at a time per rule set). */
+export async function checkTasks(tasks: readonly CheckTask[], resolver: ConfigResolver, options: CheckFilesOptions): Promise<Omit<FileReport, 'file'>[]> {
+  const out: Omit<FileReport, 'file'>[] = [];
+  for (const task of tasks) {
+    const { ruleSet } = resolver.forFile(task.absolute);
+    const result = await check(task.text, { locale: options.locale, ruleSet, reportUnusedDirectives: options.reportUnusedDirectives });
+    out.push({ isEdunorm: result.isEdunorm, findings: result.findings, suppressed: result.suppressed });
   }
-  return reports;
+  return out;
 }
 
 export interface Summary {

@@ -8,14 +8,27 @@ const HELP = `edunorm — 教育经费与编制数据合规检查 / compliance c
 
 Usage:
   edunorm check [paths or globs...] [options]   check edunorm/v1 YAML files (folders: *.yaml, *.yml)
+  edunorm baseline [paths...] [--output edunorm-baseline.json] [--force]
+                                                record today's findings as accepted
   edunorm --version
 
 Options for check:
-  -f, --format <stylish|json|sarif>   output format (default: stylish)
+  -f, --format <name>                 stylish (default), json, sarif, and the formats listed below
   -o, --output <file>                 write the report to a file instead of standard output
+  -c, --config <file>                 use this configuration for every file (default: the nearest
+                                      edunorm.config.yaml from each file's folder upward)
       --locale <zh-CN|en>             language of messages (default: from LANG; zh-CN when Chinese)
+      --baseline <file>               report only findings not recorded in this baseline
+      --max-warnings <n>              exit 1 when there are more than n warnings
+  -q, --quiet                         report errors only
+      --report-unused-disable-directives
+                                      report # edunorm-disable comments that suppress nothing
+      --cache                         reuse results of unchanged files (--cache-location, default
+                                      .edunormcache)
+      --concurrency <n|auto>          check files in n worker threads
+      --shard <i/n>                   check only the i-th of n slices of the files (CI matrices)
       --color / --no-color            force colours on or off (default: on for a terminal)
-      --verbose                       also list skipped (non-edunorm) files on standard error
+      --verbose                       list skipped (non-edunorm) files and cache use on stderr
   -h, --help                          show this help
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or configuration error.
@@ -44,6 +57,7 @@ export interface Command {
 /** Each command lives in its own module, loaded only when used (fast `--version`). */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: () => import('./commands/check.js'),
+  baseline: () => import('./commands/baseline.js'),
 };
 
 /** Entry point: returns the exit code. Heavy modules load only for commands that need them. */

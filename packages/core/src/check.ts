@@ -6,6 +6,8 @@ import { validateStructure } from './schema/validate-document.js';
 import type { CheckResult, DocumentSummary, Finding, Locale, LocalizedText, Measurement } from './types.js';
 import { builtinPack } from './builtin-pack.js';
 import { getAt } from './path.js';
+import { STRUCTURAL_RULES } from './structural-rules.js';
+import { applySuppressions } from './suppressions.js';
 
 export interface CheckOptions {
   /** Language of messages; default zh-CN. */
@@ -14,6 +16,8 @@ export interface CheckOptions {
   ruleSet?: RuleSet;
   /** Also compute each norm's figures for its inputs (editor inlay hints and hover). */
   measurements?: boolean;
+  /** Report `# edunorm-disable…` directives that suppress nothing (`directive/unused`). */
+  reportUnusedDirectives?: boolean;
 }
 
 /** True when a text declares itself an edunorm file (`apiVersion: edunorm/...` on some line). */
@@ -59,12 +63,13 @@ function byPosition(a: Finding, b: Finding): number {
  */
 export async function check(text: string, options: CheckOptions = {}): Promise<CheckResult> {
   const locale = options.locale ?? 'zh-CN';
-  if (!isEdunormText(text)) return { isEdunorm: false, findings: [], documents: [] };
+  if (!isEdunormText(text)) return { isEdunorm: false, findings: [], documents: [], suppressed: [] };
   const ruleSet = options.ruleSet ?? getDefaultRuleSet();
   const file = parseYaml(text);
   const findings: Finding[] = [];
   const measurements: Measurement[] = [];
   const documents: DocumentSummary[] = [];
+  const anchors = new Map<number, (path: string) => string>();
   for (const doc of file.documents) {
     const factory = new FindingFactory(file, doc, locale);
     for (const problem of doc.problems) {
@@ -80,6 +85,7 @@ export async function check(text: string, options: CheckOptions = {}): Promise<C
     summary.kind = structure.kind;
     const identity = getAt(doc.value, structure.kind === 'DistrictIndicators' ? ['district', 'code'] : ['school', 'code']);
     if (typeof identity === 'string' || typeof identity === 'number') summary.identity = String(identity);
+    anchors.set(doc.index, anchorFor(structure.kind, summary.identity, doc.index, doc.value));
     try {
       const evaluated = await ruleSet.evaluate(structure.kind, doc.value, factory, options.measurements === true);
       findings.push(...evaluated.findings);
@@ -100,6 +106,31 @@ export async function check(text: string, options: CheckOptions = {}): Promise<C
       );
     }
   }
+  for (const f of findings) f.anchor = (anchors.get(f.documentIndex) ?? ((p: string) => `#${f.documentIndex}/${p}`))(f.path);
   findings.sort(byPosition);
-  return options.measurements ? { isEdunorm: true, findings, documents, measurements } : { isEdunorm: true, findings, documents };
+  const ruleIds = new Set([...ruleSet.rules.map((r) => r.definition.id), ...STRUCTURAL_RULES.map((r) => r.id)]);
+  const { findings: kept, suppressed } = applySuppressions(text, findings, {
+    locale,
+    reportUnused: options.reportUnusedDirectives === true,
+    knownRuleIds: ruleIds,
+    positions: file.positions,
+  });
+  const result: CheckResult = { isEdunorm: true, findings: kept, documents, suppressed };
+  if (options.measurements) result.measurements = measurements;
+  return result;
+}
+
+/**
+ * Builds a line-independent name for a place in a document: the document by kind and code,
+ * list items by their id (staff) or code (schools) instead of their index.
+ */
+function anchorFor(kind: string, identity: string | undefined, index: number, value: unknown): (path: string) => string {
+  const doc = identity ? `${kind}:${identity}` : `${kind}#${index}`;
+  return (path) =>
+    `${doc}/${path.replace(/^(staff|schools)\[(\d+)\]/, (whole, list: string, i: string) => {
+      const item = getAt(value, [list, Number(i)]);
+      const key = list === 'staff' ? 'id' : 'code';
+      const id = item && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined;
+      return typeof id === 'string' || typeof id === 'number' ? `${list}[${key}=${String(id)}]` : whole;
+    })}`;
 }

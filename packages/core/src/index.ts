@@ -5,6 +5,7 @@
  */
 export { check, createRuleSet, getDefaultRuleSet, isEdunormText, type CheckOptions } from './check.js';
 export { builtinPack, BUILTIN_PACK_NAME } from './builtin-pack.js';
+export { parseConfig, validateRuleSettings, configSchema, CONFIG_FILE_NAMES, BUILTIN_PACK_REFERENCE, type EdunormConfig, type ParsedConfig } from './config.js';
 export { loadRulePack, substituteParams } from './rules/load-pack.js';
 export { RuleSet, type ActiveRule, type RuleSetting, type RuleSettings } from './rules/rule-set.js';
 export { testRulePack, type RuleTestFailure, type RuleTestReport } from './rules/test-rules.js';
@@ -31,5 +32,6 @@ export { TextPositions } from './parse/text-positions.js';
 export { formatPath, parsePath, getAt, type PathSegment } from './path.js';
 export { fillTemplate, formatPercent, formatYuan, pick } from './messages/format.js';
 export { didYouMean } from './messages/did-you-mean.js';
+export { applySuppressions, parseDirectives, type Directive, type DirectiveKind, type SuppressedFinding, type SuppressionOutcome } from './suppressions.js';
 export { STRUCTURAL_RULES, type StructuralRule } from './structural-rules.js';
 export * from './types.js';

@@ -26,4 +26,8 @@ export const STRUCTURAL_RULES: readonly StructuralRule[] = [
   r('duplicate-staff-id', 'error', '工号重复', 'Duplicate staff id'),
   r('engine/error', 'error', '规则执行出错', 'A rule failed to run'),
   r('file/unreadable', 'error', '文件无法读取', 'File cannot be read'),
+  r('directive/missing-reason', 'error', '忽略指令缺少原因', 'Suppression directive without a reason'),
+  r('directive/missing-rule', 'error', '忽略指令缺少规则编号', 'Suppression directive without a rule id'),
+  r('directive/unknown-rule', 'warning', '忽略指令中的规则编号未知', 'Unknown rule id in a suppression directive'),
+  r('directive/unused', 'warning', '未用到的忽略指令', 'Unused suppression directive'),
 ];

@@ -69,6 +69,12 @@ export interface Finding {
   related?: RelatedLocation[];
   /** A suggested replacement (quick fix), when one is certain enough to offer. */
   fix?: SuggestedEdit;
+  /**
+   * Where the finding is, independent of line numbers: document identity and a path with
+   * records named by id (`Staffing:130902008/staff[id=T001].classTeacherAllowance`).
+   * Baselines match on it, so inserting lines above a finding does not make it new.
+   */
+  anchor?: string;
 }
 
 export interface DocumentSummary {
@@ -97,6 +103,8 @@ export interface CheckResult {
   isEdunorm: boolean;
   findings: Finding[];
   documents: DocumentSummary[];
+  /** Findings hidden by a `# edunorm-disable…` comment with a reason (SARIF keeps them as suppressed). */
+  suppressed: (Finding & { suppression: { kind: 'inSource'; justification: string; directiveLine: number } })[];
   /** Present when asked for with `measurements: true`. */
   measurements?: Measurement[];
 }

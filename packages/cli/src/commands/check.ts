@@ -1,44 +1,70 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { getDefaultRuleSet, type Locale } from '@edunorm/core';
-import { checkFiles, summarize } from '../check-files.js';
-import { findFiles } from '../find-files.js';
-import { UsageError } from '../usage-error.js';
+import { ConfigResolver } from '@edunorm/core/node';
+import { applyBaseline, readBaseline } from '../baseline.js';
+import { summarize, type FileReport } from '../check-files.js';
 import { FORMATTERS } from '../formatters/index.js';
-import { localeFromEnvironment, parseLocale } from '../locale.js';
 import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
+import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-file.js';
+import { CHECKING_OPTIONS, checkPaths } from './common.js';
 
 export async function run(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
     options: {
+      ...CHECKING_OPTIONS,
       format: { type: 'string', short: 'f', default: 'stylish' },
       output: { type: 'string', short: 'o' },
-      locale: { type: 'string' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
-      verbose: { type: 'boolean' },
+      baseline: { type: 'string' },
+      'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
     },
   });
   const formatter = FORMATTERS[values.format!];
   if (!formatter) throw new UsageError(`unknown format "${values.format}"; use one of ${Object.keys(FORMATTERS).join(', ')}`);
-  let locale: Locale = localeFromEnvironment(io.env);
-  if (values.locale !== undefined) {
-    const parsed = parseLocale(values.locale);
-    if (!parsed) throw new UsageError(`unknown locale "${values.locale}"; use zh-CN or en`);
-    locale = parsed;
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number ≥ 0, not "${values['max-warnings']}"`);
   }
-  const targets = findFiles(positionals, io.cwd);
-  const ruleSet = getDefaultRuleSet();
-  const reports = await checkFiles(targets, ruleSet, locale);
-  if (values.verbose) for (const r of reports) if (!r.isEdunorm) io.stderr(`edunorm: skipped ${r.file.relative} (no apiVersion: edunorm/...)\n`);
+  const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline)) : undefined;
+
+  let { reports, locale } = await checkPaths(positionals, values, io);
+  if (baseline) {
+    const applied = applyBaseline(reports, baseline);
+    reports = applied.reports;
+    if (applied.stale.length) {
+      io.stderr(
+        locale === 'zh-CN'
+          ? `edunorm: 基线中有 ${applied.stale.length} 条记录已不再出现(问题已修正),可重新生成基线:\n`
+          : `edunorm: ${applied.stale.length} baseline entr${applied.stale.length === 1 ? 'y no longer matches' : 'ies no longer match'} (fixed since); regenerate the baseline:\n`,
+      );
+      for (const e of applied.stale) io.stderr(`  ${e.file}  ${e.ruleId}  ${e.anchor}\n`);
+    }
+  }
+  const counted = summarize(reports);
+  const shown: FileReport[] = values.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : reports;
 
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !values.output && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
-  const text = formatter({ reports, ruleSet, locale, version: cliVersion(), color });
+  // Rule metadata (SARIF, junit) comes from the configuration of the working folder.
+  const ruleSet = new ConfigResolver(values.config ? resolve(io.cwd, values.config) : undefined).forFolder(io.cwd).ruleSet;
+  const text = formatter({ reports: shown, ruleSet, locale, version: cliVersion(), color });
   if (values.output) writeFileAtomic(resolve(io.cwd, values.output), text);
   else io.stdout(text);
-  return summarize(reports).errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+
+  if (counted.errors > 0) return EXIT_FINDINGS;
+  if (maxWarnings !== undefined && counted.warnings > maxWarnings) {
+    io.stderr(
+      locale === 'zh-CN'
+        ? `edunorm: 警告 ${counted.warnings} 个,超过 --max-warnings ${maxWarnings}\n`
+        : `edunorm: ${counted.warnings} warnings exceed --max-warnings ${maxWarnings}\n`,
+    );
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
 }

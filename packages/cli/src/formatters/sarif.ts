@@ -1,4 +1,4 @@
-import { STRUCTURAL_RULES, type Locale, type RuleSet, type Severity } from '@edunorm/core';
+import { STRUCTURAL_RULES, type Finding, type Locale, type RuleSet, type Severity, type SuppressedFinding } from '@edunorm/core';
 import type { FileReport } from '../check-files.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -55,7 +55,8 @@ export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, lo
     const artifactIndex = artifacts.length;
     const uri = encodeURI(report.file.relative);
     artifacts.push({ location: { uri, uriBaseId: '%SRCROOT%' } });
-    for (const f of report.findings) {
+    const all: (Finding & { suppression?: SuppressedFinding['suppression'] })[] = [...report.findings, ...(report.suppressed ?? [])];
+    for (const f of all) {
       results.push({
         ruleId: f.ruleId,
         ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
@@ -112,6 +113,7 @@ export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, lo
               ],
             }
           : {}),
+        ...(f.suppression ? { suppressions: [{ kind: 'inSource', justification: f.suppression.justification }] } : {}),
         properties: {
           documentIndex: f.documentIndex,
           path: f.path,

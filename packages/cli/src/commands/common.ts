@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import type { Locale } from '@edunorm/core';
+import type { FileReport } from '../check-files.js';
+import { findFiles, type FileTarget } from '../find-files.js';
+import { localeFromEnvironment, parseLocale } from '../locale.js';
+import type { Io } from '../main.js';
+import { FileResultCache } from '../result-cache.js';
+import { resolveConcurrency, runCheck } from '../run-check.js';
+import { UsageError } from '../usage-error.js';
+import { cliVersion } from '../version.js';
+
+/** Options shared by every command that checks files (check, baseline). */
+export const CHECKING_OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  locale: { type: 'string' },
+  'report-unused-disable-directives': { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  concurrency: { type: 'string' },
+  shard: { type: 'string' },
+  verbose: { type: 'boolean' },
+} as const;
+
+export interface CheckingValues {
+  config?: string;
+  locale?: string;
+  'report-unused-disable-directives'?: boolean;
+  cache?: boolean;
+  'cache-location'?: string;
+  concurrency?: string;
+  shard?: string;
+  verbose?: boolean;
+}
+
+export function resolveLocale(value: string | undefined, io: Io): Locale {
+  if (value === undefined) return localeFromEnvironment(io.env);
+  const parsed = parseLocale(value);
+  if (!parsed) throw new UsageError(`unknown locale "${value}"; use zh-CN or en`);
+  return parsed;
+}
+
+/** `--shard i/n`: the i-th of n deterministic slices of the sorted file list (CI matrices). */
+export function applyShard(targets: FileTarget[], shard: string | undefined): FileTarget[] {
+  if (shard === undefined) return targets;
+  const m = /^(\d+)\/(\d+)$/.exec(shard);
+  const i = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n, e.g. 2/4, not "${shard}"`);
+  return [...targets].sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)).filter((_, k) => k % n === i - 1);
+}
+
+/** Finds, shards and checks the files named on the command line, with cache and workers as asked. */
+export async function checkPaths(positionals: readonly string[], values: CheckingValues, io: Io): Promise<{ reports: FileReport[]; locale: Locale }> {
+  const locale = resolveLocale(values.locale, io);
+  const targets = applyShard(findFiles(positionals, io.cwd), values.shard);
+  const concurrency = resolveConcurrency(values.concurrency, targets.length);
+  const cache = values.cache ? new FileResultCache(resolve(io.cwd, values['cache-location'] ?? '.edunormcache')) : undefined;
+  const reports = await runCheck(targets, {
+    locale,
+    reportUnusedDirectives: values['report-unused-disable-directives'] === true,
+    concurrency,
+    version: cliVersion(),
+    ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
+    ...(cache ? { cache } : {}),
+  });
+  cache?.save();
+  if (values.verbose) {
+    for (const r of reports) if (!r.isEdunorm) io.stderr(`edunorm: skipped ${r.file.relative} (no apiVersion: edunorm/...)\n`);
+    if (cache) io.stderr(`edunorm: cache ${cache.hits} hit(s), ${cache.misses} miss(es)\n`);
+  }
+  return { reports, locale };
+}

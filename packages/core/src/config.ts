@@ -1,0 +1,142 @@
+import type { ValidateFunction } from 'ajv';
+import { ConfigurationError, type Problem } from './errors.js';
+import { didYouMean } from './messages/did-you-mean.js';
+import { parseYaml, type ParsedFile } from './parse/parse-yaml.js';
+import type { PathSegment } from './path.js';
+import { checkParamValue } from './rules/load-pack.js';
+import type { RuleSettings } from './rules/rule-set.js';
+import type { RulePack } from './rules/rule-types.js';
+import { createAjv } from './schema/ajv-instance.js';
+
+/** `edunorm.config.yaml`, as written by a bureau's maintainers. */
+export interface EdunormConfig {
+  /** Packs to use, in order: `edunorm:plan14`, a folder (`./county-rules`) or an npm package. */
+  extends?: string[];
+  rules?: RuleSettings;
+}
+
+export const CONFIG_FILE_NAMES = ['edunorm.config.yaml', 'edunorm.config.yml'] as const;
+export const BUILTIN_PACK_REFERENCE = 'edunorm:plan14';
+
+const severity = { enum: ['off', 'info', 'warning', 'error'] };
+
+export const configSchema = {
+  $id: 'edunorm/config',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    extends: { type: 'array', items: { type: 'string', minLength: 1 } },
+    rules: {
+      type: 'object',
+      additionalProperties: {
+        oneOf: [
+          severity,
+          {
+            type: 'object',
+            additionalProperties: false,
+            minProperties: 1,
+            properties: { severity, params: { type: 'object' } },
+          },
+        ],
+      },
+    },
+  },
+};
+
+let validateConfig: ValidateFunction | undefined;
+
+/** A parsed configuration with the positions of its nodes, for located errors later on. */
+export interface ParsedConfig {
+  file: string;
+  config: EdunormConfig;
+  /** 1-based line and column of the node at a path (or its nearest ancestor). */
+  locate(path: readonly PathSegment[], part?: 'key' | 'value'): { line: number; column: number };
+}
+
+function locator(file: ParsedFile) {
+  return (path: readonly PathSegment[], part: 'key' | 'value' = 'value') => {
+    const doc = file.documents[0];
+    if (!doc) return { line: 1, column: 1 };
+    const { location } = doc.locate(path);
+    const span = part === 'key' ? (location.key ?? location.value) : (location.value ?? location.key);
+    const pos = file.positions.position(span?.[0] ?? doc.span[0]);
+    return { line: pos.line, column: pos.column };
+  };
+}
+
+function pointerToPath(pointer: string): PathSegment[] {
+  return pointer ? pointer.slice(1).split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~'))) : [];
+}
+
+/** Parses and validates the text of a configuration file; problems are located. */
+export function parseConfig(text: string, file: string): ParsedConfig {
+  const parsed = parseYaml(text);
+  const locate = locator(parsed);
+  const problems: Problem[] = [];
+  const doc = parsed.documents[0];
+  for (const p of parsed.documents.flatMap((d) => d.problems)) {
+    const pos = parsed.positions.position(p.span[0]);
+    problems.push({ file, line: pos.line, column: pos.column, code: 'config/yaml', message: p.detail });
+  }
+  if (problems.length) throw new ConfigurationError('config/invalid', `invalid configuration ${file}`, problems);
+  const value = doc?.value ?? {};
+  validateConfig ??= createAjv().compile(configSchema);
+  if (value === null || !validateConfig(value)) {
+    const errors = value === null ? [] : (validateConfig.errors ?? []);
+    const seen = new Set<string>();
+    for (const e of errors) {
+      if (e.keyword === 'oneOf') continue;
+      const path = pointerToPath(e.instancePath);
+      let message = `${e.instancePath || '(configuration)'} ${e.message ?? 'is invalid'}`;
+      let part: 'key' | 'value' = 'value';
+      if (e.keyword === 'additionalProperties') {
+        const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+        path.push(extra);
+        part = 'key';
+        message = `unknown setting "${extra}"${path.length === 1 ? '; use extends or rules' : ''}`;
+      } else if (e.keyword === 'enum') message = `${e.instancePath} must be one of off, info, warning, error`;
+      if (seen.has(message)) continue;
+      seen.add(message);
+      const pos = locate(path, part);
+      problems.push({ file, ...pos, code: 'config/schema', message });
+    }
+    if (value === null || problems.length === 0) problems.push({ file, line: 1, column: 1, code: 'config/schema', message: 'the configuration must be a mapping with extends and/or rules' });
+    throw new ConfigurationError('config/invalid', `invalid configuration ${file}`, problems);
+  }
+  return { file, config: value as EdunormConfig, locate };
+}
+
+/**
+ * Checks a configuration's `rules:` against the packs it extends: unknown rule ids (with
+ * "did you mean"), unknown parameters and parameter values of the wrong type, each located.
+ */
+export function validateRuleSettings(parsed: ParsedConfig, packs: readonly RulePack[]): void {
+  const problems: Problem[] = [];
+  const rules = new Map(packs.flatMap((p) => p.rules.map((r) => [r.id, r] as const)));
+  for (const [id, setting] of Object.entries(parsed.config.rules ?? {})) {
+    const rule = rules.get(id);
+    if (!rule) {
+      const guess = didYouMean(id, [...rules.keys()]);
+      problems.push({ file: parsed.file, ...parsed.locate(['rules', id], 'key'), code: 'config/unknown-rule', message: `unknown rule id "${id}"${guess ? `; did you mean "${guess}"?` : ''}` });
+      continue;
+    }
+    if (typeof setting !== 'object') continue;
+    for (const [name, value] of Object.entries(setting.params ?? {})) {
+      const def = rule.params[name];
+      if (!def) {
+        const known = Object.keys(rule.params);
+        const guess = didYouMean(name, known);
+        problems.push({
+          file: parsed.file,
+          ...parsed.locate(['rules', id, 'params', name], 'key'),
+          code: 'config/unknown-param',
+          message: `rule ${id} has no parameter "${name}"${guess ? `; did you mean "${guess}"?` : `; its parameters: ${known.join(', ') || 'none'}`}`,
+        });
+        continue;
+      }
+      const msg = checkParamValue(def, value);
+      if (msg) problems.push({ file: parsed.file, ...parsed.locate(['rules', id, 'params', name]), code: 'config/bad-param', message: `${id}.${name}: ${msg}` });
+    }
+  }
+  if (problems.length) throw new ConfigurationError('config/invalid', `invalid configuration ${parsed.file}`, problems);
+}

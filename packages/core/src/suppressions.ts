@@ -1,0 +1,139 @@
+import { TextPositions } from './parse/text-positions.js';
+import type { Finding, Locale, Range } from './types.js';
+
+/**
+ * Inline suppression comments in checked YAML, each with a mandatory reason:
+ *   # edunorm-disable-next-line <id>[, <id>] -- <reason>
+ *   <yaml>  # edunorm-disable-line <id> -- <reason>
+ *   # edunorm-disable <id> -- <reason>   …   # edunorm-enable <id>
+ * A directive without a reason suppresses nothing and is itself an error.
+ */
+export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
+
+export interface Directive {
+  kind: DirectiveKind;
+  ruleIds: string[];
+  reason?: string;
+  /** 1-based line of the comment. */
+  line: number;
+  range: Range;
+}
+
+export interface SuppressedFinding extends Finding {
+  suppression: { kind: 'inSource'; justification: string; directiveLine: number };
+}
+
+// YAML comments start at a `#` preceded by whitespace or the start of the line.
+const DIRECTIVE = /(^|[ \t])#[ \t]*edunorm-(disable-next-line|disable-line|disable|enable)(?![\w-])([^\r\n]*)/;
+
+export function parseDirectives(text: string, positions = new TextPositions(text)): Directive[] {
+  if (!text.includes('edunorm-')) return [];
+  const out: Directive[] = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const m = DIRECTIVE.exec(lines[i]!);
+    if (!m) continue;
+    const kind = m[2] as DirectiveKind;
+    const rest = m[3] ?? '';
+    const sep = rest.indexOf('--');
+    const idsText = sep >= 0 ? rest.slice(0, sep) : rest;
+    const reason = sep >= 0 ? rest.slice(sep + 2).trim() : '';
+    const ruleIds = idsText
+      .split(/[,\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const startCol = m.index + m[1]!.length;
+    const lineStart = positions.lineStart(i + 1);
+    const range = positions.range(lineStart + startCol, lineStart + lines[i]!.length);
+    out.push({ kind, ruleIds, ...(reason ? { reason } : {}), line: i + 1, range });
+  }
+  return out;
+}
+
+export interface SuppressionOutcome {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+}
+
+const L = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
+
+/**
+ * Applies the directives of a text to its findings. Directive problems (no reason, no rule
+ * id, unused when asked) are added as findings of their own.
+ */
+export function applySuppressions(
+  text: string,
+  findings: readonly Finding[],
+  options: { locale: Locale; reportUnused?: boolean; knownRuleIds?: ReadonlySet<string>; positions?: TextPositions },
+): SuppressionOutcome {
+  const directives = parseDirectives(text, options.positions);
+  if (directives.length === 0) return { findings: [...findings], suppressed: [] };
+  const { locale } = options;
+  const problems: Finding[] = [];
+  const problem = (d: Directive, ruleId: string, severity: Finding['severity'], message: string) =>
+    problems.push({ ruleId, severity, message, range: d.range, documentIndex: 0, path: '' });
+
+  const lineRules: { d: Directive; line: number; used: Set<string> }[] = [];
+  const blocks: { d: Directive; ids: string[]; from: number; to: number; used: Set<string> }[] = [];
+  const open = new Map<string, { d: Directive }>();
+  for (const d of directives) {
+    if (d.kind === 'enable') {
+      const ids = d.ruleIds.length ? d.ruleIds : [...open.keys()];
+      for (const id of ids) {
+        const o = open.get(id);
+        if (o) {
+          blocks.push({ d: o.d, ids: [id], from: o.d.line, to: d.line, used: new Set() });
+          open.delete(id);
+        }
+      }
+      continue;
+    }
+    if (d.ruleIds.length === 0) {
+      problem(d, 'directive/missing-rule', 'error', L(locale, `edunorm-${d.kind} 需要写明规则编号,如 # edunorm-${d.kind} teacher-training-funds -- 原因`, `edunorm-${d.kind} needs the rule id(s), e.g. # edunorm-${d.kind} teacher-training-funds -- reason`));
+      continue;
+    }
+    if (!d.reason) {
+      problem(
+        d,
+        'directive/missing-reason',
+        'error',
+        L(
+          locale,
+          `忽略指令缺少原因,未生效:请在规则编号后写上“-- 原因”,例如 # edunorm-${d.kind} ${d.ruleIds.join(', ')} -- 经县教育局批准`,
+          `This directive has no reason and suppresses nothing: add "-- <reason>" after the rule id(s), e.g. # edunorm-${d.kind} ${d.ruleIds.join(', ')} -- approved by the county bureau`,
+        ),
+      );
+      continue;
+    }
+    const unknown = options.knownRuleIds ? d.ruleIds.filter((id) => !options.knownRuleIds!.has(id)) : [];
+    for (const id of unknown) problem(d, 'directive/unknown-rule', 'warning', L(locale, `未知的规则编号 ${id}`, `Unknown rule id ${id}`));
+    if (d.kind === 'disable-next-line') lineRules.push({ d, line: d.line + 1, used: new Set() });
+    else if (d.kind === 'disable-line') lineRules.push({ d, line: d.line, used: new Set() });
+    else for (const id of d.ruleIds) if (!open.has(id)) open.set(id, { d });
+  }
+  for (const [id, o] of open) blocks.push({ d: o.d, ids: [id], from: o.d.line, to: Number.POSITIVE_INFINITY, used: new Set() });
+
+  const kept: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const f of findings) {
+    const line = f.range.start.line;
+    const byLine = lineRules.find((r) => r.line === line && r.d.ruleIds.includes(f.ruleId));
+    const byBlock = byLine ? undefined : blocks.find((b) => b.ids.includes(f.ruleId) && line > b.from && line < b.to);
+    const hit = byLine ?? byBlock;
+    if (!hit) {
+      kept.push(f);
+      continue;
+    }
+    hit.used.add(f.ruleId);
+    suppressed.push({ ...f, suppression: { kind: 'inSource', justification: hit.d.reason!, directiveLine: hit.d.line } });
+  }
+  if (options.reportUnused) {
+    const unusedIds = new Map<Directive, string[]>();
+    for (const r of lineRules) for (const id of r.d.ruleIds) if (!r.used.has(id)) unusedIds.set(r.d, [...(unusedIds.get(r.d) ?? []), id]);
+    for (const b of blocks) for (const id of b.ids) if (!b.used.has(id)) unusedIds.set(b.d, [...(unusedIds.get(b.d) ?? []), id]);
+    for (const [d, ids] of unusedIds) {
+      problem(d, 'directive/unused', 'warning', L(locale, `忽略指令未用到:${ids.join(', ')} 在此处没有问题,可删除该指令`, `Unused directive: no ${ids.join(', ')} finding here to suppress; remove it`));
+    }
+  }
+  return { findings: [...kept, ...problems].sort((a, b) => a.range.start.offset - b.range.start.offset), suppressed };
+}
