@@ -4,6 +4,8 @@ import { UsageError } from './usage-error.js';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 const YAML_FILE = /\.ya?ml$/i;
+/** Configuration files are YAML too, but never submissions: folder walks leave them out. */
+const CONFIG_FILE = /(^|[\\/])edunorm\.config\.ya?ml$/;
 
 export interface FileTarget {
   absolute: string;
@@ -79,7 +81,7 @@ export function findFiles(inputs: readonly string[], cwd = process.cwd()): FileT
       const pattern = globToRegExp(resolve(cwd, input).split(sep).join('/'));
       const files: string[] = [];
       walk(root, files);
-      const matches = files.filter((f) => pattern.test(f.split(sep).join('/')));
+      const matches = files.filter((f) => pattern.test(f.split(sep).join('/')) && !CONFIG_FILE.test(f));
       if (matches.length === 0) throw new UsageError(`no files match "${input}"`);
       matches.forEach(push);
       continue;
@@ -101,7 +103,7 @@ export function findFiles(inputs: readonly string[], cwd = process.cwd()): FileT
     if (stat.isDirectory()) {
       const files: string[] = [];
       walk(abs, files);
-      files.filter((f) => YAML_FILE.test(f)).forEach(push);
+      files.filter((f) => YAML_FILE.test(f) && !CONFIG_FILE.test(f)).forEach(push);
     } else push(abs);
   }
   return out;

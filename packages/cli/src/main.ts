@@ -91,7 +91,8 @@ const USER_ERRORS = new Set(['UsageError', 'RulePackError', 'ConfigurationError'
 export function reportError(error: unknown, io: Io): number {
   const e = error as { name?: string; message?: string; code?: string } | undefined;
   if (e && (USER_ERRORS.has(e.name ?? '') || String(e.code ?? '').startsWith('ERR_PARSE_ARGS'))) {
-    io.stderr(`edunorm: ${e.message}\n`);
+    // Paths under the working folder are shown relative to it, as in every other output.
+    io.stderr(`edunorm: ${String(e.message).split(`${io.cwd}/`).join('')}\n`);
     if (String(e.code ?? '').startsWith('ERR_PARSE_ARGS')) io.stderr('Run "edunorm --help" for usage.\n');
     return EXIT_USAGE;
   }

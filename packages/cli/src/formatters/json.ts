@@ -2,9 +2,9 @@ import { summarize, type FileReport } from '../check-files.js';
 
 /** Machine-readable output: every checked file with its findings (1-based lines and columns). */
 export function formatJson(reports: readonly FileReport[], version: string): string {
-  const files = reports.map((r) => ({
+  // Skipped (non-edunorm) files are counted in the summary, not listed.
+  const files = reports.filter((r) => r.isEdunorm).map((r) => ({
     path: r.file.relative,
-    checked: r.isEdunorm,
     findings: r.findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
