@@ -70,7 +70,7 @@ describe('configuration', () => {
       ['rules:\n  teacher-training-funds:\n    params: { minShare: "6%" }\n', /edunorm\.config\.yaml:3:25: teacher-training-funds\.minShare: expected a fraction/],
       ['rules:\n  teacher-training-funds:\n    params: { minShar: 0.06 }\n', /edunorm\.config\.yaml:3:15: rule teacher-training-funds has no parameter "minShar"; did you mean "minShare"\?/],
       ['rules:\n  teacher-training-funds: loud\n', /edunorm\.config\.yaml:2:27: .*must be one of off, info, warning, error/],
-      ['extends: [./nowhere]\n', /edunorm\.config\.yaml:1:12: rule pack folder not found/],
+      ['extends: [./nowhere]\n', /edunorm\.config\.yaml:1:11: rule pack folder not found/],
       ['rules: [\n', /edunorm\.config\.yaml:\d+:\d+: /],
       ['rule:\n  x: off\n', /edunorm\.config\.yaml:1:1: unknown setting "rule"/],
     ];
