@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 import type { PathSegment } from '../path.js';
+import { fastParse, type FastDocument, type MapInfo, type SeqInfo } from './fast-parse.js';
 import { TextPositions } from './text-positions.js';
 
 /** Offsets [start, end) into the source text. */
@@ -65,7 +66,8 @@ function locateIn(doc: Document, path: readonly PathSegment[]): { path: PathSegm
       const item = node.items[segment] as YamlNode | undefined;
       if (item === undefined) break;
       const span = spanOf(item);
-      location = span ? { value: span } : {};
+      // An empty item (`-` alone) is a null scalar of zero width: no value to point at.
+      location = span && span[1] > span[0] ? { value: span } : {};
       node = item;
     } else if (typeof segment === 'string' && isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && keyText(p.key) === segment);
@@ -93,13 +95,60 @@ function keySpanAt(text: string, start: number): Span {
   return [start, Math.max(end, start + 1)];
 }
 
+function locateFast(doc: FastDocument, path: readonly PathSegment[]): { path: PathSegment[]; location: NodeLocation } {
+  let value: unknown = doc.value;
+  let location: NodeLocation = { value: doc.root ?? [doc.span[0], doc.span[0]] };
+  const found: PathSegment[] = [];
+  for (const segment of path) {
+    if (typeof segment === 'number' && Array.isArray(value)) {
+      if (segment >= value.length) break;
+      const { spans } = doc.info.get(value) as SeqInfo;
+      const s = spans[segment * 2]!;
+      location = s >= 0 ? { value: [s, spans[segment * 2 + 1]!] } : {};
+      value = value[segment];
+    } else if (typeof segment === 'string' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const meta = doc.info.get(value) as MapInfo;
+      const i = meta.keys.indexOf(segment);
+      if (i < 0) break;
+      const s = meta.spans;
+      location = { key: [s[i * 4]!, s[i * 4 + 1]!] };
+      if (s[i * 4 + 2]! >= 0) location.value = [s[i * 4 + 2]!, s[i * 4 + 3]!];
+      value = (value as Record<string, unknown>)[segment];
+    } else break;
+    found.push(segment);
+  }
+  return { path: found, location };
+}
+
 /**
  * Parses every `---` document of a YAML text, keeping node positions. Never throws: parse
  * errors, duplicate keys and alias bombs become located problems on their document, and the
  * file's other documents are still read.
+ *
+ * Plain edunorm files take the fast path (fast-parse.ts); anything else is parsed by `yaml`.
  */
 export function parseYaml(text: string): ParsedFile {
   const positions = new TextPositions(text);
+  const fast = fastParse(text);
+  if (fast) {
+    return {
+      text,
+      positions,
+      documents: fast.map((doc, index) => ({
+        index,
+        value: doc.value,
+        span: doc.span,
+        problems: [],
+        empty: doc.root === undefined,
+        locate: (path) => locateFast(doc, path),
+      })),
+    };
+  }
+  return parseWithYaml(text, positions);
+}
+
+/** The full parser: any YAML, every error reported. */
+export function parseWithYaml(text: string, positions = new TextPositions(text)): ParsedFile {
   const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const list = Array.isArray(docs) ? docs : [];
   const documents: ParsedDocument[] = list.map((doc, index) => {
@@ -129,7 +178,8 @@ export function parseYaml(text: string): ParsedFile {
       value,
       span,
       problems,
-      empty: doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && !doc.contents.range?.[1]),
+      // No content at all, or only an implicit null of zero width (`---` with nothing after it).
+      empty: doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && (doc.contents.range?.[0] ?? 0) === (doc.contents.range?.[1] ?? 0)),
       locate: (path) => locateIn(doc, path),
     };
   });

@@ -1,0 +1,531 @@
+/**
+ * A fast path for the YAML that edunorm files are made of: block mappings and sequences,
+ * one-line flow collections, single-line plain and quoted scalars, comments, `---`.
+ *
+ * Why: parsing with `yaml` (compose a Document, then toJS) is the floor of any checker built
+ * on it, and it dominates edunorm's time. This parser builds plain values and the spans of
+ * every key and value in one pass over the lines, several times faster.
+ *
+ * Safety: anything outside that subset — anchors, aliases, tags, block scalars, multi-line
+ * scalars or flow collections, tabs, BOM, directives, duplicate keys, odd indentation —
+ * makes it give up (return undefined), and the caller parses the whole text with `yaml`,
+ * which also reports every error. The subset is resolved exactly as `yaml` resolves it
+ * (YAML 1.2 core schema); a differential test compares both on every example, rule test
+ * document and fuzzed mutation.
+ */
+
+/** Spans of the keys and values of one mapping (4 offsets per key), or items of a sequence (2 per item). */
+export interface MapInfo {
+  keys: string[];
+  /** keyStart, keyEnd, valueStart, valueEnd per key; value offsets are -1 when the value is empty. */
+  spans: number[];
+}
+export interface SeqInfo {
+  spans: number[];
+}
+
+export interface FastDocument {
+  value: unknown;
+  /** [start, end) of the document's text (between `---` markers). */
+  span: [number, number];
+  /** [start, end) of the root value, or undefined for an empty document. */
+  root?: [number, number];
+  info: WeakMap<object, MapInfo | SeqInfo>;
+}
+
+class GiveUp extends Error {}
+const giveUp = (): never => {
+  throw new GiveUp();
+};
+
+const NULL_RE = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL_RE = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const OCT_RE = /^0o[0-7]+$/;
+const INT_RE = /^[-+]?[0-9]+$/;
+const HEX_RE = /^0x[0-9a-fA-F]+$/;
+const SPECIAL_FLOAT_RE = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const EXP_FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+/** Resolves a plain scalar as the YAML 1.2 core schema does (the `yaml` package's default). */
+export function resolvePlain(s: string): unknown {
+  if (NULL_RE.test(s)) return null;
+  if (BOOL_RE.test(s)) return s[0] === 't' || s[0] === 'T';
+  if (OCT_RE.test(s)) return parseInt(s.slice(2), 8);
+  if (INT_RE.test(s)) return Number(s);
+  if (HEX_RE.test(s)) return parseInt(s.slice(2), 16);
+  if (SPECIAL_FLOAT_RE.test(s)) return s.endsWith('nan') || s.endsWith('NaN') || s.endsWith('NAN') ? NaN : s[0] === '-' ? -Infinity : Infinity;
+  if (EXP_FLOAT_RE.test(s) || FLOAT_RE.test(s)) return parseFloat(s);
+  return s;
+}
+
+function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
+  // An own property, even for `__proto__`: plain assignment would replace the prototype.
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
+/** Characters that may not start a plain scalar in the subset (YAML indicators). */
+const BAD_PLAIN_START = new Set(['[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', ',', '?', ':']);
+const MAX_FLOW_DEPTH = 64;
+
+interface Scalar {
+  value: unknown;
+  start: number;
+  end: number;
+  /** Whether the token was a plain (unquoted) scalar: keys resolve differently. */
+  plain: boolean;
+}
+
+/**
+ * Reads one line's tokens. `line` is the line's text, `base` its offset in the whole text.
+ */
+class LineReader {
+  pos = 0;
+  constructor(
+    readonly line: string,
+    readonly base: number,
+    readonly info: WeakMap<object, MapInfo | SeqInfo>,
+  ) {}
+
+  skipSpaces(): void {
+    while (this.line.charCodeAt(this.pos) === 32) this.pos++;
+  }
+
+  /** True when only spaces and an optional comment remain. */
+  atEnd(): boolean {
+    this.skipSpaces();
+    return this.pos >= this.line.length || (this.line[this.pos] === '#' && (this.pos === 0 || this.line[this.pos - 1] === ' '));
+  }
+
+  expectEnd(): void {
+    if (!this.atEnd()) giveUp();
+  }
+
+  quoted(): Scalar {
+    const q = this.line[this.pos]!;
+    const start = this.pos;
+    let i = start + 1;
+    let out = '';
+    for (;;) {
+      if (i >= this.line.length) giveUp(); // multi-line quoted scalar
+      const c = this.line[i]!;
+      if (q === '"' && c === '\\') giveUp(); // escapes: leave them to `yaml`
+      if (c === q) {
+        if (q === "'" && this.line[i + 1] === "'") {
+          out += "'";
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      out += c;
+      i++;
+    }
+    this.pos = i + 1;
+    return { value: out, start: this.base + start, end: this.base + this.pos, plain: false };
+  }
+
+  /** A plain scalar in block context: up to ` #` or the end of the line, trailing spaces dropped. */
+  plainBlock(): Scalar {
+    const start = this.pos;
+    const first = this.line[start]!;
+    if (BAD_PLAIN_START.has(first) || (first === '-' && (this.line[start + 1] === ' ' || start + 1 === this.line.length))) giveUp();
+    let end = this.line.length;
+    const hash = this.line.indexOf(' #', start);
+    if (hash >= 0) end = hash;
+    while (end > start && this.line.charCodeAt(end - 1) === 32) end--;
+    const text = this.line.slice(start, end);
+    // `a: b: c` and similar are errors or nested mappings to `yaml`: not ours to decide.
+    if (text.includes(': ') || text.endsWith(':')) giveUp();
+    this.pos = end;
+    return { value: resolvePlain(text), start: this.base + start, end: this.base + end, plain: true };
+  }
+
+  /** A plain scalar inside a flow collection: stops at `,` `]` `}` and `: `. */
+  plainFlow(): Scalar {
+    const start = this.pos;
+    const first = this.line[start];
+    if (first === undefined || BAD_PLAIN_START.has(first) || (first === '-' && this.line[start + 1] === ' ')) giveUp();
+    let i = start;
+    for (; i < this.line.length; i++) {
+      const c = this.line[i]!;
+      if (c === ',' || c === ']' || c === '}') break;
+      if (c === ':' ) {
+        const n = this.line[i + 1];
+        if (n === ' ' || n === ',' || n === ']' || n === '}' || n === undefined) break;
+        giveUp(); // `a:b` in flow: leave it to `yaml`
+      }
+      if (c === '#' && this.line[i - 1] === ' ') giveUp();
+      if (c === '[' || c === '{') giveUp();
+    }
+    let end = i;
+    while (end > start && this.line.charCodeAt(end - 1) === 32) end--;
+    if (end === start) giveUp();
+    this.pos = end;
+    return { value: resolvePlain(this.line.slice(start, end)), start: this.base + start, end: this.base + end, plain: true };
+  }
+
+  key(flow: boolean): Scalar {
+    const c = this.line[this.pos];
+    let k: Scalar;
+    if (c === '"' || c === "'") k = this.quoted();
+    else {
+      const start = this.pos;
+      let i = start;
+      if (c === undefined || BAD_PLAIN_START.has(c) || c === '-' || c === ' ') giveUp();
+      for (; i < this.line.length; i++) {
+        const ch = this.line[i]!;
+        if (ch === ':' && (this.line[i + 1] === ' ' || i + 1 === this.line.length)) break;
+        if (ch === '#' && this.line[i - 1] === ' ') giveUp();
+        if (flow && (ch === ',' || ch === '{' || ch === '}' || ch === '[' || ch === ']')) giveUp();
+      }
+      let end = i;
+      while (end > start && this.line.charCodeAt(end - 1) === 32) end--;
+      const text = this.line.slice(start, end);
+      if (text === '<<') giveUp();
+      // A key that the core schema reads as a number, boolean or null becomes a different
+      // string in `yaml`'s toJS; those are not keys of our contract anyway.
+      if (resolvePlain(text) !== text) giveUp();
+      k = { value: text, start: this.base + start, end: this.base + end, plain: true };
+      this.pos = end;
+    }
+    this.skipSpaces();
+    if (this.line[this.pos] !== ':') giveUp();
+    const after = this.line[this.pos + 1];
+    if (after !== undefined && after !== ' ') giveUp();
+    this.pos++;
+    this.skipSpaces();
+    return k;
+  }
+
+  flow(depth: number): Scalar {
+    if (depth > MAX_FLOW_DEPTH) giveUp();
+    const open = this.line[this.pos]!;
+    const start = this.pos;
+    this.pos++;
+    this.skipSpaces();
+    if (open === '[') {
+      const arr: unknown[] = [];
+      const spans: number[] = [];
+      if (this.line[this.pos] === ']') this.pos++;
+      else
+        for (;;) {
+          const item = this.flowValue(depth);
+          arr.push(item.value);
+          spans.push(item.start, item.end);
+          this.skipSpaces();
+          const c = this.line[this.pos];
+          if (c === ',') {
+            this.pos++;
+            this.skipSpaces();
+            if (this.line[this.pos] === ']') giveUp(); // trailing comma
+            continue;
+          }
+          if (c === ']') {
+            this.pos++;
+            break;
+          }
+          giveUp();
+        }
+      this.info.set(arr, { spans });
+      return { value: arr, start: this.base + start, end: this.base + this.pos, plain: false };
+    }
+    const obj: Record<string, unknown> = {};
+    const keys: string[] = [];
+    const spans: number[] = [];
+    if (this.line[this.pos] === '}') this.pos++;
+    else
+      for (;;) {
+        const k = this.key(true);
+        const key = k.value as string;
+        if (keys.includes(key)) giveUp();
+        const c = this.line[this.pos];
+        let v: Scalar | undefined;
+        if (c === ',' || c === '}') v = undefined;
+        else v = this.flowValue(depth);
+        setKey(obj, key, v ? v.value : null);
+        keys.push(key);
+        spans.push(k.start, k.end, v ? v.start : -1, v ? v.end : -1);
+        this.skipSpaces();
+        const d = this.line[this.pos];
+        if (d === ',') {
+          this.pos++;
+          this.skipSpaces();
+          if (this.line[this.pos] === '}') giveUp();
+          continue;
+        }
+        if (d === '}') {
+          this.pos++;
+          break;
+        }
+        giveUp();
+      }
+    this.info.set(obj, { keys, spans });
+    return { value: obj, start: this.base + start, end: this.base + this.pos, plain: false };
+  }
+
+  flowValue(depth: number): Scalar {
+    this.skipSpaces();
+    const c = this.line[this.pos];
+    if (c === '[' || c === '{') return this.flow(depth + 1);
+    if (c === '"' || c === "'") return this.quoted();
+    return this.plainFlow();
+  }
+
+  /** A value after `key: ` or `- ` on a block line; undefined when the line ends there. */
+  blockValue(): Scalar | undefined {
+    if (this.atEnd()) return undefined;
+    const c = this.line[this.pos];
+    let v: Scalar;
+    if (c === '[' || c === '{') v = this.flow(0);
+    else if (c === '"' || c === "'") v = this.quoted();
+    else v = this.plainBlock();
+    this.expectEnd();
+    return v;
+  }
+}
+
+interface MapFrame {
+  kind: 'map';
+  indent: number;
+  /** Offset of the first key. */
+  start: number;
+  obj: Record<string, unknown>;
+  meta: MapInfo;
+  /** A key whose value is a nested block (or nothing) still to come. */
+  pending?: number;
+  end: number;
+}
+interface SeqFrame {
+  kind: 'seq';
+  indent: number;
+  /** Offset of the first `-`. */
+  start: number;
+  arr: unknown[];
+  meta: SeqInfo;
+  pending?: number;
+  end: number;
+}
+type Frame = MapFrame | SeqFrame;
+
+/**
+ * Parses a whole text, or returns undefined when any part of it is outside the subset (the
+ * caller then uses `yaml`).
+ */
+export function fastParse(text: string): FastDocument[] | undefined {
+  if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || /\r(?!\n)/.test(text)) return undefined;
+  try {
+    return parseDocuments(text);
+  } catch (error) {
+    if (error instanceof GiveUp) return undefined;
+    // Anything unexpected (a bug of this fast path) also falls back to the full parser.
+    return undefined;
+  }
+}
+
+function parseDocuments(text: string): FastDocument[] {
+  const docs: FastDocument[] = [];
+  const info = new WeakMap<object, MapInfo | SeqInfo>();
+  let stack: Frame[] = [];
+  let root: Frame | undefined;
+  let docStart = 0;
+  let seenContent = false;
+  /** The current document began with `---` (so it exists even when empty). */
+  let explicit = false;
+
+  const attach = (frame: Frame, value: unknown, start: number, end: number) => {
+    // Puts a finished value into the slot its parent left pending.
+    if (frame.kind === 'map') {
+      const i = frame.pending!;
+      setKey(frame.obj, frame.meta.keys[i]!, value);
+      frame.meta.spans[i * 4 + 2] = start;
+      frame.meta.spans[i * 4 + 3] = end;
+    } else {
+      const i = frame.pending!;
+      frame.arr[i] = value;
+      frame.meta.spans[i * 2] = start;
+      frame.meta.spans[i * 2 + 1] = end;
+    }
+    frame.pending = undefined;
+    if (end > frame.end) frame.end = end;
+  };
+
+  const pop = () => {
+    const f = stack.pop()!;
+    if (f.pending !== undefined) f.pending = undefined; // `key:` with nothing below: null, already set
+    const parent = stack[stack.length - 1];
+    if (parent) attach(parent, f.kind === 'map' ? f.obj : f.arr, f.start, f.end);
+  };
+
+  const finishDocument = (end: number) => {
+    while (stack.length) pop();
+    const doc: FastDocument = { value: root ? (root.kind === 'map' ? root.obj : root.arr) : null, span: [docStart, end], info };
+    if (root) doc.root = [root.start, root.end];
+    if (seenContent || explicit) docs.push(doc);
+    stack = [];
+    root = undefined;
+    seenContent = false;
+    explicit = false;
+  };
+
+  const newMap = (indent: number, start: number): MapFrame => {
+    const f: MapFrame = { kind: 'map', indent, start, obj: {}, meta: { keys: [], spans: [] }, end: 0 };
+    info.set(f.obj, f.meta);
+    return f;
+  };
+  const newSeq = (indent: number, start: number): SeqFrame => {
+    const f: SeqFrame = { kind: 'seq', indent, start, arr: [], meta: { spans: [] }, end: 0 };
+    info.set(f.arr, f.meta);
+    return f;
+  };
+
+  const addEntry = (frame: MapFrame, r: LineReader) => {
+    const k = r.key(false);
+    const key = k.value as string;
+    if (frame.meta.keys.includes(key)) giveUp(); // duplicate: `yaml` reports it with its position
+    const v = r.blockValue();
+    const i = frame.meta.keys.length;
+    frame.meta.keys.push(key);
+    frame.meta.spans.push(k.start, k.end, v ? v.start : -1, v ? v.end : -1);
+    setKey(frame.obj, key, v ? v.value : null);
+    frame.end = Math.max(frame.end, v ? v.end : k.end + 1);
+    if (!v) frame.pending = i;
+  };
+
+  const addItem = (frame: SeqFrame, r: LineReader, dashCol: number) => {
+    const i = frame.arr.length;
+    r.pos = dashCol + 1;
+    r.skipSpaces();
+    const dashOffset = r.base + dashCol;
+    if (r.atEnd()) {
+      frame.arr.push(null);
+      frame.meta.spans.push(-1, -1);
+      frame.pending = i;
+      frame.end = Math.max(frame.end, dashOffset + 1);
+      return;
+    }
+    const c = r.line[r.pos]!;
+    if (c === '-' && (r.line[r.pos + 1] === ' ' || r.pos + 1 === r.line.length)) giveUp(); // `- - x`
+    // `- key: value` opens a mapping whose indent is the key's column.
+    if (looksLikeKey(r.line, r.pos)) {
+      const child = newMap(r.pos, r.base + r.pos);
+      frame.arr.push(null);
+      frame.meta.spans.push(-1, -1);
+      frame.pending = i;
+      stack.push(child);
+      addEntry(child, r);
+      return;
+    }
+    const v = r.blockValue()!;
+    frame.arr.push(v.value);
+    frame.meta.spans.push(v.start, v.end);
+    frame.end = Math.max(frame.end, v.end);
+  };
+
+  let offset = 0;
+  const length = text.length;
+  while (offset < length || offset === 0) {
+    let nl = text.indexOf('\n', offset);
+    if (nl < 0) nl = length;
+    let lineEnd = nl;
+    if (lineEnd > offset && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const line = text.slice(offset, lineEnd);
+    const base = offset;
+    offset = nl + 1;
+
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    if (indent === line.length || line[indent] === '#') {
+      if (nl >= length) break;
+      continue;
+    }
+    if (indent === 0 && (line.startsWith('---') || line.startsWith('...'))) {
+      if (line.startsWith('...')) giveUp();
+      const rest = line.slice(3);
+      if (rest !== '' && !/^\s+(#.*)?$/.test(rest)) giveUp(); // `--- value`, `--- !tag`
+      if (seenContent || explicit) finishDocument(base);
+      docStart = base;
+      explicit = true;
+      if (nl >= length) break;
+      continue;
+    }
+    if (line[indent] === '%') giveUp();
+    seenContent = true;
+    const r = new LineReader(line, base, info);
+    r.pos = indent;
+    const isItem = line[indent] === '-' && (line[indent + 1] === ' ' || indent + 1 === line.length);
+
+    if (!root) {
+      if (indent !== 0 && !isItem && !looksLikeKey(line, indent)) giveUp();
+      root = isItem ? newSeq(indent, base + indent) : looksLikeKey(line, indent) ? newMap(indent, base + indent) : giveUp();
+      stack.push(root);
+    }
+    for (;;) {
+      const top = stack[stack.length - 1];
+      if (!top) giveUp(); // a line less indented than the root
+      const t = top!;
+      if (t.pending !== undefined) {
+        if (isItem && indent >= t.indent && (indent > t.indent || t.kind === 'map')) {
+          const child = newSeq(indent, base + indent);
+          stack.push(child);
+          addItem(child, r, indent);
+          break;
+        }
+        if (indent > t.indent && !isItem) {
+          if (!looksLikeKey(line, indent)) giveUp(); // a multi-line scalar
+          const child = newMap(indent, base + indent);
+          stack.push(child);
+          addEntry(child, r);
+          break;
+        }
+        t.pending = undefined; // empty value: null
+      }
+      if (t.kind === 'map') {
+        if (indent === t.indent && !isItem) {
+          addEntry(t, r);
+          break;
+        }
+        if (indent < t.indent || (indent === t.indent && isItem)) {
+          if (stack.length === 1) giveUp();
+          pop();
+          continue;
+        }
+        giveUp();
+      } else {
+        if (indent === t.indent && isItem) {
+          addItem(t, r, indent);
+          break;
+        }
+        if (indent < t.indent || (indent === t.indent && !isItem)) {
+          if (stack.length === 1) giveUp();
+          pop();
+          continue;
+        }
+        giveUp();
+      }
+    }
+    if (nl >= length) break;
+  }
+  finishDocument(length);
+  return docs;
+}
+
+/** Whether a block line's content at `pos` is `key:` / `key: value` (a mapping entry). */
+function looksLikeKey(line: string, pos: number): boolean {
+  const c = line[pos];
+  if (c === '"' || c === "'") {
+    const close = line.indexOf(c, pos + 1);
+    if (close < 0) return false;
+    let i = close + 1;
+    while (line[i] === ' ') i++;
+    return line[i] === ':' && (line[i + 1] === ' ' || i + 1 === line.length);
+  }
+  if (c === '[' || c === '{') return false;
+  for (let i = pos; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === ':' && (line[i + 1] === ' ' || i + 1 === line.length)) return true;
+    if (ch === '#' && line[i - 1] === ' ') return false;
+  }
+  return false;
+}
