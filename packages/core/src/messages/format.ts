@@ -4,21 +4,34 @@ export function pick(text: LocalizedText, locale: Locale): string {
   return text[locale] ?? text.en;
 }
 
+/**
+ * `decimals` places at most, trailing zeros dropped, optional thousands separators.
+ * Hand-written rather than toLocaleString: Intl formatting is slow on hot paths and the
+ * output must not depend on the machine's ICU data.
+ */
+function formatFixed(value: number, decimals: number, group: boolean): string {
+  const factor = 10 ** decimals;
+  const rounded = Math.round(Math.abs(value) * factor) / factor;
+  let [whole, frac = ''] = rounded.toFixed(decimals).split('.');
+  frac = frac.replace(/0+$/, '');
+  if (group) whole = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = value < 0 && rounded !== 0 ? '-' : '';
+  return `${sign}${whole}${frac ? `.${frac}` : ''}`;
+}
+
 /** 180000 → "180,000"; keeps up to two decimals for amounts that are not whole yuan. */
 export function formatYuan(value: number): string {
-  const rounded = Math.round(value * 100) / 100;
-  return rounded.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return formatFixed(value, 2, true);
 }
 
 /** 0.0375 → "3.75%"; at most two decimals, trailing zeros dropped. */
 export function formatPercent(value: number): string {
-  const pct = Math.round(value * 10000) / 100;
-  return `${pct.toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
+  return `${formatFixed(value * 100, 2, true)}%`;
 }
 
 /** Plain number with at most three decimals (multipliers, hours, counts). */
 export function formatNumber(value: number): string {
-  return (Math.round(value * 1000) / 1000).toLocaleString('en-US', { maximumFractionDigits: 3, useGrouping: false });
+  return formatFixed(value, 3, false);
 }
 
 /** `points`: a difference of two shares in percentage points (0.005 → "0.5"). */
@@ -32,7 +45,7 @@ export function formatValue(value: unknown, format: ValueFormat | undefined): st
       case 'pct':
         return formatPercent(value);
       case 'points':
-        return formatNumber(Math.round(value * 10000) / 100);
+        return formatFixed(value * 100, 2, false);
       case 'int':
         return String(Math.round(value));
       case 'num':
