@@ -1,0 +1,77 @@
+/**
+ * Hover on a key or value: what the field means (zh-CN and en, from the schema), the norms
+ * that read it with the plan's sentence, and the figures computed for it in the last
+ * validation. Uses the outline and the last result only: it never waits for a validation.
+ */
+import { formatPath, type ActiveRule, type Locale, type RuleSet } from '@edunorm/core';
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { say } from './messages.js';
+import { pathAt, type OutlineFile } from './outline.js';
+import { ruleDocUrl } from './rule-docs.js';
+import { docOf, enumMeaning, fieldSchema, formatFieldValue, isDocumentKind, kindDoc, typeLine } from './schema-info.js';
+import type { ValidationResult } from './validator.js';
+
+const other = (locale: Locale): Locale => (locale === 'zh-CN' ? 'en' : 'zh-CN');
+
+function ruleLines(rule: ActiveRule, locale: Locale): string[] {
+  const def = rule.definition;
+  const lines = [`- [\`${def.id}\`](${ruleDocUrl(def.id)}) ${def.title[locale] ?? def.title.en}`];
+  if (def.citation) {
+    lines.push(`  > ${def.citation.quote}`);
+    lines.push(`  >`);
+    lines.push(`  > —— ${def.citation.source}《${def.citation.document}》${def.citation.section}`);
+  }
+  return lines;
+}
+
+export function hoverAt(outline: OutlineFile, offset: number, locale: Locale, ruleSet: RuleSet, latest: ValidationResult | undefined): Hover | null {
+  const hit = pathAt(outline, offset);
+  if (!hit) return null;
+  const kind = hit.document.kind;
+  if (!isDocumentKind(kind)) return null;
+  const schema = fieldSchema(kind, hit.path);
+  const path = formatPath(hit.path);
+  const parts: string[] = [];
+  const doc = hit.path.length === 1 && hit.path[0] === 'kind' ? kindDoc(kind) : docOf(schema);
+  if (doc) parts.push(`**${doc[locale]}** · ${doc[other(locale)]}  \n\`${path}\``);
+  else parts.push(say(locale, `\`${path}\`:不是 ${kind} 的字段`, `\`${path}\`: not a field of ${kind}`));
+  const type = typeLine(schema, locale);
+  if (type) parts[0] += `\n\n${type}`;
+  const value = hit.node.value?.text.replace(/^["']|["']$/g, '');
+  if (value && hit.part === 'value') {
+    const meaning = enumMeaning(schema, value, locale);
+    if (meaning && meaning !== value) parts[0] += `\n\n\`${value}\`: ${meaning}`;
+  }
+
+  const figures: string[] = [];
+  const here = (r: { documentIndex: number; path: string }) => r.documentIndex === hit.document.index && r.path === path;
+  for (const m of latest?.measurements.filter(here) ?? []) {
+    const amount = value ? formatFieldValue(schema, value, locale) : undefined;
+    figures.push(`${m.compliant ? '✓' : '✗'} ${amount ? `${amount}:` : ''}${m.text}`);
+  }
+  for (const f of latest?.findings.filter(here) ?? []) figures.push(`${f.severity === 'info' ? 'ℹ' : '⚠'} ${f.message} (\`${f.ruleId}\`)`);
+  if (figures.length) parts.push(`**${say(locale, '计算结果', 'Figures')}**\n\n${figures.join('\n\n')}`);
+
+  const rules = ruleSet.rulesReading(kind, path);
+  if (rules.length) parts.push(`**${say(locale, '读取此字段的规定', 'Norms that read this field')}**\n\n${rules.flatMap((r) => ruleLines(r, locale)).join('\n')}`);
+
+  const node = hit.node;
+  const start = hit.part === 'value' && node.value ? node.value.start : node.keyStart;
+  const end = hit.part === 'value' && node.value ? node.value.end : node.keyEnd;
+  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: rangeOf(outline, start, end) };
+}
+
+export function rangeOf(outline: OutlineFile, start: number, end: number) {
+  return { start: positionOf(outline, start), end: positionOf(outline, end) };
+}
+
+export function positionOf(outline: OutlineFile, offset: number) {
+  let lo = 0;
+  let hi = outline.lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (outline.lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - outline.lineStarts[lo]! };
+}

@@ -1,0 +1,394 @@
+/**
+ * The edunorm language server: wires LSP requests to the core through small feature
+ * modules. Rule logic lives in @edunorm/core only; here are positions, timing and protocol.
+ */
+import { BUILTIN_PACK_NAME, STRUCTURAL_RULES, getDefaultRuleSet, isEdunormText, type Locale, type RuleSet } from '@edunorm/core';
+import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { OPEN_RULE_DOC_COMMAND, codeActionsFor } from './code-actions.js';
+import { completionsAt } from './completion.js';
+import { documentSymbols } from './document-symbols.js';
+import { hoverAt } from './hover.js';
+import { inlayHintsFor } from './inlay-hints.js';
+import { say } from './messages.js';
+import { buildOutline, type OutlineFile } from './outline.js';
+import { ruleDocUrl } from './rule-docs.js';
+import { DEFAULT_SETTINGS, readSettings, resolveLocale, type ServerSettings } from './settings.js';
+import { toDiagnostic } from './to-lsp.js';
+import type { ValidationService } from './validation-service.js';
+import { ValidationScheduler } from './validation-scheduler.js';
+import { Validator, isConfigFile, isRuleFileText, type ValidationResult } from './validator.js';
+
+/** Pause in typing before a changed document is validated. */
+export const DEBOUNCE_MS = 150;
+
+export interface ServerOptions {
+  /** Where validations run (a worker thread in production). */
+  service: ValidationService;
+}
+
+/** Custom protocol shared with the VS Code extension (other clients may ignore it). */
+export const STATUS_NOTIFICATION = 'edunorm/status';
+export const CHECK_FILES_REQUEST = 'edunorm/checkFiles';
+export const RULES_REQUEST = 'edunorm/rules';
+
+export interface StatusParams {
+  uri: string;
+  version: number;
+  edunorm: boolean;
+  packs: string[];
+  configFile?: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface CheckFilesResult {
+  files: number;
+  checked: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function counts(result: ValidationResult) {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of result.findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  const { service } = options;
+  let settings: ServerSettings = DEFAULT_SETTINGS;
+  let clientLocale: string | undefined;
+  let capabilities: ClientCapabilities = {};
+  let pullDiagnostics = false;
+  let sendStatus = false;
+  let configurationPull = false;
+  let locale: Locale = 'zh-CN';
+  // The main thread keeps its own (cheap) view of configurations for hover and hints.
+  let ruleSets = new Validator();
+  /** URIs given push diagnostics by "check workspace" while not open (pull clients). */
+  const pushedWhileClosed = new Set<string>();
+  const outlines = new Map<string, { version: number; outline: OutlineFile }>();
+  /** didOpen is followed by a didChangeContent event for the same text: skip that one. */
+  const justOpened = new Set<string>();
+
+  const log = (message: string) => {
+    try {
+      connection.console.error(message);
+    } catch {
+      // The connection is gone; nothing left to tell.
+    }
+  };
+
+  /** Handlers never throw to the client: a bug answers "nothing" and is logged. */
+  function safe<P extends unknown[], R>(name: string, fallback: R, handler: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+    return async (...args: P) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        log(`edunorm: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  const outlineOf = (document: TextDocument): OutlineFile => {
+    const cached = outlines.get(document.uri);
+    if (cached && cached.version === document.version) return cached.outline;
+    const outline = buildOutline(document.getText());
+    outlines.set(document.uri, { version: document.version, outline });
+    return outline;
+  };
+
+  const ruleSetFor = (uri: string): RuleSet => {
+    try {
+      return ruleSets.ruleSetFor(filePathOf(uri)).ruleSet;
+    } catch {
+      return getDefaultRuleSet();
+    }
+  };
+
+  const publish = (result: ValidationResult) => {
+    const uri = result.uri;
+    const diagnostics = result.findings.map((f, i) => toDiagnostic(f, uri, { finding: i, version: result.version }));
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version: result.version, diagnostics });
+    if (sendStatus) {
+      const status: StatusParams = { uri, version: result.version, edunorm: result.kind === 'data', packs: result.packs, ...counts(result) };
+      if (result.configFile) status.configFile = result.configFile;
+      void connection.sendNotification(STATUS_NOTIFICATION, status);
+    }
+  };
+
+  const scheduler = new ValidationScheduler({
+    documents,
+    service,
+    requestFor: (document) => {
+      const filePath = filePathOf(document.uri);
+      return { uri: document.uri, version: document.version, text: document.getText(), locale, ...(filePath ? { filePath } : {}) };
+    },
+    onResult: publish,
+    log,
+  });
+
+  const isOurs = (document: TextDocument) => {
+    const text = document.getText();
+    return isEdunormText(text) || isConfigFile(filePathOf(document.uri)) || isRuleFileText(text);
+  };
+
+  const applySettings = (next: ServerSettings) => {
+    const before = { locale, hints: settings.inlayHints.enabled };
+    settings = next;
+    locale = resolveLocale(settings.locale, clientLocale);
+    if (before.locale !== locale) revalidateAll();
+    if (before.hints !== settings.inlayHints.enabled && capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
+  };
+
+  const revalidateAll = () => {
+    scheduler.revalidate(documents.all().filter(isOurs).map((d) => d.uri));
+    if (pullDiagnostics && capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+    if (capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
+  };
+
+  const fetchSettings = async () => {
+    if (!configurationPull) return;
+    const [raw] = (await connection.workspace.getConfiguration([{ section: 'edunorm' }])) as unknown[];
+    applySettings(readSettings(raw, settings));
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities;
+    clientLocale = params.locale;
+    const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
+    settings = readSettings(init);
+    locale = resolveLocale(settings.locale, clientLocale);
+    pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+    sendStatus = init.statusNotifications === true;
+    configurationPull = capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [':', ' ', '-'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        inlayHintProvider: true,
+        documentSymbolProvider: true,
+        executeCommandProvider: { commands: [OPEN_RULE_DOC_COMMAND] },
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'edunorm-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(
+    safe('initialized', undefined, async () => {
+      if (configurationPull && capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        void connection.client.register(DidChangeConfigurationNotification.type, { section: 'edunorm' });
+      }
+      await fetchSettings();
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    safe('didChangeConfiguration', undefined, async (params) => {
+      if (configurationPull) await fetchSettings();
+      else applySettings(readSettings((params.settings ?? {}) as unknown, settings));
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    safe('didChangeWatchedFiles', undefined, async (params) => {
+      let relevant = false;
+      for (const change of params.changes) {
+        const path = filePathOf(change.uri);
+        if (isConfigFile(path)) relevant = true;
+        else if (path && /\.ya?ml$/i.test(path)) {
+          const text = documents.get(change.uri)?.getText() ?? (await readFile(path, 'utf8').catch(() => ''));
+          if (text === '' || isRuleFileText(text)) relevant = true;
+        }
+      }
+      if (!relevant) return;
+      // A configuration or rule file changed: forget every loaded rule set, check again.
+      service.reset();
+      ruleSets = new Validator();
+      revalidateAll();
+    }),
+  );
+
+  documents.onDidOpen(
+    safe('didOpen', undefined, ({ document }) => {
+      if (pullDiagnostics && pushedWhileClosed.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      justOpened.add(document.uri);
+      if (isOurs(document)) scheduler.schedule(document.uri, 0);
+    }),
+  );
+
+  documents.onDidChangeContent(
+    safe('didChange', undefined, ({ document }) => {
+      // Opening fires this too; the open handler already asked for an immediate run.
+      if (justOpened.delete(document.uri)) return;
+      if (isOurs(document) || scheduler.latest(document.uri)) scheduler.schedule(document.uri, DEBOUNCE_MS);
+    }),
+  );
+
+  documents.onDidSave(
+    safe('didSave', undefined, ({ document }) => {
+      // Saving a configuration or rule file changes what other documents are checked with.
+      if (isConfigFile(filePathOf(document.uri)) || isRuleFileText(document.getText())) {
+        service.reset();
+        ruleSets = new Validator();
+        revalidateAll();
+      }
+    }),
+  );
+
+  documents.onDidClose(
+    safe('didClose', undefined, ({ document }) => {
+      scheduler.forget(document.uri);
+      outlines.delete(document.uri);
+      if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    }),
+  );
+
+  connection.languages.diagnostics.on(
+    safe('diagnostic', { kind: 'full' as const, items: [] }, async (params, token) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !isOurs(document)) return { kind: 'full' as const, items: [] };
+      const result = await scheduler.whenValidated(document.uri, document.version, token);
+      if (!result) return { kind: 'full' as const, items: [] };
+      return { kind: 'full' as const, resultId: String(result.version), items: result.findings.map((f, i) => toDiagnostic(f, document.uri, { finding: i, version: result.version })) };
+    }),
+  );
+
+  connection.onHover(
+    safe('hover', null, (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !isEdunormText(document.getText())) return null;
+      return hoverAt(outlineOf(document), document.offsetAt(params.position), locale, ruleSetFor(document.uri), scheduler.latest(document.uri));
+    }),
+  );
+
+  connection.onCompletion(
+    safe('completion', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !isEdunormText(document.getText())) return [];
+      const line = params.position.line;
+      const lineText = document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/\r?\n$/, '');
+      return completionsAt(outlineOf(document), lineText, params.position, locale);
+    }),
+  );
+
+  connection.onCodeAction(
+    safe('codeAction', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const snippetEdits = capabilities.workspace?.workspaceEdit?.snippetEditSupport === true && capabilities.workspace.workspaceEdit.documentChanges === true;
+      return codeActionsFor(document, params.context.diagnostics, scheduler.latest(document.uri), locale, {
+        snippetEdits,
+        documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+      });
+    }),
+  );
+
+  connection.onExecuteCommand(
+    safe('executeCommand', undefined, async (params) => {
+      if (params.command !== OPEN_RULE_DOC_COMMAND) return;
+      const ruleId = String(params.arguments?.[0] ?? '');
+      if (!ruleId) return;
+      const url = ruleDocUrl(ruleId);
+      if (capabilities.window?.showDocument?.support) await connection.window.showDocument({ uri: url, external: true });
+      else void connection.window.showInformationMessage(say(locale, `规则 ${ruleId} 的说明:${url}`, `Documentation of ${ruleId}: ${url}`));
+    }),
+  );
+
+  connection.languages.inlayHint.on(
+    safe('inlayHint', [], async (params, token) => {
+      if (!settings.inlayHints.enabled) return [];
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !isEdunormText(document.getText())) return [];
+      // Hints sit at exact positions: they need the result for this very version.
+      const result = await scheduler.whenValidated(document.uri, document.version, token);
+      if (!result || result.version !== document.version) return [];
+      return inlayHintsFor(document, result, params.range, locale, ruleSetFor(document.uri));
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    safe('documentSymbol', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !isEdunormText(document.getText())) return [];
+      return documentSymbols(outlineOf(document));
+    }),
+  );
+
+  connection.onRequest(
+    CHECK_FILES_REQUEST,
+    safe('checkFiles', { files: 0, checked: 0, errors: 0, warnings: 0, infos: 0 } as CheckFilesResult, async (params: { uris?: string[] }) => {
+      const total: CheckFilesResult = { files: 0, checked: 0, errors: 0, warnings: 0, infos: 0 };
+      for (const uri of params.uris ?? []) {
+        total.files++;
+        const open = documents.get(uri);
+        let result: ValidationResult | undefined;
+        if (open) result = isOurs(open) ? await scheduler.whenValidated(uri, open.version) : undefined;
+        else {
+          const filePath = filePathOf(uri);
+          const text = filePath ? await readFile(filePath, 'utf8').catch(() => undefined) : undefined;
+          if (text === undefined || !isEdunormText(text)) continue;
+          result = await service.validate({ uri, version: 0, text, locale, ...(filePath ? { filePath } : {}) });
+          // Closed files get pushed diagnostics, so the Problems view lists them.
+          void connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f) => toDiagnostic(f, uri)) });
+          if (pullDiagnostics) pushedWhileClosed.add(uri);
+        }
+        if (!result || result.kind !== 'data') continue;
+        total.checked++;
+        const c = counts(result);
+        total.errors += c.errors;
+        total.warnings += c.warnings;
+        total.infos += c.infos;
+      }
+      return total;
+    }),
+  );
+
+  connection.onRequest(
+    RULES_REQUEST,
+    safe('rules', [] as { id: string; title: string; url: string; pack: string }[], (params: { uri?: string }) => {
+      const ruleSet = params.uri ? ruleSetFor(params.uri) : getDefaultRuleSet();
+      const norms = ruleSet.rules.map((r) => ({ id: r.definition.id, title: r.definition.title[locale], url: ruleDocUrl(r.definition.id), pack: ruleSet.packs.find((p) => p.rules.includes(r.definition))?.name ?? BUILTIN_PACK_NAME }));
+      const structural = STRUCTURAL_RULES.map((r) => ({ id: r.id, title: r.title[locale], url: ruleDocUrl(r.id), pack: 'edunorm' }));
+      return [...norms, ...structural];
+    }),
+  );
+
+  connection.onShutdown(() => service.dispose());
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,51 @@
+/**
+ * Turns core findings into LSP objects. Core positions are 1-based line/column; LSP's are
+ * 0-based, and both count columns in UTF-16 code units, so only the base changes.
+ */
+import type { Finding, Range as CoreRange, Severity } from '@edunorm/core';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
+import { ruleDocUrl } from './rule-docs.js';
+
+export const DIAGNOSTIC_SOURCE = 'edunorm';
+
+export function toLspRange(range: CoreRange): Range {
+  return {
+    start: { line: range.start.line - 1, character: range.start.column - 1 },
+    end: { line: range.end.line - 1, character: range.end.column - 1 },
+  };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function toLspSeverity(severity: Severity): DiagnosticSeverity {
+  return SEVERITY[severity] ?? DiagnosticSeverity.Information;
+}
+
+/** What a code action needs to find the finding behind a diagnostic again. */
+export interface DiagnosticData {
+  /** Index of the finding in the validation result it came from. */
+  finding: number;
+  version: number;
+}
+
+export function toDiagnostic(finding: Finding, uri: string, data?: DiagnosticData): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toLspRange(finding.range),
+    severity: toLspSeverity(finding.severity),
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocUrl(finding.ruleId) },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+  };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map(
+      (r): DiagnosticRelatedInformation => ({ location: { uri, range: toLspRange(r.range) }, message: r.message }),
+    );
+  }
+  if (data) diagnostic.data = data;
+  return diagnostic;
+}

@@ -1,0 +1,224 @@
+/**
+ * Validates one text the way the CLI would, picking what it is: an edunorm data file, an
+ * `edunorm.config.yaml`, a rule file, or something that is not ours (left alone). Runs in
+ * the validation worker thread; nothing here touches the LSP connection.
+ */
+import {
+  BUILTIN_PACK_REFERENCE,
+  CONFIG_FILE_NAMES,
+  ConfigurationError,
+  RulePackError,
+  TextPositions,
+  builtinPack,
+  check,
+  getDefaultRuleSet,
+  isEdunormText,
+  loadRulePack,
+  parseConfig,
+  validateRuleSettings,
+  type DocumentSummary,
+  type Finding,
+  type Locale,
+  type Measurement,
+  type Problem,
+  type RulePack,
+  type RuleSet,
+} from '@edunorm/core';
+import { ConfigResolver, loadRulePackFromDirectory } from '@edunorm/core/node';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { say } from './messages.js';
+
+export interface ValidationRequest {
+  uri: string;
+  version: number;
+  text: string;
+  /** File-system path for `file:` documents: finds the folder's configuration. */
+  filePath?: string;
+  locale: Locale;
+}
+
+export type TextKind = 'data' | 'config' | 'rule-file' | 'other';
+
+export interface ValidationResult {
+  uri: string;
+  version: number;
+  kind: TextKind;
+  findings: Finding[];
+  measurements: Measurement[];
+  documents: DocumentSummary[];
+  /** Names of the rule packs the file was checked with (language status). */
+  packs: string[];
+  configFile?: string;
+  durationMs: number;
+}
+
+export function isConfigFile(filePath: string | undefined): boolean {
+  return filePath !== undefined && (CONFIG_FILE_NAMES as readonly string[]).includes(basename(filePath));
+}
+
+/** A rule file declares a rule (`id:`) and how it reports (`outcomes:`) at the top level. */
+export function isRuleFileText(text: string): boolean {
+  return /^id[ \t]*:/m.test(text) && /^outcomes[ \t]*:/m.test(text) && !isEdunormText(text);
+}
+
+export function textKind(text: string, filePath: string | undefined): TextKind {
+  if (isConfigFile(filePath)) return 'config';
+  if (isEdunormText(text)) return 'data';
+  if (isRuleFileText(text)) return 'rule-file';
+  return 'other';
+}
+
+/** Locates a configuration or rule-file problem (1-based line/column) as a finding. */
+function problemFinding(problem: Problem, positions: TextPositions, prefix = ''): Finding {
+  const start = Math.min(positions.lineStart(problem.line) + Math.max(0, problem.column - 1), positions.lineEnd(problem.line));
+  let end = start;
+  const text = positions.text;
+  while (end < text.length && !/[\s:,\]}]/.test(text[end]!)) end++;
+  if (end === start) end = positions.lineEnd(problem.line);
+  return {
+    ruleId: problem.code,
+    severity: 'error',
+    message: `${prefix}${problem.message}`,
+    range: positions.range(start, end),
+    documentIndex: 0,
+    path: '',
+  };
+}
+
+function problemsOf(error: unknown): Problem[] | undefined {
+  if (error instanceof ConfigurationError || error instanceof RulePackError) return error.problems;
+  return undefined;
+}
+
+export class Validator {
+  private resolver = new ConfigResolver();
+
+  /** Forgets loaded configurations and packs (a config or rule file changed on disk). */
+  reset(): void {
+    this.resolver = new ConfigResolver();
+  }
+
+  /** The rule set for a file's folder; a broken configuration falls back to the built-in pack. */
+  ruleSetFor(filePath: string | undefined): { ruleSet: RuleSet; configFile?: string; error?: unknown } {
+    if (!filePath) return { ruleSet: getDefaultRuleSet() };
+    try {
+      const resolved = this.resolver.forFile(filePath);
+      return { ruleSet: resolved.ruleSet, ...(resolved.file ? { configFile: resolved.file } : {}) };
+    } catch (error) {
+      return { ruleSet: getDefaultRuleSet(), error };
+    }
+  }
+
+  async validate(request: ValidationRequest): Promise<ValidationResult> {
+    const started = performance.now();
+    const kind = textKind(request.text, request.filePath);
+    const base = { uri: request.uri, version: request.version, kind, findings: [] as Finding[], measurements: [] as Measurement[], documents: [] as DocumentSummary[], packs: [] as string[], durationMs: 0 };
+    let result: ValidationResult;
+    if (kind === 'data') result = { ...base, ...(await this.validateData(request)) };
+    else if (kind === 'config') result = { ...base, findings: this.validateConfig(request) };
+    else if (kind === 'rule-file') result = { ...base, findings: this.validateRuleFile(request) };
+    else result = base;
+    result.durationMs = performance.now() - started;
+    return result;
+  }
+
+  private async validateData(request: ValidationRequest): Promise<Omit<ValidationResult, 'uri' | 'version' | 'kind' | 'durationMs'>> {
+    const { ruleSet, configFile, error } = this.ruleSetFor(request.filePath);
+    const result = await check(request.text, { locale: request.locale, ruleSet, measurements: true });
+    const findings = result.findings;
+    if (error) {
+      // The file is still checked (with the built-in pack); the broken configuration is
+      // reported on line 1 so the user knows why their own settings are not applied.
+      const positions = new TextPositions(request.text);
+      const problems = problemsOf(error);
+      const detail = problems?.length ? problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('; ') : error instanceof Error ? error.message : String(error);
+      findings.unshift({
+        ruleId: 'config/invalid',
+        severity: 'error',
+        message: say(request.locale, `配置文件有错误,本文件暂按内置规则检查:${detail}`, `The configuration file is invalid; this file is checked with the built-in rules for now: ${detail}`),
+        range: positions.range(0, positions.lineEnd(1)),
+        documentIndex: 0,
+        path: '',
+      });
+    }
+    return {
+      findings,
+      measurements: result.measurements ?? [],
+      documents: result.documents,
+      packs: ruleSet.packs.map((p) => p.name),
+      ...(configFile ? { configFile } : {}),
+    };
+  }
+
+  /** `edunorm.config.yaml` as typed (saved or not): schema, packs and rule settings, located. */
+  private validateConfig(request: ValidationRequest): Finding[] {
+    const file = request.filePath!;
+    const positions = new TextPositions(request.text);
+    const prefix = say(request.locale, '配置错误:', 'Configuration error: ');
+    const located = (error: unknown): Finding[] => {
+      const problems = problemsOf(error);
+      if (!problems) throw error;
+      return problems.map((p) => problemFinding(p.file === file ? p : { ...p, line: 1, column: 1, message: `${p.file}:${p.line}:${p.column}: ${p.message}` }, positions, prefix));
+    };
+    let parsed: ReturnType<typeof parseConfig>;
+    try {
+      parsed = parseConfig(request.text, file);
+    } catch (error) {
+      return located(error);
+    }
+    const findings: Finding[] = [];
+    const packs: RulePack[] = [];
+    let allPacksKnown = true;
+    (parsed.config.extends ?? [BUILTIN_PACK_REFERENCE]).forEach((ref, index) => {
+      const at = parsed.locate(['extends', index]);
+      if (ref === BUILTIN_PACK_REFERENCE) {
+        packs.push(builtinPack());
+        return;
+      }
+      if (!(ref.startsWith('.') || isAbsolute(ref))) {
+        // An npm package: resolved when the CLI runs; its rules are not known here.
+        allPacksKnown = false;
+        return;
+      }
+      const folder = resolve(dirname(file), ref);
+      if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+        findings.push(problemFinding({ file, ...at, code: 'config/unknown-pack', message: say(request.locale, `找不到规则包文件夹 ${folder}`, `rule pack folder not found: ${folder}`) }, positions, prefix));
+        allPacksKnown = false;
+        return;
+      }
+      try {
+        packs.push(loadRulePackFromDirectory(folder));
+      } catch (error) {
+        allPacksKnown = false;
+        const problems = problemsOf(error) ?? [{ file: folder, line: 1, column: 1, code: 'rule-file/invalid', message: String(error) }];
+        for (const p of problems) {
+          findings.push(problemFinding({ file, ...at, code: p.code, message: `${p.file}:${p.line}:${p.column}: ${p.message}` }, positions, prefix));
+        }
+      }
+    });
+    if (allPacksKnown) {
+      try {
+        validateRuleSettings(parsed, packs);
+      } catch (error) {
+        findings.push(...located(error));
+      }
+    }
+    return findings;
+  }
+
+  /** A rule file on its own: schema, calculators, paths and templates, located. */
+  private validateRuleFile(request: ValidationRequest): Finding[] {
+    const file = request.filePath ?? request.uri;
+    const positions = new TextPositions(request.text);
+    try {
+      loadRulePack(basename(dirname(file)) || 'rules', [{ file, text: request.text }]);
+      return [];
+    } catch (error) {
+      const problems = problemsOf(error);
+      if (!problems) throw error;
+      const prefix = say(request.locale, '规则文件错误:', 'Rule file error: ');
+      return problems.filter((p) => p.file === file).map((p) => problemFinding(p, positions, prefix));
+    }
+  }
+}
