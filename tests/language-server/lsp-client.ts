@@ -28,11 +28,14 @@ import {
 } from 'vscode-languageserver-protocol';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const SERVER_BIN = join(ROOT, 'packages', 'language-server', 'bin', 'edunorm-language-server.js');
+/** The built server; EDUNORM_LS_BIN points the same tests at another build (the bundled extension/dist/server.cjs). */
+export const SERVER_BIN = process.env.EDUNORM_LS_BIN ?? join(ROOT, 'packages', 'language-server', 'bin', 'edunorm-language-server.js');
 export const example = (rel: string) => readFileSync(join(ROOT, 'examples', rel), 'utf8');
 export const exampleUri = (rel: string) => pathToFileURL(join(ROOT, 'examples', rel)).href;
 
 export interface StartOptions {
+  /** Server script to run instead of SERVER_BIN. */
+  bin?: string;
   capabilities?: ClientCapabilities;
   initializationOptions?: unknown;
   locale?: string;
@@ -51,7 +54,7 @@ export class TestClient {
   ) {}
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [options.bin ?? SERVER_BIN, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestClient(child, connection);
     child.stderr.on('data', (d: Buffer) => client.logs.push(d.toString()));

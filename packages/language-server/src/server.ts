@@ -17,13 +17,14 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { OPEN_RULE_DOC_COMMAND, codeActionsFor } from './code-actions.js';
-import { completionsAt } from './completion.js';
+import { DOCUMENT_SKELETONS, completionsAt } from './completion.js';
 import { documentSymbols } from './document-symbols.js';
 import { hoverAt } from './hover.js';
 import { inlayHintsFor } from './inlay-hints.js';
 import { say } from './messages.js';
 import { buildOutline, type OutlineFile } from './outline.js';
 import { ruleDocUrl } from './rule-docs.js';
+import { isDocumentKind } from './schema-info.js';
 import { DEFAULT_SETTINGS, readSettings, resolveLocale, type ServerSettings } from './settings.js';
 import { toDiagnostic } from './to-lsp.js';
 import type { ValidationService } from './validation-service.js';
@@ -42,6 +43,8 @@ export interface ServerOptions {
 export const STATUS_NOTIFICATION = 'edunorm/status';
 export const CHECK_FILES_REQUEST = 'edunorm/checkFiles';
 export const RULES_REQUEST = 'edunorm/rules';
+/** The snippet of a new document of a kind (the extension's "New school budget file"). */
+export const SKELETON_REQUEST = 'edunorm/skeleton';
 
 export interface StatusParams {
   uri: string;
@@ -386,6 +389,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const structural = STRUCTURAL_RULES.map((r) => ({ id: r.id, title: r.title[locale], url: ruleDocUrl(r.id), pack: 'edunorm' }));
       return [...norms, ...structural];
     }),
+  );
+
+  connection.onRequest(
+    SKELETON_REQUEST,
+    safe('skeleton', '', (params: { kind?: string }) => (isDocumentKind(params.kind) ? DOCUMENT_SKELETONS[params.kind] : DOCUMENT_SKELETONS.SchoolBudget)),
   );
 
   connection.onShutdown(() => service.dispose());
