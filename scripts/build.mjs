@@ -9,6 +9,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
 
 run(process.execPath, [join(root, 'scripts/gen-builtin.mjs')]);
+run(process.execPath, [join(root, 'scripts/gen-validators.mjs')]);
 run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b']);
 console.log('build: done');
 run(process.execPath, [join(root, 'extension/scripts/bundle.mjs')]);

@@ -127,3 +127,22 @@ budget: { publicFunds: 4000000, teacherTraining: 100 }
     expect(r.findings.map(brief)).toEqual([{ id: 'schema/api-version', severity: 'error', at: '1:13-1:23' }]);
   });
 });
+
+describe('precompiled document validators', () => {
+  it('report exactly what validators compiled at run time report', async () => {
+    const { compileDocumentValidators, documentValidators } = await import('../packages/core/src/schema/ajv-instance.js');
+    const fresh = compileDocumentValidators();
+    const built = documentValidators();
+    const samples: [keyof typeof fresh, unknown][] = [
+      ['SchoolBudget', { apiVersion: 'edunorm/v1', kind: 'SchoolBudget', school: { code: 1, name: '', level: 'Junior' }, fiscalYear: 2025.5, budget: { publicFunds: '4,800,000' }, extra: 1 }],
+      ['Staffing', { apiVersion: 'edunorm/v1', kind: 'Staffing', school: { code: 'x', name: 'y', level: 'junior' }, fiscalYear: 2025, staff: [{ id: 'T1', role: 'boss', name: '张三', title: 'senior', certified: 'yes' }, 3] }],
+      ['DistrictIndicators', { apiVersion: 'edunorm/v1', kind: 'DistrictIndicators', district: { code: 'c', name: 'n', type: 'county' }, year: 2025, indicators: { compulsoryRetentionRate: 97.5 }, schools: [{ code: 's', name: 'n', enrollment: -1 }] }],
+    ];
+    for (const [kind, data] of samples) {
+      expect(built[kind](data)).toBe(fresh[kind](data));
+      const shape = (errors: typeof fresh.SchoolBudget.errors) => (errors ?? []).map((e) => [e.instancePath, e.keyword, e.params, e.data, (e.parentSchema as { 'x-unit'?: string })?.['x-unit']]);
+      expect(shape(built[kind].errors)).toEqual(shape(fresh[kind].errors));
+      expect(built[kind].errors?.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+});

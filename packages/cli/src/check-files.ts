@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { check, type Finding, type Locale, type SuppressedFinding } from '@edunorm/core';
-import type { ConfigResolver } from '@edunorm/core/node';
+import type { Finding, Locale, SuppressedFinding } from '@edunorm/core';
 import type { FileTarget } from './find-files.js';
 
 export interface FileReport {
@@ -51,28 +50,6 @@ export function resultKey(bytes: Buffer, configHash: string, version: string, op
     .digest('hex');
 }
 
-export interface ResultCache {
-  get(file: string, key: string): Omit<FileReport, 'file'> | undefined;
-  set(file: string, key: string, report: Omit<FileReport, 'file'>): void;
-}
-
-/** One file to check; its configuration is found from its folder (or `--config`). */
-export interface CheckTask {
-  index: number;
-  absolute: string;
-  text: string;
-}
-
-/** Checks tasks one after another (one engine run at a time per rule set). */
-export async function checkTasks(tasks: readonly CheckTask[], resolver: ConfigResolver, options: CheckFilesOptions): Promise<Omit<FileReport, 'file'>[]> {
-  const out: Omit<FileReport, 'file'>[] = [];
-  for (const task of tasks) {
-    const { ruleSet } = resolver.forFile(task.absolute);
-    const result = await check(task.text, { locale: options.locale, ruleSet, reportUnusedDirectives: options.reportUnusedDirectives });
-    out.push({ isEdunorm: result.isEdunorm, findings: result.findings, suppressed: result.suppressed });
-  }
-  return out;
-}
 
 export interface Summary {
   files: number;

@@ -4,14 +4,16 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigResolver } from '@edunorm/core/node';
-import { checkTasks, type CheckFilesOptions, type CheckTask } from './check-files.js';
+import type { CheckFilesOptions } from './check-files.js';
+import { checkTasks, type CheckTask } from './check-tasks.js';
 
 const { options, configOverride } = workerData as { options: CheckFilesOptions; configOverride?: string };
 const resolver = new ConfigResolver(configOverride);
 
 parentPort!.on('message', (tasks: CheckTask[]) => {
   checkTasks(tasks, resolver, options).then(
-    (reports) => parentPort!.postMessage({ ok: true, reports: reports.map((r, i) => ({ index: tasks[i]!.index, report: r })) }),
-    (error: unknown) => parentPort!.postMessage({ ok: false, error: error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) } }),
+    (reports) => parentPort!.postMessage({ ok: true, reports }),
+    (error: unknown) =>
+      parentPort!.postMessage({ ok: false, error: error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) } }),
   );
 });

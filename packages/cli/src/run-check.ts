@@ -1,93 +1,81 @@
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { ConfigResolver } from '@edunorm/core/node';
-import { checkTasks, readTarget, resultKey, type CheckFilesOptions, type CheckTask, type FileReport, type ResultCache } from './check-files.js';
+import { dirname } from 'node:path';
+import { DEFAULT_CONFIG_HASH, findConfigFile } from '@edunorm/core/config-files';
+import { readTarget, resultKey, type CheckFilesOptions, type FileReport } from './check-files.js';
 import type { FileTarget } from './find-files.js';
+import type { FileResultCache } from './result-cache.js';
 import { UsageError } from './usage-error.js';
 
 export interface RunOptions extends CheckFilesOptions {
   configFile?: string;
-  /** Worker threads; 1 checks in this thread. */
-  concurrency: number;
-  cache?: ResultCache;
+  /** Worker threads, or `auto`; undefined checks in this thread. */
+  concurrency?: string;
+  cache?: FileResultCache;
   version: string;
 }
 
-/** Below this many files to check, threads cost more to start than they save. */
-const MIN_FILES_PER_WORKER = 8;
-
-export function resolveConcurrency(value: string | undefined, fileCount: number): number {
-  if (value === undefined) return 1;
-  if (value === 'auto') return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / MIN_FILES_PER_WORKER)));
+export function parseConcurrency(value: string | undefined): number | 'auto' | undefined {
+  if (value === undefined || value === 'auto') return value;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency takes a whole number ≥ 1 or "auto", not "${value}"`);
   return n;
 }
 
 /**
- * Checks files: cached results first, the rest in this thread or spread over worker threads,
- * reports returned in the order of `targets`. Configuration errors surface before any work.
+ * Checks files, reports in the order of `targets`. Cached results are looked up first with
+ * light code only; the rule engine is loaded when some file actually needs checking.
+ * Configuration errors surface before any work.
  */
 export async function runCheck(targets: readonly FileTarget[], options: RunOptions): Promise<FileReport[]> {
-  const resolver = new ConfigResolver(options.configFile);
+  const concurrency = parseConcurrency(options.concurrency);
   const reports: (FileReport | undefined)[] = new Array(targets.length);
-  const tasks: (CheckTask & { key: string })[] = [];
+  const pending: { index: number; absolute: string; text: string; bytes: Buffer }[] = [];
+  const configFor = new Map<string, string | undefined>();
+  const cache = options.cache;
   targets.forEach((target, index) => {
     const { text, bytes, finding } = readTarget(target, options.locale);
     if (finding || text === undefined || bytes === undefined) {
       reports[index] = { file: target, isEdunorm: true, findings: finding ? [finding] : [], suppressed: [] };
       return;
     }
-    const config = resolver.forFile(target.absolute);
-    const key = options.cache ? resultKey(bytes, config.hash, options.version, options) : '';
-    const hit = options.cache?.get(target.absolute, key);
-    if (hit) reports[index] = { file: target, ...hit };
-    else tasks.push({ index, absolute: target.absolute, text, key });
+    if (cache) {
+      const folder = dirname(target.absolute);
+      if (!configFor.has(folder)) configFor.set(folder, options.configFile ?? findConfigFile(folder));
+      const configFile = configFor.get(folder);
+      const configHash = configFile ? cache.configHash(configFile) : DEFAULT_CONFIG_HASH;
+      const hit = cache.get(target.absolute, configHash ? resultKey(bytes, configHash, options.version, options) : undefined);
+      if (hit) {
+        reports[index] = { file: target, ...hit };
+        return;
+      }
+    }
+    pending.push({ index, absolute: target.absolute, text, bytes });
   });
+  if (pending.length === 0) return reports as FileReport[];
 
-  const workers = Math.min(options.concurrency, Math.ceil(tasks.length / MIN_FILES_PER_WORKER));
-  const results = workers > 1 ? await inWorkers(tasks, workers, options) : (await checkTasks(tasks, resolver, options)).map((report, i) => ({ index: tasks[i]!.index, report }));
-  const keyOf = new Map(tasks.map((t) => [t.index, t.key]));
-  for (const { index, report } of results) {
+  const { autoConcurrency, checkInWorkers, MIN_FILES_PER_WORKER } = await import('./check-in-workers.js');
+  const wanted = concurrency === 'auto' ? autoConcurrency(pending.length) : (concurrency ?? 1);
+  const workers = Math.min(wanted, Math.ceil(pending.length / MIN_FILES_PER_WORKER));
+  const tasks = pending.map(({ index, absolute, text }) => ({ index, absolute, text }));
+  let results;
+  if (workers > 1) {
+    // Workers load the engine in parallel; this thread stays light.
+    results = await checkInWorkers(tasks, workers, options);
+  } else {
+    const { ConfigResolver } = await import('@edunorm/core/node');
+    const { checkTasks } = await import('./check-tasks.js');
+    const resolver = new ConfigResolver(options.configFile);
+    // Resolve every configuration first: a broken one stops the run before any work.
+    for (const p of pending) resolver.forFile(p.absolute);
+    results = await checkTasks(tasks, resolver, options);
+  }
+  const bytesOf = new Map(pending.map((p) => [p.index, p.bytes]));
+  for (const { index, report, config } of results) {
     const target = targets[index]!;
     reports[index] = { file: target, ...report };
-    options.cache?.set(target.absolute, keyOf.get(index)!, report);
+    if (cache) {
+      if (config.file) cache.rememberConfig(config.file, config.hash, config.dependencies);
+      cache.set(target.absolute, resultKey(bytesOf.get(index)!, config.hash, options.version, options), report);
+    }
   }
   return reports as FileReport[];
-}
-
-type WorkerReply =
-  | { ok: true; reports: { index: number; report: Omit<FileReport, 'file'> }[] }
-  | { ok: false; error: { name: string; message: string } };
-
-async function inWorkers(tasks: readonly CheckTask[], count: number, options: RunOptions) {
-  // Contiguous slices balanced by text size: the cost of a check is about the size of its text.
-  const slices: CheckTask[][] = Array.from({ length: count }, () => []);
-  const load = new Array<number>(count).fill(0);
-  for (const task of [...tasks].sort((a, b) => b.text.length - a.text.length)) {
-    const i = load.indexOf(Math.min(...load));
-    slices[i]!.push(task);
-    load[i]! += task.text.length;
-  }
-  const url = new URL('./check-worker.js', import.meta.url);
-  const parts = await Promise.all(
-    slices.map(
-      (slice) =>
-        new Promise<WorkerReply>((resolve, reject) => {
-          const worker = new Worker(url, { workerData: { options: { locale: options.locale, reportUnusedDirectives: options.reportUnusedDirectives }, configOverride: options.configFile } });
-          worker.once('message', (reply: WorkerReply) => {
-            void worker.terminate();
-            resolve(reply);
-          });
-          worker.once('error', reject);
-          worker.postMessage(slice.map(({ index, absolute, text }) => ({ index, absolute, text })));
-        }),
-    ),
-  );
-  const out: { index: number; report: Omit<FileReport, 'file'> }[] = [];
-  for (const reply of parts) {
-    if (!reply.ok) throw Object.assign(new Error(reply.error.message), { name: reply.error.name });
-    out.push(...reply.reports);
-  }
-  return out;
 }

@@ -15,7 +15,7 @@ export interface EdunormConfig {
   rules?: RuleSettings;
 }
 
-export const CONFIG_FILE_NAMES = ['edunorm.config.yaml', 'edunorm.config.yml'] as const;
+export { CONFIG_FILE_NAMES } from './config-files.js';
 export const BUILTIN_PACK_REFERENCE = 'edunorm:plan14';
 
 const severity = { enum: ['off', 'info', 'warning', 'error'] };

@@ -9,7 +9,8 @@ import type { RuleFileText, RulePack } from './rules/rule-types.js';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { builtinPack } from './builtin-pack.js';
-import { BUILTIN_PACK_REFERENCE, CONFIG_FILE_NAMES, parseConfig, validateRuleSettings, type ParsedConfig } from './config.js';
+import { BUILTIN_PACK_REFERENCE, parseConfig, validateRuleSettings, type ParsedConfig } from './config.js';
+import { DEFAULT_CONFIG_HASH, findConfigFile } from './config-files.js';
 import { ConfigurationError } from './errors.js';
 import { RuleSet } from './rules/rule-set.js';
 
@@ -30,26 +31,29 @@ export function loadRulePackFromDirectory(folder: string, name = basename(resolv
 // ------------------------------------------------------------------ configuration
 
 
-/** The nearest configuration file from `folder` upward, or undefined. */
-export function findConfigFile(folder: string): string | undefined {
-  let dir = resolve(folder);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
+export { findConfigFile };
 
 export interface ResolvedConfig {
   /** The configuration file, or undefined for the defaults (built-in pack, default settings). */
   file?: string;
-  ruleSet: RuleSet;
+  /** Built on first use: a caller that only needs the hash (a cache check) never pays for it. */
+  readonly ruleSet: RuleSet;
   /** Changes when the configuration or any pack's rule files change (cache keys). */
   hash: string;
+  /** Files whose content the configuration depends on (the config file, local pack rule files). */
+  dependencies: string[];
+}
+
+/** Adds a `ruleSet` built on first access (a spread would build it at once: it reads getters). */
+function withLazyRuleSet(base: Omit<ResolvedConfig, 'ruleSet'>, create: () => RuleSet): ResolvedConfig {
+  let value: RuleSet | undefined;
+  return Object.defineProperty(base, 'ruleSet', {
+    enumerable: true,
+    get() {
+      value ??= create();
+      return value;
+    },
+  }) as ResolvedConfig;
 }
 
 function packFolderOfPackage(name: string, fromDir: string, parsed: ParsedConfig, index: number): string {
@@ -73,9 +77,10 @@ export function loadConfigFile(file: string): ResolvedConfig {
   const parsed = parseConfig(text, file);
   const dir = dirname(file);
   const hash = createHash('sha256').update(text);
+  const dependencies = [file];
   const packs = (parsed.config.extends ?? [BUILTIN_PACK_REFERENCE]).map((ref, index) => {
     if (ref === BUILTIN_PACK_REFERENCE) {
-      hash.update('builtin');
+      hash.update(DEFAULT_CONFIG_HASH);
       return builtinPack();
     }
     const folder = ref.startsWith('.') || isAbsolute(ref) ? resolve(dir, ref) : packFolderOfPackage(ref, dir, parsed, index);
@@ -85,11 +90,14 @@ export function loadConfigFile(file: string): ResolvedConfig {
       ]);
     }
     const files = readRuleFiles(folder);
-    for (const f of files) hash.update(f.file).update(f.text);
+    for (const f of files) {
+      hash.update(f.file).update(f.text);
+      dependencies.push(f.file);
+    }
     return loadRulePack(basename(folder), files);
   });
   validateRuleSettings(parsed, packs);
-  return { file, ruleSet: new RuleSet(packs, parsed.config.rules ?? {}), hash: hash.digest('hex') };
+  return withLazyRuleSet({ file, hash: hash.digest('hex'), dependencies }, () => new RuleSet(packs, parsed.config.rules ?? {}));
 }
 
 /**
@@ -115,7 +123,7 @@ export class ConfigResolver {
       file = this.byFolder.get(folder);
     }
     if (!file) {
-      this.defaults ??= { ruleSet: new RuleSet([builtinPack()]), hash: 'builtin' };
+      this.defaults ??= withLazyRuleSet({ hash: DEFAULT_CONFIG_HASH, dependencies: [] }, () => new RuleSet([builtinPack()]));
       return this.defaults;
     }
     let config = this.byFile.get(file);

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigResolver } from '@edunorm/core/node';
 import { applyBaseline, readBaseline } from '../baseline.js';
 import { summarize, type FileReport } from '../check-files.js';
 import { FORMATTERS } from '../formatters/index.js';
@@ -25,8 +24,8 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       quiet: { type: 'boolean', short: 'q' },
     },
   });
-  const formatter = FORMATTERS[values.format!];
-  if (!formatter) throw new UsageError(`unknown format "${values.format}"; use one of ${Object.keys(FORMATTERS).join(', ')}`);
+  const format = FORMATTERS[values.format!];
+  if (!format) throw new UsageError(`unknown format "${values.format}"; use one of ${Object.keys(FORMATTERS).join(', ')}`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -51,9 +50,12 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const shown: FileReport[] = values.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : reports;
 
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !values.output && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+  const formatter = await format.load();
   // Rule metadata (SARIF, junit) comes from the configuration of the working folder.
-  const ruleSet = new ConfigResolver(values.config ? resolve(io.cwd, values.config) : undefined).forFolder(io.cwd).ruleSet;
-  const text = formatter({ reports: shown, ruleSet, locale, version: cliVersion(), color });
+  const ruleSet = format.needsRules
+    ? new (await import('@edunorm/core/node')).ConfigResolver(values.config ? resolve(io.cwd, values.config) : undefined).forFolder(io.cwd).ruleSet
+    : undefined;
+  const text = formatter({ reports: shown, locale, version: cliVersion(), color, ...(ruleSet ? { ruleSet } : {}) });
   if (values.output) writeFileAtomic(resolve(io.cwd, values.output), text);
   else io.stdout(text);
 

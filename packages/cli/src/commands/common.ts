@@ -5,7 +5,7 @@ import { findFiles, type FileTarget } from '../find-files.js';
 import { localeFromEnvironment, parseLocale } from '../locale.js';
 import type { Io } from '../main.js';
 import { FileResultCache } from '../result-cache.js';
-import { resolveConcurrency, runCheck } from '../run-check.js';
+import { runCheck } from '../run-check.js';
 import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
 
@@ -53,13 +53,12 @@ export function applyShard(targets: FileTarget[], shard: string | undefined): Fi
 export async function checkPaths(positionals: readonly string[], values: CheckingValues, io: Io): Promise<{ reports: FileReport[]; locale: Locale }> {
   const locale = resolveLocale(values.locale, io);
   const targets = applyShard(findFiles(positionals, io.cwd), values.shard);
-  const concurrency = resolveConcurrency(values.concurrency, targets.length);
   const cache = values.cache ? new FileResultCache(resolve(io.cwd, values['cache-location'] ?? '.edunormcache')) : undefined;
   const reports = await runCheck(targets, {
     locale,
     reportUnusedDirectives: values['report-unused-disable-directives'] === true,
-    concurrency,
     version: cliVersion(),
+    ...(values.concurrency ? { concurrency: values.concurrency } : {}),
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
     ...(cache ? { cache } : {}),
   });

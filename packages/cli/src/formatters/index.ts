@@ -1,12 +1,10 @@
 import type { Locale, RuleSet } from '@edunorm/core';
 import type { FileReport } from '../check-files.js';
-import { formatJson } from './json.js';
-import { formatSarif } from './sarif.js';
-import { formatStylish } from './stylish.js';
 
 export interface FormatContext {
   reports: readonly FileReport[];
-  ruleSet: RuleSet;
+  /** The active rules' metadata; present for formats that declare `needsRules`. */
+  ruleSet?: RuleSet;
   locale: Locale;
   version: string;
   color: boolean;
@@ -16,9 +14,36 @@ export interface FormatContext {
 
 export type Formatter = (context: FormatContext) => string;
 
-/** Output formats of `edunorm check`, by name. */
-export const FORMATTERS: Record<string, Formatter> = {
-  stylish: (c) => formatStylish(c.reports, { color: c.color, locale: c.locale }),
-  json: (c) => formatJson(c.reports, c.version),
-  sarif: (c) => formatSarif(c.reports, c.ruleSet, c.locale, c.version),
+export interface FormatterEntry {
+  /** Whether the format prints rule metadata (then the rule set is loaded even on a warm cache). */
+  needsRules: boolean;
+  load(): Promise<Formatter>;
+}
+
+/**
+ * Output formats of `edunorm check`, by name. Each loads its module only when chosen, so a
+ * run served entirely from the cache never loads the rule engine.
+ */
+export const FORMATTERS: Record<string, FormatterEntry> = {
+  stylish: {
+    needsRules: false,
+    load: async () => {
+      const { formatStylish } = await import('./stylish.js');
+      return (c) => formatStylish(c.reports, { color: c.color, locale: c.locale });
+    },
+  },
+  json: {
+    needsRules: false,
+    load: async () => {
+      const { formatJson } = await import('./json.js');
+      return (c) => formatJson(c.reports, c.version);
+    },
+  },
+  sarif: {
+    needsRules: true,
+    load: async () => {
+      const { formatSarif } = await import('./sarif.js');
+      return (c) => formatSarif(c.reports, c.ruleSet!, c.locale, c.version);
+    },
+  },
 };

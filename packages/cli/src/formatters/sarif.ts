@@ -3,11 +3,9 @@ import type { FileReport } from '../check-files.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-export const DOCS_BASE = 'https://github.com/edunorm/edunorm/blob/main/docs/rules/';
+import { ruleDocUrl } from '../rule-doc-url.js';
 
-export function ruleDocUrl(id: string): string {
-  return `${DOCS_BASE}${id.replace('/', '-')}.md`;
-}
+export { DOCS_BASE, ruleDocUrl } from '../rule-doc-url.js';
 
 interface SarifRule {
   id: string;

@@ -1,4 +1,5 @@
 import AjvModule, { type ErrorObject, type ValidateFunction, type Ajv as AjvInstance } from 'ajv';
+import * as precompiled from '../generated/document-validators.js';
 import { DOCUMENT_KINDS, documentSchemas, type DocumentKind } from './document-schemas.js';
 
 // ajv is published as CommonJS; under NodeNext its default export sits one level down.
@@ -17,15 +18,18 @@ export function createAjv(): AjvInstance {
   return ajv;
 }
 
-let validators: Record<DocumentKind, ValidateFunction> | undefined;
-
-/** The three document validators, compiled once per process on first use. */
+/**
+ * The three document validators, generated ahead of time by scripts/gen-validators.mjs
+ * (ajv standalone code): no process pays for compiling the schemas at start-up.
+ * `compileDocumentValidators` builds the same at run time (tests compare the two).
+ */
 export function documentValidators(): Record<DocumentKind, ValidateFunction> {
-  if (!validators) {
-    const ajv = createAjv();
-    const compiled = {} as Record<DocumentKind, ValidateFunction>;
-    for (const kind of DOCUMENT_KINDS) compiled[kind] = ajv.compile(documentSchemas[kind]);
-    validators = compiled;
-  }
-  return validators;
+  return precompiled as unknown as Record<DocumentKind, ValidateFunction>;
+}
+
+export function compileDocumentValidators(): Record<DocumentKind, ValidateFunction> {
+  const ajv = createAjv();
+  const compiled = {} as Record<DocumentKind, ValidateFunction>;
+  for (const kind of DOCUMENT_KINDS) compiled[kind] = ajv.compile(documentSchemas[kind]);
+  return compiled;
 }
