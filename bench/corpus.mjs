@@ -49,8 +49,8 @@ export function staffingText(r, code, name, level, count) {
         `    annualSalary: ${80000 + Math.floor(r() * 50000)}`,
         `    baseSalary: ${base}`,
         `    classTeacher: ${classTeacher}`,
-        `    classTeacherAllowance: ${classTeacher ? 700 + Math.floor(r() * 300) : 0}`,
-        `    trainingHours5y: ${300 + Math.floor(r() * 150)}`,
+        `    classTeacherAllowance: ${classTeacher ? 790 + Math.floor(r() * 300) : 0}`,
+        `    trainingHours5y: ${350 + Math.floor(r() * 150)}`,
       );
       if (r() < 0.05) lines.push('    specialEducation: true', `    specialEdSubsidy: ${Math.round(base * (r() < 0.8 ? 0.15 : 0.12))}`);
       if (r() < 0.05) lines.push('    seniorTitleApplicant: true', `    ruralServiceYears: ${Math.floor(r() * 3)}`);

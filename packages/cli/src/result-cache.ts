@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { Citation, Finding } from '@edunorm/core';
 import type { FileReport } from './check-files.js';
 import { writeFileAtomic } from './write-file.js';
 
@@ -23,6 +24,8 @@ function sha(path: string): string | undefined {
 export class FileResultCache {
   private entries: Record<string, Entry> = {};
   private configs: Record<string, ConfigEntry> = {};
+  /** Each rule's citation once, not once per finding: it is the bulk of a finding's bytes. */
+  private citations: Record<string, Citation> = {};
   private readonly verified = new Map<string, string | undefined>();
   private dirty = false;
   hits = 0;
@@ -30,10 +33,16 @@ export class FileResultCache {
 
   constructor(readonly location: string) {
     try {
-      const data = JSON.parse(readFileSync(location, 'utf8')) as { format?: number; entries?: Record<string, Entry>; configs?: Record<string, ConfigEntry> };
-      if (data.format === 2 && data.entries && data.configs) {
+      const data = JSON.parse(readFileSync(location, 'utf8')) as {
+        format?: number;
+        entries?: Record<string, Entry>;
+        configs?: Record<string, ConfigEntry>;
+        citations?: Record<string, Citation>;
+      };
+      if (data.format === 3 && data.entries && data.configs && data.citations) {
         this.entries = data.entries;
         this.configs = data.configs;
+        this.citations = data.citations;
       }
     } catch {
       // No cache yet, or an unreadable one: start empty (a cache is never a reason to fail).
@@ -60,18 +69,25 @@ export class FileResultCache {
     const e = this.entries[file];
     if (e && key !== undefined && e.key === key) {
       this.hits++;
-      return e.report;
+      const cite = <T extends Finding>(f: T): T => (this.citations[f.ruleId] ? { ...f, citation: this.citations[f.ruleId] } : f);
+      return { ...e.report, findings: e.report.findings.map(cite), suppressed: e.report.suppressed.map(cite) };
     }
     this.misses++;
     return undefined;
   }
 
   set(file: string, key: string, report: Omit<FileReport, 'file'>): void {
-    this.entries[file] = { key, report };
+    const strip = <T extends Finding>(f: T): T => {
+      if (!f.citation) return f;
+      this.citations[f.ruleId] = f.citation;
+      const { citation: _citation, ...rest } = f;
+      return rest as T;
+    };
+    this.entries[file] = { key, report: { ...report, findings: report.findings.map(strip), suppressed: report.suppressed.map(strip) } };
     this.dirty = true;
   }
 
   save(): void {
-    if (this.dirty) writeFileAtomic(this.location, JSON.stringify({ format: 2, entries: this.entries, configs: this.configs }));
+    if (this.dirty) writeFileAtomic(this.location, JSON.stringify({ format: 3, entries: this.entries, configs: this.configs, citations: this.citations }));
   }
 }
