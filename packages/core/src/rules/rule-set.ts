@@ -235,7 +235,7 @@ export class RuleSet {
       const compiled = kindEngine.outcomes.get(name);
       if (!compiled) continue;
       const value = compiled.fromFact ? await almanac.factValue(compiled.fromFact) : undefined;
-      findings.push(...reportOutcome(compiled, document, value, factory));
+      for (const f of reportOutcome(compiled, document, value, factory)) findings.push(f);
     }
     for (const { rule, fromFact } of hinted) {
       const value = await almanac.factValue(fromFact);
@@ -303,17 +303,21 @@ function reportOutcome(compiled: CompiledOutcome, document: unknown, value: unkn
   }
   return subjects.map(({ context, index, figures }) => {
     let path = expand(report.at, index) ?? [];
+    let fellBack = false;
     if (report.else?.length && !exists(document, path)) {
       for (const alt of report.else) {
         const p = expand(alt, index);
         if (p && exists(document, p)) {
           path = p;
+          fellBack = true;
           break;
         }
       }
     }
     const message = fillBoth(outcome.message, context);
-    const fix = report.fix ? fixFor(report.fix, context, path, document) : undefined;
+    // The fix sets the reported node to a figure: only meaningful on the node the figure is
+    // about, never on a fallback (it would turn `classTeacher: true` into `800`).
+    const fix = report.fix && !fellBack ? fixFor(report.fix, context, path, document) : undefined;
     return factory.make({
       ruleId: def.id,
       severity,
