@@ -1,0 +1,121 @@
+// edunorm extension tests in a real VS Code (code-server's extension host), run by
+// tests/e2e/run-vscode-tests.mjs through run-extension-e2e.sh. CommonJS: VS Code require()s it.
+'use strict';
+const assert = require('node:assert/strict');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'edunorm.edunorm-vscode';
+const log = (...args) => console.log('[edunorm-e2e]', ...args);
+
+/** Resolves once check() returns a truthy value; re-checks on `event` and every 250 ms. */
+function waitFor(what, check, { timeoutMs = 60000, event } = {}) {
+  return new Promise((resolve, reject) => {
+    let sub;
+    const done = (err, value) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      if (sub) sub.dispose();
+      if (err) reject(err);
+      else resolve(value);
+    };
+    const tryOnce = () => {
+      try {
+        const v = check();
+        if (v) done(null, v);
+      } catch (e) {
+        done(e);
+      }
+    };
+    const timer = setTimeout(() => done(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+    const poll = setInterval(tryOnce, 250);
+    if (event) sub = event(tryOnce);
+    tryOnce();
+  });
+}
+
+async function screenshot(name = '') {
+  const url = process.env.EDUNORM_E2E_SCREENSHOT_URL;
+  if (!url) return;
+  const res = await fetch(`${url}?name=${encodeURIComponent(name)}`, { method: 'POST' });
+  log('screenshot', res.status, await res.text());
+}
+
+const edunormDiagnostics = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'edunorm');
+const codeOf = (d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const summary = (ds) => ds.map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`).sort();
+
+async function run() {
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  assert.ok(folder, 'a workspace folder is open');
+  const budget = vscode.Uri.joinPath(folder.uri, 'noncompliant', 'budget.yaml');
+  const staffing = vscode.Uri.joinPath(folder.uri, 'noncompliant', 'staffing.yaml');
+
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is loaded`);
+  const doc = await vscode.workspace.openTextDocument(budget);
+  await vscode.window.showTextDocument(doc);
+  await waitFor('activation on an edunorm YAML file', () => ext.isActive);
+  log('extension active');
+
+  // 1. The non-compliant budget: exactly the training-funds shortfall, on line 11 (0-based 10).
+  const diagnostics = await waitFor(
+    'teacher-training-funds on budget.yaml',
+    () => {
+      const ds = edunormDiagnostics(budget);
+      return ds.some((d) => codeOf(d) === 'teacher-training-funds') ? ds : undefined;
+    },
+    { event: vscode.languages.onDidChangeDiagnostics },
+  );
+  log('budget diagnostics', JSON.stringify(summary(diagnostics)));
+  assert.deepEqual(summary(diagnostics), ['teacher-training-funds@10:19']);
+  const [shortfall] = diagnostics;
+  assert.equal(shortfall.severity, vscode.DiagnosticSeverity.Error);
+  assert.match(shortfall.message, /教师培训经费 150,000 元,占公用经费 3\.75%,低于 5% 的要求/);
+  assert.equal(String(shortfall.code.target), 'https://github.com/edunorm/edunorm/blob/main/docs/rules/teacher-training-funds.md');
+
+  // Hover works in the real editor too.
+  const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', budget, new vscode.Position(10, 21));
+  const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  assert.match(hoverText, /中小学校按照年度公用经费预算总额的 5%安排教师培训经费/);
+
+  // 2. The staffing example: the amount written as text, on its line.
+  // Pull diagnostics are asked for documents shown in an editor, as a user opens them.
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(staffing));
+  const staffDiagnostics = await waitFor(
+    'schema/type on staffing.yaml',
+    () => {
+      const ds = edunormDiagnostics(staffing);
+      return ds.some((d) => codeOf(d) === 'schema/type') ? ds : undefined;
+    },
+    { event: vscode.languages.onDidChangeDiagnostics },
+  );
+  log('staffing diagnostics', JSON.stringify(summary(staffDiagnostics)));
+  assert.ok(summary(staffDiagnostics).includes('schema/type@40:16'));
+
+  // Screenshot for the README: the squiggle with its hover, in Chinese.
+  const shown = await vscode.window.showTextDocument(doc);
+  shown.selection = new vscode.Selection(10, 21, 10, 21);
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await new Promise((r) => setTimeout(r, 1500));
+  await screenshot();
+
+  // 3. The quick fix sets the compliant value and the diagnostic goes away.
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', budget, shortfall.range, vscode.CodeActionKind.QuickFix.value);
+  log('code actions', JSON.stringify(actions.map((a) => a.title)));
+  const fix = actions.find((a) => a.isPreferred);
+  assert.ok(fix && fix.edit, 'a preferred quick fix with an edit');
+  assert.equal(fix.title, '改为 200000(符合要求的值)');
+  assert.ok(actions.some((a) => a.title.includes('edunorm-disable') || a.title.includes('忽略注释')), 'a suppression quick fix is offered');
+  assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the edit applies');
+  assert.match(doc.lineAt(10).text, /^ {2}teacherTraining: 200000\b/);
+  await waitFor(
+    'teacher-training-funds to clear',
+    () => !edunormDiagnostics(budget).some((d) => codeOf(d) === 'teacher-training-funds'),
+    { event: vscode.languages.onDidChangeDiagnostics },
+  );
+  assert.deepEqual(summary(edunormDiagnostics(budget)), []);
+  await screenshot('fixed');
+  log('all assertions passed');
+}
+
+module.exports = { run };
