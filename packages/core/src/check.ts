@@ -3,7 +3,8 @@ import { parseYaml, type YamlProblemCode } from './parse/parse-yaml.js';
 import { RuleSet, type RuleSettings } from './rules/rule-set.js';
 import type { RulePack } from './rules/rule-types.js';
 import { validateStructure } from './schema/validate-document.js';
-import type { CheckResult, DocumentSummary, Finding, Locale, LocalizedText, Measurement } from './types.js';
+import { pick } from './messages/format.js';
+import type { CheckResult, DocumentSummary, Finding, Locale, LocalizedText, Measurement, Range } from './types.js';
 import { builtinPack } from './builtin-pack.js';
 import { getAt } from './path.js';
 import { STRUCTURAL_RULES } from './structural-rules.js';
@@ -18,11 +19,96 @@ export interface CheckOptions {
   measurements?: boolean;
   /** Report `# edunorm-disable…` directives that suppress nothing (`directive/unused`). */
   reportUnusedDirectives?: boolean;
+  /**
+   * Texts larger than this (UTF-8 bytes) are not parsed: one `file/too-large` finding instead.
+   * Default {@link DEFAULT_MAX_FILE_BYTES}.
+   */
+  maxFileBytes?: number;
+  /** At most this many findings per text; the rest are counted in one `file/too-many-findings`. */
+  maxFindings?: number;
 }
 
-/** True when a text declares itself an edunorm file (`apiVersion: edunorm/...` on some line). */
+/**
+ * 10 MiB. Measured (tests/hostile, README "Limits"): the full YAML parser needs about 70 bytes
+ * of memory per byte of input, so a 10 MiB file the fast path cannot take peaks near 0.8 GB;
+ * at 20 MiB a worst-case file peaked at 1.6 GB and took 15 s, too close to a CI runner's heap
+ * limit. Real submissions are far smaller (a 3,000-person staff list is about 0.7 MB).
+ */
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Enough for any real file (one finding per field of a 1,000-person list); bounds memory and reports. */
+export const DEFAULT_MAX_FINDINGS = 10_000;
+
+/** Length of a text in UTF-8 bytes, without encoding it. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+const ORIGIN = { line: 1, column: 1, offset: 0 } as const;
+
+/** The finding for a file above the size limit (also used by the CLI, which does not read such a file). */
+export function fileTooLargeFinding(bytes: number, limit: number, locale: Locale): Finding {
+  const mib = (n: number) => (n / 1048576).toFixed(1);
+  return {
+    ruleId: 'file/too-large',
+    severity: 'error',
+    message: pick(
+      {
+        'zh-CN': `文件大小 ${mib(bytes)} MiB(${bytes} 字节),超过上限 ${mib(limit)} MiB,未检查。请按学校拆分成多个文件,或调高大小上限。`,
+        en: `This file is ${mib(bytes)} MiB (${bytes} bytes), above the limit of ${mib(limit)} MiB; it was not checked. Split it (one school per file) or raise the size limit.`,
+      },
+      locale,
+    ),
+    range: { start: { ...ORIGIN }, end: { ...ORIGIN } },
+    documentIndex: 0,
+    path: '',
+  };
+}
+
+function tooManyFindings(omitted: number, max: number, locale: Locale): Finding {
+  return {
+    ruleId: 'file/too-many-findings',
+    severity: 'error',
+    message: pick(
+      {
+        'zh-CN': `此文件问题过多:另有约 ${omitted} 个问题未列出(每个文件最多列出 ${max} 个)。请先修正已列出的问题。`,
+        en: `Too many findings: about ${omitted} more are not listed (at most ${max} per file). Fix the listed ones first.`,
+      },
+      locale,
+    ),
+    range: { start: { ...ORIGIN }, end: { ...ORIGIN } },
+    documentIndex: 0,
+    path: '',
+  };
+}
+
+/** Moves every offset of a result by `delta` (a byte-order mark before the checked text); lines and columns stay as shown. */
+function shiftOffsets(result: CheckResult, delta: number): CheckResult {
+  const shift = (r: Range): Range => ({ start: { ...r.start, offset: r.start.offset + delta }, end: { ...r.end, offset: r.end.offset + delta } });
+  const finding = (f: Finding) => {
+    f.range = shift(f.range);
+    if (f.fix) f.fix = { ...f.fix, range: shift(f.fix.range) };
+    if (f.related) f.related = f.related.map((x) => ({ ...x, range: shift(x.range) }));
+  };
+  result.findings.forEach(finding);
+  result.suppressed.forEach(finding);
+  result.documents.forEach((d) => (d.range = shift(d.range)));
+  result.measurements?.forEach((m) => (m.range = shift(m.range)));
+  return result;
+}
+
+/** True when a text declares itself an edunorm file (`apiVersion: edunorm/...` on some line; a byte-order mark may precede it). */
 export function isEdunormText(text: string): boolean {
-  return /^[ \t]*["']?apiVersion["']?[ \t]*:[ \t]*["']?edunorm\//m.test(text);
+  return /^\uFEFF?[ \t]*["']?apiVersion["']?[ \t]*:[ \t]*["']?edunorm\//m.test(text);
 }
 
 const YAML_MESSAGES: Record<YamlProblemCode, (detail: string) => LocalizedText> = {
@@ -62,8 +148,18 @@ function byPosition(a: Finding, b: Finding): number {
  * Never throws on user input: everything wrong with the text becomes a finding.
  */
 export async function check(text: string, options: CheckOptions = {}): Promise<CheckResult> {
+  // A byte-order mark is not content (editors hide it): check what follows it, so columns on
+  // line 1 are the ones the user sees, and move offsets back onto the text as given.
+  if (text.charCodeAt(0) === 0xfeff) return shiftOffsets(await check(text.slice(1), options), 1);
   const locale = options.locale ?? 'zh-CN';
   if (!isEdunormText(text)) return { isEdunorm: false, findings: [], documents: [], suppressed: [] };
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (text.length * 3 > maxBytes) {
+    const bytes = utf8Length(text);
+    if (bytes > maxBytes) return { isEdunorm: true, findings: [fileTooLargeFinding(bytes, maxBytes, locale)], documents: [], suppressed: [] };
+  }
+  const maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  let omitted = 0;
   const ruleSet = options.ruleSet ?? getDefaultRuleSet();
   const file = parseYaml(text);
   const findings: Finding[] = [];
@@ -73,14 +169,19 @@ export async function check(text: string, options: CheckOptions = {}): Promise<C
   for (const doc of file.documents) {
     const factory = new FindingFactory(file, doc, locale);
     for (const problem of doc.problems) {
+      if (findings.length >= maxFindings) {
+        omitted++;
+        continue;
+      }
       findings.push(factory.make({ ruleId: problem.code, severity: 'error', message: YAML_MESSAGES[problem.code](problem.detail), path: [], span: problem.span }));
     }
     if (doc.empty && doc.problems.length === 0) continue;
     const summary: DocumentSummary = { index: doc.index, range: file.positions.range(doc.span[0], doc.span[1]) };
     documents.push(summary);
     if (doc.value === undefined || doc.problems.some((p) => p.code !== 'yaml/duplicate-key')) continue;
-    const structure = validateStructure(factory, doc.value);
-    findings.push(...structure.findings);
+    const structure = validateStructure(factory, doc.value, Math.max(0, maxFindings - findings.length));
+    omitted += structure.omitted ?? 0;
+    for (const f of structure.findings) findings.push(f); // no spread: a file may hold 100,000s of findings
     if (!structure.kind) continue;
     summary.kind = structure.kind;
     const identity = getAt(doc.value, structure.kind === 'DistrictIndicators' ? ['district', 'code'] : ['school', 'code']);
@@ -88,8 +189,11 @@ export async function check(text: string, options: CheckOptions = {}): Promise<C
     anchors.set(doc.index, anchorFor(structure.kind, summary.identity, doc.index, doc.value));
     try {
       const evaluated = await ruleSet.evaluate(structure.kind, doc.value, factory, options.measurements === true);
-      findings.push(...evaluated.findings);
-      measurements.push(...evaluated.measurements);
+      for (const f of evaluated.findings) {
+        if (findings.length < maxFindings) findings.push(f);
+        else omitted++;
+      }
+      for (const m of evaluated.measurements) measurements.push(m);
     } catch (error) {
       // A rule that throws is a bug in a rule pack, not in the user's file: report it on the
       // document and keep checking the others.
@@ -106,6 +210,7 @@ export async function check(text: string, options: CheckOptions = {}): Promise<C
       );
     }
   }
+  if (omitted > 0) findings.push(tooManyFindings(omitted, maxFindings, locale));
   for (const f of findings) f.anchor = (anchors.get(f.documentIndex) ?? ((p: string) => `#${f.documentIndex}/${p}`))(f.path);
   findings.sort(byPosition);
   const ruleIds = new Set([...ruleSet.rules.map((r) => r.definition.id), ...STRUCTURAL_RULES.map((r) => r.id)]);

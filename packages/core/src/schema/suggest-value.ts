@@ -30,8 +30,9 @@ export function parsePercentText(text: string): number | undefined {
   return plain ? Number(plain[1]) : undefined;
 }
 
-const TRUE_WORDS = new Set(['是', '有', 'true', 'yes', 'y', '√', '✓']);
-const FALSE_WORDS = new Set(['否', '无', '不是', 'false', 'no', 'n', '×', '✗']);
+// YAML 1.1 booleans (yes/no, on/off, y/n) are strings in YAML 1.2: offer the boolean they meant.
+const TRUE_WORDS = new Set(['是', '有', 'true', 'yes', 'y', 'on', '√', '✓']);
+const FALSE_WORDS = new Set(['否', '无', '不是', 'false', 'no', 'n', 'off', '×', '✗']);
 
 export function parseHumanBoolean(text: string): boolean | undefined {
   const s = text.trim().toLowerCase();

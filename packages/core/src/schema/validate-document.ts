@@ -3,7 +3,7 @@ import { didYouMean } from '../messages/did-you-mean.js';
 import { formatPath, type PathSegment } from '../path.js';
 import type { Finding, LocalizedText } from '../types.js';
 import { documentValidators, type ErrorObject } from './ajv-instance.js';
-import { DOCUMENT_KINDS, type DocumentKind, type FieldDoc, type JsonSchema, type Unit } from './document-schemas.js';
+import { DOCUMENT_KINDS, documentSchemas, type DocumentKind, type FieldDoc, type JsonSchema, type Unit } from './document-schemas.js';
 import { suggestTypedValue } from './suggest-value.js';
 
 export const SUPPORTED_API_VERSION = 'edunorm/v1';
@@ -42,13 +42,15 @@ function pointerToPath(pointer: string, data: unknown): PathSegment[] {
 export interface StructureResult {
   kind?: DocumentKind;
   findings: Finding[];
+  /** Structure errors not turned into findings because `limit` was reached (about; before de-duplication). */
+  omitted?: number;
 }
 
 /**
  * Checks a document's header (apiVersion, kind) and its structure against the kind's JSON
  * Schema, turning every ajv error into a located finding written for finance staff.
  */
-export function validateStructure(factory: FindingFactory, value: unknown): StructureResult {
+export function validateStructure(factory: FindingFactory, value: unknown, limit = Infinity): StructureResult {
   const findings: Finding[] = [];
   const add = (input: FindingInput) => findings.push(factory.make(input));
 
@@ -122,7 +124,12 @@ export function validateStructure(factory: FindingFactory, value: unknown): Stru
   const validate = documentValidators()[kind as DocumentKind];
   validate(value);
   const seen = new Set<string>();
+  let omitted = 0;
   for (const error of validate.errors ?? []) {
+    if (findings.length >= limit) {
+      omitted++;
+      continue;
+    }
     const input = describeAjvError(factory, error, value);
     if (!input) continue;
     const key = `${input.ruleId}|${formatPath(input.path)}`;
@@ -130,8 +137,17 @@ export function validateStructure(factory: FindingFactory, value: unknown): Stru
     seen.add(key);
     add(input);
   }
-  if (kind === 'Staffing') findings.push(...duplicateStaffIds(factory, record.staff));
-  return { kind: kind as DocumentKind, findings };
+  for (const f of numberNotations(factory, value, documentSchemas[kind as DocumentKind])) {
+    if (findings.length < limit) findings.push(f);
+    else omitted++;
+  }
+  if (kind === 'Staffing') {
+    for (const f of duplicateStaffIds(factory, record.staff)) {
+      if (findings.length < limit) findings.push(f);
+      else omitted++;
+    }
+  }
+  return { kind: kind as DocumentKind, findings, ...(omitted ? { omitted } : {}) };
 }
 
 function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unknown): FindingInput | undefined {
@@ -179,6 +195,20 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
     case 'type': {
       const expected = String((error.params as { type: string | string[] }).type);
       const source = factory.sourceText(path);
+      if (typeof error.data === 'number' && !Number.isFinite(error.data)) {
+        // `.inf`, `-.inf`, `.nan` and numbers beyond double range (`1e309`): YAML reads them as
+        // Infinity or NaN. Show what was written, never `null` (JSON's spelling of both).
+        const written = source?.text ?? String(error.data);
+        return {
+          ruleId: 'schema/type',
+          severity: 'error',
+          path,
+          message: L(
+            `${label['zh-CN']} 现为 \`${written}\`,不是有限的数字(YAML 把 .inf、.nan 和超出范围的数如 1e309 读作无穷大或非数)。请写出实际数值。`,
+            `${label.en} is \`${written}\`, which is not a finite number (YAML reads .inf, .nan and out-of-range numbers such as 1e309 as infinity or not-a-number). Write the actual value.`,
+          ),
+        };
+      }
       const suggestion = source ? suggestTypedValue(expected, unit, error.data, source.text) : undefined;
       const fix = suggestion
         ? { title: L(`改为 ${suggestion.text}`, `Change to ${suggestion.text}`), newText: suggestion.text }
@@ -318,5 +348,61 @@ function duplicateStaffIds(factory: FindingFactory, staff: unknown): Finding[] {
       }),
     );
   });
+  return out;
+}
+
+/** Plain numbers only: hexadecimal, octal and leading-zero integers are read differently by YAML 1.1 and 1.2 readers. */
+const ODD_NUMBER = /^[-+]?(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[0-9_]+)$/;
+/** A quick test on the whole text: most files have no such number at all. */
+const ODD_NUMBER_IN_TEXT = /(?:^|[\s:,[{-])[-+]?0(?:[xX][0-9a-fA-F]|[oO][0-7]|[0-9])/m;
+
+/**
+ * Numbers written in hexadecimal (`0x10`), octal (`0o17`) or with a leading zero (`017`) in
+ * numeric fields: YAML 1.2 reads `0x10` as 16 and `017` as 17, YAML 1.1 tools read `017` as 15.
+ * A finance form never means either: report it (`schema/number-format`) with the decimal value.
+ */
+function numberNotations(factory: FindingFactory, value: unknown, schema: JsonSchema): Finding[] {
+  if (!ODD_NUMBER_IN_TEXT.test(factory.file.text.slice(factory.doc.span[0], factory.doc.span[1]))) return [];
+  const out: Finding[] = [];
+  const walk = (v: unknown, s: JsonSchema | undefined, path: PathSegment[]): void => {
+    if (!s) return;
+    if (typeof v === 'number' && (s.type === 'number' || s.type === 'integer')) {
+      const source = factory.sourceText(path);
+      const written = source?.text.trim();
+      if (!written || !ODD_NUMBER.test(written)) return;
+      const label = fieldLabel(path, s);
+      const radix = /^[-+]?0[xX]/.test(written) ? L('十六进制', 'hexadecimal') : /^[-+]?0[oO]/.test(written) ? L('八进制', 'octal') : undefined;
+      out.push(
+        factory.make({
+          ruleId: 'schema/number-format',
+          severity: 'error',
+          path,
+          message: radix
+            ? L(
+                `${label['zh-CN']} 写成了 \`${written}\`(${radix['zh-CN']}),读作 ${v}。请写普通的十进制数字。`,
+                `${label.en} is written \`${written}\` (${radix.en}), which is read as ${v}. Write a plain decimal number.`,
+              )
+            : L(
+                `${label['zh-CN']} 写成了 \`${written}\`,以 0 开头:有的 YAML 读取器读作 ${v},有的按八进制读作其他数。请去掉开头的 0。`,
+                `${label.en} is written \`${written}\` with a leading zero: some YAML readers read ${v}, others an octal number. Remove the leading zero.`,
+              ),
+          fix: { title: L(`改为 ${v}`, `Change to ${v}`), newText: String(v) },
+          figures: { written, value: v },
+        }),
+      );
+      return;
+    }
+    if (Array.isArray(v)) {
+      const items = s.items as JsonSchema | undefined;
+      v.forEach((item, i) => walk(item, items, [...path, i]));
+    } else if (v !== null && typeof v === 'object') {
+      const props = s.properties as Record<string, JsonSchema> | undefined;
+      if (!props) return;
+      for (const key of Object.keys(v)) {
+        if (Object.prototype.hasOwnProperty.call(props, key)) walk((v as Record<string, unknown>)[key], props[key], [...path, key]);
+      }
+    }
+  };
+  walk(value, schema, []);
   return out;
 }
