@@ -272,7 +272,7 @@ function expand(template: string, index: number | undefined): PathSegment[] | un
 }
 
 function fillBoth(text: LocalizedText, context: Record<string, unknown>): LocalizedText {
-  return { 'zh-CN': fillTemplate(text['zh-CN'], context), en: fillTemplate(text.en, context) };
+  return { 'zh-CN': fillTemplate(text['zh-CN'], context, 'zh-CN'), en: fillTemplate(text.en, context, 'en') };
 }
 
 function figuresOf(value: unknown): Finding['figures'] {
