@@ -31,6 +31,8 @@ export interface OutlineNode {
   container?: 'map' | 'seq';
   /** Block scalar (`|`, `>`) or a flow value: deeper lines are content, not structure. */
   opaque?: boolean;
+  /** How many list items the node holds so far (kept to number new items in O(1)). */
+  items?: number;
 }
 
 export interface OutlineDocument {
@@ -50,6 +52,13 @@ export interface OutlineFile {
 }
 
 const KEY_LINE = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]}:,-][^:#]*?|-[^\s:#][^:#]*?)[ \t]*:(?=[ \t]|$)/;
+/** KEY_LINE matched in place (sticky, one line): no substring is cut per line. */
+const KEY_AT = /("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s#'"{[\]}:,-][^:#\n]*?|-[^\s:#][^:#\n]*?)[ \t]*:(?=[ \t]|\r?$)/my;
+
+function keyAt(text: string, pos: number): RegExpExecArray | null {
+  KEY_AT.lastIndex = pos;
+  return KEY_AT.exec(text);
+}
 
 /** Cuts a trailing ` # comment` that is outside quotes. */
 function stripComment(text: string): string {
@@ -150,6 +159,13 @@ function readInlineValue(node: OutlineNode, text: string, from: number, lineEnd:
   }
 }
 
+/** `---` or `...` at the start of a line (followed by a blank or the line's end). */
+function indentIsMarker(text: string, ls: number, le: number): boolean {
+  const c = text.charCodeAt(ls);
+  if ((c !== 45 && c !== 46) || le - ls < 3 || text.charCodeAt(ls + 1) !== c || text.charCodeAt(ls + 2) !== c) return false;
+  return le - ls === 3 || text.charCodeAt(ls + 3) === 32 || text.charCodeAt(ls + 3) === 9;
+}
+
 /** Builds the outline of every `---` document of a text. Linear in its length; never throws. */
 export function buildOutline(text: string): OutlineFile {
   const lineStarts = [0];
@@ -169,9 +185,12 @@ export function buildOutline(text: string): OutlineFile {
     const ls = lineStarts[line]!;
     let le = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length;
     if (le > ls && text[le - 1] === '\r') le--;
-    const content = text.slice(ls, le);
-    if (/^(---|\.\.\.)([ \t]|$)/.test(content)) {
-      if (content.startsWith('---')) startDocument(le);
+    // Indentation and blank/comment lines by character codes: no string is cut for them.
+    let first = ls;
+    while (first < le && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+    const c0 = first < le ? text.charCodeAt(first) : -1;
+    if (indentIsMarker(text, ls, le)) {
+      if (text.charCodeAt(ls) === 45) startDocument(le);
       else doc = undefined;
       opaqueIndent = -1;
       continue;
@@ -179,16 +198,15 @@ export function buildOutline(text: string): OutlineFile {
     if (!doc) startDocument(ls);
     const current = doc!;
     current.end = le;
-    const trimmed = content.trimStart();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    let indent = content.length - trimmed.length;
+    if (c0 === -1 || c0 === 35 /* # */) continue;
+    let indent = first - ls;
     if (opaqueIndent >= 0 && indent > opaqueIndent) {
-      for (const n of stack) n.end = Math.max(n.end, le);
+      for (const n of stack) if (n.end < le) n.end = le;
       continue;
     }
     opaqueIndent = -1;
-    if (trimmed.startsWith('%')) continue;
-    let isItem = /^-([ \t]|$)/.test(trimmed);
+    if (c0 === 37 /* % */) continue;
+    let isItem = c0 === 45 && (first + 1 === le || text.charCodeAt(first + 1) === 32 || text.charCodeAt(first + 1) === 9);
     // Pop to the parent: a node at a smaller indent, or the key whose block list this is.
     for (;;) {
       const top = stack[stack.length - 1]!;
@@ -205,27 +223,25 @@ export function buildOutline(text: string): OutlineFile {
       const item = newNode(line, indent, pos);
       item.keyEnd = pos + 1;
       item.end = pos + 1;
-      item.index = parent.children.filter((c) => c.index !== undefined).length;
+      item.index = parent.items ?? 0;
+      parent.items = item.index + 1;
       parent.container = 'seq';
       parent.children.push(item);
       stack.push(item);
       parent = item;
-      const after = text.slice(pos + 1, le);
-      const gap = after.length - after.trimStart().length;
-      pos = pos + 1 + gap;
+      pos++;
+      while (pos < le && (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) pos++;
       indent = pos - ls;
-      const rest = text.slice(pos, le);
-      if (rest === '' || rest.startsWith('#')) break;
-      isItem = /^-([ \t]|$)/.test(rest);
-      if (!isItem && !KEY_LINE.test(rest)) {
+      if (pos === le || text.charCodeAt(pos) === 35) break;
+      isItem = text.charCodeAt(pos) === 45 && (pos + 1 === le || text.charCodeAt(pos + 1) === 32 || text.charCodeAt(pos + 1) === 9);
+      if (!isItem && !keyAt(text, pos)) {
         readInlineValue(item, text, pos, le, line);
         if (item.opaque) opaqueIndent = item.indent;
         break;
       }
     }
-    const rest = text.slice(pos, le);
-    const m = KEY_LINE.exec(rest);
-    if (m && !parent.opaque) {
+    const m = pos < le && !parent.opaque ? keyAt(text, pos) : null;
+    if (m) {
       const node = newNode(line, indent, pos);
       node.key = unquote(m[1]!.trim());
       node.keyEnd = pos + m[1]!.trimEnd().length;
@@ -238,7 +254,7 @@ export function buildOutline(text: string): OutlineFile {
       if (parent === current.root && node.key === 'kind' && node.value) current.kind = unquote(node.value.text);
       if (parent === current.root && node.key === 'apiVersion' && node.value && /^["']?edunorm\//.test(node.value.text)) current.isEdunorm = true;
     }
-    for (const n of stack) n.end = Math.max(n.end, le);
+    for (const n of stack) if (n.end < le) n.end = le;
   }
   if (documents.length === 0) startDocument(0);
   return { text, documents, lineStarts };

@@ -132,6 +132,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return outline;
   };
 
+  /** isEdunormText per document version: a 1 MB file is not re-scanned on every hover. */
+  const edunormFlags = new Map<string, { version: number; edunorm: boolean }>();
+  const isEdunormDocument = (document: TextDocument): boolean => {
+    const cached = edunormFlags.get(document.uri);
+    if (cached && cached.version === document.version) return cached.edunorm;
+    const edunorm = isEdunormText(document.getText());
+    edunormFlags.set(document.uri, { version: document.version, edunorm });
+    return edunorm;
+  };
+
   const ruleSetFor = (uri: string): RuleSet => {
     try {
       return ruleSets.ruleSetFor(filePathOf(uri)).ruleSet;
@@ -163,8 +173,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   const isOurs = (document: TextDocument) => {
-    const text = document.getText();
-    return isEdunormText(text) || isConfigFile(filePathOf(document.uri)) || isRuleFileText(text);
+    return isEdunormDocument(document) || isConfigFile(filePathOf(document.uri)) || isRuleFileText(document.getText());
   };
 
   const applySettings = (next: ServerSettings) => {
@@ -277,6 +286,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     safe('didClose', undefined, ({ document }) => {
       scheduler.forget(document.uri);
       outlines.delete(document.uri);
+      edunormFlags.delete(document.uri);
       if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     }),
   );
@@ -294,7 +304,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onHover(
     safe('hover', null, (params) => {
       const document = documents.get(params.textDocument.uri);
-      if (!document || !isEdunormText(document.getText())) return null;
+      if (!document || !isEdunormDocument(document)) return null;
       return hoverAt(outlineOf(document), document.offsetAt(params.position), locale, ruleSetFor(document.uri), scheduler.latest(document.uri));
     }),
   );
@@ -302,7 +312,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onCompletion(
     safe('completion', [], (params) => {
       const document = documents.get(params.textDocument.uri);
-      if (!document || !isEdunormText(document.getText())) return [];
+      if (!document || !isEdunormDocument(document)) return [];
       const line = params.position.line;
       const lineText = document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/\r?\n$/, '');
       return completionsAt(outlineOf(document), lineText, params.position, locale);
@@ -336,7 +346,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     safe('inlayHint', [], async (params, token) => {
       if (!settings.inlayHints.enabled) return [];
       const document = documents.get(params.textDocument.uri);
-      if (!document || !isEdunormText(document.getText())) return [];
+      if (!document || !isEdunormDocument(document)) return [];
       // Hints sit at exact positions: they need the result for this very version.
       const result = await scheduler.whenValidated(document.uri, document.version, token);
       if (!result || result.version !== document.version) return [];
@@ -347,7 +357,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDocumentSymbol(
     safe('documentSymbol', [], (params) => {
       const document = documents.get(params.textDocument.uri);
-      if (!document || !isEdunormText(document.getText())) return [];
+      if (!document || !isEdunormDocument(document)) return [];
       return documentSymbols(outlineOf(document));
     }),
   );
