@@ -1,0 +1,49 @@
+import { check, RuleSet, type LocalizedText, type RuleDefinition, type RuleTestCase, type Severity } from '@edunorm/core';
+
+export interface ExampleFinding {
+  line: number;
+  column: number;
+  severity: Severity;
+  message: LocalizedText;
+}
+
+/** A rule's own test case, with the findings the rule actually gives on it (both languages). */
+export interface RuleExample {
+  valid: boolean;
+  name: string;
+  document: string;
+  params?: Record<string, unknown>;
+  findings: ExampleFinding[];
+}
+
+/**
+ * Cases to show, per kind: those with the rule's default parameters first (what a reader
+ * without a configuration gets), in file order, at most `perKind`.
+ */
+function pick(cases: readonly RuleTestCase[], perKind: number): RuleTestCase[] {
+  return [...cases.filter((c) => !c.params), ...cases.filter((c) => c.params)].slice(0, perKind);
+}
+
+/**
+ * Examples are the rule's test cases, run through the checker as `edunorm test-rules` runs
+ * them (the rule alone, the case's parameters), so the documented findings cannot drift
+ * from what the rule does.
+ */
+export async function ruleExamples(rule: RuleDefinition, perKind: number): Promise<RuleExample[]> {
+  const out: RuleExample[] = [];
+  for (const [valid, cases] of [
+    [true, pick(rule.tests.valid, perKind)],
+    [false, pick(rule.tests.invalid, perKind)],
+  ] as const) {
+    for (const tc of cases) {
+      const ruleSet = new RuleSet([{ name: rule.source.pack, rules: [rule] }], tc.params ? { [rule.id]: { params: tc.params } } : {});
+      const [zh, en] = await Promise.all([check(tc.document, { ruleSet, locale: 'zh-CN' }), check(tc.document, { ruleSet, locale: 'en' })]);
+      const mineEn = en.findings.filter((f) => f.ruleId === rule.id);
+      const findings = zh.findings
+        .filter((f) => f.ruleId === rule.id)
+        .map((f, i) => ({ line: f.range.start.line, column: f.range.start.column, severity: f.severity, message: { 'zh-CN': f.message, en: mineEn[i]?.message ?? '' } }));
+      out.push({ valid, name: tc.name, document: tc.document, ...(tc.params ? { params: tc.params } : {}), findings });
+    }
+  }
+  return out;
+}
