@@ -10,6 +10,7 @@ Usage:
   edunorm check [paths or globs...] [options]   check edunorm/v1 YAML files (folders: *.yaml, *.yml)
   edunorm baseline [paths...] [--output edunorm-baseline.json] [--force]
                                                 record today's findings as accepted
+  edunorm import FILE.xlsx|.csv --kind <kind>   spreadsheet → checked edunorm/v1 YAML (edunorm import --help)
   edunorm --version
 
 Options for check:
@@ -58,6 +59,7 @@ export interface Command {
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: () => import('./commands/check.js'),
   baseline: () => import('./commands/baseline.js'),
+  import: () => import('./commands/import.js'),
 };
 
 /** Entry point: returns the exit code. Heavy modules load only for commands that need them. */

@@ -1,0 +1,220 @@
+import { schemaAt, type DocumentKind, type JsonSchema, type LocalizedText } from '@edunorm/core';
+
+/**
+ * The documented mapping from spreadsheet headers to `edunorm/v1` fields (docs/import-mapping.md).
+ * Every sheet has the same shape: an optional block of label/value rows (the school or
+ * district, the year, budget figures), then — for Staffing and DistrictIndicators — a table
+ * with a header row, one record per row.
+ */
+
+/** How a cell's text becomes a YAML value; derived from the contract's JSON Schema. */
+export type FieldType = 'text' | 'code' | 'yuan' | 'fraction' | 'integer' | 'year' | 'number' | 'boolean' | 'enum';
+
+export interface FieldSpec {
+  /** Dotted path in the document (block fields) or key in a record (table columns). */
+  key: string;
+  type: FieldType;
+  /** For enums: accepted words (normalized) → contract value. */
+  words?: Map<string, string>;
+  /** Headers and labels that name this field, as written in the sheet (normalized on use). */
+  aliases: string[];
+  /** The field's name for messages. */
+  label: LocalizedText;
+}
+
+export interface KindLayout {
+  kind: DocumentKind;
+  block: FieldSpec[];
+  /** The table of records, when the kind has one. */
+  table?: { list: 'staff' | 'schools'; columns: FieldSpec[] };
+}
+
+/** Header text → comparison key: NFKC (full-width → half-width), no spaces, no "(元/月)" units, no `*` or `:`. */
+export function normalizeHeader(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\(.*?\)|\[.*?\]|【.*?】/g, '')
+    .replace(/[\s*:：]/g, '')
+    .toLowerCase();
+}
+
+/** Chinese words for enum values; English contract values are always accepted too. */
+export const ENUM_WORDS: Record<string, Record<string, string>> = {
+  role: { 专任教师: 'teacher', 教师: 'teacher', 管理人员: 'management', 教辅人员: 'teaching-auxiliary', 工勤人员: 'logistics', 工勤技能人员: 'logistics' },
+  title: { 正高级: 'professor', 高级: 'senior', 一级: 'first', 二级: 'second', 三级: 'third', 未定级: 'none', 无: 'none' },
+  level: {
+    幼儿园: 'kindergarten',
+    小学: 'primary',
+    初中: 'junior',
+    初级中学: 'junior',
+    普通高中: 'senior',
+    高中: 'senior',
+    九年一贯制: 'nine-year',
+    九年一贯制学校: 'nine-year',
+    完全中学: 'complete-secondary',
+    中职: 'vocational',
+    中职学校: 'vocational',
+    中等职业学校: 'vocational',
+    特殊教育学校: 'special',
+    特教学校: 'special',
+    高等学校: 'higher',
+    高校: 'higher',
+  },
+  type: { 市: 'city', 县: 'county' },
+  designation: { 无: 'none', 优质高中: 'quality-senior', 高质量初中: 'high-quality-junior', 标准化乡镇初中: 'standardized-township-junior' },
+};
+
+/** Titles are often written with a prefix or suffix (`中小学高级教师`, `一级职称`): the core word decides. */
+export function titleCore(text: string): string {
+  return text.replace(/^(中小学|中学|小学|幼儿园)/, '').replace(/(教师|职称)$/, '');
+}
+
+type AliasTable = Record<string, string[]>;
+
+const SCHOOL_BLOCK: AliasTable = {
+  'school.code': ['学校代码', '学校编码', '学校标识码'],
+  'school.name': ['学校名称', '学校'],
+  'school.level': ['学段', '学校类型', '办学类型'],
+};
+
+const ALIASES: Record<DocumentKind, { block: AliasTable; table?: { list: 'staff' | 'schools'; columns: AliasTable } }> = {
+  SchoolBudget: {
+    block: {
+      ...SCHOOL_BLOCK,
+      'school.provincialModel': ['是否省级示范性高中', '省级示范性高中'],
+      'school.highLevelTalent': ['是否高层次人才集中且资金承受能力较强的高等学校', '高层次人才集中高校'],
+      fiscalYear: ['预算年度', '年度', '财政年度'],
+      'budget.publicFunds': ['年度公用经费预算总额', '公用经费预算总额', '公用经费'],
+      'budget.teacherTraining': ['教师培训经费', '培训经费'],
+      'performancePay.multiplier': ['绩效工资水平', '绩效工资倍数'],
+    },
+  },
+  Staffing: {
+    block: {
+      ...SCHOOL_BLOCK,
+      fiscalYear: ['年度', '预算年度', '财政年度'],
+      'reference.localAvgMonthlyPerformancePay': ['当地教师月平均绩效工资收入', '当地教师月平均绩效工资'],
+      'reference.localCivilServantAvgSalary': ['当地公务员年平均工资收入', '当地公务员年平均工资'],
+    },
+    table: {
+      list: 'staff',
+      columns: {
+        id: ['工号', '教工号', '职工编号'],
+        name: ['姓名'],
+        role: ['岗位类别', '岗位', '人员类别'],
+        title: ['职称', '专业技术职务'],
+        specialGrade: ['是否特级教师', '特级教师'],
+        certified: ['是否持有教师资格证', '教师资格证', '是否持证'],
+        hiredYear: ['入职年份', '入职年度'],
+        substitute: ['是否代课教师', '代课教师'],
+        yearsOfService: ['教龄', '任教年限', '在教师岗位工作年限'],
+        annualSalary: ['年工资收入', '年收入', '年工资'],
+        baseSalary: ['基本工资'],
+        classTeacher: ['是否班主任', '班主任'],
+        classTeacherAllowance: ['班主任津贴'],
+        specialEducation: ['是否特殊教育教师', '特殊教育教师', '特教教师'],
+        specialEdSubsidy: ['特教补贴', '特殊教育补贴'],
+        trainingHours5y: ['近五年培训学时', '培训学时'],
+        ruralServiceYears: ['乡村学校任教年限', '乡村薄弱学校任教年限', '乡村任教年限'],
+        seniorTitleApplicant: ['是否申报高级职称', '申报高级职称', '本年度申报高级教师职称或特级教师'],
+        titleQuotaExempt: ['不受岗位职数限制', '是否不受岗位职数限制'],
+      },
+    },
+  },
+  DistrictIndicators: {
+    block: {
+      'district.code': ['行政区划代码', '区划代码', '市县代码'],
+      'district.name': ['市县名称', '地区名称', '名称'],
+      'district.type': ['市县类型', '类型'],
+      year: ['年份', '指标年份', '年度'],
+      'indicators.compulsoryRetentionRate': ['九年义务教育巩固率', '义务教育巩固率'],
+      'indicators.standardizedSchoolRate': ['义务教育阶段中小学标准化率', '中小学标准化率', '标准化率'],
+      'indicators.vocationalEnrollmentShare': ['中职招生占高中阶段招生的比例', '中职招生占比', '职普比例'],
+      'indicators.youngTeacherForums': ['优秀青年教师论坛次数', '青年教师论坛次数'],
+    },
+    table: {
+      list: 'schools',
+      columns: {
+        code: ['学校代码', '学校编码'],
+        name: ['学校名称'],
+        level: ['学段', '学校类型'],
+        enrollment: ['在校生人数', '在校生数', '学生数'],
+        relocationPlanned: ['是否规划搬迁', '新区规划中将搬迁', '规划搬迁'],
+        designation: ['1+2+3培育提升计划', '培育提升计划认定', '认定类别'],
+      },
+    },
+  },
+};
+
+/** Columns that are common in school sheets and carry nothing for the contract: ignored without a word. */
+export const IGNORED_HEADERS = ['序号', '备注', '说明', 'no', 'no.', 'remarks', 'note', 'notes'];
+
+/** The contract's type of a field, read from its JSON Schema so the importer follows the contract. */
+function fieldType(schema: JsonSchema, key: string): FieldType {
+  if (Array.isArray(schema.enum)) return 'enum';
+  const unit = schema['x-unit'];
+  if (unit === 'yuan') return 'yuan';
+  if (unit === 'fraction') return 'fraction';
+  if (unit === 'year') return 'year';
+  if (schema.type === 'integer') return 'integer';
+  if (schema.type === 'number') return 'number';
+  if (schema.type === 'boolean') return 'boolean';
+  return /(^|\.)code$|^id$/.test(key) ? 'code' : 'text';
+}
+
+function spec(kind: DocumentKind, path: (string | number)[], key: string, aliases: string[]): FieldSpec {
+  const schema = schemaAt(kind, path);
+  if (!schema) throw new Error(`import mapping names ${key}, which is not in the ${kind} contract`);
+  const type = fieldType(schema, key);
+  const leaf = String(path[path.length - 1]);
+  const doc = schema['x-doc'] as LocalizedText | undefined;
+  const out: FieldSpec = { key, type, aliases: [...aliases, key, leaf], label: { 'zh-CN': doc?.['zh-CN'] ?? key, en: key } };
+  if (type === 'enum') {
+    const words = new Map<string, string>();
+    for (const v of schema.enum as string[]) words.set(v.toLowerCase(), v);
+    for (const [word, value] of Object.entries(ENUM_WORDS[leaf] ?? {})) words.set(normalizeHeader(word), value);
+    out.words = words;
+  }
+  return out;
+}
+
+/** The layout of one kind with the default aliases, plus those of a mapping file. */
+export function layoutFor(kind: DocumentKind, extra: ImportMapping = { columns: {}, values: {} }): KindLayout {
+  const table = ALIASES[kind].table;
+  const withExtra = (key: string, aliases: string[]) => [...Object.entries(extra.columns).filter(([, k]) => k === key).map(([header]) => header), ...aliases];
+  const block = Object.entries(ALIASES[kind].block).map(([key, aliases]) => spec(kind, key.split('.'), key, withExtra(key, aliases)));
+  const layout: KindLayout = { kind, block };
+  if (table) {
+    layout.table = {
+      list: table.list,
+      columns: Object.entries(table.columns).map(([key, aliases]) => spec(kind, [table.list, 0, key], key, withExtra(key, aliases))),
+    };
+  }
+  for (const field of [...layout.block, ...(layout.table?.columns ?? [])]) {
+    const words = extra.values[field.key];
+    if (words && field.words) for (const [word, value] of Object.entries(words)) field.words.set(normalizeHeader(word), value);
+  }
+  return layout;
+}
+
+/** A mapping file's content: extra headers (header → field) and extra enum words (field → word → value). */
+export interface ImportMapping {
+  columns: Record<string, string>;
+  values: Record<string, Record<string, string>>;
+}
+
+/** Every field a mapping file may name for a kind (dotted block paths and table column keys). */
+export function mappableFields(kind: DocumentKind): { key: string; enumValues?: string[] }[] {
+  const layout = layoutFor(kind);
+  return [...layout.block, ...(layout.table?.columns ?? [])].map((f) => (f.words ? { key: f.key, enumValues: [...new Set(f.words.values())] } : { key: f.key }));
+}
+
+/** The default table as Markdown (docs/import-mapping.md holds it; a test keeps the two equal). */
+export function mappingTableMarkdown(kind: DocumentKind): string {
+  const layout = layoutFor(kind);
+  const row = (f: FieldSpec, where: string) => `| ${where} | \`${f.key}\` | ${f.aliases.slice(0, -2).join('、')} | ${f.type} |`;
+  const lines = ['| where | field | Chinese headers (besides the field name itself) | conversion |', '|---|---|---|---|'];
+  for (const f of layout.block) lines.push(row(f, 'block'));
+  if (layout.table) for (const f of layout.table.columns) lines.push(row(f, `table (\`${layout.table.list}\`)`));
+  return lines.join('\n');
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { parseYaml, type DocumentKind } from '@edunorm/core';
+import { UsageError } from '../usage-error.js';
+import { mappableFields, normalizeHeader, type ImportMapping } from './field-mapping.js';
+
+/**
+ * Reads a mapping file (`--mapping map.yaml`) that adds headers and enum words to the defaults:
+ *
+ *   columns:            # header as written in the sheet → field
+ *     教工编号: id
+ *     月基本工资: baseSalary
+ *   values:             # extra words for a field with fixed values
+ *     role:
+ *       任课教师: teacher
+ *
+ * Mistakes are usage errors naming the file and the entry, never ignored.
+ */
+export function readMappingFile(path: string, shownPath: string, kind: DocumentKind): ImportMapping {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the mapping file ${shownPath} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const doc = parseYaml(text).documents[0];
+  if (!doc || doc.problems.length) throw new UsageError(`${shownPath} is not valid YAML${doc?.problems[0] ? `: ${doc.problems[0].detail}` : ''}`);
+  const value = (doc.value ?? {}) as Record<string, unknown>;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`${shownPath}: expected a mapping with "columns" and/or "values"`);
+  const fields = new Map(mappableFields(kind).map((f) => [f.key, f]));
+  const known = [...fields.keys()].join(', ');
+  const mapping: ImportMapping = { columns: {}, values: {} };
+  for (const key of Object.keys(value)) if (key !== 'columns' && key !== 'values') throw new UsageError(`${shownPath}: unknown section "${key}"; use "columns" and "values"`);
+  for (const [header, field] of Object.entries(asMap(value.columns, `${shownPath}: columns`))) {
+    if (typeof field !== 'string' || !fields.has(field)) throw new UsageError(`${shownPath}: columns.${header} names "${String(field)}", not a ${kind} field; known: ${known}`);
+    mapping.columns[normalizeHeader(header)] = field;
+  }
+  for (const [field, words] of Object.entries(asMap(value.values, `${shownPath}: values`))) {
+    const enumValues = fields.get(field)?.enumValues;
+    if (!enumValues) throw new UsageError(`${shownPath}: values.${field}: only fields with fixed values take words (${[...fields.values()].filter((f) => f.enumValues).map((f) => f.key).join(', ')})`);
+    mapping.values[field] = {};
+    for (const [word, target] of Object.entries(asMap(words, `${shownPath}: values.${field}`))) {
+      if (typeof target !== 'string' || !enumValues.includes(target)) throw new UsageError(`${shownPath}: values.${field}.${word} must be one of ${enumValues.join(', ')}`);
+      mapping.values[field]![word] = target;
+    }
+  }
+  return mapping;
+}
+
+function asMap(value: unknown, where: string): Record<string, unknown> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`${where} must be a mapping`);
+  return value as Record<string, unknown>;
+}
