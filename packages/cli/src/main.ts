@@ -11,10 +11,15 @@ Usage:
   edunorm baseline [paths...] [--output edunorm-baseline.json] [--force]
                                                 record today's findings as accepted
   edunorm import FILE.xlsx|.csv --kind <kind>   spreadsheet → checked edunorm/v1 YAML (edunorm import --help)
+  edunorm rules [--format table|json]           list the active rules (id, kind, severity, title, source)
+  edunorm explain <rule-id>                     a rule's norm, citation, parameters and examples
+  edunorm test-rules [pack-folder]              run a rule pack's own valid/invalid test cases
+  edunorm init [--force]                        write edunorm.config.yaml and example files here
   edunorm --version
 
 Options for check:
-  -f, --format <name>                 stylish (default), json, sarif, and the formats listed below
+  -f, --format <name>                 stylish (default), json, sarif, junit, github (workflow
+                                      annotations) or markdown (a table for a PR comment)
   -o, --output <file>                 write the report to a file instead of standard output
   -c, --config <file>                 use this configuration for every file (default: the nearest
                                       edunorm.config.yaml from each file's folder upward)
@@ -31,6 +36,8 @@ Options for check:
       --color / --no-color            force colours on or off (default: on for a terminal)
       --verbose                       list skipped (non-edunorm) files and cache use on stderr
   -h, --help                          show this help
+
+rules and explain also take --locale and --config <file>.
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or configuration error.
 `;
@@ -60,6 +67,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: () => import('./commands/check.js'),
   baseline: () => import('./commands/baseline.js'),
   import: () => import('./commands/import.js'),
+  rules: () => import('./commands/rules.js'),
+  explain: () => import('./commands/explain.js'),
+  'test-rules': () => import('./commands/test-rules.js'),
+  init: () => import('./commands/init.js'),
 };
 
 /** Entry point: returns the exit code. Heavy modules load only for commands that need them. */

@@ -46,4 +46,25 @@ export const FORMATTERS: Record<string, FormatterEntry> = {
       return (c) => formatSarif(c.reports, c.ruleSet!, c.locale, c.version);
     },
   },
+  junit: {
+    needsRules: true,
+    load: async () => {
+      const { formatJunit } = await import('./junit.js');
+      return (c) => formatJunit(c.reports, c.ruleSet!, c.locale);
+    },
+  },
+  github: {
+    needsRules: false,
+    load: async () => {
+      const { formatGithub } = await import('./github.js');
+      return (c) => formatGithub(c.reports, c.locale);
+    },
+  },
+  markdown: {
+    needsRules: false,
+    load: async () => {
+      const { formatMarkdown } = await import('./markdown.js');
+      return (c) => formatMarkdown(c.reports, c.locale);
+    },
+  },
 };

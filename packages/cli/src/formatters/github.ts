@@ -1,0 +1,45 @@
+import type { Locale, Severity } from '@edunorm/core';
+import { summarize, type FileReport } from '../check-files.js';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** Message data of a workflow command: `%`, CR and LF are encoded (GitHub's toCommandValue). */
+export function escapeCommandData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values additionally encode `:` and `,`, which would end the value. */
+export function escapeCommandProperty(s: string): string {
+  return escapeCommandData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * GitHub Actions workflow commands: each finding becomes an annotation on the pull request's
+ * diff (`::error file=…,line=…::message`; infos are notices). Paths are relative to the working
+ * folder, so run the check from the repository root. GitHub shows a limited number of
+ * annotations per step; upload SARIF as well to see every finding in code scanning.
+ */
+export function formatGithub(reports: readonly FileReport[], locale: Locale): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    for (const f of report.findings) {
+      const props = [
+        `file=${escapeCommandProperty(report.file.relative)}`,
+        `line=${f.range.start.line}`,
+        `col=${f.range.start.column}`,
+        `endLine=${f.range.end.line}`,
+        `endColumn=${f.range.end.column}`,
+        `title=${escapeCommandProperty(f.ruleId)}`,
+      ];
+      lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeCommandData(f.message)}`);
+    }
+  }
+  // A plain line (not a command) for the job log.
+  const s = summarize(reports);
+  lines.push(
+    locale === 'zh-CN'
+      ? `edunorm: ${s.errors} 个错误,${s.warnings} 个警告,${s.infos} 个提示(检查了 ${s.checked} 个文件)`
+      : `edunorm: ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info (${s.checked} file(s) checked)`,
+  );
+  return `${lines.join('\n')}\n`;
+}
