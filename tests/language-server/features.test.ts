@@ -143,6 +143,12 @@ describe('inlay hints and symbols', () => {
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { edunorm: { inlayHints: { enabled: true } } } });
   });
 
+  it('shows the non-teaching share after `staff:` and the teachers\' average pay', async () => {
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: STAFFING }, range: WHOLE });
+    const labels = hints?.map((h) => [h.position.line, h.position.character, h.label]);
+    expect(labels).toContainEqual([11, 6, '⚠ 管理、教辅及后勤人员 3/11 人 = 27.27%(上限 8%)']);
+  });
+
   it('lists documents, the school and staff by id and name', async () => {
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: STAFFING } })) as DocumentSymbol[];
     expect(symbols.map((s) => [s.name, s.detail])).toEqual([['Staffing', '130902101 李庄小学']]);

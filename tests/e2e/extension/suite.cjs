@@ -115,6 +115,22 @@ async function run() {
   );
   assert.deepEqual(summary(edunormDiagnostics(budget)), []);
   await screenshot('fixed');
+
+  // 4. The language status knows the pack and the counts; "Check workspace" counts every
+  // edunorm file of the workspace (2 compliant, 2 non-compliant, 1 district; not-edunorm.yaml skipped).
+  const api = ext.exports;
+  await waitFor('status of the fixed budget', () => {
+    const st = api.statusOf(budget);
+    return st && st.errors === 0 && st.packs.length > 0;
+  });
+  log('status', JSON.stringify(api.statusOf(budget)));
+  const totals = await vscode.commands.executeCommand('edunorm.checkWorkspace');
+  log('check workspace', JSON.stringify(totals));
+  assert.equal(totals.checked, 5);
+  assert.ok(totals.errors >= 1, 'the staffing example still has errors');
+  const district = vscode.Uri.joinPath(folder.uri, 'district', 'county-2025.yaml');
+  // Files that are not open get their diagnostics too (Problems view).
+  assert.ok(summary(edunormDiagnostics(district)).includes('compulsory-retention-rate@9:27'));
   log('all assertions passed');
 }
 
