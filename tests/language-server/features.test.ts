@@ -10,6 +10,8 @@ import {
   CodeActionRequest,
   CompletionRequest,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   DocumentSymbolRequest,
   HoverRequest,
   InlayHintRequest,
@@ -91,6 +93,22 @@ describe('code actions', () => {
 
     const docs = actions.find((a) => a.command)!;
     expect(docs.command).toMatchObject({ command: 'edunorm.server.openRuleDocumentation', arguments: ['teacher-training-funds'] });
+  });
+
+  it('fixes a near-miss enum value and key, and a share written as a percentage', async () => {
+    const uri = 'untitled:district.yaml';
+    await client.open(uri, 'apiVersion: edunorm/v1\nkind: DistrictIndicators\ndistrict: { code: "1", name: x, type: citty }\nyear: 2025\nindicators:\n  compulsoryRetentionRate: 97.5\n  standardizedSchoolRat: 0.95\n');
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    const fixes: [string | number | undefined, string | undefined][] = [];
+    for (const d of diagnostics) {
+      const actions = await actionsFor(uri, [d]);
+      fixes.push([d.code, (actions.find((a) => a.isPreferred)?.edit?.changes?.[uri] as TextEdit[] | undefined)?.[0]?.newText]);
+    }
+    expect(fixes).toEqual([
+      ['schema/enum', 'city'],
+      ['schema/range', '0.975'],
+      ['schema/unknown-key', 'standardizedSchoolRate'],
+    ]);
   });
 
   it('turns "4,200" into 4200', async () => {
@@ -175,5 +193,12 @@ describe('configuration files', () => {
     await client.open(dataUri, example('noncompliant/budget.yaml'));
     const data = await client.diagnosticsFor(dataUri, 1);
     expect(data.map((d) => [d.code, d.severity])).toEqual([['teacher-training-funds', 2]]);
+
+    // The configuration changes on disk: open documents are checked again with it.
+    const before = client.diagnostics.get(dataUri)!.length;
+    writeFileSync(join(dir, 'edunorm.config.yaml'), 'rules:\n  teacher-training-funds: off\n');
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: configUri, type: FileChangeType.Changed }] });
+    const rechecked = await client.waitForDiagnostics(dataUri, (p) => client.diagnostics.get(dataUri)!.indexOf(p) >= before);
+    expect(rechecked.diagnostics).toEqual([]);
   });
 });
