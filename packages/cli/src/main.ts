@@ -11,6 +11,7 @@ Usage:
   edunorm baseline [paths...] [--output edunorm-baseline.json] [--force]
                                                 record today's findings as accepted
   edunorm import FILE.xlsx|.csv --kind <kind>   spreadsheet → checked edunorm/v1 YAML (edunorm import --help)
+  edunorm report [paths...] [-o report.html]    compliance report of many schools: HTML, or --format markdown
   edunorm rules [--format table|json]           list the active rules (id, kind, severity, title, source)
   edunorm explain <rule-id>                     a rule's norm, citation, parameters and examples
   edunorm test-rules [pack-folder]              run a rule pack's own valid/invalid test cases
@@ -67,6 +68,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: () => import('./commands/check.js'),
   baseline: () => import('./commands/baseline.js'),
   import: () => import('./commands/import.js'),
+  report: () => import('./commands/report.js'),
   rules: () => import('./commands/rules.js'),
   explain: () => import('./commands/explain.js'),
   'test-rules': () => import('./commands/test-rules.js'),

@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigResolver } from '@edunorm/core/node';
+import { EXIT_OK, type Io } from '../main.js';
+import { collectReport } from '../report/report-data.js';
+import { renderHtml } from '../report/render-html.js';
+import { renderMarkdown } from '../report/render-markdown.js';
+import { UsageError } from '../usage-error.js';
+import { cliVersion } from '../version.js';
+import { writeFileAtomic } from '../write-file.js';
+import { CHECKING_OPTIONS, checkPaths } from './common.js';
+
+const DEFAULT_HTML = 'edunorm-report.html';
+
+/**
+ * `edunorm report [paths] --output report.html`: checks the files and writes one page a bureau
+ * can read — schools, norms, shortfalls, the plan's words. zh-CN unless `--locale en` (the
+ * reader is the bureau, whatever the machine's language). Exit 0 whatever the findings: the
+ * report informs, `edunorm check` gates; 2 on usage or configuration errors.
+ */
+export async function run(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      ...CHECKING_OPTIONS,
+      output: { type: 'string', short: 'o' },
+      format: { type: 'string', short: 'f', default: 'html' },
+    },
+  });
+  if (values.format !== 'html' && values.format !== 'markdown') throw new UsageError(`report --format takes html or markdown, not "${values.format}"`);
+  const started = performance.now();
+  const { reports, locale } = await checkPaths(positionals, { ...values, locale: values.locale ?? 'zh-CN' }, io);
+  const ruleSet = new ConfigResolver(values.config ? resolve(io.cwd, values.config) : undefined).forFolder(io.cwd).ruleSet;
+  const data = collectReport(reports, ruleSet);
+  if (values.format === 'markdown') {
+    const text = renderMarkdown(data, locale);
+    if (values.output) writeFileAtomic(resolve(io.cwd, values.output), text);
+    else io.stdout(text);
+    return EXIT_OK;
+  }
+  const output = values.output ?? DEFAULT_HTML;
+  writeFileAtomic(resolve(io.cwd, output), renderHtml(data, { locale, version: cliVersion() }));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const compliant = data.schools.filter((s) => !s.findings.some((f) => f.severity === 'error')).length;
+  io.stdout(
+    locale === 'zh-CN'
+      ? `已生成 ${output}:${data.schools.length} 所学校,${compliant} 所合规;${data.filesChecked} 个文件,用时 ${seconds} 秒\n`
+      : `Wrote ${output}: ${data.schools.length} school(s), ${compliant} compliant; ${data.filesChecked} file(s) in ${seconds} s\n`,
+  );
+  return EXIT_OK;
+}

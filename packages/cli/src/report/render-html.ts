@@ -1,0 +1,200 @@
+import type { Locale, Severity } from '@edunorm/core';
+import { FORMAT_NAME, shortName, summarizeCell } from './cell-summary.js';
+import { escapeHtml as h } from './html-escape.js';
+import { FORMAT_GROUP, isCompliant, type Norm, type ReportData, type ReportFinding, type SchoolEntry } from './report-data.js';
+import { computeFigures, countBy, percent, type NormTally, type ReportFigures } from './report-figures.js';
+import { REPORT_JS } from './report-script.js';
+import { REPORT_CSS } from './report-style.js';
+import { REPORT_TEXT, type ReportText, type Unit } from './report-text.js';
+import { rateBarChart, stackedBarChart } from './svg-charts.js';
+
+export interface HtmlOptions {
+  locale: Locale;
+  version: string;
+}
+
+/** Findings listed per norm section; the table and the counts always cover all of them. */
+const MAX_LISTED = 200;
+/** Messages in a cell's hover text. */
+const MAX_TOOLTIP = 6;
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * One self-contained HTML page: inline CSS, SVG and script, a Content-Security-Policy that
+ * forbids every network request, and all text from the checked files escaped.
+ */
+export function renderHtml(data: ReportData, options: HtmlOptions): string {
+  const t = REPORT_TEXT[options.locale];
+  const figures = computeFigures(data, options.locale);
+  const schoolNorms = data.norms.filter((n) => n.kind !== 'DistrictIndicators');
+  const parts = [
+    headline(data, figures, t),
+    `<div class="panels">${normChart(data, figures, options.locale, t)}${levelChart(figures, t)}</div>`,
+    schoolsTable(data, figures, schoolNorms, options.locale, t),
+    data.districts.length ? districtsTable(data, options.locale, t) : '',
+    data.loose.length ? looseFiles(data, t) : '',
+    normSections(data, figures, options.locale, t),
+  ];
+  return `<!DOCTYPE html>
+<html lang="${options.locale}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${h(t.title)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<header class="top"><h1>${h(t.title)}</h1><p>${h(t.subtitle(data.filesChecked))}</p></header>
+<main>
+${parts.join('\n')}
+</main>
+<footer>${h(t.generated(options.version))}</footer>
+<script>${REPORT_JS}</script>
+</body>
+</html>
+`;
+}
+
+function card(className: string, key: string, value: string, note: string, id: string): string {
+  return `<div class="card ${className}" id="${id}"><div class="k">${h(key)}</div><div class="v">${h(value)}</div><div class="n">${h(note)}</div></div>`;
+}
+
+function headline(data: ReportData, figures: ReportFigures, t: ReportText): string {
+  const total = data.schools.length;
+  return `<section class="cards" aria-label="summary">
+${card('', t.schoolsChecked, String(total), t.filesNote(data.filesChecked, data.filesSkipped), 'stat-schools')}
+${card('ok', t.compliant, percent(figures.compliantSchools, total), t.compliantNote(figures.compliantSchools, total), 'stat-compliant')}
+${card('err', t.errors, String(data.totals.error), '', 'stat-errors')}
+${card('warn', t.warnings, String(data.totals.warning), `${t.infos} ${data.totals.info}`, 'stat-warnings')}
+</section>`;
+}
+
+function normLabel(id: string, data: ReportData, locale: Locale): { label: string; title: string } {
+  const norm = data.norms.find((n) => n.id === id);
+  return norm ? { label: shortName(norm, locale), title: norm.title[locale] } : { label: FORMAT_NAME[locale], title: FORMAT_NAME[locale] };
+}
+
+const unitOf = (norm: Norm | undefined): Unit => (!norm ? 'any' : norm.kind === 'DistrictIndicators' ? 'district' : 'school');
+
+function withFindings(figures: ReportFigures): NormTally[] {
+  return [...figures.norms.values()].filter((n) => n.total > 0).sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : 1));
+}
+
+function normChart(data: ReportData, figures: ReportFigures, locale: Locale, t: ReportText): string {
+  const bars = withFindings(figures).map((n) => {
+    const { label, title } = normLabel(n.id, data, locale);
+    return {
+      label,
+      title,
+      href: `#norm-${n.id}`,
+      segments: SEVERITIES.map((s) => ({ value: n.counts[s], className: s, title: `${title}:${t.severity[s]} ${n.counts[s]}` })),
+      note: t.findingsNote(n.total, n.units, unitOf(data.norms.find((x) => x.id === n.id))),
+    };
+  });
+  const legend = SEVERITIES.map((s) => ({ className: s, label: t.severity[s] }));
+  return `<section class="panel" id="chart-norms"><h2>${h(t.findingsPerNorm)}</h2><p class="note">${h(t.findingsPerNormNote)}</p>${stackedBarChart(bars, t.findingsPerNorm, legend)}</section>`;
+}
+
+function levelChart(figures: ReportFigures, t: ReportText): string {
+  const bars = figures.levels.map((l) => ({ label: l.label, rate: l.total ? l.compliant / l.total : 0, note: `${percent(l.compliant, l.total)}  (${t.levelCount(l.compliant, l.total)})` }));
+  return `<section class="panel" id="chart-levels"><h2>${h(t.complianceByLevel)}</h2><p class="note">${h(t.complianceByLevelNote)}</p>${rateBarChart(bars, t.complianceByLevel)}</section>`;
+}
+
+function schoolRow(school: SchoolEntry, groups: Map<string, ReportFinding[]>, norms: readonly Norm[], levelName: string, locale: Locale, t: ReportText): string {
+  const ok = isCompliant(school);
+  const errors = countBy(school, 'error');
+  const warnings = countBy(school, 'warning');
+  const cells = [
+    `<td class="school">${h(school.name)} <small>${h(school.code)}</small></td>`,
+    `<td>${h(levelName)}</td>`,
+    `<td data-v="${ok ? 0 : 1}"><span class="pill ${ok ? 'ok' : 'bad'}">${ok ? `✓ ${h(t.ok)}` : `✗ ${h(t.notOk)}`}</span></td>`,
+    `<td class="num" data-v="${errors}">${errors}</td>`,
+    `<td class="num" data-v="${warnings}">${warnings}</td>`,
+  ];
+  for (const norm of norms) cells.push(normCell(groups.get(norm.id), norm, norm.kind !== undefined && !school.kinds.has(norm.kind), locale, t));
+  cells.push(normCell(groups.get(FORMAT_GROUP), undefined, false, locale, t));
+  const search = `${school.name} ${school.code}`.toLowerCase();
+  return `<tr data-code="${h(school.code)}" data-ok="${ok ? 1 : 0}" data-search="${h(search)}">${cells.join('')}</tr>`;
+}
+
+function normCell(findings: ReportFinding[] | undefined, norm: Norm | undefined, notSubmitted: boolean, locale: Locale, t: ReportText): string {
+  if (findings?.length) {
+    const cell = summarizeCell(findings, norm, locale);
+    const more = findings.length > MAX_TOOLTIP ? `\n…(${findings.length})` : '';
+    const tip = findings.slice(0, MAX_TOOLTIP).map((f) => f.message).join('\n') + more;
+    return `<td class="c-${cell.severity}" data-v="${cell.sortValue}" title="${h(tip)}">✗${cell.text ? ` ${h(cell.text)}` : ''}</td>`;
+  }
+  if (notSubmitted) return `<td class="c-na" data-v="-1" title="${h(t.notSubmitted)}">—</td>`;
+  return `<td class="c-ok" data-v="0">✓</td>`;
+}
+
+function schoolsTable(data: ReportData, figures: ReportFigures, norms: readonly Norm[], locale: Locale, t: ReportText): string {
+  const levelName = new Map(figures.levels.map((l) => [l.level, l.label]));
+  const th = (label: string, type: 'num' | 'text', title = label, sorted?: 'descending') =>
+    `<th data-type="${type}" title="${h(title)}"${sorted ? ` aria-sort="${sorted}"` : ''}><button type="button">${h(label)}</button></th>`;
+  const head = [
+    th(t.schools, 'text'),
+    th(t.level, 'text'),
+    th(t.verdict, 'num'),
+    th(t.errors, 'num', t.errors, 'descending'),
+    th(t.warnings, 'num'),
+    ...norms.map((n) => th(shortName(n, locale), 'num', n.title[locale])),
+    th(FORMAT_NAME[locale], 'num', t.formatNote),
+  ];
+  // Worst first: the schools a bureau must follow up come on top.
+  const rows = [...data.schools].sort((a, b) => countBy(b, 'error') - countBy(a, 'error') || countBy(b, 'warning') - countBy(a, 'warning') || (a.code < b.code ? -1 : 1));
+  const body = rows.map((s) => schoolRow(s, figures.bySchool.get(s.code) ?? new Map(), norms, levelName.get(s.level && levelName.has(s.level) ? s.level : '') ?? '', locale, t)).join('\n');
+  const template = t.shown(-1, data.schools.length).replace('-1', '{n}');
+  return `<section class="panel" id="table-section">
+<h2>${h(t.schoolsTable)}</h2><p class="note">${h(t.tableNote)}</p>
+<div class="tools"><input type="search" id="filter" placeholder="${h(t.filter)}" aria-label="${h(t.filter)}"><label><input type="checkbox" id="only-failing"> ${h(t.onlyFailing)}</label><span class="count" id="shown" data-template="${h(template)}">${h(t.shown(data.schools.length, data.schools.length))}</span></div>
+<div class="scroll"><table class="schools" id="schools">
+<thead><tr>${head.join('')}</tr></thead>
+<tbody>
+${body}
+</tbody></table></div>
+</section>`;
+}
+
+function districtsTable(data: ReportData, locale: Locale, t: ReportText): string {
+  const rows = data.districts.map((d) => {
+    const failing = [...new Set(d.findings.map((f) => f.ruleId))].map((id) => normLabel(data.norms.some((n) => n.id === id) ? id : FORMAT_GROUP, data, locale).label);
+    const e = d.findings.filter((f) => f.severity === 'error').length;
+    const w = d.findings.filter((f) => f.severity === 'warning').length;
+    return `<tr><td>${h(d.name)} <small class="code">${h(d.code)}</small></td><td>${d.year ?? ''}</td><td class="num">${e}</td><td class="num">${w}</td><td>${h(failing.join('、'))}</td></tr>`;
+  });
+  return `<section class="panel" id="districts"><h2>${h(t.districts)}</h2><div class="scroll"><table class="schools"><thead><tr><th>${h(t.district)}</th><th>${h(t.year)}</th><th>${h(t.errors)}</th><th>${h(t.warnings)}</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
+}
+
+function looseFiles(data: ReportData, t: ReportText): string {
+  const items = data.loose.map((l) => `<li><span class="loc">${h(l.file)}</span>${h(l.findings[0]?.message ?? '')}${l.findings.length > 1 ? ` (+${l.findings.length - 1})` : ''}</li>`);
+  return `<section class="panel" id="loose"><h2>${h(t.loose)}</h2><p class="note">${h(t.looseNote)}</p><ol class="findings">${items.join('')}</ol></section>`;
+}
+
+function normSection(tally: NormTally, norm: Norm | undefined, locale: Locale, t: ReportText): string {
+  const title = norm ? norm.title[locale] : FORMAT_NAME[locale];
+  const severity = norm?.severity;
+  const badge = tally.total === 0 ? `<span class="pill ok">✓ ${h(t.allMet)}</span>` : severity ? `<span class="pill ${severity}">${h(t.severity[severity])}</span>` : '';
+  const quote = norm?.citation
+    ? `<blockquote>“${h(norm.citation.quote)}”<cite>${h(t.source(norm.citation.document, norm.citation.section))}</cite></blockquote>`
+    : `<p class="note">${h(t.formatNote)}</p>`;
+  let list = '';
+  if (tally.total > 0) {
+    const items = tally.findings
+      .slice(0, MAX_LISTED)
+      .map(({ unit, finding: f }) => `<li class="${f.severity}"><b>${h(unit.name)}</b> <span class="code">${h(unit.code)}</span><span class="loc">${h(f.file)}:${f.range.start.line}</span>${h(f.message)}</li>`);
+    const more = tally.total > MAX_LISTED ? `<p class="note">${h(t.more(tally.total - MAX_LISTED))}</p>` : '';
+    list = `<details${tally.total <= 10 ? ' open' : ''}><summary>${h(t.showFindings(tally.total))}</summary><ol class="findings">${items.join('')}</ol>${more}</details>`;
+  }
+  const meta = `${norm ? `${h(norm.id)} · ` : ''}${h(t.normMeta(tally.units, tally.total, unitOf(norm)))}`;
+  return `<section class="norm" id="norm-${h(tally.id)}"><h3>${h(title)} ${badge}</h3><p class="meta">${meta}</p>${quote}${list}</section>`;
+}
+
+function normSections(data: ReportData, figures: ReportFigures, locale: Locale, t: ReportText): string {
+  const failing = withFindings(figures);
+  const met = [...figures.norms.values()].filter((n) => n.total === 0);
+  const sections = [...failing, ...met].map((tally) => normSection(tally, data.norms.find((n) => n.id === tally.id), locale, t));
+  return `<section id="norms"><h2>${h(t.norms)}</h2>${sections.join('\n')}</section>`;
+}

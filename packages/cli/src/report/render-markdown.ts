@@ -1,0 +1,71 @@
+import type { Locale } from '@edunorm/core';
+import { FORMAT_NAME, shortName, summarizeCell } from './cell-summary.js';
+import { FORMAT_GROUP, isCompliant, type ReportData, type ReportFinding } from './report-data.js';
+import { computeFigures, countBy, percent } from './report-figures.js';
+
+/** Schools listed in a PR comment; GitHub refuses comments over 65,536 characters. */
+const MAX_SCHOOLS = 50;
+
+/** A table cell: `|` ends a cell, a line break a row, `<` may open HTML in a comment. */
+const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n|\r/g, ' ');
+
+const TEXT = {
+  'zh-CN': {
+    title: '### edunorm 合规报告',
+    headline: (schools: number, files: number, ok: number, pct: string, e: number, w: number) =>
+      `检查了 **${schools}** 所学校(${files} 个文件):合规 **${ok}** 所(${pct});错误 **${e}** 个,警告 **${w}** 个。`,
+    normHead: '| 规范 | 涉及单位 | 错误 | 警告 | 提示 | 依据 |',
+    failing: (n: number) => `#### 不合规学校(${n} 所)`,
+    schoolHead: '| 学校 | 代码 | 学段 | 错误 | 警告 | 主要差距 |',
+    more: (n: number) => `…… 另有 ${n} 所学校未列出,见 HTML 报告(edunorm report --output report.html)。`,
+    none: '全部学校均无错误。',
+  },
+  en: {
+    title: '### edunorm compliance report',
+    headline: (schools: number, files: number, ok: number, pct: string, e: number, w: number) =>
+      `**${schools}** school(s) checked (${files} file(s)): **${ok}** compliant (${pct}); **${e}** error(s), **${w}** warning(s).`,
+    normHead: '| Norm | Units | Errors | Warnings | Info | Source |',
+    failing: (n: number) => `#### Non-compliant schools (${n})`,
+    schoolHead: '| School | Code | Level | Errors | Warnings | Main shortfalls |',
+    more: (n: number) => `… and ${n} more; see the HTML report (edunorm report --output report.html).`,
+    none: 'No school has errors.',
+  },
+};
+
+/** A short summary for a pull-request comment: headline, norms with findings, the non-compliant schools. */
+export function renderMarkdown(data: ReportData, locale: Locale): string {
+  const t = TEXT[locale];
+  const figures = computeFigures(data, locale);
+  const levelName = new Map(figures.levels.map((l) => [l.level, l.label]));
+  const lines = [t.title, '', t.headline(data.schools.length, data.filesChecked, figures.compliantSchools, percent(figures.compliantSchools, data.schools.length), data.totals.error, data.totals.warning), ''];
+  const failingNorms = [...figures.norms.values()].filter((n) => n.total > 0).sort((a, b) => b.total - a.total);
+  if (failingNorms.length) {
+    lines.push(t.normHead, '| --- | ---: | ---: | ---: | ---: | --- |');
+    for (const n of failingNorms) {
+      const norm = data.norms.find((x) => x.id === n.id);
+      const name = norm ? `${shortName(norm, locale)} (\`${norm.id}\`)` : FORMAT_NAME[locale];
+      const source = norm?.citation ? `${norm.citation.source} ${norm.citation.section}` : '';
+      lines.push(`| ${cell(name)} | ${n.units} | ${n.counts.error} | ${n.counts.warning} | ${n.counts.info} | ${cell(source)} |`);
+    }
+    lines.push('');
+  }
+  const failing = data.schools.filter((s) => !isCompliant(s)).sort((a, b) => countBy(b, 'error') - countBy(a, 'error') || (a.code < b.code ? -1 : 1));
+  if (failing.length === 0) lines.push(t.none);
+  else {
+    lines.push(t.failing(failing.length), '', t.schoolHead, '| --- | --- | --- | ---: | ---: | --- |');
+    for (const s of failing.slice(0, MAX_SCHOOLS)) {
+      const groups = figures.bySchool.get(s.code) ?? new Map<string, ReportFinding[]>();
+      const gaps = [...groups.entries()]
+        .filter(([, fs]) => fs.some((f) => f.severity === 'error'))
+        .map(([id, fs]) => {
+          const norm = data.norms.find((n) => n.id === id);
+          const summary = summarizeCell(fs, norm, locale);
+          const name = id === FORMAT_GROUP || !norm ? FORMAT_NAME[locale] : shortName(norm, locale);
+          return summary.text.startsWith(name) ? summary.text : `${name}${summary.text ? (locale === 'zh-CN' ? `(${summary.text})` : ` (${summary.text})`) : ''}`;
+        });
+      lines.push(`| ${cell(s.name)} | ${cell(s.code)} | ${cell(levelName.get(s.level ?? '') ?? levelName.get('') ?? '')} | ${countBy(s, 'error')} | ${countBy(s, 'warning')} | ${cell(gaps.join(locale === 'zh-CN' ? ';' : '; '))} |`);
+    }
+    if (failing.length > MAX_SCHOOLS) lines.push('', t.more(failing.length - MAX_SCHOOLS));
+  }
+  return `${lines.join('\n')}\n`;
+}

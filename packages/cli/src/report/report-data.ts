@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import { parseYaml, type Citation, type DocumentKind, type Finding, type LocalizedText, type RuleSet, type Severity } from '@edunorm/core';
+import type { FileReport } from '../check-files.js';
+
+/**
+ * What a district report is made of: the checked files regrouped by school (a school is its
+ * `school.code`, across its SchoolBudget and Staffing files), by district, and by norm.
+ */
+
+export interface ReportFinding extends Finding {
+  /** Path of the file, relative to the working folder. */
+  file: string;
+}
+
+export interface Norm {
+  id: string;
+  kind?: DocumentKind;
+  title: LocalizedText;
+  severity: Severity;
+  citation?: Citation;
+  /** Format of the `deviation` figure in the norm's message (`yuan`, `pct`, …), read from its template. */
+  deviationFormat?: string;
+}
+
+export interface SchoolEntry {
+  code: string;
+  name: string;
+  level?: string;
+  /** Document kinds submitted for this school, and in which files. */
+  kinds: Set<DocumentKind>;
+  files: string[];
+  findings: ReportFinding[];
+}
+
+export interface DistrictEntry {
+  code: string;
+  name: string;
+  year?: number;
+  files: string[];
+  findings: ReportFinding[];
+}
+
+/** Findings that belong to no school or district (a file that does not parse, say). */
+export interface LooseFile {
+  file: string;
+  findings: ReportFinding[];
+}
+
+export interface ReportData {
+  filesChecked: number;
+  filesSkipped: number;
+  schools: SchoolEntry[];
+  districts: DistrictEntry[];
+  loose: LooseFile[];
+  /** Norms of the active rule set, school norms first, in rule-set order. */
+  norms: Norm[];
+  totals: Record<Severity, number>;
+}
+
+/** Id under which structure problems (`schema/*`, `yaml/*`, …) are grouped: they are not norms of the plan. */
+export const FORMAT_GROUP = 'format';
+
+/** The built-in norms in the order norms.md lists them. */
+const NORM_ORDER = [
+  'teacher-training-funds',
+  'performance-pay-model-high-school',
+  'performance-pay-control-line',
+  'performance-pay-higher-education',
+  'class-teacher-allowance',
+  'special-education-subsidy',
+  'teacher-pay-parity',
+  'non-teaching-staff-share',
+  'senior-post-share',
+  'senior-title-rural-service',
+  'teacher-training-hours',
+  'new-teacher-certification',
+  'substitute-teacher-age-relief',
+  'compulsory-retention-rate',
+  'standardized-school-rate',
+  'vocational-general-balance',
+  'young-teacher-forums',
+  'small-school-consolidation',
+  'county-1-2-3-plan',
+];
+
+const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+
+function normsOf(ruleSet: RuleSet): Norm[] {
+  const order: Record<DocumentKind, number> = { SchoolBudget: 0, Staffing: 1, DistrictIndicators: 2 };
+  // Within a kind, the plan's norms in the order of norms.md; other rules after them by id.
+  const rank = (id: string) => (NORM_ORDER.includes(id) ? NORM_ORDER.indexOf(id) : NORM_ORDER.length);
+  return ruleSet.rules
+    .map(({ definition: d, severity }) => {
+      const norm: Norm = { id: d.id, kind: d.kind, title: d.title, severity: severity ?? d.severity, citation: d.citation };
+      const format = d.outcomes.map((o) => /\{deviation\|(\w+)\}/.exec(o.message['zh-CN'])?.[1]).find(Boolean);
+      if (format) norm.deviationFormat = format;
+      return norm;
+    })
+    .sort((a, b) => order[a.kind!] - order[b.kind!] || rank(a.id) - rank(b.id) || (a.id < b.id ? -1 : 1));
+}
+
+/** Regroups checked files by school and district. Each file is read once more for its documents' identities. */
+export function collectReport(reports: readonly FileReport[], ruleSet: RuleSet, readText: (absolute: string) => string | undefined = readQuietly): ReportData {
+  const schools = new Map<string, SchoolEntry>();
+  const districts = new Map<string, DistrictEntry>();
+  const loose: LooseFile[] = [];
+  const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let filesChecked = 0;
+  let filesSkipped = 0;
+  for (const report of reports) {
+    if (!report.isEdunorm) {
+      filesSkipped++;
+      continue;
+    }
+    filesChecked++;
+    const file = report.file.relative;
+    const text = readText(report.file.absolute);
+    const documents = text === undefined ? [] : parseYaml(text).documents;
+    /** Where each document's findings go. */
+    const owners = new Map<number, { findings: ReportFinding[] }>();
+    for (const doc of documents) {
+      const value = doc.value as Record<string, unknown> | null | undefined;
+      if (!value || typeof value !== 'object') continue;
+      const kind = value.kind;
+      if (kind === 'SchoolBudget' || kind === 'Staffing') {
+        const school = (value.school ?? {}) as Record<string, unknown>;
+        const code = str(school.code);
+        if (!code) continue;
+        let entry = schools.get(code);
+        if (!entry) {
+          entry = { code, name: str(school.name) ?? code, kinds: new Set(), files: [], findings: [] };
+          schools.set(code, entry);
+        }
+        entry.level ??= str(school.level);
+        if (entry.name === code && str(school.name)) entry.name = str(school.name)!;
+        entry.kinds.add(kind);
+        if (!entry.files.includes(file)) entry.files.push(file);
+        owners.set(doc.index, entry);
+      } else if (kind === 'DistrictIndicators') {
+        const district = (value.district ?? {}) as Record<string, unknown>;
+        const code = str(district.code);
+        if (!code) continue;
+        let entry = districts.get(code);
+        if (!entry) {
+          entry = { code, name: str(district.name) ?? code, files: [], findings: [] };
+          if (typeof value.year === 'number') entry.year = value.year;
+          districts.set(code, entry);
+        }
+        if (!entry.files.includes(file)) entry.files.push(file);
+        owners.set(doc.index, entry);
+      }
+    }
+    let orphan: LooseFile | undefined;
+    for (const finding of report.findings) {
+      totals[finding.severity]++;
+      const located: ReportFinding = { ...finding, file };
+      const owner = owners.get(finding.documentIndex);
+      if (owner) owner.findings.push(located);
+      else {
+        orphan ??= { file, findings: [] };
+        orphan.findings.push(located);
+      }
+    }
+    if (orphan) loose.push(orphan);
+  }
+  const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  return {
+    filesChecked,
+    filesSkipped,
+    schools: [...schools.values()].sort(byCode),
+    districts: [...districts.values()].sort(byCode),
+    loose,
+    norms: normsOf(ruleSet),
+    totals,
+  };
+}
+
+function readQuietly(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A school meets the plan when none of its files has an error (warnings and hints are advice). */
+export const isCompliant = (entry: { findings: readonly Finding[] }) => !entry.findings.some((f) => f.severity === 'error');
+
+/** The norm a finding belongs to in the report: its rule, or the group of structure problems. */
+export function normIdOf(finding: Finding, norms: readonly Norm[]): string {
+  return norms.some((n) => n.id === finding.ruleId) ? finding.ruleId : FORMAT_GROUP;
+}

@@ -1,0 +1,169 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSchools, type GeneratedSchool } from './fixtures/report/generate-schools.js';
+import { ROOT } from './helpers/paths.js';
+import { runCli } from './helpers/run-cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+interface JsonFinding {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  figures?: Record<string, unknown>;
+}
+
+let dir: string;
+let schools: GeneratedSchool[];
+let html: string;
+let seconds: number;
+/** What `edunorm check --format json` says, regrouped by school independently of the report's code. */
+let expected: { compliant: number; errors: number; warnings: number; byFile: Map<string, JsonFinding[]> };
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'edunorm-report-'));
+  schools = generateSchools(dir, 200);
+  const started = performance.now();
+  const r = runCli(['report', '.', '--output', 'report.html'], { cwd: dir });
+  seconds = (performance.now() - started) / 1000;
+  expect(r.code, r.stderr).toBe(0);
+  html = readFileSync(join(dir, 'report.html'), 'utf8');
+
+  runCli(['check', '.', '--format', 'json', '--output', 'check.json'], { cwd: dir });
+  const out = JSON.parse(readFileSync(join(dir, 'check.json'), 'utf8')) as { summary: { errors: number; warnings: number }; files: { path: string; findings: JsonFinding[] }[] };
+  const byFile = new Map(out.files.map((f) => [f.path, f.findings]));
+  const compliant = schools.filter((s) => s.files.every((f) => !(byFile.get(f) ?? []).some((x) => x.severity === 'error'))).length;
+  expected = { compliant, errors: out.summary.errors, warnings: out.summary.warnings, byFile };
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The text of the element with this id, tags removed. */
+const textOf = (id: string) => {
+  const m = new RegExp(`id="${id}"[^>]*>(.*?)</div></div>`, 's').exec(html);
+  return m ? m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() : '';
+};
+
+describe('edunorm report over 200 schools', () => {
+  it(`renders in a few seconds`, () => {
+    // Measured with the CLI as a user runs it (process start, check of ~400 files, rendering).
+    console.log(`edunorm report: ${schools.length} schools, ${schools.reduce((n, s) => n + s.files.length, 0)} files, ${seconds.toFixed(2)} s`);
+    expect(seconds).toBeLessThan(10);
+  });
+
+  it('is one self-contained page: inline style and script, nothing fetched', () => {
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain("default-src 'none'");
+    expect(html).not.toMatch(/<(link|img|iframe)\b|\bsrc=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+  });
+
+  it('headline figures match the findings of edunorm check', () => {
+    expect(textOf('stat-schools')).toMatch(/^检查的学校 200 /);
+    const pct = `${Math.round((expected.compliant / 200) * 1000) / 10}%`;
+    expect(textOf('stat-compliant')).toContain(`合规学校 ${pct} ${expected.compliant} / 200 所`);
+    expect(textOf('stat-errors')).toBe(`错误 ${expected.errors}`);
+    expect(textOf('stat-warnings')).toMatch(new RegExp(`^警告 ${expected.warnings} `));
+    expect(expected.compliant).toBeGreaterThan(50);
+    expect(expected.compliant).toBeLessThan(190);
+  });
+
+  it('has both charts and a row per school with shortfalls from the figures', () => {
+    expect(html).toMatch(/id="chart-norms".*?<svg class="chart"/s);
+    expect(html).toMatch(/id="chart-levels".*?<svg class="chart"/s);
+    expect(html.match(/<tr data-code="/g)).toHaveLength(200);
+    // A school short of training funds shows the amount, as the check computed it.
+    const school = schools.find((s) => (expected.byFile.get(s.files[0]!) ?? []).some((f) => f.ruleId === 'teacher-training-funds'))!;
+    const finding = expected.byFile.get(school.files[0]!)!.find((f) => f.ruleId === 'teacher-training-funds')!;
+    const amount = (finding.figures!.deviation as number).toLocaleString('en-US', { maximumFractionDigits: 2 });
+    const row = new RegExp(`<tr data-code="${school.code}"[^>]*>.*?</tr>`).exec(html)![0];
+    expect(row).toContain(`✗ 培训经费差 ${amount} 元`);
+    expect(row).toContain('不合规');
+    // The number of ✗ cells in the training-funds column equals the schools the check flagged.
+    const flagged = schools.filter((s) => (expected.byFile.get(s.files[0]!) ?? []).some((f) => f.ruleId === 'teacher-training-funds')).length;
+    expect(html.match(/✗ 培训经费差/g)).toHaveLength(flagged);
+  });
+
+  it('quotes the plan in a section per norm', () => {
+    expect(html).toMatch(/<section class="norm" id="norm-teacher-training-funds">.*?“中小学校按照年度公用经费预算总额的 5%安排教师培训经费,并适当提高标准。”/s);
+    expect(html).toContain('三(三)1(2)');
+  });
+
+  it('in English with --locale en, and as Markdown for a pull request', () => {
+    const en = runCli(['report', '.', '--output', 'en.html', '--locale', 'en'], { cwd: dir });
+    expect(en.code).toBe(0);
+    const page = readFileSync(join(dir, 'en.html'), 'utf8');
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('Compliant schools');
+    const md = runCli(['report', '.', '--format', 'markdown'], { cwd: dir });
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain(`检查了 **200** 所学校`);
+    expect(md.stdout).toContain(`合规 **${expected.compliant}** 所`);
+    expect(md.stdout).toContain(`错误 **${expected.errors}** 个`);
+    expect(md.stdout.length).toBeLessThan(65_536);
+  });
+});
+
+describe('edunorm report: text from files is text', () => {
+  it('escapes a hostile school name', () => {
+    const hostile = mkdtempSync(join(tmpdir(), 'edunorm-report-x-'));
+    try {
+      writeFileSync(
+        join(hostile, 'b.yaml'),
+        'apiVersion: edunorm/v1\nkind: SchoolBudget\nschool: { code: "1", name: "<script>alert(1)</script>", level: primary }\nfiscalYear: 2025\nbudget: { publicFunds: 100, teacherTraining: 1 }\n',
+      );
+      expect(runCli(['report', '.', '-o', 'r.html'], { cwd: hostile }).code).toBe(0);
+      const page = readFileSync(join(hostile, 'r.html'), 'utf8');
+      expect(page).not.toContain('<script>alert(1)');
+      expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    } finally {
+      rmSync(hostile, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(!existsSync(CHROMIUM))(`the report in headless Chromium (${CHROMIUM}; install Debian's chromium to run)`, () => {
+  it('opens without console errors or requests, sorts by a clicked column, and is saved as test-artifacts/report.png', async () => {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+      const problems: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      page.on('pageerror', (e) => problems.push(String(e)));
+      page.on('request', (r) => !r.url().startsWith('file:') && problems.push(`request ${r.url()}`));
+      await page.goto(`file://${join(dir, 'report.html')}`);
+      expect(await page.locator('#schools tbody tr').count()).toBe(200);
+      expect(await page.locator('svg.chart').count()).toBe(2);
+
+      const column = page.locator('#schools thead th', { hasText: '培训经费' });
+      const index = await column.evaluate((th) => (th as HTMLTableCellElement).cellIndex);
+      const values = () => page.$$eval('#schools tbody tr', (rows, i) => rows.map((r) => Number((r as HTMLTableRowElement).cells[i]!.getAttribute('data-v'))), index);
+      await column.locator('button').click();
+      const descending = await values();
+      expect(descending).toEqual([...descending].sort((a, b) => b - a));
+      expect(await column.getAttribute('aria-sort')).toBe('descending');
+      await column.locator('button').click();
+      const ascending = await values();
+      expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+
+      await page.locator('#only-failing').check();
+      const visible = await page.locator('#schools tbody tr:visible').count();
+      expect(visible).toBe(200 - expected.compliant);
+
+      // The screenshot shows the page as a reader first sees it, worst schools on top.
+      await page.reload();
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, 'report.png') });
+      await page.screenshot({ path: join(ARTIFACTS, 'report-full.png'), fullPage: true });
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
