@@ -132,6 +132,16 @@ describe('completion', () => {
     expect((items.find((i) => i.label === 'level')?.documentation as MarkupContent).value).toContain('School level');
   });
 
+  it('does not pop up keys while indenting with spaces, but offers values after `key: `', async () => {
+    const uri = 'untitled:spaces.yaml';
+    await client.open(uri, 'apiVersion: edunorm/v1\nkind: SchoolBudget\nschool:\n  \n  level: \n');
+    const bySpace = (line: number, character: number) =>
+      client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character }, context: { triggerKind: 2, triggerCharacter: ' ' } });
+    expect(await bySpace(3, 2)).toEqual([]);
+    const values = (await bySpace(4, 9)) as CompletionItem[];
+    expect(values.map((i) => i.label)).toContain('primary');
+  });
+
   it('completes enum values with their Chinese meaning', async () => {
     const uri = 'untitled:level.yaml';
     await client.open(uri, 'apiVersion: edunorm/v1\nkind: SchoolBudget\nschool:\n  level: ju\n');

@@ -129,8 +129,10 @@ function valueItems(schema: JsonSchema | undefined, key: string, locale: Locale,
   });
 }
 
-export function completionsAt(outline: OutlineFile, lineText: string, position: Position, locale: Locale): CompletionItem[] {
+export function completionsAt(outline: OutlineFile, lineText: string, position: Position, locale: Locale, triggerCharacter?: string): CompletionItem[] {
   const before = lineText.slice(0, position.character);
+  // A space only asks for values (`level: `) or a new list item (`- `): not while indenting.
+  if (triggerCharacter === ' ' && !/(:|^[ \t]*-) $/.test(before)) return [];
   const range = tokenRange(lineText, position);
   // Value position: `key: va|`, also inside a one-line `{ key: va| }`.
   const valueMatch = /(^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(["']?)([^\s:{},#"']+)\2[ \t]*:[ \t]+([^\s,}#]*)$/.exec(before);

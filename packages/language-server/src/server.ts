@@ -209,7 +209,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: [':', ' ', '-'] },
+        completionProvider: { triggerCharacters: [' '] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         inlayHintProvider: true,
         documentSymbolProvider: true,
@@ -315,7 +315,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (!document || !isEdunormDocument(document)) return [];
       const line = params.position.line;
       const lineText = document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/\r?\n$/, '');
-      return completionsAt(outlineOf(document), lineText, params.position, locale);
+      return completionsAt(outlineOf(document), lineText, params.position, locale, params.context?.triggerCharacter);
     }),
   );
 
