@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Finding, Locale, SuppressedFinding } from '@edunorm/core';
 import type { FileTarget } from './find-files.js';
 
@@ -15,28 +14,8 @@ export interface FileReport {
 export interface CheckFilesOptions {
   locale: Locale;
   reportUnusedDirectives: boolean;
-}
-
-const ORIGIN = { line: 1, column: 1, offset: 0 };
-
-export function fileFinding(ruleId: string, message: string): Finding {
-  return { ruleId, severity: 'error', message, range: { start: ORIGIN, end: ORIGIN }, documentIndex: 0, path: '' };
-}
-
-/** Reads one file; an unreadable file becomes a finding on that file, never an exception. */
-export function readTarget(target: FileTarget, locale: Locale): { text?: string; bytes?: Buffer; finding?: Finding } {
-  try {
-    const bytes = readFileSync(target.absolute);
-    return { bytes, text: new TextDecoder('utf-8').decode(bytes) };
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    return {
-      finding: fileFinding(
-        'file/unreadable',
-        locale === 'zh-CN' ? `无法读取此文件(${reason}),未检查。` : `This file cannot be read (${reason}); it was not checked.`,
-      ),
-    };
-  }
+  /** Files larger than this are not read (`file/too-large`); default 5 MiB (`--max-file-size`). */
+  maxFileBytes?: number;
 }
 
 /** What a cached result depends on besides the file's bytes. */

@@ -25,7 +25,8 @@ export async function checkTasks(tasks: readonly CheckTask[], resolver: ConfigRe
   const out: TaskResult[] = [];
   for (const task of tasks) {
     const config = resolver.forFile(task.absolute);
-    const result = await check(task.text, { locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives });
+    // The size limit was applied when the file was read (read-target.ts, --max-file-size).
+    const result = await check(task.text, { locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives, maxFileBytes: Infinity });
     out.push({
       index: task.index,
       report: { isEdunorm: result.isEdunorm, findings: result.findings, suppressed: result.suppressed },

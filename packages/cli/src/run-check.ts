@@ -1,6 +1,8 @@
 import { dirname } from 'node:path';
 import { DEFAULT_CONFIG_HASH, findConfigFile } from '@edunorm/core/config-files';
-import { readTarget, resultKey, type CheckFilesOptions, type FileReport } from './check-files.js';
+import { resultKey, type CheckFilesOptions, type FileReport } from './check-files.js';
+import { readTarget } from './read-target.js';
+import type { Finding } from '@edunorm/core';
 import type { FileTarget } from './find-files.js';
 import type { FileResultCache } from './result-cache.js';
 import { UsageError } from './usage-error.js';
@@ -31,8 +33,22 @@ export async function runCheck(targets: readonly FileTarget[], options: RunOptio
   const pending: { index: number; absolute: string; text: string; bytes: Buffer }[] = [];
   const configFor = new Map<string, string | undefined>();
   const cache = options.cache;
+  // Findings about how a file was read (encoding), added when it turns out to be ours.
+  const extras = new Map<number, Finding>();
+  const withExtras = () => {
+    for (const [index, extra] of extras) {
+      const report = reports[index];
+      if (report?.isEdunorm) reports[index] = { ...report, findings: [extra, ...report.findings].sort((a, b) => a.range.start.offset - b.range.start.offset) };
+    }
+    return reports as FileReport[];
+  };
   targets.forEach((target, index) => {
-    const { text, bytes, finding } = readTarget(target, options.locale);
+    const { text, bytes, finding, notEdunorm, extra } = readTarget(target, options.locale, options.maxFileBytes);
+    if (notEdunorm) {
+      reports[index] = { file: target, isEdunorm: false, findings: [], suppressed: [] };
+      return;
+    }
+    if (extra) extras.set(index, extra);
     if (finding || text === undefined || bytes === undefined) {
       reports[index] = { file: target, isEdunorm: true, findings: finding ? [finding] : [], suppressed: [] };
       return;
@@ -50,7 +66,7 @@ export async function runCheck(targets: readonly FileTarget[], options: RunOptio
     }
     pending.push({ index, absolute: target.absolute, text, bytes });
   });
-  if (pending.length === 0) return reports as FileReport[];
+  if (pending.length === 0) return withExtras();
 
   const { autoConcurrency, checkInWorkers, MIN_FILES_PER_WORKER } = await import('./check-in-workers.js');
   const wanted = concurrency === 'auto' ? autoConcurrency(pending.length) : (concurrency ?? 1);
@@ -77,5 +93,5 @@ export async function runCheck(targets: readonly FileTarget[], options: RunOptio
       cache.set(target.absolute, resultKey(bytesOf.get(index)!, config.hash, options.version, options), report);
     }
   }
-  return reports as FileReport[];
+  return withExtras();
 }

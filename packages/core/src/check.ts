@@ -3,6 +3,7 @@ import { parseYaml, type YamlProblemCode } from './parse/parse-yaml.js';
 import { RuleSet, type RuleSettings } from './rules/rule-set.js';
 import type { RulePack } from './rules/rule-types.js';
 import { validateStructure } from './schema/validate-document.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FINDINGS, fileTooLargeFinding, isEdunormText, ORIGIN, utf8Length } from './file-limits.js';
 import { pick } from './messages/format.js';
 import type { CheckResult, DocumentSummary, Finding, Locale, LocalizedText, Measurement, Range } from './types.js';
 import { builtinPack } from './builtin-pack.js';
@@ -26,52 +27,6 @@ export interface CheckOptions {
   maxFileBytes?: number;
   /** At most this many findings per text; the rest are counted in one `file/too-many-findings`. */
   maxFindings?: number;
-}
-
-/**
- * 10 MiB. Measured (tests/hostile, README "Limits"): the full YAML parser needs about 70 bytes
- * of memory per byte of input, so a 10 MiB file the fast path cannot take peaks near 0.8 GB;
- * at 20 MiB a worst-case file peaked at 1.6 GB and took 15 s, too close to a CI runner's heap
- * limit. Real submissions are far smaller (a 3,000-person staff list is about 0.7 MB).
- */
-export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
-/** Enough for any real file (one finding per field of a 1,000-person list); bounds memory and reports. */
-export const DEFAULT_MAX_FINDINGS = 10_000;
-
-/** Length of a text in UTF-8 bytes, without encoding it. */
-export function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
-const ORIGIN = { line: 1, column: 1, offset: 0 } as const;
-
-/** The finding for a file above the size limit (also used by the CLI, which does not read such a file). */
-export function fileTooLargeFinding(bytes: number, limit: number, locale: Locale): Finding {
-  const mib = (n: number) => (n / 1048576).toFixed(1);
-  return {
-    ruleId: 'file/too-large',
-    severity: 'error',
-    message: pick(
-      {
-        'zh-CN': `文件大小 ${mib(bytes)} MiB(${bytes} 字节),超过上限 ${mib(limit)} MiB,未检查。请按学校拆分成多个文件,或调高大小上限。`,
-        en: `This file is ${mib(bytes)} MiB (${bytes} bytes), above the limit of ${mib(limit)} MiB; it was not checked. Split it (one school per file) or raise the size limit.`,
-      },
-      locale,
-    ),
-    range: { start: { ...ORIGIN }, end: { ...ORIGIN } },
-    documentIndex: 0,
-    path: '',
-  };
 }
 
 function tooManyFindings(omitted: number, max: number, locale: Locale): Finding {
@@ -106,10 +61,6 @@ function shiftOffsets(result: CheckResult, delta: number): CheckResult {
   return result;
 }
 
-/** True when a text declares itself an edunorm file (`apiVersion: edunorm/...` on some line; a byte-order mark may precede it). */
-export function isEdunormText(text: string): boolean {
-  return /^\uFEFF?[ \t]*["']?apiVersion["']?[ \t]*:[ \t]*["']?edunorm\//m.test(text);
-}
 
 const YAML_MESSAGES: Record<YamlProblemCode, (detail: string) => LocalizedText> = {
   'yaml/syntax': (d) => ({ 'zh-CN': `YAML 格式错误:${d}。请检查缩进、冒号和引号。`, en: `YAML syntax error: ${d}. Check indentation, colons and quotes.` }),

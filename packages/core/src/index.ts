@@ -3,7 +3,8 @@
  * plan's norms, and return localized, positioned findings. Protocol-free: the CLI, the
  * language server and other tools are thin layers over `check`.
  */
-export { check, createRuleSet, getDefaultRuleSet, isEdunormText, fileTooLargeFinding, utf8Length, DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FINDINGS, type CheckOptions } from './check.js';
+export { check, createRuleSet, getDefaultRuleSet, type CheckOptions } from './check.js';
+export { isEdunormText, fileTooLargeFinding, utf8Length, DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FINDINGS } from './file-limits.js';
 export { builtinPack, BUILTIN_PACK_NAME } from './builtin-pack.js';
 export { parseConfig, validateRuleSettings, configSchema, CONFIG_FILE_NAMES, BUILTIN_PACK_REFERENCE, type EdunormConfig, type ParsedConfig } from './config.js';
 export { loadRulePack, substituteParams } from './rules/load-pack.js';

@@ -6,6 +6,7 @@ import { localeFromEnvironment, parseLocale } from '../locale.js';
 import type { Io } from '../main.js';
 import { FileResultCache } from '../result-cache.js';
 import { runCheck } from '../run-check.js';
+import { parseByteSize } from '../byte-size.js';
 import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
 
@@ -19,6 +20,7 @@ export const CHECKING_OPTIONS = {
   concurrency: { type: 'string' },
   shard: { type: 'string' },
   verbose: { type: 'boolean' },
+  'max-file-size': { type: 'string' },
 } as const;
 
 export interface CheckingValues {
@@ -30,6 +32,7 @@ export interface CheckingValues {
   concurrency?: string;
   shard?: string;
   verbose?: boolean;
+  'max-file-size'?: string;
 }
 
 export function resolveLocale(value: string | undefined, io: Io): Locale {
@@ -58,6 +61,7 @@ export async function checkPaths(positionals: readonly string[], values: Checkin
     locale,
     reportUnusedDirectives: values['report-unused-disable-directives'] === true,
     version: cliVersion(),
+    ...(values['max-file-size'] !== undefined ? { maxFileBytes: parseByteSize(values['max-file-size']) } : {}),
     ...(values.concurrency ? { concurrency: values.concurrency } : {}),
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
     ...(cache ? { cache } : {}),

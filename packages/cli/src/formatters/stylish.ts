@@ -41,8 +41,9 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
       msg: f.message,
       id: f.ruleId,
     }));
-    const posW = Math.max(...rows.map((r) => r.pos.length));
-    const sevW = Math.max(...rows.map((r) => width(w[r.sev])));
+    // reduce, not Math.max(...): a file may have more findings than a call has arguments.
+    const posW = rows.reduce((m, r) => Math.max(m, r.pos.length), 0);
+    const sevW = rows.reduce((m, r) => Math.max(m, width(w[r.sev])), 0);
     for (const r of rows) {
       const color = r.sev === 'error' ? red : r.sev === 'warning' ? yellow : blue;
       lines.push(`  ${dim(pad(r.pos, posW))}  ${color(pad(w[r.sev], sevW))}  ${r.msg}  ${dim(r.id)}`);
