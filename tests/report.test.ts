@@ -84,6 +84,10 @@ describe('edunorm report over 200 schools', () => {
     // The number of ✗ cells in the training-funds column equals the schools the check flagged.
     const flagged = schools.filter((s) => (expected.byFile.get(s.files[0]!) ?? []).some((f) => f.ruleId === 'teacher-training-funds')).length;
     expect(html.match(/✗ 培训经费差/g)).toHaveLength(flagged);
+    // Kindergartens and vocational schools are outside the training-funds norm: "·", not ✓.
+    const kindergarten = schools.find((s) => s.level === 'kindergarten')!;
+    const kRow = new RegExp(`<tr data-code="${kindergarten.code}"[^>]*>.*?</tr>`).exec(html)![0];
+    expect(kRow).toMatch(/<td class="c-na" data-v="-2" title="不适用于本校学段">·<\/td>/);
   });
 
   it('quotes the plan in a section per norm', () => {

@@ -47,10 +47,12 @@ export function formatImport(outcome: ImportOutcome, locale: Locale, color: bool
     locale === 'zh-CN' ? `${outcome.source}(工作表“${outcome.sheet}”)` : `${outcome.source} (sheet "${outcome.sheet}")`,
     outcome.problems.map((p) => ({ where: p.cell, severity: p.severity, message: p.message[locale], id: p.ruleId })),
   );
+  // Line:column and cell in two aligned columns.
+  const posW = Math.max(0, ...outcome.findings.map(({ finding: f }) => `${f.range.start.line}:${f.range.start.column}`.length));
   section(
     outcome.output,
     outcome.findings.map(({ finding: f, cell }) => ({
-      where: `${f.range.start.line}:${f.range.start.column}${cell ? `  ${cell}` : ''}`,
+      where: `${pad(`${f.range.start.line}:${f.range.start.column}`, posW)}  ${cell ?? ''}`,
       severity: f.severity,
       message: f.message,
       id: f.ruleId,

@@ -13,8 +13,8 @@ const SHORT_NAMES: Record<string, LocalizedText> = {
   'class-teacher-allowance': { 'zh-CN': '班主任津贴', en: 'Class-teacher allowance' },
   'special-education-subsidy': { 'zh-CN': '特教补贴', en: 'Special-ed subsidy' },
   'teacher-pay-parity': { 'zh-CN': '教师工资', en: 'Teacher pay parity' },
-  'non-teaching-staff-share': { 'zh-CN': '非教学人员比例', en: 'Non-teaching share' },
-  'senior-post-share': { 'zh-CN': '高级岗位比例', en: 'Senior-post share' },
+  'non-teaching-staff-share': { 'zh-CN': '非教学人员', en: 'Non-teaching staff' },
+  'senior-post-share': { 'zh-CN': '高级岗位', en: 'Senior posts' },
   'senior-title-rural-service': { 'zh-CN': '高级职称乡村经历', en: 'Rural service for title' },
   'teacher-training-hours': { 'zh-CN': '培训学时', en: 'Training hours' },
   'new-teacher-certification': { 'zh-CN': '新教师资格', en: 'New-teacher certificate' },
@@ -41,27 +41,28 @@ export function worstSeverity(findings: readonly { severity: Severity }[]): Seve
   return worst;
 }
 
-/** The shortfall of one finding in words, from its figures: "差 50,000 元" / "short by 50,000 yuan". */
+/**
+ * The shortfall of one finding in words, from its figures: "差 50,000 元", "超出 2 人" /
+ * "short by 50,000 yuan", "2 too many" — the amount formatted as the rule's message writes it.
+ */
 function shortfall(finding: ReportFinding, norm: Norm, locale: Locale): string | undefined {
+  const excess = finding.figures?.excessCount;
+  if (typeof excess === 'number' && excess > 0) return locale === 'zh-CN' ? `超出 ${excess} 人` : `${excess} too many`;
   const deviation = finding.figures?.deviation;
-  if (typeof deviation !== 'number' || !Number.isFinite(deviation) || deviation === 0) return undefined;
+  if (!norm.deviation || typeof deviation !== 'number' || !Number.isFinite(deviation) || deviation === 0) return undefined;
   const above = finding.figures?.direction === 'above';
-  let amount: string;
-  switch (norm.deviationFormat) {
-    case 'yuan':
-      amount = locale === 'zh-CN' ? `${formatYuan(Math.abs(deviation))} 元` : `${formatYuan(Math.abs(deviation))} yuan`;
-      break;
-    case 'pct':
-      amount = formatPercent(Math.abs(deviation));
-      break;
-    case 'points':
-      amount = locale === 'zh-CN' ? `${(Math.round(Math.abs(deviation) * 10000) / 100).toString()} 个百分点` : `${(Math.round(Math.abs(deviation) * 10000) / 100).toString()} points`;
-      break;
-    default:
-      amount = (Math.round(Math.abs(deviation) * 1000) / 1000).toString();
-  }
-  if (locale === 'zh-CN') return `${above ? '超' : '差'} ${amount}`;
-  return `${above ? 'over by' : 'short by'} ${amount}`;
+  const size = Math.abs(deviation);
+  const amount =
+    norm.deviation.format === 'yuan'
+      ? formatYuan(size)
+      : norm.deviation.format === 'pct'
+        ? formatPercent(size)
+        : norm.deviation.format === 'points'
+          ? String(Math.round(size * 10000) / 100)
+          : String(Math.round(size * 1000) / 1000);
+  const unit = norm.deviation.unit[locale];
+  const withUnit = unit ? `${amount} ${unit}` : amount;
+  return locale === 'zh-CN' ? `${above ? '超' : '差'} ${withUnit}` : `${above ? 'over by' : 'short by'} ${withUnit}`;
 }
 
 /** What one cell of the schools × norms table says, and the number its column sorts by. */
@@ -83,7 +84,8 @@ export function summarizeCell(findings: readonly ReportFinding[], norm: Norm | u
   const magnitude = Math.abs(typeof first.figures?.deviation === 'number' ? first.figures.deviation : findings.length);
   if (findings.length === 1 && words && norm) {
     const name = SHORT_NAMES[norm.id]?.[locale];
-    return { severity, text: name ? (locale === 'zh-CN' ? `${name}${words}` : `${name} ${words}`) : words, sortValue: RANK[severity] * 1e12 + magnitude };
+    const text = name ? (locale === 'zh-CN' ? `${name}${words}` : `${name}: ${words}`) : words;
+    return { severity, text, sortValue: RANK[severity] * 1e12 + magnitude };
   }
   // Norms checked per staff record count people; structure problems count places.
   const perRecord = norm !== undefined && findings.every((f) => /^staff\[\d+\]/.test(f.path));

@@ -27,7 +27,11 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 export function renderHtml(data: ReportData, options: HtmlOptions): string {
   const t = REPORT_TEXT[options.locale];
   const figures = computeFigures(data, options.locale);
-  const schoolNorms = data.norms.filter((n) => n.kind !== 'DistrictIndicators');
+  // A norm for levels none of these schools has (universities, say) would be a column of "·".
+  const levels = new Set(data.schools.map((s) => s.level));
+  const schoolNorms = data.norms.filter(
+    (n) => n.kind !== 'DistrictIndicators' && (!n.levels || n.levels.some((l) => levels.has(l)) || (figures.norms.get(n.id)?.total ?? 0) > 0),
+  );
   const parts = [
     headline(data, figures, t),
     `<div class="panels">${normChart(data, figures, options.locale, t)}${levelChart(figures, t)}</div>`,
@@ -113,20 +117,27 @@ function schoolRow(school: SchoolEntry, groups: Map<string, ReportFinding[]>, no
     `<td class="num" data-v="${errors}">${errors}</td>`,
     `<td class="num" data-v="${warnings}">${warnings}</td>`,
   ];
-  for (const norm of norms) cells.push(normCell(groups.get(norm.id), norm, norm.kind !== undefined && !school.kinds.has(norm.kind), locale, t));
-  cells.push(normCell(groups.get(FORMAT_GROUP), undefined, false, locale, t));
+  for (const norm of norms) {
+    const applies = !norm.levels || (school.level !== undefined && norm.levels.includes(school.level));
+    cells.push(normCell(groups.get(norm.id), norm, applies ? (norm.kind !== undefined && !school.kinds.has(norm.kind) ? 'not-submitted' : 'ok') : 'not-applicable', locale, t));
+  }
+  cells.push(normCell(groups.get(FORMAT_GROUP), undefined, 'ok', locale, t));
   const search = `${school.name} ${school.code}`.toLowerCase();
   return `<tr data-code="${h(school.code)}" data-ok="${ok ? 1 : 0}" data-search="${h(search)}">${cells.join('')}</tr>`;
 }
 
-function normCell(findings: ReportFinding[] | undefined, norm: Norm | undefined, notSubmitted: boolean, locale: Locale, t: ReportText): string {
+/** Without findings a cell is ✓, "—" (that kind of file not submitted) or "·" (the norm does not apply at the school's level). */
+type Quiet = 'ok' | 'not-submitted' | 'not-applicable';
+
+function normCell(findings: ReportFinding[] | undefined, norm: Norm | undefined, quiet: Quiet, locale: Locale, t: ReportText): string {
   if (findings?.length) {
     const cell = summarizeCell(findings, norm, locale);
     const more = findings.length > MAX_TOOLTIP ? `\n…(${findings.length})` : '';
     const tip = findings.slice(0, MAX_TOOLTIP).map((f) => f.message).join('\n') + more;
     return `<td class="c-${cell.severity}" data-v="${cell.sortValue}" title="${h(tip)}">✗${cell.text ? ` ${h(cell.text)}` : ''}</td>`;
   }
-  if (notSubmitted) return `<td class="c-na" data-v="-1" title="${h(t.notSubmitted)}">—</td>`;
+  if (quiet === 'not-submitted') return `<td class="c-na" data-v="-1" title="${h(t.notSubmitted)}">—</td>`;
+  if (quiet === 'not-applicable') return `<td class="c-na" data-v="-2" title="${h(t.notApplicable)}">·</td>`;
   return `<td class="c-ok" data-v="0">✓</td>`;
 }
 

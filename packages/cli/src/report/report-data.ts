@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseYaml, type Citation, type DocumentKind, type Finding, type LocalizedText, type RuleSet, type Severity } from '@edunorm/core';
+import { parseYaml, substituteParams, type ActiveRule, type Citation, type DocumentKind, type Finding, type LocalizedText, type RuleSet, type Severity } from '@edunorm/core';
 import type { FileReport } from '../check-files.js';
 
 /**
@@ -18,8 +18,10 @@ export interface Norm {
   title: LocalizedText;
   severity: Severity;
   citation?: Citation;
-  /** Format of the `deviation` figure in the norm's message (`yuan`, `pct`, …), read from its template. */
-  deviationFormat?: string;
+  /** How the norm's message writes its `deviation` figure (`yuan`, `pct`, …) and the unit after it, read from its template. */
+  deviation?: { format: string; unit: LocalizedText };
+  /** School levels the norm applies to, when its `applies` condition names them; else every level. */
+  levels?: string[];
 }
 
 export interface SchoolEntry {
@@ -89,14 +91,40 @@ function normsOf(ruleSet: RuleSet): Norm[] {
   const order: Record<DocumentKind, number> = { SchoolBudget: 0, Staffing: 1, DistrictIndicators: 2 };
   // Within a kind, the plan's norms in the order of norms.md; other rules after them by id.
   const rank = (id: string) => (NORM_ORDER.includes(id) ? NORM_ORDER.indexOf(id) : NORM_ORDER.length);
-  return ruleSet.rules
+  const rules = ruleSet.rules;
+  return rules
     .map(({ definition: d, severity }) => {
       const norm: Norm = { id: d.id, kind: d.kind, title: d.title, severity: severity ?? d.severity, citation: d.citation };
-      const format = d.outcomes.map((o) => /\{deviation\|(\w+)\}/.exec(o.message['zh-CN'])?.[1]).find(Boolean);
-      if (format) norm.deviationFormat = format;
+      const deviation = d.outcomes.map((o) => deviationIn(o.message)).find(Boolean);
+      if (deviation) norm.deviation = deviation;
+      const levels = levelsOf(rules.find((r) => r.definition === d)!);
+      if (levels) norm.levels = levels;
       return norm;
     })
     .sort((a, b) => order[a.kind!] - order[b.kind!] || rank(a.id) - rank(b.id) || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * The levels named by a rule's scope (`school.level in [primary, junior]`, `school.level equal
+ * higher`) with the configured parameters, so the table can say "not applicable" rather than ✓.
+ */
+function levelsOf(rule: ActiveRule): string[] | undefined {
+  const applies = rule.definition.applies;
+  if (!applies) return undefined;
+  const scoped = substituteParams(applies, rule.params) as { all?: unknown[] } & Record<string, unknown>;
+  const conditions = (Array.isArray(scoped.all) ? scoped.all : [scoped]) as { fact?: string; operator?: string; value?: unknown }[];
+  const level = conditions.find((c) => c.fact === 'school.level');
+  if (level?.operator === 'in' && Array.isArray(level.value)) return level.value.map(String);
+  if (level?.operator === 'equal' && typeof level.value === 'string') return [level.value];
+  return undefined;
+}
+
+/** `{deviation|yuan} 元` → yuan and 元: the shortfall is shown as the rule's own message shows it. */
+function deviationIn(message: LocalizedText): Norm['deviation'] {
+  const zh = /\{deviation\|(\w+)\}\s*([^\s,,;;))。.、{]*)/.exec(message['zh-CN']);
+  if (!zh) return undefined;
+  const en = /\{deviation\|\w+\}\s*(yuan|hours?\(s\)|hours?|percentage points?|points?)?/.exec(message.en);
+  return { format: zh[1]!, unit: { 'zh-CN': zh[2] ?? '', en: en?.[1] ?? '' } };
 }
 
 /** Regroups checked files by school and district. Each file is read once more for its documents' identities. */
