@@ -2,7 +2,7 @@
  * Node-only helpers (file system). The rest of @edunorm/core runs anywhere.
  */
 
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { loadRulePack } from './rules/load-pack.js';
 import type { RuleFileText, RulePack } from './rules/rule-types.js';
@@ -11,16 +11,48 @@ import { createHash } from 'node:crypto';
 import { builtinPack } from './builtin-pack.js';
 import { BUILTIN_PACK_REFERENCE, parseConfig, validateRuleSettings, type ParsedConfig } from './config.js';
 import { DEFAULT_CONFIG_HASH, findConfigFile } from './config-files.js';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError, RulePackError, type Problem } from './errors.js';
+import { DEFAULT_MAX_FILE_BYTES } from './file-limits.js';
 import { RuleSet } from './rules/rule-set.js';
 
-/** Reads every `*.yaml` rule file of a folder (not recursive) as texts. */
+/**
+ * Reads a configuration or rule file as text. Never blocks (a FIFO named `*.yaml`) and never
+ * reads a huge file; what cannot be read throws an error whose `code` says why.
+ */
+function readDataFile(file: string): string {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    const fail = (code: string) => Object.assign(new Error(code), { code });
+    if (stat.isDirectory()) throw fail('EISDIR');
+    if (!stat.isFile()) throw fail('not a regular file');
+    if (stat.size > DEFAULT_MAX_FILE_BYTES) throw fail(`larger than ${DEFAULT_MAX_FILE_BYTES} bytes`);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const reasonOf = (error: unknown) => String((error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : error));
+
+/** Reads every `*.yaml` rule file of a folder (not recursive) as texts; unreadable ones are a located RulePackError. */
 export function readRuleFiles(folder: string): RuleFileText[] {
   const dir = resolve(folder);
-  return readdirSync(dir)
+  const problems: Problem[] = [];
+  const files = readdirSync(dir)
     .filter((name) => /\.ya?ml$/.test(name))
     .sort()
-    .map((name) => ({ file: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }));
+    .flatMap((name) => {
+      const file = join(dir, name);
+      try {
+        return [{ file, text: readDataFile(file) }];
+      } catch (error) {
+        problems.push({ file, line: 1, column: 1, code: 'rule-file/unreadable', message: `cannot read this rule file (${reasonOf(error)})` });
+        return [];
+      }
+    });
+  if (problems.length) throw new RulePackError(problems);
+  return files;
 }
 
 /** Loads a rule pack from a folder of rule files; the pack is named after the folder. */
@@ -67,13 +99,27 @@ function packFolderOfPackage(name: string, fromDir: string, parsed: ParsedConfig
       { file: parsed.file, ...pos, code: 'config/unknown-pack', message: `"${name}" is neither edunorm:plan14, a folder (start it with ./) nor an installed npm package` },
     ]);
   }
-  const pkg = JSON.parse(readFileSync(pkgJson, 'utf8')) as { edunorm?: { rules?: string } };
+  let pkg: { edunorm?: { rules?: string } };
+  try {
+    pkg = JSON.parse(readDataFile(pkgJson)) as { edunorm?: { rules?: string } };
+  } catch (error) {
+    throw new ConfigurationError('config/unknown-pack', 'cannot load pack', [
+      { file: parsed.file, ...parsed.locate(['extends', index]), code: 'config/unknown-pack', message: `cannot read ${pkgJson} (${reasonOf(error)})` },
+    ]);
+  }
   return join(dirname(pkgJson), pkg.edunorm?.rules ?? 'rules');
 }
 
 /** Loads one configuration file: its packs (built-in, folders, npm packages) and settings. */
 export function loadConfigFile(file: string): ResolvedConfig {
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readDataFile(file);
+  } catch (error) {
+    throw new ConfigurationError('config/unreadable', `cannot read configuration ${file}`, [
+      { file, line: 1, column: 1, code: 'config/unreadable', message: `cannot read this configuration file (${reasonOf(error)})` },
+    ]);
+  }
   const parsed = parseConfig(text, file);
   const dir = dirname(file);
   const hash = createHash('sha256').update(text);
