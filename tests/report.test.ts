@@ -141,7 +141,9 @@ describe.skipIf(!existsSync(CHROMIUM))(`the report in headless Chromium (${CHROM
       page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
       page.on('pageerror', (e) => problems.push(String(e)));
       page.on('request', (r) => !r.url().startsWith('file:') && problems.push(`request ${r.url()}`));
+      const opening = performance.now();
       await page.goto(`file://${join(dir, 'report.html')}`);
+      console.log(`chromium: report of 200 schools loaded in ${Math.round(performance.now() - opening)} ms`);
       expect(await page.locator('#schools tbody tr').count()).toBe(200);
       expect(await page.locator('svg.chart').count()).toBe(2);
 

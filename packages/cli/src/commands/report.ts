@@ -12,6 +12,18 @@ import { CHECKING_OPTIONS, checkPaths } from './common.js';
 
 const DEFAULT_HTML = 'edunorm-report.html';
 
+const REPORT_HELP = `edunorm report [paths...] [options]   合规报告 / compliance report of many schools
+
+  -o, --output <file>          HTML page to write (default ${DEFAULT_HTML}); for markdown: a file instead of stdout
+  -f, --format <html|markdown> one self-contained HTML page (default), or a summary for a PR comment
+      --locale <zh-CN|en>      language of the report (default zh-CN)
+  -c, --config <file>          configuration for every file (default: the nearest edunorm.config.yaml)
+      --concurrency <n|auto>   check in n worker threads; --cache, --cache-location as for check
+
+A school is identified by school.code across its SchoolBudget and Staffing files; it is compliant
+when none of them has an error. Exit 0 whatever the findings (check gates, report informs).
+`;
+
 /**
  * `edunorm report [paths] --output report.html`: checks the files and writes one page a bureau
  * can read — schools, norms, shortfalls, the plan's words. zh-CN unless `--locale en` (the
@@ -26,8 +38,13 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       ...CHECKING_OPTIONS,
       output: { type: 'string', short: 'o' },
       format: { type: 'string', short: 'f', default: 'html' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) {
+    io.stdout(REPORT_HELP);
+    return EXIT_OK;
+  }
   if (values.format !== 'html' && values.format !== 'markdown') throw new UsageError(`report --format takes html or markdown, not "${values.format}"`);
   const started = performance.now();
   const { reports, locale } = await checkPaths(positionals, { ...values, locale: values.locale ?? 'zh-CN' }, io);

@@ -19,6 +19,7 @@ const TEXT = {
     schoolHead: '| 学校 | 代码 | 学段 | 错误 | 警告 | 主要差距 |',
     more: (n: number) => `…… 另有 ${n} 所学校未列出,见 HTML 报告(edunorm report --output report.html)。`,
     none: '全部学校均无错误。',
+    loose: (files: number, findings: number) => `另有 ${files} 个文件无法识别学校(缺少学校代码或无法解析),含 ${findings} 个问题。`,
   },
   en: {
     title: '### edunorm compliance report',
@@ -29,6 +30,7 @@ const TEXT = {
     schoolHead: '| School | Code | Level | Errors | Warnings | Main shortfalls |',
     more: (n: number) => `… and ${n} more; see the HTML report (edunorm report --output report.html).`,
     none: 'No school has errors.',
+    loose: (files: number, findings: number) => `${files} file(s) belong to no school (no school code, or cannot be parsed), with ${findings} finding(s).`,
   },
 };
 
@@ -67,5 +69,6 @@ export function renderMarkdown(data: ReportData, locale: Locale): string {
     }
     if (failing.length > MAX_SCHOOLS) lines.push('', t.more(failing.length - MAX_SCHOOLS));
   }
+  if (data.loose.length) lines.push('', t.loose(data.loose.length, data.loose.reduce((n, l) => n + l.findings.length, 0)));
   return `${lines.join('\n')}\n`;
 }
