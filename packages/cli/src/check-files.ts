@@ -18,17 +18,17 @@ export interface CheckFilesOptions {
   maxFileBytes?: number;
 }
 
-/** What a cached result depends on besides the file's bytes. */
-export function resultKey(bytes: Buffer, configHash: string, version: string, options: CheckFilesOptions): string {
-  return createHash('sha256')
-    .update(bytes)
-    .update('\0')
-    .update(configHash)
-    .update('\0')
-    .update(`${version}\0${options.locale}\0${options.reportUnusedDirectives}`)
-    .digest('hex');
+/** The file's content digest: computed once per read, kept in the cache beside its size and mtime. */
+export function contentDigest(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** What a cached result depends on: the file's content, the configuration, version and options. */
+export function resultKey(contentSha: string, configHash: string, version: string, options: CheckFilesOptions): string {
+  return createHash('sha256')
+    .update(`${contentSha}\0${configHash}\0${version}\0${options.locale}\0${options.reportUnusedDirectives}\0${options.maxFileBytes ?? ''}`)
+    .digest('hex');
+}
 
 export interface Summary {
   files: number;

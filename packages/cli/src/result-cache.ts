@@ -4,7 +4,14 @@ import type { Citation, Finding } from '@edunorm/core';
 import type { FileReport } from './check-files.js';
 import { writeFileAtomic } from './write-file.js';
 
-type Entry = { key: string; report: Omit<FileReport, 'file'> };
+type Entry = {
+  key: string;
+  report: Omit<FileReport, 'file'>;
+  /** The content digest and the size and mtime it was read at (ESLint's "metadata" strategy). */
+  sha?: string;
+  size?: number;
+  mtimeMs?: number;
+};
 type ConfigEntry = { hash: string; dependencies: [path: string, sha: string][] };
 
 function sha(path: string): string | undefined {
@@ -39,7 +46,7 @@ export class FileResultCache {
         configs?: Record<string, ConfigEntry>;
         citations?: Record<string, Citation>;
       };
-      if (data.format === 3 && data.entries && data.configs && data.citations) {
+      if (data.format === 4 && data.entries && data.configs && data.citations) {
         this.entries = data.entries;
         this.configs = data.configs;
         this.citations = data.citations;
@@ -64,6 +71,15 @@ export class FileResultCache {
     this.dirty = true;
   }
 
+  /**
+   * The content digest recorded for a file, if its size and modification time are unchanged:
+   * then a warm run need not even read the file.
+   */
+  digestByStat(file: string, size: number, mtimeMs: number): string | undefined {
+    const e = this.entries[file];
+    return e && e.sha && e.size === size && e.mtimeMs === mtimeMs ? e.sha : undefined;
+  }
+
   /** A cached result; `key` is undefined when the configuration changed (always a miss). */
   get(file: string, key: string | undefined): Omit<FileReport, 'file'> | undefined {
     const e = this.entries[file];
@@ -76,18 +92,18 @@ export class FileResultCache {
     return undefined;
   }
 
-  set(file: string, key: string, report: Omit<FileReport, 'file'>): void {
+  set(file: string, key: string, report: Omit<FileReport, 'file'>, stat?: { sha: string; size: number; mtimeMs: number }): void {
     const strip = <T extends Finding>(f: T): T => {
       if (!f.citation) return f;
       this.citations[f.ruleId] = f.citation;
       const { citation: _citation, ...rest } = f;
       return rest as T;
     };
-    this.entries[file] = { key, report: { ...report, findings: report.findings.map(strip), suppressed: report.suppressed.map(strip) } };
+    this.entries[file] = { key, report: { ...report, findings: report.findings.map(strip), suppressed: report.suppressed.map(strip) }, ...(stat ?? {}) };
     this.dirty = true;
   }
 
   save(): void {
-    if (this.dirty) writeFileAtomic(this.location, JSON.stringify({ format: 3, entries: this.entries, configs: this.configs, citations: this.citations }));
+    if (this.dirty) writeFileAtomic(this.location, JSON.stringify({ format: 4, entries: this.entries, configs: this.configs, citations: this.citations }));
   }
 }

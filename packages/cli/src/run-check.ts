@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import { DEFAULT_CONFIG_HASH, findConfigFile } from '@edunorm/core/config-files';
-import { resultKey, type CheckFilesOptions, type FileReport } from './check-files.js';
+import { statSync } from 'node:fs';
+import { contentDigest, resultKey, type CheckFilesOptions, type FileReport } from './check-files.js';
 import { readTarget } from './read-target.js';
 import type { Finding } from '@edunorm/core';
 import type { FileTarget } from './find-files.js';
@@ -30,8 +31,9 @@ export function parseConcurrency(value: string | undefined): number | 'auto' | u
 export async function runCheck(targets: readonly FileTarget[], options: RunOptions): Promise<FileReport[]> {
   const concurrency = parseConcurrency(options.concurrency);
   const reports: (FileReport | undefined)[] = new Array(targets.length);
-  const pending: { index: number; absolute: string; text: string; bytes: Buffer }[] = [];
+  const pending: { index: number; absolute: string; text: string; sha: string; stat?: { size: number; mtimeMs: number } }[] = [];
   const configFor = new Map<string, string | undefined>();
+  const ancestors = new Map<string, string | undefined>();
   const cache = options.cache;
   // Findings about how a file was read (encoding), added when it turns out to be ours.
   const extras = new Map<number, Finding>();
@@ -42,7 +44,28 @@ export async function runCheck(targets: readonly FileTarget[], options: RunOptio
     }
     return reports as FileReport[];
   };
+  const configHashFor = (absolute: string): string | undefined => {
+    const folder = dirname(absolute);
+    if (!configFor.has(folder)) configFor.set(folder, options.configFile ?? findConfigFile(folder, ancestors));
+    const configFile = configFor.get(folder);
+    return configFile ? cache!.configHash(configFile) : DEFAULT_CONFIG_HASH;
+  };
   targets.forEach((target, index) => {
+    let stat: { size: number; mtimeMs: number } | undefined;
+    if (cache) {
+      // Unchanged size and mtime: the recorded digest stands, the file is not even read.
+      const st = statSync(target.absolute, { throwIfNoEntry: false });
+      if (st?.isFile()) {
+        stat = { size: st.size, mtimeMs: st.mtimeMs };
+        const sha = cache.digestByStat(target.absolute, st.size, st.mtimeMs);
+        const configHash = sha ? configHashFor(target.absolute) : undefined;
+        const hit = sha && configHash ? cache.get(target.absolute, resultKey(sha, configHash, options.version, options)) : undefined;
+        if (hit) {
+          reports[index] = { file: target, ...hit };
+          return;
+        }
+      }
+    }
     const { text, bytes, finding, notEdunorm, extra } = readTarget(target, options.locale, options.maxFileBytes);
     if (notEdunorm) {
       reports[index] = { file: target, isEdunorm: false, findings: [], suppressed: [] };
@@ -53,18 +76,16 @@ export async function runCheck(targets: readonly FileTarget[], options: RunOptio
       reports[index] = { file: target, isEdunorm: true, findings: finding ? [finding] : [], suppressed: [] };
       return;
     }
-    if (cache) {
-      const folder = dirname(target.absolute);
-      if (!configFor.has(folder)) configFor.set(folder, options.configFile ?? findConfigFile(folder));
-      const configFile = configFor.get(folder);
-      const configHash = configFile ? cache.configHash(configFile) : DEFAULT_CONFIG_HASH;
-      const hit = cache.get(target.absolute, configHash ? resultKey(bytes, configHash, options.version, options) : undefined);
+    const sha = cache ? contentDigest(bytes) : '';
+    if (cache && !extra) {
+      const configHash = configHashFor(target.absolute);
+      const hit = cache.get(target.absolute, configHash ? resultKey(sha, configHash, options.version, options) : undefined);
       if (hit) {
         reports[index] = { file: target, ...hit };
         return;
       }
     }
-    pending.push({ index, absolute: target.absolute, text, bytes });
+    pending.push({ index, absolute: target.absolute, text, sha, ...(stat && !extra ? { stat } : {}) });
   });
   if (pending.length === 0) return withExtras();
 
@@ -84,13 +105,15 @@ export async function runCheck(targets: readonly FileTarget[], options: RunOptio
     for (const p of pending) resolver.forFile(p.absolute);
     results = await checkTasks(tasks, resolver, options);
   }
-  const bytesOf = new Map(pending.map((p) => [p.index, p.bytes]));
+  const byIndex = new Map(pending.map((p) => [p.index, p]));
   for (const { index, report, config } of results) {
     const target = targets[index]!;
     reports[index] = { file: target, ...report };
-    if (cache) {
+    const task = byIndex.get(index)!;
+    // A file read with an encoding problem is re-read every time (its extra finding is not cached).
+    if (cache && !extras.has(index)) {
       if (config.file) cache.rememberConfig(config.file, config.hash, config.dependencies);
-      cache.set(target.absolute, resultKey(bytesOf.get(index)!, config.hash, options.version, options), report);
+      cache.set(target.absolute, resultKey(task.sha, config.hash, options.version, options), report, task.stat ? { sha: task.sha, ...task.stat } : undefined);
     }
   }
   return withExtras();

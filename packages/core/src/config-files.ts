@@ -12,16 +12,29 @@ export const CONFIG_FILE_NAMES = ['edunorm.config.yaml', 'edunorm.config.yml'] a
 export const DEFAULT_CONFIG_HASH = `builtin:${BUILTIN_PACK_HASH}`;
 export { BUILTIN_PACK_HASH };
 
-/** The nearest configuration file from `folder` upward, or undefined. */
-export function findConfigFile(folder: string): string | undefined {
+/**
+ * The nearest configuration file from `folder` upward, or undefined. `memo` (folder → answer)
+ * lets a run over hundreds of sibling folders look at each ancestor once.
+ */
+export function findConfigFile(folder: string, memo?: Map<string, string | undefined>): string | undefined {
+  const visited: string[] = [];
   let dir = resolve(folder);
+  let found: string | undefined;
   for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
+    if (memo?.has(dir)) {
+      found = memo.get(dir);
+      break;
+    }
+    visited.push(dir);
+    const hit = CONFIG_FILE_NAMES.map((name) => join(dir, name)).find((candidate) => existsSync(candidate));
+    if (hit) {
+      found = hit;
+      break;
     }
     const parent = dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir) break;
     dir = parent;
   }
+  if (memo) for (const v of visited) memo.set(v, found);
+  return found;
 }
