@@ -27,6 +27,19 @@ export interface ReportFigures {
   bySchool: Map<string, Map<string, ReportFinding[]>>;
 }
 
+/** English level names short enough for a chart label and a table cell. */
+const SHORT_EN: Record<string, string> = {
+  kindergarten: 'Kindergarten',
+  primary: 'Primary',
+  junior: 'Junior secondary',
+  senior: 'Senior secondary',
+  'nine-year': 'Nine-year',
+  'complete-secondary': 'Complete secondary',
+  vocational: 'Vocational',
+  special: 'Special education',
+  higher: 'Higher education',
+};
+
 export function computeFigures(data: ReportData, locale: Locale): ReportFigures {
   const normIds = new Set(data.norms.map((n) => n.id));
   const norms = new Map<string, NormTally>();
@@ -66,7 +79,8 @@ export function computeFigures(data: ReportData, locale: Locale): ReportFigures 
     let t = levels.get(level);
     if (!t) {
       const names = SCHOOL_LEVEL_NAMES as Record<string, { 'zh-CN': string; en: string }>;
-      t = { level, label: level ? names[level]![locale] : locale === 'zh-CN' ? '未注明学段' : 'level not given', total: 0, compliant: 0 };
+      const label = !level ? (locale === 'zh-CN' ? '未注明学段' : 'level not given') : locale === 'en' ? (SHORT_EN[level] ?? level) : names[level]!['zh-CN'];
+      t = { level, label, total: 0, compliant: 0 };
       levels.set(level, t);
     }
     t.total++;

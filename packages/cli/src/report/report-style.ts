@@ -23,12 +23,12 @@ svg .error { fill: var(--err); } svg .warning { fill: #e69a28; } svg .info { fil
 svg .track { fill: #edf0f3; } svg .good { fill: var(--ok); } svg .fair { fill: #e69a28; } svg .poor { fill: var(--err); } svg .grid { stroke: var(--line); }
 svg a text { fill: #17324d; text-decoration: underline; }
 .tools { display: flex; flex-wrap: wrap; gap: 14px; align-items: center; margin: 6px 0 10px; }
-.tools input[type=search] { padding: 6px 10px; border: 1px solid #b8c2cc; border-radius: 6px; font: inherit; min-width: 240px; }
+.tools input[type=search] { padding: 6px 10px; border: 1px solid #b8c2cc; border-radius: 6px; font: inherit; min-width: 280px; }
 .tools .count { color: var(--muted); font-size: 13px; }
 .scroll { overflow: auto; max-height: 78vh; border: 1px solid var(--line); border-radius: 6px; }
 table.schools { border-collapse: separate; border-spacing: 0; width: 100%; font-size: 13.5px; background: #fff; }
 table.schools th, table.schools td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: left; white-space: nowrap; }
-table.schools thead th { position: sticky; top: 0; background: #eef2f6; z-index: 2; vertical-align: bottom; white-space: normal; min-width: 5.5em; }
+table.schools thead th { position: sticky; top: 0; background: #eef2f6; z-index: 2; vertical-align: bottom; white-space: normal; min-width: 6.5em; }
 table.schools thead th button { all: unset; cursor: pointer; font-weight: 600; display: block; }
 table.schools thead th button:focus-visible { outline: 2px solid #17324d; }
 table.schools thead th[aria-sort=ascending] button::after { content: " ▲"; font-size: 10px; }

@@ -36,7 +36,7 @@ export function stackedBarChart(bars: readonly StackedBar[], ariaLabel: string, 
   let lx = LABEL_W;
   for (const item of legend) {
     body += `<rect x="${lx}" y="6" width="12" height="12" rx="2" class="${item.className}"/><text x="${lx + 17}" y="16.5" class="legend">${escapeHtml(item.label)}</text>`;
-    lx += 30 + item.label.length * 14;
+    lx += 30 + [...item.label].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 13 : 7), 0);
   }
   bars.forEach((bar, i) => {
     const y = top + i * ROW;
