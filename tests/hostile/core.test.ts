@@ -130,6 +130,12 @@ describe('byte-order mark and line endings', () => {
     });
   }
 
+  it('two BOMs: only the first is a byte-order mark, the second is a character of line 1', async () => {
+    const r = await checked(`\uFEFF\uFEFF${text}`);
+    expect(r.isEdunorm).toBe(true);
+    expect(r.findings.length).toBeGreaterThan(0);
+  });
+
   it('BOM: a finding on line 1 has the column the user sees', async () => {
     for (const eol of ['\n', '\r\n']) {
       const r = await checked(`\uFEFFapiVersion: edunorm/v2${eol}kind: SchoolBudget${eol}`);

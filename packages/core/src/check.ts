@@ -100,8 +100,13 @@ function byPosition(a: Finding, b: Finding): number {
  */
 export async function check(text: string, options: CheckOptions = {}): Promise<CheckResult> {
   // A byte-order mark is not content (editors hide it): check what follows it, so columns on
-  // line 1 are the ones the user sees, and move offsets back onto the text as given.
-  if (text.charCodeAt(0) === 0xfeff) return shiftOffsets(await check(text.slice(1), options), 1);
+  // line 1 are the ones the user sees, and move offsets back onto the text as given. Only one:
+  // a second U+FEFF is a character of the text.
+  if (text.charCodeAt(0) === 0xfeff) return shiftOffsets(await checkText(text.slice(1), options), 1);
+  return checkText(text, options);
+}
+
+async function checkText(text: string, options: CheckOptions): Promise<CheckResult> {
   const locale = options.locale ?? 'zh-CN';
   if (!isEdunormText(text)) return { isEdunorm: false, findings: [], documents: [], suppressed: [] };
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
