@@ -13,7 +13,7 @@ export function isEdunormText(text: string): boolean {
 
 /**
  * 5 MiB: what the worst file of that size costs stays within 2 GB and 60 s. Measured with
- * `check()` (Node 20, README "Limits"): a file the fast parser declines (one `&anchor` is enough)
+ * `check()` (Node 20; README "Security"): a file the fast parser declines (one `&anchor` is enough)
  * is parsed by `yaml`, which needs up to ~180 bytes of memory per byte when the text is dense
  * with tiny nodes (`- {}` per line): 5 MiB peaked at 1.3 GB in 19 s, 10 MiB at 2.8 GB in 25 s
  * (over budget; 20 MiB would exhaust the heap). Ordinary staff lists cost far less (10 MiB in
