@@ -24,10 +24,11 @@ type WorkerReply = { ok: true; reports: TaskResult[] } | { ok: false; error: { n
 export async function checkInWorkers(tasks: readonly CheckTask[], count: number, options: CheckFilesOptions & { configFile?: string }): Promise<TaskResult[]> {
   const slices: CheckTask[][] = Array.from({ length: count }, () => []);
   const load = new Array<number>(count).fill(0);
-  for (const task of [...tasks].sort((a, b) => b.text.length - a.text.length)) {
+  const cost = (t: CheckTask) => t.text?.length ?? t.size ?? 0;
+  for (const task of [...tasks].sort((a, b) => cost(b) - cost(a))) {
     const i = load.indexOf(Math.min(...load));
     slices[i]!.push(task);
-    load[i]! += task.text.length;
+    load[i]! += cost(task);
   }
   const url = new URL('./check-worker.js', import.meta.url);
   const parts = await Promise.all(
@@ -35,7 +36,10 @@ export async function checkInWorkers(tasks: readonly CheckTask[], count: number,
       (slice) =>
         new Promise<WorkerReply>((resolve, reject) => {
           const worker = new Worker(url, {
-            workerData: { options: { locale: options.locale, reportUnusedDirectives: options.reportUnusedDirectives }, configOverride: options.configFile },
+            workerData: {
+              options: { locale: options.locale, reportUnusedDirectives: options.reportUnusedDirectives, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}) },
+              configOverride: options.configFile,
+            },
           });
           worker.once('message', (reply: WorkerReply) => {
             void worker.terminate();

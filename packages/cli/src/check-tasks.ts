@@ -2,15 +2,21 @@
  * The heavy half of `edunorm check`: loads the rule engine and checks files, in this thread
  * or in worker threads. Imported only when some file is not served from the cache.
  */
-import { check } from '@edunorm/core';
+import { check, type Finding } from '@edunorm/core';
 import type { ConfigResolver } from '@edunorm/core/node';
 import type { CheckFilesOptions, FileReport } from './check-files.js';
+import { readTarget } from './read-target.js';
 
-/** One file to check; its configuration is found from its folder (or `--config`). */
+/**
+ * One file to check; its configuration is found from its folder (or `--config`). Without
+ * `text`, the file is read where it is checked (a worker thread reads its own files).
+ */
 export interface CheckTask {
   index: number;
   absolute: string;
-  text: string;
+  text?: string;
+  /** For balancing work between threads. */
+  size?: number;
 }
 
 /** A checked file, with the configuration it was checked with (for cache keys). */
@@ -25,13 +31,22 @@ export async function checkTasks(tasks: readonly CheckTask[], resolver: ConfigRe
   const out: TaskResult[] = [];
   for (const task of tasks) {
     const config = resolver.forFile(task.absolute);
+    const configInfo = { ...(config.file ? { file: config.file } : {}), hash: config.hash, dependencies: config.dependencies };
+    let text = task.text;
+    let extra: Finding | undefined;
+    if (text === undefined) {
+      const read = readTarget({ absolute: task.absolute, relative: task.absolute }, options.locale, options.maxFileBytes);
+      if (read.notEdunorm || read.finding || read.text === undefined) {
+        out.push({ index: task.index, report: { isEdunorm: !read.notEdunorm, findings: read.finding ? [read.finding] : [], suppressed: [] }, config: configInfo });
+        continue;
+      }
+      text = read.text;
+      extra = read.extra;
+    }
     // The size limit was applied when the file was read (read-target.ts, --max-file-size).
-    const result = await check(task.text, { locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives, maxFileBytes: Infinity });
-    out.push({
-      index: task.index,
-      report: { isEdunorm: result.isEdunorm, findings: result.findings, suppressed: result.suppressed },
-      config: { ...(config.file ? { file: config.file } : {}), hash: config.hash, dependencies: config.dependencies },
-    });
+    const result = await check(text, { locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives, maxFileBytes: Infinity });
+    const findings = extra && result.isEdunorm ? [extra, ...result.findings].sort((a, b) => a.range.start.offset - b.range.start.offset) : result.findings;
+    out.push({ index: task.index, report: { isEdunorm: result.isEdunorm, findings, suppressed: result.suppressed }, config: configInfo });
   }
   return out;
 }

@@ -50,6 +50,25 @@ export async function runCheck(targets: readonly FileTarget[], options: RunOptio
     const configFile = configFor.get(folder);
     return configFile ? cache!.configHash(configFile) : DEFAULT_CONFIG_HASH;
   };
+  if (!cache && concurrency !== undefined) {
+    // Without a cache there is nothing to decide here: start the workers at once and let each
+    // read its own files, so reading overlaps with the workers loading the engine.
+    const { autoConcurrency, checkInWorkers, MIN_FILES_PER_WORKER } = await import('./check-in-workers.js');
+    const wanted = concurrency === 'auto' ? autoConcurrency(targets.length) : concurrency;
+    const workers = Math.min(wanted, Math.ceil(targets.length / MIN_FILES_PER_WORKER));
+    if (workers > 1) {
+      const sizeOf = (path: string) => {
+        try {
+          return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+        } catch {
+          return 0; // unreadable: the worker reports it
+        }
+      };
+      const tasks = targets.map((t, index) => ({ index, absolute: t.absolute, size: sizeOf(t.absolute) }));
+      for (const { index, report } of await checkInWorkers(tasks, workers, options)) reports[index] = { file: targets[index]!, ...report };
+      return reports as FileReport[];
+    }
+  }
   targets.forEach((target, index) => {
     let stat: { size: number; mtimeMs: number } | undefined;
     if (cache) {

@@ -30,7 +30,8 @@ export interface FastDocument {
   span: [number, number];
   /** [start, end) of the root value, or undefined for an empty document. */
   root?: [number, number];
-  info: WeakMap<object, MapInfo | SeqInfo>;
+  /** Spans of every collection of the document (a Map: WeakMaps of this size slow the GC). */
+  info: Map<object, MapInfo | SeqInfo>;
 }
 
 class GiveUp extends Error {}
@@ -38,8 +39,6 @@ const giveUp = (): never => {
   throw new GiveUp();
 };
 
-const NULL_RE = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL_RE = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const OCT_RE = /^0o[0-7]+$/;
 const INT_RE = /^[-+]?[0-9]+$/;
 const HEX_RE = /^0x[0-9a-fA-F]+$/;
@@ -49,8 +48,31 @@ const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** Resolves a plain scalar as the YAML 1.2 core schema does (the `yaml` package's default). */
 export function resolvePlain(s: string): unknown {
-  if (NULL_RE.test(s)) return null;
-  if (BOOL_RE.test(s)) return s[0] === 't' || s[0] === 'T';
+  // Most scalars are names and codes: decide by the first character, and compare the few
+  // null and boolean spellings directly, before any of the schema's regular expressions.
+  if (s.length === 0) return null;
+  const c = s.charCodeAt(0);
+  const numeric = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
+  if (!numeric) {
+    if (s.length > 5) return s;
+    switch (s) {
+      case '~':
+      case 'null':
+      case 'Null':
+      case 'NULL':
+        return null;
+      case 'true':
+      case 'True':
+      case 'TRUE':
+        return true;
+      case 'false':
+      case 'False':
+      case 'FALSE':
+        return false;
+      default:
+        return s;
+    }
+  }
   if (OCT_RE.test(s)) return parseInt(s.slice(2), 8);
   if (INT_RE.test(s)) return Number(s);
   if (HEX_RE.test(s)) return parseInt(s.slice(2), 16);
@@ -85,7 +107,7 @@ class LineReader {
   constructor(
     readonly line: string,
     readonly base: number,
-    readonly info: WeakMap<object, MapInfo | SeqInfo>,
+    readonly info: Map<object, MapInfo | SeqInfo>,
   ) {}
 
   skipSpaces(): void {
@@ -326,7 +348,7 @@ export function fastParse(text: string): FastDocument[] | undefined {
 
 function parseDocuments(text: string): FastDocument[] {
   const docs: FastDocument[] = [];
-  const info = new WeakMap<object, MapInfo | SeqInfo>();
+  const info = new Map<object, MapInfo | SeqInfo>();
   let stack: Frame[] = [];
   let root: Frame | undefined;
   let docStart = 0;
