@@ -63,6 +63,10 @@ function shiftOffsets(result: CheckResult, delta: number): CheckResult {
 
 
 const YAML_MESSAGES: Record<YamlProblemCode, (detail: string) => LocalizedText> = {
+  'yaml/too-deep': () => ({
+    'zh-CN': '嵌套层级过深(超过 64 层),已停止读取此文件。edunorm 文件只有几层嵌套:请检查是否误粘贴了其他内容。',
+    en: 'Nesting is too deep (more than 64 levels); this file was not read. edunorm files nest only a few levels: check for pasted content.',
+  }),
   'yaml/syntax': (d) => ({ 'zh-CN': `YAML 格式错误:${d}。请检查缩进、冒号和引号。`, en: `YAML syntax error: ${d}. Check indentation, colons and quotes.` }),
   'yaml/duplicate-key': () => ({ 'zh-CN': '同一层级出现了重复的字段名,只能保留一个。', en: 'The same key appears twice at this level; keep only one.' }),
   'yaml/alias-limit': () => ({

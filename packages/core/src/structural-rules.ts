@@ -11,6 +11,7 @@ const r = (id: string, severity: Severity, zh: string, en: string): StructuralRu
 
 export const STRUCTURAL_RULES: readonly StructuralRule[] = [
   r('yaml/syntax', 'error', 'YAML 语法错误', 'YAML syntax error'),
+  r('yaml/too-deep', 'error', '嵌套层级过深', 'Nesting too deep'),
   r('yaml/duplicate-key', 'error', '重复的字段名', 'Duplicate key'),
   r('yaml/alias-limit', 'error', 'YAML 别名展开过多', 'Too many YAML alias expansions'),
   r('yaml/unsupported', 'error', '无法读取的 YAML 内容', 'Unreadable YAML content'),

@@ -28,6 +28,11 @@ export const STRUCTURAL_DOCS: Record<string, StructuralDoc> = {
     fix: t('删除多余的一项,只保留正确的值。', 'Delete one of them and keep the right value.'),
     example: `${HEAD}budget:\n  publicFunds: 4800000\n  teacherTraining: 240000\n  teacherTraining: 260000\n`,
   },
+  'yaml/too-deep': {
+    explanation: t('文件的嵌套层级超过 64 层(括号或缩进一层套一层)。报送文件最多只有几层,这样的文件多半是误粘贴的内容或恶意构造;为防止程序崩溃,edunorm 不读取它。', 'The file nests more than 64 levels (brackets or indentation inside one another). Submissions nest only a few levels; such a file is pasted by mistake or built to crash tools, so edunorm does not read it.'),
+    fix: t('删除误粘贴的内容,按 edunorm/v1 格式重写该部分。', 'Remove the pasted content and write that part in the edunorm/v1 format.'),
+    example: `apiVersion: edunorm/v1\nkind: SchoolBudget\nx: ${'['.repeat(70)}${']'.repeat(70)}\n`,
+  },
   'yaml/alias-limit': {
     explanation: t('YAML 别名(&锚点 与 *引用)层层展开后数量过多。这是“别名炸弹”的特征,为防止耗尽内存,edunorm 不读取这样的文档。', 'YAML aliases (&anchor and *reference) expand to too many nodes. This is the shape of an "alias bomb"; to protect memory edunorm does not read such a document.'),
     fix: t('报送文件中不需要别名:直接写出每个数值。', 'Submissions need no aliases: write each value out.'),

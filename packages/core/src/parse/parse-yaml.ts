@@ -14,6 +14,7 @@ export interface NodeLocation {
 }
 
 export type YamlProblemCode =
+  | 'yaml/too-deep'
   | 'yaml/syntax'
   | 'yaml/duplicate-key'
   | 'yaml/alias-limit'
@@ -127,12 +128,15 @@ function locateFast(doc: FastDocument, path: readonly PathSegment[]): { path: Pa
  *
  * Plain edunorm files take the fast path (fast-parse.ts); anything else is parsed by `yaml`.
  */
-export function parseYaml(text: string): ParsedFile {
-  const positions = new TextPositions(text);
+export function parseYaml(original: string): ParsedFile {
+  const positions = new TextPositions(original);
+  // YAML allows a lone CR as a line break; `yaml` does not read it as one. CR → LF keeps every
+  // offset, and positions are counted on the text as given.
+  const text = /\r(?!\n)/.test(original) ? original.replace(/\r(?!\n)/g, '\n') : original;
   const fast = fastParse(text);
   if (fast) {
     return {
-      text,
+      text: original,
       positions,
       documents: fast.map((doc, index) => ({
         index,
@@ -144,7 +148,69 @@ export function parseYaml(text: string): ParsedFile {
       })),
     };
   }
-  return parseWithYaml(text, positions);
+  const deep = nestingBeyond(text, MAX_NESTING);
+  if (deep !== undefined) return tooDeep(original, positions, deep);
+  const parsed = parseWithYaml(text, positions);
+  return { ...parsed, text: original };
+}
+
+/** Far more than any edunorm document needs (they nest four levels), far less than a stack holds. */
+export const MAX_NESTING = 64;
+
+/**
+ * The offset where nesting first goes deeper than `limit` (flow brackets, `- - -` on a line,
+ * indentation levels), or undefined. `yaml` recurses once per level; a hostile file nested
+ * 10,000 deep would exhaust the stack, so such a text is refused before it is parsed.
+ */
+export function nestingBeyond(text: string, limit: number): number | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let i = lineStart;
+    while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (i < lineEnd && text[i] !== '#' && flow === 0) {
+      const indent = i - lineStart;
+      while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+      let dashes = 0;
+      while (text[i] === '-' && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+        dashes++;
+        i += 2;
+        while (text[i] === ' ') i++;
+      }
+      if (indents.length + dashes > limit) return i;
+    }
+    let quote = '';
+    for (; i < lineEnd; i++) {
+      const c = text[i]!;
+      if (quote) {
+        if (c === quote) quote = '';
+        continue;
+      }
+      if (c === '"' || c === "'") quote = c;
+      else if (c === '#' && (i === lineStart || text[i - 1] === ' ')) break;
+      else if (c === '[' || c === '{') {
+        if (++flow + indents.length > limit) return i;
+      } else if ((c === ']' || c === '}') && flow > 0) flow--;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+function tooDeep(text: string, positions: TextPositions, offset: number): ParsedFile {
+  const document: ParsedDocument = {
+    index: 0,
+    value: undefined,
+    span: [0, text.length],
+    problems: [{ code: 'yaml/too-deep', span: [offset, Math.min(text.length, offset + 1)], detail: `nesting deeper than ${MAX_NESTING} levels` }],
+    empty: false,
+    locate: () => ({ path: [], location: {} }),
+  };
+  return { text, positions, documents: [document] };
 }
 
 /** The full parser: any YAML, every error reported. */
