@@ -4,10 +4,11 @@
 // `npm run build` (and so before `npm test`). The rule files are validated by the test suite
 // (tests/rules.test.ts loads the folder with the full validator and compares it with this).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { writeIfChanged } from './write-if-changed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pack = 'plan14';
@@ -22,17 +23,6 @@ const rules = readdirSync(dir)
     const rule = parse(text);
     return { ...rule, facts: rule.facts ?? {}, params: rule.params ?? {}, source: { pack, file: `rules/${pack}/${f}` } };
   });
-
-function writeIfChanged(file, body) {
-  let current = '';
-  try {
-    current = readFileSync(file, 'utf8');
-  } catch {}
-  if (current !== body) {
-    writeFileSync(`${file}.tmp`, body);
-    renameSync(`${file}.tmp`, file);
-  }
-}
 
 const outDir = join(root, 'packages/core/src/generated');
 mkdirSync(outDir, { recursive: true });

@@ -2,31 +2,10 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NORM_IDS } from './helpers/norm-ids.js';
 import { RULES_DIR } from './helpers/paths.js';
 import { runCli } from './helpers/run-cli.js';
 
-/** The 19 norm ids of shared/spec/norms.md (as in tests/rules.test.ts). */
-const NORM_IDS = [
-  'teacher-training-funds',
-  'performance-pay-model-high-school',
-  'performance-pay-control-line',
-  'performance-pay-higher-education',
-  'class-teacher-allowance',
-  'special-education-subsidy',
-  'teacher-pay-parity',
-  'non-teaching-staff-share',
-  'senior-post-share',
-  'senior-title-rural-service',
-  'teacher-training-hours',
-  'new-teacher-certification',
-  'substitute-teacher-age-relief',
-  'compulsory-retention-rate',
-  'standardized-school-rate',
-  'vocational-general-balance',
-  'young-teacher-forums',
-  'small-school-consolidation',
-  'county-1-2-3-plan',
-];
 
 /** Ids of the rule files in rules/plan14, read from the files themselves. */
 const packIds = () => readdirSync(RULES_DIR).map((f) => /^id: (\S+)$/m.exec(readFileSync(join(RULES_DIR, f), 'utf8'))![1]!);

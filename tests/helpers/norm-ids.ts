@@ -1,0 +1,22 @@
+/** The 19 norm ids of shared/spec/norms.md: fixed, outside acceptance tests look for them. */
+export const NORM_IDS = [
+  'teacher-training-funds',
+  'performance-pay-model-high-school',
+  'performance-pay-control-line',
+  'performance-pay-higher-education',
+  'class-teacher-allowance',
+  'special-education-subsidy',
+  'teacher-pay-parity',
+  'non-teaching-staff-share',
+  'senior-post-share',
+  'senior-title-rural-service',
+  'teacher-training-hours',
+  'new-teacher-certification',
+  'substitute-teacher-age-relief',
+  'compulsory-retention-rate',
+  'standardized-school-rate',
+  'vocational-general-balance',
+  'young-teacher-forums',
+  'small-school-consolidation',
+  'county-1-2-3-plan',
+] as const;
