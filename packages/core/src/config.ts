@@ -7,6 +7,7 @@ import { checkParamValue } from './rules/load-pack.js';
 import type { RuleSettings } from './rules/rule-set.js';
 import type { RulePack } from './rules/rule-types.js';
 import { createAjv } from './schema/ajv-instance.js';
+import { describeSchemaError } from './schema/schema-errors.js';
 
 /** `edunorm.config.yaml`, as written by a bureau's maintainers. */
 export interface EdunormConfig {
@@ -64,9 +65,6 @@ function locator(file: ParsedFile) {
   };
 }
 
-function pointerToPath(pointer: string): PathSegment[] {
-  return pointer ? pointer.slice(1).split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~'))) : [];
-}
 
 /** Parses and validates the text of a configuration file; problems are located. */
 export function parseConfig(text: string, file: string): ParsedConfig {
@@ -86,19 +84,11 @@ export function parseConfig(text: string, file: string): ParsedConfig {
     const seen = new Set<string>();
     for (const e of errors) {
       if (e.keyword === 'oneOf') continue;
-      const path = pointerToPath(e.instancePath);
-      let message = `${e.instancePath || '(configuration)'} ${e.message ?? 'is invalid'}`;
-      let part: 'key' | 'value' = 'value';
-      if (e.keyword === 'additionalProperties') {
-        const extra = String((e.params as { additionalProperty: string }).additionalProperty);
-        path.push(extra);
-        part = 'key';
-        message = `unknown setting "${extra}"${path.length === 1 ? '; use extends or rules' : ''}`;
-      } else if (e.keyword === 'enum') message = `${e.instancePath} must be one of off, info, warning, error`;
+      const { path, part, message: text } = describeSchemaError(e, 'setting', '(configuration)');
+      const message = e.keyword === 'additionalProperties' && path.length === 1 ? `${text}; use extends or rules` : text;
       if (seen.has(message)) continue;
       seen.add(message);
-      const pos = locate(path, part);
-      problems.push({ file, ...pos, code: 'config/schema', message });
+      problems.push({ file, ...locate(path, part), code: 'config/schema', message });
     }
     if (value === null || problems.length === 0) problems.push({ file, line: 1, column: 1, code: 'config/schema', message: 'the configuration must be a mapping with extends and/or rules' });
     throw new ConfigurationError('config/invalid', `invalid configuration ${file}`, problems);

@@ -4,6 +4,7 @@ import { CALCULATORS } from '../facts/calculators.js';
 import { parseYaml, type ParsedFile } from '../parse/parse-yaml.js';
 import { parsePath, type PathSegment } from '../path.js';
 import { createAjv } from '../schema/ajv-instance.js';
+import { describeSchemaError, pointerToPath } from '../schema/schema-errors.js';
 import { schemaAt, type DocumentKind } from '../schema/document-schemas.js';
 import { ruleFileSchema } from './rule-file-schema.js';
 import type { ConditionSpec, ParamDefinition, RuleDefinition, RuleFileText, RulePack } from './rule-types.js';
@@ -36,14 +37,6 @@ function validators(): { rule: ValidateFunction; calculators: Map<string, Valida
   return { rule: ruleValidator!, calculators: calculatorValidators };
 }
 
-function pointerToPath(pointer: string): PathSegment[] {
-  if (!pointer) return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
 
 class ProblemCollector {
   readonly problems: Problem[] = [];
@@ -176,20 +169,7 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
     for (const e of errors) {
       if (e.keyword === 'oneOf' && errors.length > 1) continue;
       if (e.instancePath.split('/').length < depth - 1) continue;
-      const path = pointerToPath(e.instancePath);
-      let message = `${e.instancePath || '(rule)'} ${e.message ?? 'is invalid'}`;
-      let part: 'key' | 'value' = 'value';
-      if (e.keyword === 'additionalProperties') {
-        const extra = String((e.params as { additionalProperty: string }).additionalProperty);
-        path.push(extra);
-        part = 'key';
-        message = `unknown property "${extra}"`;
-      } else if (e.keyword === 'required') {
-        message = `missing required property "${String((e.params as { missingProperty: string }).missingProperty)}"${e.instancePath ? ` in ${e.instancePath}` : ''}`;
-        part = 'key';
-      } else if (e.keyword === 'enum') {
-        message = `${e.instancePath} must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}`;
-      }
+      const { path, part, message } = describeSchemaError(e, 'property', '(rule)');
       if (seen.has(message)) continue;
       seen.add(message);
       c.at(path, 'rule-file/schema', message, part);
