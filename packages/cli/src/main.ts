@@ -35,7 +35,7 @@ Options for check:
       --concurrency <n|auto>          check files in n worker threads
       --shard <i/n>                   check only the i-th of n slices of the files (CI matrices)
       --max-file-size <bytes>         larger files are not read: one file/too-large finding each
-                                      (default 5MiB; units k, M, G: --max-file-size 20MiB)
+                                      (default 2MiB; units k, M, G: --max-file-size 20MiB)
       --color / --no-color            force colours on or off (default: on for a terminal)
       --verbose                       list skipped (non-edunorm) files and cache use on stderr
   -h, --help                          show this help

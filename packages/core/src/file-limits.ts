@@ -12,15 +12,16 @@ export function isEdunormText(text: string): boolean {
 }
 
 /**
- * 5 MiB: what the worst file of that size costs stays within 2 GB and 60 s. Measured with
- * `check()` (Node 20; README "Security"): a file the fast parser declines (one `&anchor` is enough)
- * is parsed by `yaml`, which needs up to ~180 bytes of memory per byte when the text is dense
- * with tiny nodes (`- {}` per line): 5 MiB peaked at 1.3 GB in 19 s, 10 MiB at 2.8 GB in 25 s
- * (over budget; 20 MiB would exhaust the heap). Ordinary staff lists cost far less (10 MiB in
- * block style: 0.8 GB; on the fast path 20 MiB: 0.3 GB in 1.6 s). Real submissions are far
- * smaller: a 3,000-person staff list is about 0.7 MB.
+ * 2 MiB: the worst file of that size we could build stays within 2 GB and 60 s. Measured end to
+ * end (`edunorm check FILE --format sarif`, Node 20; README "Security"), peak RSS: a file the
+ * fast parser declines (one `&anchor` is enough) goes to `yaml`, which needs up to ~650 bytes
+ * of memory per byte of dense input. A one-line flow list of a million `1,` (2 MiB) peaked at
+ * 1.4 GB in 5 s; at 4.8 MB the same shape took 2.9 GB, and `- {}` per line 1.5 GB at 5 MiB and
+ * 2.4 GB at 10 MiB — over budget. Ordinary files cost far less (2 MiB of block-style staff
+ * records: 0.24 GB, 1.3 s). A 2 MiB file holds ~4,800 staff records with every field in block
+ * style, ~10,000 in one-line flow style; larger files can raise the limit.
  */
-export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** Enough for any real file (one finding per field of a 1,000-person list); bounds memory and reports. */
 export const DEFAULT_MAX_FINDINGS = 10_000;
 
