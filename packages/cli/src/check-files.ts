@@ -14,7 +14,7 @@ export interface FileReport {
 export interface CheckFilesOptions {
   locale: Locale;
   reportUnusedDirectives: boolean;
-  /** Files larger than this are not read (`file/too-large`); default 2 MiB (`--max-file-size`). */
+  /** Files larger than this are not read (`file/too-large`); default 16 MiB (`--max-file-size`). */
   maxFileBytes?: number;
 }
 

@@ -25,6 +25,11 @@ export interface CheckOptions {
    * Default {@link DEFAULT_MAX_FILE_BYTES}.
    */
   maxFileBytes?: number;
+  /**
+   * Texts that need the full YAML parser (not plain edunorm YAML) are refused above this many
+   * characters (`file/too-large`); default 2 Mi. Plain files are bounded by maxFileBytes only.
+   */
+  maxFullParseLength?: number;
   /** At most this many findings per text; the rest are counted in one `file/too-many-findings`. */
   maxFindings?: number;
 }
@@ -63,6 +68,13 @@ function shiftOffsets(result: CheckResult, delta: number): CheckResult {
 
 
 const YAML_MESSAGES: Record<YamlProblemCode, (detail: string) => LocalizedText> = {
+  'file/too-large': (d) => {
+    const [size, limit] = d.split('/').map((n) => `${(Number(n) / 1048576).toFixed(1)} MiB`);
+    return {
+      'zh-CN': `此文件 ${size} 字符,且使用了需要完整 YAML 解析的写法(如锚点 &/*、多行文本 |、制表符缩进),这类文件的上限为 ${limit},未检查。请改用普通的“字段: 值”写法,或按学校拆分文件。`,
+      en: `This file has ${size} characters and uses YAML that needs the full parser (anchors &/*, block text |, tab indentation); such files are limited to ${limit} and it was not checked. Write plain key: value lines, or split it by school.`,
+    };
+  },
   'yaml/too-deep': () => ({
     'zh-CN': '嵌套层级过深(超过 64 层),已停止读取此文件。edunorm 文件只有几层嵌套:请检查是否误粘贴了其他内容。',
     en: 'Nesting is too deep (more than 64 levels); this file was not read. edunorm files nest only a few levels: check for pasted content.',
@@ -121,7 +133,7 @@ async function checkText(text: string, options: CheckOptions): Promise<CheckResu
   const maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
   let omitted = 0;
   const ruleSet = options.ruleSet ?? getDefaultRuleSet();
-  const file = parseYaml(text);
+  const file = parseYaml(text, options.maxFullParseLength !== undefined ? { maxFullParseLength: options.maxFullParseLength } : {});
   const findings: Finding[] = [];
   const measurements: Measurement[] = [];
   const documents: DocumentSummary[] = [];

@@ -12,16 +12,17 @@ export function isEdunormText(text: string): boolean {
 }
 
 /**
- * 2 MiB: the worst file of that size we could build stays within 2 GB and 60 s. Measured end to
- * end (`edunorm check FILE --format sarif`, Node 20; README "Security"), peak RSS: a file the
- * fast parser declines (one `&anchor` is enough) goes to `yaml`, which needs up to ~650 bytes
- * of memory per byte of dense input. A one-line flow list of a million `1,` (2 MiB) peaked at
- * 1.4 GB in 5 s; at 4.8 MB the same shape took 2.9 GB, and `- {}` per line 1.5 GB at 5 MiB and
- * 2.4 GB at 10 MiB — over budget. Ordinary files cost far less (2 MiB of block-style staff
- * records: 0.24 GB, 1.3 s). A 2 MiB file holds ~4,800 staff records with every field in block
- * style, ~10,000 in one-line flow style; larger files can raise the limit.
+ * Two limits keep the worst file within 2 GB and 60 s (Node 20, `edunorm check FILE --format
+ * sarif`, peak RSS; README "Security"):
+ * - 16 MiB for any file. Plain edunorm YAML takes the fast path, whose worst shape measured is a
+ *   list of empty mappings (`- {}` per line): 16 MiB peaked at 1.06 GB in 2.1 s; 16 MiB of
+ *   `k: 1` keys 0.58 GB, a 20,000-staff file (3.7 MB) 0.14 GB in 0.5 s.
+ * - 2 Mi characters for a text the fast path declines (anchors, block scalars, tabs…), which
+ *   goes to `yaml`: it needs up to ~650 bytes per byte of dense input (a one-line list of a
+ *   million `1,` — 2 MiB — peaked at 1.4 GB in 5 s; 4.8 MB at 2.9 GB). That limit is
+ *   DEFAULT_MAX_FULL_PARSE_LENGTH in parse/parse-yaml.ts.
  */
-export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** Enough for any real file (one finding per field of a 1,000-person list); bounds memory and reports. */
 export const DEFAULT_MAX_FINDINGS = 10_000;
 

@@ -105,7 +105,7 @@ export const STRUCTURAL_DOCS: Record<string, StructuralDoc> = {
     situation: t('由 edunorm check 在读取文件失败时报告,例如 EACCES(无权限)。', 'Reported by edunorm check when reading a file fails, e.g. EACCES (permission denied).'),
   },
   'file/too-large': {
-    explanation: t('文件超过大小上限(默认 10 MiB),为避免耗尽内存没有检查。真实的报送文件远小于此(3,000 人的名单约 0.7 MB)。', 'The file is above the size limit (10 MiB by default) and was not checked, to protect memory. Real submissions are far smaller (a 3,000-person staff list is about 0.7 MB).'),
+    explanation: t('文件超过大小上限,为避免耗尽内存没有检查:任何文件上限 16 MiB;使用了需要完整 YAML 解析的写法(锚点 &/*、多行文本 |、制表符缩进等)的文件上限 2 MiB。真实的报送文件远小于此(20,000 人的名单约 3.7 MB)。', 'The file is above a size limit and was not checked, to protect memory: 16 MiB for any file; 2 MiB for a file that uses YAML needing the full parser (anchors &/*, block text |, tab indentation). Real submissions are far smaller (a 20,000-person staff list is about 3.7 MB).'),
     fix: t('按学校拆分成多个文件;确有需要时调高大小上限。', 'Split the file, one school per file; raise the size limit only if you must.'),
     situation: t('读取文件前按字节数判断,例如一个 12 MiB 的导出文件。', 'Decided from the file\'s size before it is read, e.g. a 12 MiB export.'),
   },

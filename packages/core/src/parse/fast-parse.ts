@@ -35,6 +35,18 @@ export interface FastDocument {
 }
 
 class GiveUp extends Error {}
+
+/**
+ * Whether `key` is already among `keys`. Small mappings (all of a real file's) scan the array;
+ * past 16 keys a Set takes over, so a hostile mapping with 100,000 keys stays linear.
+ */
+function hasKey(keys: readonly string[], key: string, holder: { seen?: Set<string> }): boolean {
+  if (keys.length < 16) return keys.includes(key);
+  holder.seen ??= new Set(keys);
+  if (holder.seen.has(key)) return true;
+  holder.seen.add(key);
+  return false;
+}
 const giveUp = (): never => {
   throw new GiveUp();
 };
@@ -256,12 +268,13 @@ class LineReader {
     const obj: Record<string, unknown> = {};
     const keys: string[] = [];
     const spans: number[] = [];
+    const holder: { seen?: Set<string> } = {};
     if (this.line[this.pos] === '}') this.pos++;
     else
       for (;;) {
         const k = this.key(true);
         const key = k.value as string;
-        if (keys.includes(key)) giveUp();
+        if (hasKey(keys, key, holder)) giveUp();
         const c = this.line[this.pos];
         let v: Scalar | undefined;
         if (c === ',' || c === '}') v = undefined;
@@ -311,6 +324,8 @@ class LineReader {
 interface MapFrame {
   kind: 'map';
   indent: number;
+  /** The keys so far, for duplicate detection in linear time (made once the map grows). */
+  seen?: Set<string>;
   /** Offset of the first key. */
   start: number;
   obj: Record<string, unknown>;
@@ -405,7 +420,7 @@ function parseDocuments(text: string): FastDocument[] {
   const addEntry = (frame: MapFrame, r: LineReader) => {
     const k = r.key(false);
     const key = k.value as string;
-    if (frame.meta.keys.includes(key)) giveUp(); // duplicate: `yaml` reports it with its position
+    if (hasKey(frame.meta.keys, key, frame)) giveUp(); // duplicate: `yaml` reports it with its position
     const v = r.blockValue();
     const i = frame.meta.keys.length;
     frame.meta.keys.push(key);

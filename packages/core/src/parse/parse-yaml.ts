@@ -14,6 +14,7 @@ export interface NodeLocation {
 }
 
 export type YamlProblemCode =
+  | 'file/too-large'
   | 'yaml/too-deep'
   | 'yaml/syntax'
   | 'yaml/duplicate-key'
@@ -128,7 +129,19 @@ function locateFast(doc: FastDocument, path: readonly PathSegment[]): { path: Pa
  *
  * Plain edunorm files take the fast path (fast-parse.ts); anything else is parsed by `yaml`.
  */
-export function parseYaml(original: string): ParsedFile {
+export interface ParseOptions {
+  /**
+   * Texts the fast path declines are parsed by `yaml`, whose memory can reach hundreds of bytes
+   * per byte of dense input: above this many UTF-16 code units such a text is not parsed
+   * (one `file/too-large` problem instead). Plain edunorm files are not limited by it.
+   */
+  maxFullParseLength?: number;
+}
+
+/** 2 Mi code units: the worst text of that size that `yaml` parses stays within 2 GB (see file-limits.ts). */
+export const DEFAULT_MAX_FULL_PARSE_LENGTH = 2 * 1024 * 1024;
+
+export function parseYaml(original: string, options: ParseOptions = {}): ParsedFile {
   const positions = new TextPositions(original);
   // YAML allows a lone CR as a line break; `yaml` does not read it as one. CR → LF keeps every
   // offset, and positions are counted on the text as given.
@@ -148,8 +161,10 @@ export function parseYaml(original: string): ParsedFile {
       })),
     };
   }
+  const limit = options.maxFullParseLength ?? DEFAULT_MAX_FULL_PARSE_LENGTH;
+  if (text.length > limit) return refused(original, positions, 'file/too-large', 0, `${text.length}/${limit}`);
   const deep = nestingBeyond(text, MAX_NESTING);
-  if (deep !== undefined) return tooDeep(original, positions, deep);
+  if (deep !== undefined) return refused(original, positions, 'yaml/too-deep', deep, `nesting deeper than ${MAX_NESTING} levels`);
   const parsed = parseWithYaml(text, positions);
   return { ...parsed, text: original };
 }
@@ -201,12 +216,13 @@ export function nestingBeyond(text: string, limit: number): number | undefined {
   return undefined;
 }
 
-function tooDeep(text: string, positions: TextPositions, offset: number): ParsedFile {
+/** A text not handed to `yaml` at all: one located problem, no value. */
+function refused(text: string, positions: TextPositions, code: YamlProblemCode, offset: number, detail: string): ParsedFile {
   const document: ParsedDocument = {
     index: 0,
     value: undefined,
     span: [0, text.length],
-    problems: [{ code: 'yaml/too-deep', span: [offset, Math.min(text.length, offset + 1)], detail: `nesting deeper than ${MAX_NESTING} levels` }],
+    problems: [{ code, span: [offset, Math.min(text.length, offset + 1)], detail }],
     empty: false,
     locate: () => ({ path: [], location: {} }),
   };
