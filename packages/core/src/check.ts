@@ -106,7 +106,7 @@ function byPosition(a: Finding, b: Finding): number {
   return (
     a.range.start.offset - b.range.start.offset ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.ruleId.localeCompare(b.ruleId)
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
   );
 }
 

@@ -74,12 +74,25 @@ class KindEngine {
   /** Rules with a hint and no scope conditions: always in scope. */
   readonly unscopedHints: { rule: ActiveRule; fromFact: string }[] = [];
 
-  constructor(readonly engine: EngineType) {}
+  /**
+   * `engine` holds the outcomes; `hintEngine` the scope rules of hints, run only when an
+   * editor asks for measurements, on the same almanac (facts already computed are reused).
+   */
+  constructor(
+    readonly engine: EngineType,
+    readonly hintEngine: EngineType,
+  ) {}
 
-  run(document: unknown): Promise<{ names: string[]; almanac: Almanac }> {
+  run(document: unknown, withHints: boolean): Promise<{ names: string[]; almanac: Almanac }> {
     const next = this.queue.then(async () => {
       const { results, almanac } = await this.engine.run({ document });
-      return { names: results.map((r) => r.name as string), almanac };
+      const names = results.map((r) => r.name as string);
+      if (withHints && this.scopes.size) {
+        // The almanac keeps every result: take only the scope rules' from this second run.
+        const hints = await this.hintEngine.run({ document }, { almanac });
+        for (const r of hints.results) if (this.scopes.has(r.name as string) && !names.includes(r.name as string)) names.push(r.name as string);
+      }
+      return { names, almanac };
     });
     this.queue = next.catch(() => undefined);
     return next;
@@ -133,9 +146,12 @@ export class RuleSet {
   private engineFor(kind: DocumentKind): KindEngine {
     let k = this.engines.get(kind);
     if (!k) {
-      const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath });
-      engine.addOperator('hasItems', (factValue: unknown, expected: unknown) => Array.isArray(factValue) && (factValue.length > 0) === expected);
-      k = new KindEngine(engine);
+      const make = () => {
+        const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath });
+        engine.addOperator('hasItems', (factValue: unknown, expected: unknown) => Array.isArray(factValue) && (factValue.length > 0) === expected);
+        return engine;
+      };
+      k = new KindEngine(make(), make());
       this.engines.set(kind, k);
     }
     return k;
@@ -144,13 +160,17 @@ export class RuleSet {
   private add(active: ActiveRule): void {
     const def = active.definition;
     const kindEngine = this.engineFor(def.kind);
-    const { engine } = kindEngine;
+    const { engine, hintEngine } = kindEngine;
+    const addFact = (id: string, fn: (params: unknown, almanac: Almanac) => Promise<unknown>) => {
+      engine.addFact(id, fn);
+      hintEngine.addFact(id, fn);
+    };
     const localFacts = new Map<string, string>();
     for (const [name, spec] of Object.entries(def.facts)) {
       const id = `${def.id}:${name}`;
       localFacts.set(name, id);
       const compute = CALCULATORS[spec.calculator]!.compile(substituteParams(spec.params, active.params) as never);
-      engine.addFact(id, async (_params: unknown, almanac: Almanac) => compute(await almanac.factValue('document')));
+      addFact(id, async (_params: unknown, almanac: Almanac) => compute(await almanac.factValue('document')));
     }
     const pathFacts = new Set<string>();
     const shared: ConditionSpec[] = [];
@@ -170,7 +190,7 @@ export class RuleSet {
       const fromFact = localFacts.get(def.hint.from)!;
       if (shared.length) {
         const name = `${def.id}@scope`;
-        engine.addRule({ name, conditions: rewriteCondition({ all: shared }, localFacts, pathFacts) as TopLevelCondition, event: { type: 'edunorm.scope' } });
+        hintEngine.addRule({ name, conditions: rewriteCondition({ all: shared }, localFacts, pathFacts) as TopLevelCondition, event: { type: 'edunorm.scope' } });
         kindEngine.scopes.set(name, { rule: active, fromFact });
       } else kindEngine.unscopedHints.push({ rule: active, fromFact });
     }
@@ -179,7 +199,7 @@ export class RuleSet {
       const id = `field:${field}`;
       const path = parsePath(field) ?? [];
       // Several rules read the same field; json-rules-engine keeps one fact per id.
-      engine.addFact(id, async (_params: unknown, almanac: Almanac) => getAt(await almanac.factValue('document'), path));
+      addFact(id, async (_params: unknown, almanac: Almanac) => getAt(await almanac.factValue('document'), path));
     }
   }
 
@@ -222,7 +242,7 @@ export class RuleSet {
   async evaluate(kind: DocumentKind, document: unknown, factory: FindingFactory, wantMeasurements = false): Promise<{ findings: Finding[]; measurements: Measurement[] }> {
     const kindEngine = this.engines.get(kind);
     if (!kindEngine) return { findings: [], measurements: [] };
-    const { names, almanac } = await kindEngine.run(document);
+    const { names, almanac } = await kindEngine.run(document, wantMeasurements);
     const findings: Finding[] = [];
     const measurements: Measurement[] = [];
     const hinted = wantMeasurements ? [...kindEngine.unscopedHints] : [];
