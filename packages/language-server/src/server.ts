@@ -3,6 +3,7 @@
  * modules. Rule logic lives in @edunorm/core only; here are positions, timing and protocol.
  */
 import { BUILTIN_PACK_NAME, STRUCTURAL_RULES, getDefaultRuleSet, isEdunormText, type Locale, type RuleSet } from '@edunorm/core';
+import { CHECK_FILES_REQUEST, RULES_REQUEST, SKELETON_REQUEST, STATUS_NOTIFICATION, type CheckFilesResult, type RuleInfo, type StatusParams } from './protocol.js';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import {
@@ -39,31 +40,7 @@ export interface ServerOptions {
   service: ValidationService;
 }
 
-/** Custom protocol shared with the VS Code extension (other clients may ignore it). */
-export const STATUS_NOTIFICATION = 'edunorm/status';
-export const CHECK_FILES_REQUEST = 'edunorm/checkFiles';
-export const RULES_REQUEST = 'edunorm/rules';
-/** The snippet of a new document of a kind (the extension's "New school budget file"). */
-export const SKELETON_REQUEST = 'edunorm/skeleton';
-
-export interface StatusParams {
-  uri: string;
-  version: number;
-  edunorm: boolean;
-  packs: string[];
-  configFile?: string;
-  errors: number;
-  warnings: number;
-  infos: number;
-}
-
-export interface CheckFilesResult {
-  files: number;
-  checked: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-}
+export { CHECK_FILES_REQUEST, RULES_REQUEST, SKELETON_REQUEST, STATUS_NOTIFICATION, type CheckFilesResult, type RuleInfo, type StatusParams } from './protocol.js';
 
 function filePathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -393,7 +370,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onRequest(
     RULES_REQUEST,
-    safe('rules', [] as { id: string; title: string; url: string; pack: string }[], (params: { uri?: string }) => {
+    safe('rules', [] as RuleInfo[], (params: { uri?: string }) => {
       const ruleSet = params.uri ? ruleSetFor(params.uri) : getDefaultRuleSet();
       const norms = ruleSet.rules.map((r) => ({ id: r.definition.id, title: r.definition.title[locale], url: ruleDocUrl(r.definition.id), pack: ruleSet.packs.find((p) => p.rules.includes(r.definition))?.name ?? BUILTIN_PACK_NAME }));
       const structural = STRUCTURAL_RULES.map((r) => ({ id: r.id, title: r.title[locale], url: ruleDocUrl(r.id), pack: 'edunorm' }));
