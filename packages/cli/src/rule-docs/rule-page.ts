@@ -40,14 +40,7 @@ export function renderRulePage(rule: RuleDefinition, examples: readonly RuleExam
   const params = Object.entries(rule.params);
   const years = { zh: effectiveYears({ definition: rule }, 'zh-CN') ?? '所有年份', en: effectiveYears({ definition: rule }, 'en') ?? 'every year' };
   const out = [
-    banner(rule.source.file),
-    `# ${rule.id}`,
-    '',
-    `**${rule.title['zh-CN']}**<br>`,
-    `*${rule.title.en}*`,
-    '',
-    '| | |',
-    '| --- | --- |',
+    ...pageHead(rule.source.file, rule.id, rule.title),
     `| 适用 / Kind | \`${rule.kind}\` |`,
     `| 级别 / Severity | ${rule.severity} |`,
     `| 规则包 / Pack | ${rule.source.pack} (\`${rule.source.file}\`) |`,
@@ -88,17 +81,15 @@ export function renderRulePage(rule: RuleDefinition, examples: readonly RuleExam
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
+/** Generated-from banner, id, both titles, and the head of the facts table every page starts with. */
+function pageHead(source: string, id: string, title: { 'zh-CN': string; en: string }): string[] {
+  return [banner(source), `# ${id}`, '', `**${title['zh-CN']}**<br>`, `*${title.en}*`, '', '| | |', '| --- | --- |'];
+}
+
 /** The page of a structural id (syntax and structure of the file, not a norm). */
 export function renderStructuralPage(rule: StructuralRule, doc: StructuralDoc, findings: readonly ExampleFinding[]): string {
   const out = [
-    banner('packages/cli/src/rule-docs/structural-docs.ts'),
-    `# ${rule.id}`,
-    '',
-    `**${rule.title['zh-CN']}**<br>`,
-    `*${rule.title.en}*`,
-    '',
-    '| | |',
-    '| --- | --- |',
+    ...pageHead('packages/cli/src/rule-docs/structural-docs.ts', rule.id, rule.title),
     `| 级别 / Severity | ${rule.severity} |`,
     '| 类别 / Category | 结构检查,不是规划中的规范 / structure check, not a norm of the plan |',
     '',
