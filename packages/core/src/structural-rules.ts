@@ -25,6 +25,7 @@ export const STRUCTURAL_RULES: readonly StructuralRule[] = [
   r('schema/empty', 'error', '不能为空的字段为空', 'Empty required text'),
   r('schema/unknown-key', 'warning', '未知字段(可能拼错)', 'Unknown field (possibly misspelt)'),
   r('duplicate-staff-id', 'error', '工号重复', 'Duplicate staff id'),
+  r('schema/part-exceeds-whole', 'error', '部分大于总数(如在公办学校就读的随迁子女多于符合条件的随迁子女)', 'A part larger than its total (e.g. more migrant children in public schools than eligible)'),
   r('engine/error', 'error', '规则执行出错', 'A rule failed to run'),
   r('file/unreadable', 'error', '文件无法读取', 'File cannot be read'),
   r('file/too-large', 'error', '文件超过大小上限,未检查', 'File above the size limit, not checked'),

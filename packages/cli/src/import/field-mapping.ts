@@ -77,24 +77,38 @@ const SCHOOL_BLOCK: AliasTable = {
   'school.level': ['学段', '学校类型', '办学类型'],
 };
 
+/** 所属县(市、区)代码: the same header in budgets and staffing files. */
+const SCHOOL_DISTRICT = ['所属县(市、区)代码', '所属县代码', '所属区县代码'];
+
 const ALIASES: Record<DocumentKind, { block: AliasTable; table?: { list: 'staff' | 'schools'; columns: AliasTable } }> = {
   SchoolBudget: {
     block: {
       ...SCHOOL_BLOCK,
       'school.provincialModel': ['是否省级示范性高中', '省级示范性高中'],
       'school.highLevelTalent': ['是否高层次人才集中且资金承受能力较强的高等学校', '高层次人才集中高校'],
+      'school.district': SCHOOL_DISTRICT,
+      'school.pupils': ['在校生数', '在校生人数', '学生数'],
       fiscalYear: ['预算年度', '年度', '财政年度'],
       'budget.publicFunds': ['年度公用经费预算总额', '公用经费预算总额', '公用经费'],
       'budget.teacherTraining': ['教师培训经费', '培训经费'],
       'performancePay.multiplier': ['绩效工资水平', '绩效工资倍数'],
+      'reference.perPupilPublicFundsStandard': ['省定生均公用经费拨款标准', '生均公用经费拨款标准', '生均公用经费标准'],
+      'performancePay.approvedTotal': ['核定绩效工资总量', '绩效工资总量'],
+      'performancePay.distributed': ['实际分配的绩效工资', '实际分配绩效工资', '已分配绩效工资'],
+      'performancePay.serviceIncomeRewards': ['中职技术服务、技术培训收益用于人员奖励部分', '技术服务收益奖励', '技术服务、技术培训收益奖励'],
     },
   },
   Staffing: {
     block: {
       ...SCHOOL_BLOCK,
+      'school.district': SCHOOL_DISTRICT,
+      'school.rural': ['乡村学校', '是否乡村学校'],
       fiscalYear: ['年度', '预算年度', '财政年度'],
       'reference.localAvgMonthlyPerformancePay': ['当地教师月平均绩效工资收入', '当地教师月平均绩效工资'],
       'reference.localCivilServantAvgSalary': ['当地公务员年平均工资收入', '当地公务员年平均工资'],
+      'reference.approvedEstablishment': ['核定教职工编制数', '核定编制数', '编制数'],
+      'reference.civilServantRewardSubsidy': ['当地公务员奖励性补贴', '公务员奖励性补贴'],
+      'reference.townshipAllowanceStandard': ['乡镇工作补贴标准'],
     },
     table: {
       list: 'staff',
@@ -118,6 +132,10 @@ const ALIASES: Record<DocumentKind, { block: AliasTable; table?: { list: 'staff'
         ruralServiceYears: ['乡村学校任教年限', '乡村薄弱学校任教年限', '乡村任教年限'],
         seniorTitleApplicant: ['是否申报高级职称', '申报高级职称', '本年度申报高级教师职称或特级教师'],
         titleQuotaExempt: ['不受岗位职数限制', '是否不受岗位职数限制'],
+        inEstablishment: ['在编', '是否在编'],
+        outsourced: ['通过购买服务方式聘用', '购买服务', '是否购买服务'],
+        supplementaryPerformancePay: ['本年度补充绩效工资', '补充绩效工资'],
+        townshipAllowance: ['乡镇工作补贴'],
       },
     },
   },
@@ -131,6 +149,18 @@ const ALIASES: Record<DocumentKind, { block: AliasTable; table?: { list: 'staff'
       'indicators.standardizedSchoolRate': ['义务教育阶段中小学标准化率', '中小学标准化率', '标准化率'],
       'indicators.vocationalEnrollmentShare': ['中职招生占高中阶段招生的比例', '中职招生占比', '职普比例'],
       'indicators.youngTeacherForums': ['优秀青年教师论坛次数', '青年教师论坛次数'],
+      'reference.localCivilServantAvgSalary': ['当地公务员年平均工资收入', '当地公务员年平均工资'],
+      'indicators.vocationalPlacesAdded': ['2021年以来中职累计扩建学位', '中职累计扩建学位', '中职扩建学位'],
+      'indicators.povertyDropouts': ['因贫失学辍学人数', '因贫失学辍学'],
+      'indicators.migrantChildrenEligible': ['符合入学条件的外来务工人员随迁子女', '符合入学条件的随迁子女', '随迁子女'],
+      'indicators.migrantChildrenInPublicSchools': ['其中在公办学校就读', '在公办学校就读的随迁子女', '随迁子女在公办学校就读'],
+      'indicators.afterSchoolDemand': ['有课后服务需求的小学生', '课后服务需求'],
+      'indicators.afterSchoolServed': ['其中享受校内课后服务', '享受校内课后服务的小学生', '享受课后服务'],
+      'indicators.disabledChildrenSchoolAge': ['适龄残疾儿童少年'],
+      'indicators.disabledChildrenServed': ['其中入学', '入学的适龄残疾儿童少年', '残疾儿童少年入学'],
+      'indicators.digitalTeachingCoverage': ['教学应用覆盖教师的比例', '教学应用覆盖率'],
+      'indicators.digitalLearningCoverage': ['学习应用覆盖适龄学生的比例', '学习应用覆盖率'],
+      'indicators.digitalCampusCoverage': ['数字校园建设覆盖学校的比例', '数字校园覆盖率'],
     },
     table: {
       list: 'schools',

@@ -94,6 +94,11 @@ export const STRUCTURAL_DOCS: Record<string, StructuralDoc> = {
     example:
       'apiVersion: edunorm/v1\nkind: Staffing\nschool: { code: "130902008", name: 第八中学, level: junior }\nfiscalYear: 2025\nstaff:\n  - { id: T001, name: 张三, role: teacher }\n  - { id: T001, name: 李梅, role: teacher }\n',
   },
+  'schema/part-exceeds-whole': {
+    explanation: t('市县指标中,有的数是另一个数的“其中”:在公办学校就读的随迁子女(migrantChildrenInPublicSchools)属于符合入学条件的随迁子女(migrantChildrenEligible),享受校内课后服务的小学生(afterSchoolServed)属于有需求的小学生(afterSchoolDemand),入学的适龄残疾儿童少年(disabledChildrenServed)属于适龄残疾儿童少年(disabledChildrenSchoolAge)。部分大于总数说明填错了(两列填反、用了不同年份的总数),相关规范的结论不可信。', 'Some district counts are part of another ("其中"): migrant children in public schools (migrantChildrenInPublicSchools) are part of the eligible migrant children (migrantChildrenEligible), pupils served after class (afterSchoolServed) part of those needing it (afterSchoolDemand), disabled children in education (disabledChildrenServed) part of the school-age disabled children (disabledChildrenSchoolAge). A part larger than its total is a mistake (columns swapped, a total of another year), and the norms reading them cannot be trusted.'),
+    fix: t('核对两个数的来源,改正填错的一个;部分应不大于总数。', 'Check where both figures come from and correct the wrong one; the part must not exceed the total.'),
+    example: 'apiVersion: edunorm/v1\nkind: DistrictIndicators\ndistrict: { code: "130900", name: xxx市, type: city }\nyear: 2025\nindicators:\n  afterSchoolDemand: 30000\n  afterSchoolServed: 31000\n',
+  },
   'engine/error': {
     explanation: t('某条规则在检查这个文档时出错,文档的检查没有完成。这是规则包的问题,不是所填数据的问题。', 'A rule failed while checking this document, so the check is incomplete. This is a problem of the rule pack, not of the data.'),
     fix: t('请把文件和提示信息报告给规则包的维护者;自定义规则包可用 edunorm test-rules 检查。', 'Report the file and the message to the rule pack\'s maintainers; test a custom pack with edunorm test-rules.'),

@@ -89,6 +89,8 @@ const schoolLevel = oneOf(
 );
 
 const schoolCode = text('学校代码', 'School code');
+/** Links a school's documents to its district's DistrictIndicators (workspace checks). */
+const districtCode = text('所属县(市、区)代码', 'Code of the county (city, district) the school belongs to');
 const schoolName = text('学校名称', 'School name');
 
 export const schoolBudgetSchema: JsonSchema = {
@@ -110,9 +112,19 @@ export const schoolBudgetSchema: JsonSchema = {
         level: schoolLevel,
         provincialModel: bool('是否省级示范性高中(普通高中、完全中学适用)', 'Provincial model high school (senior / complete-secondary)'),
         highLevelTalent: bool('是否高层次人才集中且资金承受能力较强的高等学校(高等学校适用)', 'Higher-education institution with concentrated high-level talent and strong finances'),
+        district: districtCode,
+        pupils: integer('count', '在校生数', 'Pupils enrolled'),
       },
     },
     fiscalYear: yearField('预算年度', 'Fiscal year'),
+    reference: {
+      type: 'object',
+      'x-doc': doc('省定参照标准(元)', 'Provincial reference standards (yuan)'),
+      additionalProperties: false,
+      properties: {
+        perPupilPublicFundsStandard: yuan('省定生均公用经费拨款标准(元/生·年)', 'Provincial per-pupil public-funds standard (yuan per pupil per year)'),
+      },
+    },
     budget: {
       type: 'object',
       'x-doc': doc('预算(元)', 'Budget (yuan)'),
@@ -134,6 +146,12 @@ export const schoolBudgetSchema: JsonSchema = {
           'x-unit': 'multiplier',
           'x-doc': doc('绩效工资水平,按 1:x 填写 x(相对基准水平的倍数)', 'Performance-pay level, x in 1:x against the base level'),
         },
+        approvedTotal: yuan('核定绩效工资总量(元)', 'Approved performance-pay total (yuan)'),
+        distributed: yuan('实际分配的绩效工资(元)', 'Performance pay actually distributed (yuan)'),
+        serviceIncomeRewards: yuan(
+          '中职技术服务、技术培训收益用于人员奖励部分(元),不纳入绩效工资总量',
+          'Rewards paid from vocational schools’ technical-service and training income (yuan), outside the performance-pay total',
+        ),
       },
     },
   },
@@ -167,6 +185,10 @@ const staffRecord: JsonSchema = {
     ruralServiceYears: { type: 'number', minimum: 0, 'x-unit': 'years', 'x-doc': doc('在乡村学校、薄弱学校任教年限', 'Years taught at rural or weak schools') },
     seniorTitleApplicant: bool('本年度是否申报高级教师职称或特级教师', 'Applies this year for a senior title or special grade'),
     titleQuotaExempt: bool('业绩特别突出、申报高级职称不受岗位职数限制(仅幼儿园、小学)', 'Outstanding performance, exempt from the senior-post quota (kindergarten/primary only)'),
+    inEstablishment: bool('是否在编', 'Holds an establishment post (在编)'),
+    outsourced: bool('是否通过购买服务方式聘用(保教、后勤等),不占编制', 'Hired through purchased services (care, logistics…), outside the establishment'),
+    supplementaryPerformancePay: yuan('本年度补充绩效工资(元/年)', 'Supplementary performance pay this year (yuan per year)'),
+    townshipAllowance: yuan('乡镇工作补贴(元/月)', 'Township work allowance (yuan per month)'),
   },
 };
 
@@ -183,7 +205,13 @@ export const staffingSchema: JsonSchema = {
       'x-doc': doc('学校基本信息', 'The school'),
       required: ['code', 'name', 'level'],
       additionalProperties: false,
-      properties: { code: schoolCode, name: schoolName, level: schoolLevel },
+      properties: {
+        code: schoolCode,
+        name: schoolName,
+        level: schoolLevel,
+        district: districtCode,
+        rural: bool('是否乡村学校(乡镇及以下)', 'Rural school (township level or below)'),
+      },
     },
     fiscalYear: yearField('年度', 'Fiscal year'),
     reference: {
@@ -193,6 +221,12 @@ export const staffingSchema: JsonSchema = {
       properties: {
         localAvgMonthlyPerformancePay: yuan('当地教师月平均绩效工资收入(元/月)', 'Local teachers’ average monthly performance pay (yuan per month)'),
         localCivilServantAvgSalary: yuan('当地公务员年平均工资收入(元/年)', 'Local civil servants’ average annual salary (yuan per year)'),
+        approvedEstablishment: integer('count', '核定教职工编制数', 'Approved establishment (staff posts)'),
+        civilServantRewardSubsidy: yuan(
+          '当地公务员奖励性补贴(元/人·年),未发放则不填',
+          'Local civil servants’ reward subsidy (yuan per person per year); leave out when none is issued',
+        ),
+        townshipAllowanceStandard: yuan('乡镇工作补贴标准(元/月)', 'Township work allowance standard (yuan per month)'),
       },
     },
     staff: { type: 'array', 'x-doc': doc('教职工名单', 'Staff list'), items: staffRecord },
@@ -222,6 +256,14 @@ export const districtIndicatorsSchema: JsonSchema = {
       },
     },
     year: yearField('指标所属年份', 'Year the figures describe'),
+    reference: {
+      type: 'object',
+      'x-doc': doc('当地公布的参照数据(元)', 'Published local reference figures (yuan)'),
+      additionalProperties: false,
+      properties: {
+        localCivilServantAvgSalary: yuan('当地公务员年平均工资收入(元/年)', 'Local civil servants’ average annual salary (yuan per year)'),
+      },
+    },
     indicators: {
       type: 'object',
       'x-doc': doc('发展指标(比例以 0–1 的小数填写)', 'Indicators (shares as fractions 0–1)'),
@@ -231,6 +273,17 @@ export const districtIndicatorsSchema: JsonSchema = {
         standardizedSchoolRate: fraction('义务教育阶段中小学标准化率', 'Share of standardized compulsory-education schools'),
         vocationalEnrollmentShare: fraction('中职招生占高中阶段招生的比例', 'Vocational share of upper-secondary enrolment'),
         youngTeacherForums: integer('count', '本学年优秀青年教师论坛/主题演讲次数', 'Young-teacher forums or talks this school year'),
+        vocationalPlacesAdded: integer('count', '2021 年以来中职累计扩建学位', 'Vocational school places added since 2021'),
+        povertyDropouts: integer('count', '因贫失学辍学人数', 'Pupils out of school because of poverty'),
+        migrantChildrenEligible: integer('count', '符合入学条件的外来务工人员随迁子女', 'Migrant workers’ children eligible for school'),
+        migrantChildrenInPublicSchools: integer('count', '其中在公办学校就读', 'Of them, in public schools'),
+        afterSchoolDemand: integer('count', '有课后服务需求的小学生', 'Primary pupils needing after-school services'),
+        afterSchoolServed: integer('count', '其中享受校内课后服务', 'Of them, served at school after class'),
+        disabledChildrenSchoolAge: integer('count', '适龄残疾儿童少年', 'School-age children with disabilities'),
+        disabledChildrenServed: integer('count', '其中入学(特教学校、随班就读、送教上门)', 'Of them, in education (special schools, regular classes, home teaching)'),
+        digitalTeachingCoverage: fraction('教学应用覆盖教师的比例', 'Share of teachers covered by digital teaching'),
+        digitalLearningCoverage: fraction('学习应用覆盖适龄学生的比例', 'Share of school-age pupils covered by digital learning'),
+        digitalCampusCoverage: fraction('数字校园建设覆盖学校的比例', 'Share of schools with a digital campus'),
       },
     },
     schools: {

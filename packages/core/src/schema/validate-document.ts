@@ -4,6 +4,7 @@ import { formatPath, type PathSegment } from '../path.js';
 import type { Finding, LocalizedText } from '../types.js';
 import { documentValidators, type ErrorObject } from './ajv-instance.js';
 import { DOCUMENT_KINDS, documentSchemas, type DocumentKind, type FieldDoc, type JsonSchema, type Unit } from './document-schemas.js';
+import { partsExceedingWholes } from './part-exceeds-whole.js';
 import { suggestTypedValue } from './suggest-value.js';
 
 export const SUPPORTED_API_VERSION = 'edunorm/v1';
@@ -146,6 +147,10 @@ export function validateStructure(factory: FindingFactory, value: unknown, limit
       if (findings.length < limit) findings.push(f);
       else omitted++;
     }
+  }
+  for (const f of partsExceedingWholes(factory, kind as DocumentKind, value)) {
+    if (findings.length < limit) findings.push(f);
+    else omitted++;
   }
   return { kind: kind as DocumentKind, findings, ...(omitted ? { omitted } : {}) };
 }
