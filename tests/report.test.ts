@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSchools, type GeneratedSchool } from './fixtures/report/generate-schools.js';
-import { ROOT } from './helpers/paths.js';
+import { CLI_BIN, ROOT } from './helpers/paths.js';
 import { runCli } from './helpers/run-cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -171,5 +172,76 @@ describe.skipIf(!existsSync(CHROMIUM))(`the report in headless Chromium (${CHROM
     } finally {
       await browser.close();
     }
+  }, 60_000);
+});
+
+/** A folder of files, removed after `body`. */
+function withFolder(files: Record<string, string | Buffer>, body: (dir: string) => void): void {
+  const folder = mkdtempSync(join(tmpdir(), 'edunorm-report-same-'));
+  try {
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
+    body(folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const COMPLIANT_BUDGET = readFileSync(join(ROOT, 'examples/compliant/budget.yaml'), 'utf8');
+/** The non-compliant staffing example, as a file of the compliant budget's school. */
+const FAILING_STAFFING = readFileSync(join(ROOT, 'examples/noncompliant/staffing.yaml'), 'utf8').replace('code: "130902101"', 'code: "130902008"');
+
+describe('edunorm report uses exactly the results of check', () => {
+  it('a UTF-16 Staffing file belongs to its school', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(FAILING_STAFFING, 'utf16le')]);
+    withFolder({ 'budget.yaml': COMPLIANT_BUDGET, 'staffing.yaml': utf16 }, (folder) => {
+      // check reads the UTF-16 file and finds its errors …
+      const check = runCli(['check', '.', '--format', 'json'], { cwd: folder });
+      const files = (JSON.parse(check.stdout) as { files: { path: string; findings: JsonFinding[] }[] }).files;
+      const staffing = files.find((f) => f.path === 'staffing.yaml')!.findings;
+      expect(staffing.some((f) => f.ruleId === 'teacher-pay-parity')).toBe(true);
+      const errors = staffing.filter((f) => f.severity === 'error').length;
+      // … and report counts them against the school, which is therefore not compliant.
+      const md = runCli(['report', '.', '--format', 'markdown'], { cwd: folder });
+      expect(md.code, md.stderr).toBe(0);
+      expect(md.stdout).toContain('检查了 **1** 所学校(2 个文件):合规 **0** 所');
+      expect(md.stdout).toContain(`| 第八中学 | 130902008 | 初中 | ${errors} |`);
+      expect(md.stdout).toContain('教师工资差 12,250 元');
+      expect(runCli(['report', '.', '-o', 'r.html'], { cwd: folder }).code).toBe(0);
+      const row = /<tr data-code="130902008"[^>]*>.*?<\/tr>/.exec(readFileSync(join(folder, 'r.html'), 'utf8'))![0];
+      expect(row).toContain('不合规');
+      expect(row).not.toContain('未提交');
+    });
+  });
+
+  it('a syntax error in a later document makes the school not compliant', () => {
+    withFolder({ 'budget.yaml': `${COMPLIANT_BUDGET}---\nnote: [unclosed\n` }, (folder) => {
+      const check = runCli(['check', '.', '--format', 'json'], { cwd: folder });
+      expect(check.code).toBe(1);
+      const md = runCli(['report', '.', '--format', 'markdown'], { cwd: folder });
+      expect(md.code, md.stderr).toBe(0);
+      expect(md.stdout).toContain('检查了 **1** 所学校(1 个文件):合规 **0** 所(0%);错误 **1** 个');
+      expect(md.stdout).toMatch(/\| 第八中学 \| 130902008 \| 初中 \| 1 \| 0 \| 格式/);
+    });
+  });
+
+  it('size limits apply: a 40 MB file is reported too large, not read (heap capped at 256 MB)', () => {
+    const row = '  - { id: T{n}, name: 教师, role: teacher, title: first, certified: true, hiredYear: 2015, annualSalary: 98000, baseSalary: 4400 }\n';
+    const head = FAILING_STAFFING.slice(0, FAILING_STAFFING.indexOf('staff:\n') + 'staff:\n'.length);
+    const lines: string[] = [head];
+    let size = head.length;
+    for (let n = 0; size < 40e6; n++) {
+      const line = row.replace('{n}', String(n));
+      lines.push(line);
+      size += Buffer.byteLength(line);
+    }
+    withFolder({ 'budget.yaml': COMPLIANT_BUDGET, 'staffing.yaml': lines.join('') }, (folder) => {
+      const r = spawnSync(process.execPath, ['--max-old-space-size=256', CLI_BIN, 'report', '.', '--format', 'markdown', '--locale', 'en'], { cwd: folder, encoding: 'utf8', timeout: 60_000 });
+      expect(r.status, r.stderr).toBe(0);
+      // The file is the check's file/too-large error, as `check` reports it; it names no school.
+      expect(r.stdout).toContain('**1** school(s) checked (2 file(s)): **1** compliant (100%); **1** error(s)');
+      expect(r.stdout).toContain('1 file(s) belong to no school (no school code, or cannot be parsed), with 1 finding(s).');
+      const check = runCli(['check', 'staffing.yaml', '--format', 'json'], { cwd: folder });
+      expect((JSON.parse(check.stdout) as { files: { findings: JsonFinding[] }[] }).files[0]!.findings.map((f) => f.ruleId)).toEqual(['file/too-large']);
+    });
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding, Locale, SuppressedFinding } from '@edunorm/core';
+import type { DocumentSummary, Finding, Locale, SuppressedFinding } from '@edunorm/core';
 import type { FileTarget } from './find-files.js';
 
 export interface FileReport {
@@ -9,6 +9,20 @@ export interface FileReport {
   findings: Finding[];
   /** Findings hidden by an inline directive with a reason. */
   suppressed: SuppressedFinding[];
+  /**
+   * Who each document of the file is about (kind, school or district code, name, level), as
+   * the check read it: `report` groups files by school from this, never by reading them again.
+   * Empty when the file could not be read or parsed.
+   */
+  documents?: ReportedDocument[];
+}
+
+/** A document of a checked file, without its range (kept small in the cache). */
+export type ReportedDocument = Omit<DocumentSummary, 'range'>;
+
+/** The documents of a check result, as a file report keeps them. */
+export function reportedDocuments(documents: readonly DocumentSummary[]): ReportedDocument[] {
+  return documents.map(({ range: _range, ...rest }) => rest);
 }
 
 export interface CheckFilesOptions {

@@ -4,7 +4,7 @@
  */
 import { check, type Finding } from '@edunorm/core';
 import type { ConfigResolver } from '@edunorm/core/node';
-import type { CheckFilesOptions, FileReport } from './check-files.js';
+import { reportedDocuments, type CheckFilesOptions, type FileReport } from './check-files.js';
 import { readTarget } from './read-target.js';
 
 /**
@@ -46,7 +46,7 @@ export async function checkTasks(tasks: readonly CheckTask[], resolver: ConfigRe
     // The size limit was applied when the file was read (read-target.ts, --max-file-size).
     const result = await check(text, { locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives, maxFileBytes: Infinity });
     const findings = extra && result.isEdunorm ? [extra, ...result.findings].sort((a, b) => a.range.start.offset - b.range.start.offset) : result.findings;
-    out.push({ index: task.index, report: { isEdunorm: result.isEdunorm, findings, suppressed: result.suppressed }, config: configInfo });
+    out.push({ index: task.index, report: { isEdunorm: result.isEdunorm, findings, suppressed: result.suppressed, documents: reportedDocuments(result.documents) }, config: configInfo });
   }
   return out;
 }

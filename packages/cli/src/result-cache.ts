@@ -46,7 +46,8 @@ export class FileResultCache {
         configs?: Record<string, ConfigEntry>;
         citations?: Record<string, Citation>;
       };
-      if (data.format === 4 && data.entries && data.configs && data.citations) {
+      // Format 5: entries carry the documents' identities (`report` groups by them).
+      if (data.format === 5 && data.entries && data.configs && data.citations) {
         this.entries = data.entries;
         this.configs = data.configs;
         this.citations = data.citations;
@@ -104,6 +105,6 @@ export class FileResultCache {
   }
 
   save(): void {
-    if (this.dirty) writeFileAtomic(this.location, JSON.stringify({ format: 4, entries: this.entries, configs: this.configs, citations: this.citations }));
+    if (this.dirty) writeFileAtomic(this.location, JSON.stringify({ format: 5, entries: this.entries, configs: this.configs, citations: this.citations }));
   }
 }

@@ -156,8 +156,17 @@ async function checkText(text: string, options: CheckOptions): Promise<CheckResu
     for (const f of structure.findings) findings.push(f); // no spread: a file may hold 100,000s of findings
     if (!structure.kind) continue;
     summary.kind = structure.kind;
-    const identity = getAt(doc.value, structure.kind === 'DistrictIndicators' ? ['district', 'code'] : ['school', 'code']);
+    // Who the document is about, for consumers that group files (`edunorm report`): read here
+    // from the value already parsed, so no consumer reads or parses the file a second time.
+    const owner = structure.kind === 'DistrictIndicators' ? 'district' : 'school';
+    const identity = getAt(doc.value, [owner, 'code']);
     if (typeof identity === 'string' || typeof identity === 'number') summary.identity = String(identity);
+    const name = getAt(doc.value, [owner, 'name']);
+    if (typeof name === 'string' || typeof name === 'number') summary.name = String(name);
+    const level = owner === 'school' ? getAt(doc.value, ['school', 'level']) : undefined;
+    if (typeof level === 'string') summary.level = level;
+    const year = owner === 'district' ? getAt(doc.value, ['year']) : undefined;
+    if (typeof year === 'number') summary.year = year;
     anchors.set(doc.index, anchorFor(structure.kind, summary.identity, doc.index, doc.value));
     try {
       const evaluated = await ruleSet.evaluate(structure.kind, doc.value, factory, options.measurements === true);

@@ -82,6 +82,12 @@ export interface DocumentSummary {
   kind?: string;
   /** Human identity of the document: school code, district code. */
   identity?: string;
+  /** The school's or district's name, as written (`school.name`, `district.name`). */
+  name?: string;
+  /** `school.level` of a SchoolBudget or Staffing document. */
+  level?: string;
+  /** `year` of a DistrictIndicators document. */
+  year?: number;
   range: Range;
 }
 

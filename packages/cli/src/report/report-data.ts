@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parseYaml, substituteParams, type ActiveRule, type Citation, type DocumentKind, type Finding, type LocalizedText, type RuleSet, type Severity } from '@edunorm/core';
+import { substituteParams, type ActiveRule, type Citation, type DocumentKind, type Finding, type LocalizedText, type RuleSet, type Severity } from '@edunorm/core';
 import type { FileReport } from '../check-files.js';
 
 /**
@@ -127,8 +126,14 @@ function deviationIn(message: LocalizedText): Norm['deviation'] {
   return { format: zh[1]!, unit: { 'zh-CN': zh[2] ?? '', en: en?.[1] ?? '' } };
 }
 
-/** Regroups checked files by school and district. Each file is read once more for its documents' identities. */
-export function collectReport(reports: readonly FileReport[], ruleSet: RuleSet, readText: (absolute: string) => string | undefined = readQuietly): ReportData {
+/**
+ * Regroups checked files by school and district, from the documents the check itself read
+ * (`FileReport.documents`): the same decoding, size limits and parse as `check`, no second read.
+ * A finding that belongs to no identified document (a syntax error in a later document, a file
+ * too large to read) is the file's: it goes to every school and district of that file, so a
+ * broken file never leaves its school "compliant"; a file with no identified document is loose.
+ */
+export function collectReport(reports: readonly FileReport[], ruleSet: RuleSet): ReportData {
   const schools = new Map<string, SchoolEntry>();
   const districts = new Map<string, DistrictEntry>();
   const loose: LooseFile[] = [];
@@ -142,48 +147,41 @@ export function collectReport(reports: readonly FileReport[], ruleSet: RuleSet, 
     }
     filesChecked++;
     const file = report.file.relative;
-    const text = readText(report.file.absolute);
-    const documents = text === undefined ? [] : parseYaml(text).documents;
     /** Where each document's findings go. */
     const owners = new Map<number, { findings: ReportFinding[] }>();
-    for (const doc of documents) {
-      const value = doc.value as Record<string, unknown> | null | undefined;
-      if (!value || typeof value !== 'object') continue;
-      const kind = value.kind;
-      if (kind === 'SchoolBudget' || kind === 'Staffing') {
-        const school = (value.school ?? {}) as Record<string, unknown>;
-        const code = str(school.code);
-        if (!code) continue;
+    for (const doc of report.documents ?? []) {
+      const code = doc.identity;
+      if (code === undefined) continue;
+      if (doc.kind === 'SchoolBudget' || doc.kind === 'Staffing') {
         let entry = schools.get(code);
         if (!entry) {
-          entry = { code, name: str(school.name) ?? code, kinds: new Set(), files: [], findings: [] };
+          entry = { code, name: doc.name ?? code, kinds: new Set(), files: [], findings: [] };
           schools.set(code, entry);
         }
-        entry.level ??= str(school.level);
-        if (entry.name === code && str(school.name)) entry.name = str(school.name)!;
-        entry.kinds.add(kind);
+        entry.level ??= doc.level;
+        if (entry.name === code && doc.name) entry.name = doc.name;
+        entry.kinds.add(doc.kind);
         if (!entry.files.includes(file)) entry.files.push(file);
         owners.set(doc.index, entry);
-      } else if (kind === 'DistrictIndicators') {
-        const district = (value.district ?? {}) as Record<string, unknown>;
-        const code = str(district.code);
-        if (!code) continue;
+      } else if (doc.kind === 'DistrictIndicators') {
         let entry = districts.get(code);
         if (!entry) {
-          entry = { code, name: str(district.name) ?? code, files: [], findings: [] };
-          if (typeof value.year === 'number') entry.year = value.year;
+          entry = { code, name: doc.name ?? code, files: [], findings: [] };
+          if (doc.year !== undefined) entry.year = doc.year;
           districts.set(code, entry);
         }
         if (!entry.files.includes(file)) entry.files.push(file);
         owners.set(doc.index, entry);
       }
     }
+    const fileOwners = [...new Set(owners.values())];
     let orphan: LooseFile | undefined;
     for (const finding of report.findings) {
       totals[finding.severity]++;
       const located: ReportFinding = { ...finding, file };
       const owner = owners.get(finding.documentIndex);
       if (owner) owner.findings.push(located);
+      else if (fileOwners.length > 0) for (const o of fileOwners) o.findings.push(located);
       else {
         orphan ??= { file, findings: [] };
         orphan.findings.push(located);
@@ -201,14 +199,6 @@ export function collectReport(reports: readonly FileReport[], ruleSet: RuleSet, 
     norms: normsOf(ruleSet),
     totals,
   };
-}
-
-function readQuietly(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** A school meets the plan when none of its files has an error (warnings and hints are advice). */
