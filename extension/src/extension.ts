@@ -68,9 +68,10 @@ async function checkWorkspace(context: vscode.ExtensionContext): Promise<CheckFi
     async () => {
       const files = await vscode.workspace.findFiles('**/*.{yaml,yml}', '**/{node_modules,.git}/**');
       const result = await c.sendRequest<CheckFilesResult>(CHECK_FILES_REQUEST, { uris: files.map((f) => f.toString()) });
+      const unchecked = result.unchecked > 0 ? say(`另有 ${result.unchecked} 个文件未能检查(见“问题”面板)。`, ` ${result.unchecked} files could not be checked (see Problems).`) : '';
       const message = say(
-        `edunorm:检查了 ${result.checked} 个数据文件,${result.errors} 个错误,${result.warnings} 个警告,${result.infos} 条提示。`,
-        `edunorm: checked ${result.checked} data files: ${result.errors} errors, ${result.warnings} warnings, ${result.infos} infos.`,
+        `edunorm:检查了 ${result.checked} 个数据文件,${result.errors} 个错误,${result.warnings} 个警告,${result.infos} 条提示。${unchecked}`,
+        `edunorm: checked ${result.checked} data files: ${result.errors} errors, ${result.warnings} warnings, ${result.infos} infos.${unchecked}`,
       );
       const open = say('打开“问题”面板', 'Open Problems');
       void vscode.window.showInformationMessage(message, open).then((choice) => {

@@ -23,6 +23,8 @@ export interface StatusParams {
 export interface CheckFilesResult {
   files: number;
   checked: number;
+  /** edunorm files that could not be checked (unreadable, or the validation failed). */
+  unchecked: number;
   errors: number;
   warnings: number;
   infos: number;

@@ -2,10 +2,9 @@
  * The edunorm language server: wires LSP requests to the core through small feature
  * modules. Rule logic lives in @edunorm/core only; here are positions, timing and protocol.
  */
-import { BUILTIN_PACK_NAME, STRUCTURAL_RULES, getDefaultRuleSet, isEdunormText, type Locale, type RuleSet } from '@edunorm/core';
+import { BUILTIN_PACK_NAME, DEFAULT_MAX_FILE_BYTES, STRUCTURAL_RULES, fileTooLargeFinding, getDefaultRuleSet, isEdunormText, type Finding, type Locale, type RuleSet } from '@edunorm/core';
 import { CHECK_FILES_REQUEST, RULES_REQUEST, SKELETON_REQUEST, STATUS_NOTIFICATION, type CheckFilesResult, type RuleInfo, type StatusParams } from './protocol.js';
 import { fileURLToPath } from 'node:url';
-import { readFile } from 'node:fs/promises';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -27,7 +26,9 @@ import { buildOutline, type OutlineFile } from './outline.js';
 import { ruleDocUrl } from './rule-docs.js';
 import { isDocumentKind } from './schema-info.js';
 import { DEFAULT_SETTINGS, readSettings, resolveLocale, type ServerSettings } from './settings.js';
+import { readWorkspaceFile } from './read-file.js';
 import { toDiagnostic } from './to-lsp.js';
+import { uncheckedResult, unreadableFinding } from './validation-failure.js';
 import type { ValidationService } from './validation-service.js';
 import { ValidationScheduler } from './validation-scheduler.js';
 import { Validator, isConfigFile, isRuleFileText, type ValidationResult } from './validator.js';
@@ -220,8 +221,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const path = filePathOf(change.uri);
         if (isConfigFile(path)) relevant = true;
         else if (path && /\.ya?ml$/i.test(path)) {
-          const text = documents.get(change.uri)?.getText() ?? (await readFile(path, 'utf8').catch(() => ''));
-          if (text === '' || isRuleFileText(text)) relevant = true;
+          const open = documents.get(change.uri)?.getText();
+          // Never a blocking read: a FIFO or device named *.yaml is not a rule file.
+          const read = open !== undefined ? { text: open } : await readWorkspaceFile(path);
+          if ('text' in read ? read.text === '' || isRuleFileText(read.text) : read.code === 'ENOENT') relevant = true;
         }
       }
       if (!relevant) return;
@@ -282,6 +285,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     safe('hover', null, (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document || !isEdunormDocument(document)) return null;
+      // offsetAt clamps a position past the end (line 1e9) to the text's end.
       return hoverAt(outlineOf(document), document.offsetAt(params.position), locale, ruleSetFor(document.uri), scheduler.latest(document.uri));
     }),
   );
@@ -290,9 +294,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     safe('completion', [], (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document || !isEdunormDocument(document)) return [];
-      const line = params.position.line;
+      // A position past the end of its line or of the text (line or column 1e9) is clamped to
+      // a real one first: everything below may then walk the line without bounds checks.
+      const position = document.positionAt(document.offsetAt(params.position));
+      const line = position.line;
       const lineText = document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/\r?\n$/, '');
-      return completionsAt(outlineOf(document), lineText, params.position, locale, params.context?.triggerCharacter);
+      return completionsAt(outlineOf(document), lineText, position, locale, params.context?.triggerCharacter);
     }),
   );
 
@@ -339,26 +346,46 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }),
   );
 
+  /** Checks one file that is not open; a file that cannot be read or validated counts as unchecked. */
+  const checkClosedFile = async (uri: string): Promise<ValidationResult | 'unchecked' | undefined> => {
+    const filePath = filePathOf(uri);
+    if (!filePath) return undefined;
+    const read = await readWorkspaceFile(filePath);
+    const push = (findings: Finding[]) => {
+      // Closed files get pushed diagnostics, so the Problems view lists them.
+      void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
+      if (pullDiagnostics) pushedWhileClosed.add(uri);
+    };
+    if ('skipped' in read) {
+      if (read.code === 'ENOENT') return undefined; // deleted since it was listed
+      if (read.skipped === 'too-large') {
+        if (!isEdunormText(read.head ?? '')) return undefined;
+        push([fileTooLargeFinding(read.size ?? 0, DEFAULT_MAX_FILE_BYTES, locale)]);
+      } else push([unreadableFinding(read.code, locale)]);
+      return 'unchecked';
+    }
+    if (!isEdunormText(read.text)) return undefined;
+    const request = { uri, version: 0, text: read.text, locale, filePath };
+    const result = await service.validate(request).catch((error: unknown) => {
+      log(`edunorm: validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return uncheckedResult(request, error);
+    });
+    push(result.findings);
+    return result;
+  };
+
   connection.onRequest(
     CHECK_FILES_REQUEST,
-    safe('checkFiles', { files: 0, checked: 0, errors: 0, warnings: 0, infos: 0 } as CheckFilesResult, async (params: { uris?: string[] }) => {
-      const total: CheckFilesResult = { files: 0, checked: 0, errors: 0, warnings: 0, infos: 0 };
+    safe('checkFiles', { files: 0, checked: 0, unchecked: 0, errors: 0, warnings: 0, infos: 0 } as CheckFilesResult, async (params: { uris?: string[] }) => {
+      const total: CheckFilesResult = { files: 0, checked: 0, unchecked: 0, errors: 0, warnings: 0, infos: 0 };
       for (const uri of params.uris ?? []) {
         total.files++;
         const open = documents.get(uri);
-        let result: ValidationResult | undefined;
-        if (open) result = isOurs(open) ? await scheduler.whenValidated(uri, open.version) : undefined;
-        else {
-          const filePath = filePathOf(uri);
-          const text = filePath ? await readFile(filePath, 'utf8').catch(() => undefined) : undefined;
-          if (text === undefined || !isEdunormText(text)) continue;
-          result = await service.validate({ uri, version: 0, text, locale, ...(filePath ? { filePath } : {}) });
-          // Closed files get pushed diagnostics, so the Problems view lists them.
-          void connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f) => toDiagnostic(f, uri)) });
-          if (pullDiagnostics) pushedWhileClosed.add(uri);
-        }
-        if (!result || result.kind !== 'data') continue;
-        total.checked++;
+        const result = open ? (isOurs(open) ? await scheduler.whenValidated(uri, open.version) : undefined) : await checkClosedFile(uri);
+        if (result === 'unchecked') total.unchecked++;
+        if (!result || result === 'unchecked' || result.kind !== 'data') continue;
+        if (result.unchecked) total.unchecked++;
+        else total.checked++;
         const c = counts(result);
         total.errors += c.errors;
         total.warnings += c.warnings;

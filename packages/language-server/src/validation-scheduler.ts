@@ -2,11 +2,13 @@
  * When to validate: a change is validated after a pause in typing (debounce); each result
  * carries the document version it was computed from, and a result for a version the user
  * has already typed past is dropped instead of shown. At most one validation per document
- * runs at a time; edits made meanwhile are folded into one follow-up run.
+ * runs at a time; edits made meanwhile are folded into one follow-up run. A validation that
+ * fails (worker out of memory or crashed) yields a result saying the file could not be checked.
  */
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ValidationService } from './validation-service.js';
+import { uncheckedResult } from './validation-failure.js';
 import type { ValidationRequest, ValidationResult } from './validator.js';
 
 interface Entry {
@@ -99,10 +101,19 @@ export class ValidationScheduler {
     if (!document) return;
     e.running = true;
     let result: ValidationResult | undefined;
+    const failed = (error: unknown) => this.options.log(`edunorm: validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     try {
-      result = await this.options.service.validate(this.options.requestFor(document));
+      const request = this.options.requestFor(document);
+      try {
+        result = await this.options.service.validate(request);
+      } catch (error) {
+        failed(error);
+        // Not validated is not clean: the user sees that this version could not be checked.
+        // No retry of the same text (it would likely fail the same way); the next edit tries again.
+        result = uncheckedResult(request, error);
+      }
     } catch (error) {
-      this.options.log(`edunorm: validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      failed(error);
     } finally {
       e.running = false;
     }

@@ -51,6 +51,8 @@ export interface ValidationResult {
   packs: string[];
   configFile?: string;
   durationMs: number;
+  /** The text could not be validated (worker died, validator threw): findings say so. */
+  unchecked?: boolean;
 }
 
 export function isConfigFile(filePath: string | undefined): boolean {
