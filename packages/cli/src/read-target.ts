@@ -4,7 +4,7 @@
  * either text to check or one finding on that file — never a hang, a crash or an exception.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { DEFAULT_MAX_FILE_BYTES, fileTooLargeFinding, isEdunormText } from '@edunorm/core/file-limits';
+import { DEFAULT_MAX_FILE_BYTES, fileTooLargeFinding, isEdunormText } from '@edunorm/core/internal/file-limits';
 import type { Finding, Locale } from '@edunorm/core';
 import type { FileTarget } from './find-files.js';
 

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { DEFAULT_CONFIG_HASH, findConfigFile } from '@edunorm/core/config-files';
+import { DEFAULT_CONFIG_HASH, findConfigFile } from '@edunorm/core/internal/config-files';
 import { statSync } from 'node:fs';
 import { contentDigest, resultKey, type CheckFilesOptions, type FileReport } from './check-files.js';
 import { readTarget } from './read-target.js';

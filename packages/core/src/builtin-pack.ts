@@ -1,4 +1,4 @@
-import { BUILTIN_PACK_NAME, BUILTIN_RULES } from './generated/builtin-rules.js';
+import { BUILTIN_PACK_NAME as GENERATED_NAME, BUILTIN_RULES } from './generated/builtin-rules.js';
 import type { RulePack } from './rules/rule-types.js';
 
 /**
@@ -9,4 +9,5 @@ export function builtinPack(): RulePack {
   return { name: BUILTIN_PACK_NAME, rules: BUILTIN_RULES as RulePack['rules'] };
 }
 
-export { BUILTIN_PACK_NAME };
+/** Name of the built-in pack (`plan14`), as findings and `edunorm rules` show it. */
+export const BUILTIN_PACK_NAME: string = GENERATED_NAME;

@@ -11,6 +11,7 @@ import { getAt } from './path.js';
 import { STRUCTURAL_RULES } from './structural-rules.js';
 import { applySuppressions } from './suppressions.js';
 
+/** Options of {@link check}; all optional. */
 export interface CheckOptions {
   /** Language of messages; default zh-CN. */
   locale?: Locale;
@@ -96,6 +97,10 @@ export function getDefaultRuleSet(): RuleSet {
   return defaultRuleSet;
 }
 
+/**
+ * A rule set from packs and a configuration's `rules:` settings (default: the built-in pack).
+ * Throws a located `ConfigurationError` for settings that name no rule or parameter.
+ */
 export function createRuleSet(packs: readonly RulePack[] = [builtinPack()], settings: RuleSettings = {}): RuleSet {
   return new RuleSet(packs, settings);
 }

@@ -1,12 +1,14 @@
 /**
  * Finding configuration files, without loading anything heavy: the CLI's cache check uses
- * this before deciding whether the rule engine needs loading at all.
+ * this before deciding whether the rule engine needs loading at all. Node only
+ * (`@edunorm/core/internal/config-files`); the names are in config.ts, which runs anywhere.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { BUILTIN_PACK_HASH } from './generated/builtin-hash.js';
 
-export const CONFIG_FILE_NAMES = ['edunorm.config.yaml', 'edunorm.config.yml'] as const;
+import { CONFIG_FILE_NAMES } from './config-names.js';
+export { CONFIG_FILE_NAMES };
 
 /** Identity of the configuration used when no configuration file applies. */
 export const DEFAULT_CONFIG_HASH = `builtin:${BUILTIN_PACK_HASH}`;

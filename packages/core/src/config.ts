@@ -16,8 +16,7 @@ export interface EdunormConfig {
   rules?: RuleSettings;
 }
 
-export { CONFIG_FILE_NAMES } from './config-files.js';
-export const BUILTIN_PACK_REFERENCE = 'edunorm:plan14';
+export { BUILTIN_PACK_REFERENCE, CONFIG_FILE_NAMES } from './config-names.js';
 
 const severity = { enum: ['off', 'info', 'warning', 'error'] };
 

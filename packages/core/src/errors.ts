@@ -11,15 +11,18 @@ export interface ProblemLocation {
   column: number;
 }
 
+/** A located problem of a rule file or configuration, with a stable code (`config/unknown-rule`). */
 export interface Problem extends ProblemLocation {
   code: string;
   message: string;
 }
 
+/** `file:line:column: message (code)`, as compilers print it (terminals and editors link it). */
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.message} (${p.code})`;
 }
 
+/** Base of the errors the core throws on purpose; `code` is stable (`config/invalid`, `rule-file/invalid`). */
 export class EdunormError extends Error {
   constructor(
     readonly code: string,

@@ -1,7 +1,7 @@
 /**
  * Limits on what one checked file may cost, and the findings that say a limit was hit. Light on
  * purpose (no parser, no engine): the CLI uses it while reading files, before deciding whether
- * the rule engine needs loading at all (`@edunorm/core/file-limits`).
+ * the rule engine needs loading at all (`@edunorm/core/internal/file-limits`).
  */
 import { pick } from './messages/format.js';
 import type { Finding, Locale } from './types.js';

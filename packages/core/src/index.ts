@@ -1,18 +1,35 @@
 /**
  * @edunorm/core — parse edunorm/v1 YAML with positions, validate its structure, evaluate the
- * plan's norms, and return localized, positioned findings. Protocol-free: the CLI, the
- * language server and other tools are thin layers over `check`.
+ * plan's norms, and return localized, positioned findings. Protocol-free and free of Node
+ * built-ins, so it runs in Node, a browser or a bundled extension alike: the CLI, the language
+ * server and the web checker are thin layers over `check`.
+ *
+ * This entry is the public API (packages/core/README.md, "API"): what an integrator needs —
+ * checking, rule sets and packs, configuration, findings, the document vocabulary. Reading
+ * files and folders is in `@edunorm/core/node`. Everything else the edunorm tools share is in
+ * `@edunorm/core/internal`, which makes no promise of stability.
  */
+
+// Checking
 export { check, createRuleSet, getDefaultRuleSet, type CheckOptions } from './check.js';
-export { isEdunormText, fileTooLargeFinding, utf8Length, DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FINDINGS } from './file-limits.js';
+export { DEFAULT_MAX_FILE_BYTES } from './file-limits.js';
+export type * from './types.js';
+export { LOCALES } from './types.js';
+export type { SuppressedFinding } from './suppressions.js';
+
+// Rule sets and packs
 export { builtinPack, BUILTIN_PACK_NAME } from './builtin-pack.js';
-export { parseConfig, validateRuleSettings, configSchema, CONFIG_FILE_NAMES, BUILTIN_PACK_REFERENCE, type EdunormConfig, type ParsedConfig } from './config.js';
-export { loadRulePack, substituteParams } from './rules/load-pack.js';
+export { loadRulePack } from './rules/load-pack.js';
 export { RuleSet, type ActiveRule, type RuleSetting, type RuleSettings } from './rules/rule-set.js';
 export { testRulePack, type RuleTestFailure, type RuleTestReport } from './rules/test-rules.js';
 export type * from './rules/rule-types.js';
-export { CALCULATORS, type Calculator } from './facts/calculators.js';
+export { STRUCTURAL_RULES, type StructuralRule } from './structural-rules.js';
+
+// Configuration
+export { parseConfig, validateRuleSettings, CONFIG_FILE_NAMES, BUILTIN_PACK_REFERENCE, type EdunormConfig, type ParsedConfig } from './config.js';
 export { ConfigurationError, EdunormError, RulePackError, formatProblem, type Problem, type ProblemLocation } from './errors.js';
+
+// The document vocabulary
 export {
   DOCUMENT_KINDS,
   SCHOOL_LEVELS,
@@ -28,11 +45,4 @@ export {
   type JsonSchema,
   type Unit,
 } from './schema/document-schemas.js';
-export { parseYaml, type ParsedDocument, type ParsedFile, type NodeLocation, type Span } from './parse/parse-yaml.js';
-export { TextPositions } from './parse/text-positions.js';
-export { formatPath, parsePath, getAt, type PathSegment } from './path.js';
-export { fillTemplate, formatPercent, formatYuan, pick } from './messages/format.js';
-export { didYouMean } from './messages/did-you-mean.js';
-export { applySuppressions, parseDirectives, type Directive, type DirectiveKind, type SuppressedFinding, type SuppressionOutcome } from './suppressions.js';
-export { STRUCTURAL_RULES, type StructuralRule } from './structural-rules.js';
-export * from './types.js';
+export type { PathSegment } from './path.js';

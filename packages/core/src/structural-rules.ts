@@ -9,6 +9,7 @@ export interface StructuralRule {
 
 const r = (id: string, severity: Severity, zh: string, en: string): StructuralRule => ({ id, severity, title: { 'zh-CN': zh, en } });
 
+/** Every structural id the checker can report, with its severity and title. */
 export const STRUCTURAL_RULES: readonly StructuralRule[] = [
   r('yaml/syntax', 'error', 'YAML 语法错误', 'YAML syntax error'),
   r('yaml/too-deep', 'error', '嵌套层级过深', 'Nesting too deep'),

@@ -19,6 +19,7 @@ export interface Directive {
   range: Range;
 }
 
+/** A finding hidden by a `# edunorm-disable…` comment, with the comment's reason. */
 export interface SuppressedFinding extends Finding {
   suppression: { kind: 'inSource'; justification: string; directiveLine: number };
 }

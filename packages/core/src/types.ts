@@ -3,8 +3,11 @@
  * to read a finding lives here, free of any protocol (no LSP, no SARIF).
  */
 
+/** How serious a finding is; only `error` fails a check (CLI exit code 1). */
 export type Severity = 'error' | 'warning' | 'info';
+/** A language the product speaks; zh-CN is the default everywhere. */
 export type Locale = 'zh-CN' | 'en';
+/** Every {@link Locale}, default first. */
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 /** Text in both languages the product speaks. */
@@ -20,6 +23,7 @@ export interface Position {
   offset: number;
 }
 
+/** A span of text from `start` (inclusive) to `end` (exclusive). */
 export interface Range {
   start: Position;
   end: Position;
@@ -32,6 +36,7 @@ export interface SuggestedEdit {
   newText: string;
 }
 
+/** Where the plan requires a norm: document, section and the quoted sentence. */
 export interface Citation {
   /** Short id of the source document, e.g. `P14` or `DT`. */
   source: string;
@@ -43,12 +48,14 @@ export interface Citation {
   quote: string;
 }
 
+/** Another place a finding refers to (the first use of a duplicated staff id, say). */
 export interface RelatedLocation {
   path: string;
   range: Range;
   message: string;
 }
 
+/** One problem in a checked text: which rule, how serious, where, and what to do, in the requested language. */
 export interface Finding {
   /** Stable id: a norm id (`teacher-training-funds`) or a structural id (`schema/type`). */
   ruleId: string;
@@ -77,6 +84,7 @@ export interface Finding {
   anchor?: string;
 }
 
+/** One YAML document of a checked text: its kind, identity (school or district code) and range. */
 export interface DocumentSummary {
   index: number;
   kind?: string;
@@ -104,6 +112,7 @@ export interface Measurement {
   figures: Record<string, number | string | boolean | null>;
 }
 
+/** What {@link check} returns for one text. */
 export interface CheckResult {
   /** False when the text is not an edunorm file (no `apiVersion: edunorm/...`): nothing was checked. */
   isEdunorm: boolean;

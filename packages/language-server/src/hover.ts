@@ -3,7 +3,8 @@
  * that read it with the plan's sentence, and the figures computed for it in the last
  * validation. Uses the outline and the last result only: it never waits for a validation.
  */
-import { formatPath, type ActiveRule, type Locale, type RuleSet } from '@edunorm/core';
+import { type ActiveRule, type Locale, type RuleSet } from '@edunorm/core';
+import { formatPath } from '@edunorm/core/internal';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { say } from './messages.js';
 import { pathAt, type OutlineFile } from './outline.js';

@@ -2,7 +2,8 @@
  * The edunorm language server: wires LSP requests to the core through small feature
  * modules. Rule logic lives in @edunorm/core only; here are positions, timing and protocol.
  */
-import { BUILTIN_PACK_NAME, DEFAULT_MAX_FILE_BYTES, STRUCTURAL_RULES, fileTooLargeFinding, getDefaultRuleSet, isEdunormText, type Finding, type Locale, type RuleSet } from '@edunorm/core';
+import { BUILTIN_PACK_NAME, DEFAULT_MAX_FILE_BYTES, STRUCTURAL_RULES, getDefaultRuleSet, type Finding, type Locale, type RuleSet } from '@edunorm/core';
+import { fileTooLargeFinding, isEdunormText } from '@edunorm/core/internal';
 import { CHECK_FILES_REQUEST, RULES_REQUEST, SKELETON_REQUEST, STATUS_NOTIFICATION, type CheckFilesResult, type RuleInfo, type StatusParams } from './protocol.js';
 import { fileURLToPath } from 'node:url';
 import {

@@ -4,7 +4,8 @@
  * the user's language. Without it the file would show no problems — indistinguishable from
  * a compliant one.
  */
-import { TextPositions, type Finding, type Locale } from '@edunorm/core';
+import { type Finding, type Locale } from '@edunorm/core';
+import { TextPositions } from '@edunorm/core/internal';
 import { say } from './messages.js';
 import { ValidationUnavailableError } from './validation-service.js';
 import { textKind, type ValidationRequest, type ValidationResult } from './validator.js';

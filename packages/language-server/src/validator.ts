@@ -3,27 +3,8 @@
  * `edunorm.config.yaml`, a rule file, or something that is not ours (left alone). Runs in
  * the validation worker thread; nothing here touches the LSP connection.
  */
-import {
-  BUILTIN_PACK_REFERENCE,
-  CONFIG_FILE_NAMES,
-  ConfigurationError,
-  RulePackError,
-  TextPositions,
-  builtinPack,
-  check,
-  getDefaultRuleSet,
-  isEdunormText,
-  loadRulePack,
-  parseConfig,
-  validateRuleSettings,
-  type DocumentSummary,
-  type Finding,
-  type Locale,
-  type Measurement,
-  type Problem,
-  type RulePack,
-  type RuleSet,
-} from '@edunorm/core';
+import { BUILTIN_PACK_REFERENCE, CONFIG_FILE_NAMES, ConfigurationError, RulePackError, builtinPack, check, getDefaultRuleSet, loadRulePack, parseConfig, validateRuleSettings, type DocumentSummary, type Finding, type Locale, type Measurement, type Problem, type RulePack, type RuleSet } from '@edunorm/core';
+import { TextPositions, isEdunormText } from '@edunorm/core/internal';
 import { ConfigResolver, loadRulePackFromDirectory } from '@edunorm/core/node';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';

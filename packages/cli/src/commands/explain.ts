@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { didYouMean, STRUCTURAL_RULES, type ActiveRule, type Locale, type RuleDefinition, type RuleSet } from '@edunorm/core';
+import { STRUCTURAL_RULES, type ActiveRule, type Locale, type RuleDefinition, type RuleSet } from '@edunorm/core';
+import { didYouMean } from '@edunorm/core/internal';
 import { ruleDocUrl } from '../rule-doc-url.js';
 import { EXIT_OK, EXIT_USAGE, type Io } from '../main.js';
 import { effectiveYears, formatParamValue } from '../rule-docs/describe-param.js';

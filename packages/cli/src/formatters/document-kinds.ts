@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { DOCUMENT_KINDS, parseYaml, type DocumentKind } from '@edunorm/core';
+import { DOCUMENT_KINDS, type DocumentKind } from '@edunorm/core';
+import { parseYaml } from '@edunorm/core/internal';
 import type { FileReport } from '../check-files.js';
 
 const KNOWN = new Set<string>(DOCUMENT_KINDS);

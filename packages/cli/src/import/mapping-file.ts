@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseYaml, type DocumentKind } from '@edunorm/core';
+import { type DocumentKind } from '@edunorm/core';
+import { parseYaml } from '@edunorm/core/internal';
 import { UsageError } from '../usage-error.js';
 import { mappableFields, normalizeHeader, type ImportMapping } from './field-mapping.js';
 

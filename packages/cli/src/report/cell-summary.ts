@@ -1,4 +1,5 @@
-import { formatPercent, formatYuan, type Locale, type LocalizedText, type Severity } from '@edunorm/core';
+import { type Locale, type LocalizedText, type Severity } from '@edunorm/core';
+import { formatPercent, formatYuan } from '@edunorm/core/internal';
 import type { Norm, ReportFinding } from './report-data.js';
 
 /**

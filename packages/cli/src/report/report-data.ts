@@ -1,4 +1,5 @@
-import { substituteParams, type ActiveRule, type Citation, type DocumentKind, type Finding, type LocalizedText, type RuleSet, type Severity } from '@edunorm/core';
+import { type ActiveRule, type Citation, type DocumentKind, type Finding, type LocalizedText, type RuleSet, type Severity } from '@edunorm/core';
+import { substituteParams } from '@edunorm/core/internal';
 import type { FileReport } from '../check-files.js';
 
 /**

@@ -21,6 +21,7 @@ export interface RuleSetting {
   params?: Record<string, unknown>;
 }
 
+/** A configuration's `rules:`: per rule id a severity, `off`, or `{ severity, params }`. */
 export type RuleSettings = Record<string, Severity | 'off' | RuleSetting>;
 
 /** A rule as it will run: its definition with effective severity and parameters. */

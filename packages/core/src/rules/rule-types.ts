@@ -1,8 +1,10 @@
 import type { Citation, LocalizedText, Severity } from '../types.js';
 import type { DocumentKind } from '../schema/document-schemas.js';
 
+/** How a rule parameter's value is written and checked (`yuan`: an amount in yuan, `fraction`: 0–1). */
 export type ParamType = 'number' | 'fraction' | 'integer' | 'yuan' | 'string-list' | 'number-map';
 
+/** A parameter a configuration may change (`rules: { <id>: { params: … } }`), with its default. */
 export interface ParamDefinition {
   type: ParamType;
   default: unknown;
@@ -18,11 +20,13 @@ export type ConditionSpec =
   | { not: ConditionSpec }
   | { fact: string; operator: string; value: unknown; path?: string; params?: Record<string, unknown> };
 
+/** A figure a rule computes from the document (a path, a sum, a share…), by a named calculator. */
 export interface FactSpec {
   calculator: string;
   params: Record<string, unknown>;
 }
 
+/** Where an outcome's finding points and which figures it carries. */
 export interface ReportSpec {
   /** The rule fact whose value gives the finding's figures. */
   from?: string;
@@ -38,6 +42,7 @@ export interface ReportSpec {
   fix?: { figure: string; round?: 'up' | 'down' | 'none' };
 }
 
+/** One way a rule can fail: its condition, severity and bilingual message template. */
 export interface OutcomeSpec {
   name: string;
   severity?: Severity;
@@ -46,6 +51,7 @@ export interface OutcomeSpec {
   report: ReportSpec;
 }
 
+/** A finding a rule's test case expects (line required; the other fields are checked when given). */
 export interface RuleTestFinding {
   line: number;
   column?: number;
@@ -56,6 +62,7 @@ export interface RuleTestFinding {
   messageEn?: string;
 }
 
+/** A document a rule's `tests:` say is valid (no finding) or invalid (these findings). */
 export interface RuleTestCase {
   name: string;
   document: string;
@@ -63,6 +70,7 @@ export interface RuleTestCase {
   findings?: RuleTestFinding[];
 }
 
+/** A norm as loaded from its rule file `rules/<pack>/<id>.yaml`: what it checks, where the plan says so, how it reports. */
 export interface RuleDefinition {
   id: string;
   kind: DocumentKind;
@@ -82,6 +90,7 @@ export interface RuleDefinition {
   source: { pack: string; file: string };
 }
 
+/** A named set of rules (the built-in `plan14`, a county's folder, an npm package). */
 export interface RulePack {
   name: string;
   rules: RuleDefinition[];

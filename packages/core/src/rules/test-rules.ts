@@ -3,6 +3,7 @@ import type { Finding } from '../types.js';
 import { RuleSet } from './rule-set.js';
 import type { RuleDefinition, RulePack, RuleTestCase } from './rule-types.js';
 
+/** A test case of a rule that did not give the findings it expects. */
 export interface RuleTestFailure {
   ruleId: string;
   caseName: string;
@@ -13,6 +14,7 @@ export interface RuleTestFailure {
   actual: unknown;
 }
 
+/** What `testRulePack` found: how many rules and cases ran, and every failure. */
 export interface RuleTestReport {
   rules: number;
   cases: number;

@@ -9,15 +9,18 @@
 
 export type Unit = 'yuan' | 'fraction' | 'year' | 'count' | 'multiplier' | 'hours' | 'years';
 
+/** A field's (or value's) meaning in both languages. */
 export interface FieldDoc {
   'zh-CN': string;
   en: string;
 }
 
+/** A JSON Schema (draft 2020-12 subset ajv reads), with edunorm's `x-doc`, `x-unit` and `x-help` annotations. */
 export type JsonSchema = Record<string, unknown>;
 
 const doc = (zh: string, en: string): FieldDoc => ({ 'zh-CN': zh, en });
 
+/** Codes of `school.level` (学段). */
 export const SCHOOL_LEVELS = [
   'kindergarten',
   'primary',
@@ -30,6 +33,7 @@ export const SCHOOL_LEVELS = [
   'higher',
 ] as const;
 
+/** What each school level means, in both languages (`primary` → 小学 / primary school). */
 export const SCHOOL_LEVEL_NAMES: Record<(typeof SCHOOL_LEVELS)[number], FieldDoc> = {
   kindergarten: doc('幼儿园', 'kindergarten'),
   primary: doc('小学', 'primary school'),
@@ -157,7 +161,9 @@ export const schoolBudgetSchema: JsonSchema = {
   },
 };
 
+/** Codes of `staff[].role` (岗位类别). */
 export const STAFF_ROLES = ['teacher', 'management', 'teaching-auxiliary', 'logistics'] as const;
+/** Codes of `staff[].title` (职称), lowest first. */
 export const STAFF_TITLES = ['none', 'third', 'second', 'first', 'senior', 'professor'] as const;
 
 const staffRecord: JsonSchema = {
@@ -233,7 +239,9 @@ export const staffingSchema: JsonSchema = {
   },
 };
 
+/** Codes of `district.type`. */
 export const DISTRICT_TYPES = ['city', 'county'] as const;
+/** Codes of `schools[].designation` (the “1+2+3” plan). */
 export const DESIGNATIONS = ['none', 'quality-senior', 'high-quality-junior', 'standardized-township-junior'] as const;
 
 export const districtIndicatorsSchema: JsonSchema = {
@@ -312,9 +320,12 @@ export const districtIndicatorsSchema: JsonSchema = {
   },
 };
 
+/** The document kinds of `edunorm/v1` (`kind:`). */
 export const DOCUMENT_KINDS = ['SchoolBudget', 'Staffing', 'DistrictIndicators'] as const;
+/** One of {@link DOCUMENT_KINDS}. */
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
+/** The JSON Schema of each document kind (structure checks, hover, completion, docs). */
 export const documentSchemas: Record<DocumentKind, JsonSchema> = {
   SchoolBudget: schoolBudgetSchema,
   Staffing: staffingSchema,

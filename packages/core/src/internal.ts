@@ -1,0 +1,16 @@
+/**
+ * @edunorm/core/internal — what the edunorm CLI, language server and web checker share beyond
+ * the public API: the YAML reader with positions, paths, message formatting, suppression
+ * directives, the fact calculators. Runs anywhere (no Node built-ins), like the root entry.
+ * Not a stable API: names here change with the tools that use them.
+ */
+export { DEFAULT_MAX_FINDINGS, fileTooLargeFinding, isEdunormText, utf8Length } from './file-limits.js';
+export { configSchema } from './config.js';
+export { substituteParams } from './rules/load-pack.js';
+export { CALCULATORS, type Calculator } from './facts/calculators.js';
+export { parseYaml, type ParsedDocument, type ParsedFile, type NodeLocation, type Span } from './parse/parse-yaml.js';
+export { TextPositions } from './parse/text-positions.js';
+export { formatPath, parsePath, getAt } from './path.js';
+export { fillTemplate, formatPercent, formatYuan, pick } from './messages/format.js';
+export { didYouMean } from './messages/did-you-mean.js';
+export { applySuppressions, parseDirectives, type Directive, type DirectiveKind, type SuppressionOutcome } from './suppressions.js';
