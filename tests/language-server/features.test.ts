@@ -34,7 +34,16 @@ let budgetDiagnostics: Diagnostic[];
 beforeAll(async () => {
   client = await TestClient.start({
     locale: 'zh-cn',
-    capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } },
+    // What VS Code declares (the answers for a bare 3.17 client are in capabilities.test.ts).
+    capabilities: {
+      workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } },
+      textDocument: {
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'], snippetSupport: true } },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      },
+    },
   });
   await client.open(BUDGET, example('noncompliant/budget.yaml'));
   await client.open(STAFFING, example('noncompliant/staffing.yaml'));

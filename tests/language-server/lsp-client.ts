@@ -40,11 +40,15 @@ export interface StartOptions {
   initializationOptions?: unknown;
   locale?: string;
   env?: NodeJS.ProcessEnv;
+  /** Leave the server uninitialized (lifecycle tests call initialize() themselves). */
+  skipInitialize?: boolean;
 }
 
 export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   readonly logs: string[] = [];
+  /** Params of every workspace/applyEdit the server sent. */
+  readonly appliedEdits: unknown[] = [];
   private listeners: (() => void)[] = [];
   private versions = new Map<string, number>();
 
@@ -66,10 +70,20 @@ export class TestClient {
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => client.logs.push(p.message));
     connection.onRequest('workspace/configuration', () => [null]);
+    connection.onRequest('workspace/applyEdit', (p: unknown) => {
+      client.appliedEdits.push(p);
+      return { applied: true };
+    });
     connection.listen();
-    const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited (${code}): ${client.logs.join('')}`))));
+    if (!options.skipInitialize) await client.initialize(options);
+    return client;
+  }
+
+  /** The initialize request and the initialized notification; returns the InitializeResult. */
+  async initialize(options: StartOptions = {}): Promise<unknown> {
+    const exited = new Promise<never>((_, reject) => this.child.once('exit', (code) => reject(new Error(`server exited (${code}): ${this.logs.join('')}`))));
     exited.catch(() => undefined);
-    await Promise.race([exited, connection.sendRequest(InitializeRequest.type, {
+    const result = await Promise.race([exited, this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(ROOT).href,
       capabilities: options.capabilities ?? {},
@@ -77,8 +91,8 @@ export class TestClient {
       initializationOptions: options.initializationOptions ?? {},
       workspaceFolders: null,
     })]);
-    await connection.sendNotification(InitializedNotification.type, {});
-    return client;
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
   }
 
   async open(uri: string, text: string, languageId = 'yaml'): Promise<void> {

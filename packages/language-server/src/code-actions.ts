@@ -4,13 +4,15 @@
  * comment with the cursor where the reason goes, and the rule's documentation.
  */
 import type { Finding, Locale } from '@edunorm/core';
-import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { say } from './messages.js';
 import { DIAGNOSTIC_SOURCE, toLspRange, type DiagnosticData } from './to-lsp.js';
 import type { ValidationResult } from './validator.js';
 
 export const OPEN_RULE_DOC_COMMAND = 'edunorm.server.openRuleDocumentation';
+/** Applies the WorkspaceEdit given as its argument (quick fixes for clients without CodeAction literals). */
+export const APPLY_EDIT_COMMAND = 'edunorm.server.applyEdit';
 
 export interface CodeActionSupport {
   /** The client applies snippet edits (LSP 3.18 `SnippetTextEdit`): cursor lands on the reason. */
@@ -91,4 +93,20 @@ export function codeActionsFor(
     }
   }
   return actions;
+}
+
+/**
+ * The same actions for a client without `codeActionLiteralSupport`, which reads only
+ * `Command[]`: an action with an edit becomes {@link APPLY_EDIT_COMMAND} carrying that edit
+ * (the server then asks the client to apply it, so only where the client supports
+ * `workspace/applyEdit`); an action that is a command already stays one.
+ */
+export function asCommands(actions: readonly CodeAction[], applyEdit: boolean): Command[] {
+  const commands: Command[] = [];
+  for (const action of actions) {
+    if (action.edit) {
+      if (applyEdit) commands.push({ title: action.title, command: APPLY_EDIT_COMMAND, arguments: [action.edit] });
+    } else if (action.command) commands.push(action.command);
+  }
+  return commands;
 }

@@ -9,15 +9,19 @@ import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type ClientCapabilities,
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { OPEN_RULE_DOC_COMMAND, codeActionsFor } from './code-actions.js';
+import { APPLY_EDIT_COMMAND, OPEN_RULE_DOC_COMMAND, asCommands, codeActionsFor } from './code-actions.js';
+import { clientShape, shapeCompletion, shapeHover, toSymbolInformation, type ClientShape } from './client-shaping.js';
 import { DOCUMENT_SKELETONS, completionsAt } from './completion.js';
 import { documentSymbols } from './document-symbols.js';
 import { hoverAt } from './hover.js';
@@ -71,6 +75,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let clientLocale: string | undefined;
   let capabilities: ClientCapabilities = {};
+  let shape: ClientShape = clientShape({});
+  /** LSP lifecycle: requests before `initialize` get -32002, after `shutdown` InvalidRequest. */
+  let phase: 'uninitialized' | 'running' | 'shut down' = 'uninitialized';
   let pullDiagnostics = false;
   let sendStatus = false;
   let configurationPull = false;
@@ -91,9 +98,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   };
 
-  /** Handlers never throw to the client: a bug answers "nothing" and is logged. */
-  function safe<P extends unknown[], R>(name: string, fallback: R, handler: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+  /** The lifecycle error for a request that comes too early or too late, if it does. */
+  const lifecycleError = (): ResponseError<void> | undefined => {
+    if (phase === 'uninitialized') return new ResponseError(ErrorCodes.ServerNotInitialized, 'edunorm: the server is not initialized yet (send initialize first)');
+    if (phase === 'shut down') return new ResponseError(ErrorCodes.InvalidRequest, 'edunorm: the server is shut down (only exit is accepted)');
+    return undefined;
+  };
+
+  /**
+   * Handlers never throw to the client: a bug answers "nothing" and is logged. Requests
+   * outside the running phase are refused with the lifecycle error; notifications then are
+   * dropped (the protocol's rule for notifications before initialize).
+   */
+  function safe<P extends unknown[], R>(name: string, fallback: R, handler: (...args: P) => R | Promise<R>, notification = false): (...args: P) => Promise<R> {
     return async (...args: P) => {
+      const refused = lifecycleError();
+      if (refused && !notification) throw refused;
+      if (refused) return fallback;
       try {
         return await handler(...args);
       } catch (error) {
@@ -102,6 +123,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       }
     };
   }
+
+  const safeNotification = <P extends unknown[]>(name: string, handler: (...args: P) => void | Promise<void>) => safe<P, void>(name, undefined, handler, true);
 
   const outlineOf = (document: TextDocument): OutlineFile => {
     const cached = outlines.get(document.uri);
@@ -184,6 +207,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     sendStatus = init.statusNotifications === true;
     configurationPull = capabilities.workspace?.configuration === true;
+    shape = clientShape(capabilities);
+    phase = 'running';
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -192,7 +217,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         inlayHintProvider: true,
         documentSymbolProvider: true,
-        executeCommandProvider: { commands: [OPEN_RULE_DOC_COMMAND] },
+        executeCommandProvider: { commands: [OPEN_RULE_DOC_COMMAND, APPLY_EDIT_COMMAND] },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'edunorm-language-server', version: '0.1.0' },
@@ -200,7 +225,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onInitialized(
-    safe('initialized', undefined, async () => {
+    safeNotification('initialized', async () => {
       if (configurationPull && capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
         void connection.client.register(DidChangeConfigurationNotification.type, { section: 'edunorm' });
       }
@@ -209,14 +234,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onDidChangeConfiguration(
-    safe('didChangeConfiguration', undefined, async (params) => {
+    safeNotification('didChangeConfiguration', async (params) => {
       if (configurationPull) await fetchSettings();
       else applySettings(readSettings((params.settings ?? {}) as unknown, settings));
     }),
   );
 
   connection.onDidChangeWatchedFiles(
-    safe('didChangeWatchedFiles', undefined, async (params) => {
+    safeNotification('didChangeWatchedFiles', async (params) => {
       let relevant = false;
       for (const change of params.changes) {
         const path = filePathOf(change.uri);
@@ -237,7 +262,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   documents.onDidOpen(
-    safe('didOpen', undefined, ({ document }) => {
+    safeNotification('didOpen', ({ document }) => {
       if (pullDiagnostics && pushedWhileClosed.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       justOpened.add(document.uri);
       if (isOurs(document)) scheduler.schedule(document.uri, 0);
@@ -245,7 +270,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   documents.onDidChangeContent(
-    safe('didChange', undefined, ({ document }) => {
+    safeNotification('didChange', ({ document }) => {
       // Opening fires this too; the open handler already asked for an immediate run.
       if (justOpened.delete(document.uri)) return;
       if (isOurs(document) || scheduler.latest(document.uri)) scheduler.schedule(document.uri, DEBOUNCE_MS);
@@ -253,7 +278,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   documents.onDidSave(
-    safe('didSave', undefined, ({ document }) => {
+    safeNotification('didSave', ({ document }) => {
       // Saving a configuration or rule file changes what other documents are checked with.
       if (isConfigFile(filePathOf(document.uri)) || isRuleFileText(document.getText())) {
         service.reset();
@@ -264,7 +289,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   documents.onDidClose(
-    safe('didClose', undefined, ({ document }) => {
+    safeNotification('didClose', ({ document }) => {
       scheduler.forget(document.uri);
       outlines.delete(document.uri);
       edunormFlags.delete(document.uri);
@@ -287,7 +312,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const document = documents.get(params.textDocument.uri);
       if (!document || !isEdunormDocument(document)) return null;
       // offsetAt clamps a position past the end (line 1e9) to the text's end.
-      return hoverAt(outlineOf(document), document.offsetAt(params.position), locale, ruleSetFor(document.uri), scheduler.latest(document.uri));
+      return shapeHover(hoverAt(outlineOf(document), document.offsetAt(params.position), locale, ruleSetFor(document.uri), scheduler.latest(document.uri)), shape);
     }),
   );
 
@@ -300,7 +325,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const position = document.positionAt(document.offsetAt(params.position));
       const line = position.line;
       const lineText = document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/\r?\n$/, '');
-      return completionsAt(outlineOf(document), lineText, position, locale, params.context?.triggerCharacter);
+      return shapeCompletion(completionsAt(outlineOf(document), lineText, position, locale, params.context?.triggerCharacter), shape);
     }),
   );
 
@@ -308,16 +333,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     safe('codeAction', [], (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
-      const snippetEdits = capabilities.workspace?.workspaceEdit?.snippetEditSupport === true && capabilities.workspace.workspaceEdit.documentChanges === true;
-      return codeActionsFor(document, params.context.diagnostics, scheduler.latest(document.uri), locale, {
+      const snippetEdits = shape.codeActionLiterals && capabilities.workspace?.workspaceEdit?.snippetEditSupport === true && capabilities.workspace.workspaceEdit.documentChanges === true;
+      const actions = codeActionsFor(document, params.context.diagnostics, scheduler.latest(document.uri), locale, {
         snippetEdits,
         documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
       });
+      return shape.codeActionLiterals ? actions : asCommands(actions, shape.applyEdit);
     }),
   );
 
   connection.onExecuteCommand(
     safe('executeCommand', undefined, async (params) => {
+      if (params.command === APPLY_EDIT_COMMAND) {
+        // The edit is one this server made for a Command-only client (asCommands).
+        const edit = params.arguments?.[0] as WorkspaceEdit | undefined;
+        if (shape.applyEdit && edit && typeof edit === 'object') await connection.workspace.applyEdit(edit);
+        return;
+      }
       if (params.command !== OPEN_RULE_DOC_COMMAND) return;
       const ruleId = String(params.arguments?.[0] ?? '');
       if (!ruleId) return;
@@ -343,7 +375,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     safe('documentSymbol', [], (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document || !isEdunormDocument(document)) return [];
-      return documentSymbols(outlineOf(document));
+      const symbols = documentSymbols(outlineOf(document));
+      return shape.hierarchicalSymbols ? symbols : toSymbolInformation(document.uri, symbols);
     }),
   );
 
@@ -411,7 +444,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     safe('skeleton', '', (params: { kind?: string }) => (isDocumentKind(params.kind) ? DOCUMENT_SKELETONS[params.kind] : DOCUMENT_SKELETONS.SchoolBudget)),
   );
 
-  connection.onShutdown(() => service.dispose());
+  connection.onShutdown(() => {
+    const refused = lifecycleError();
+    if (refused) throw refused;
+    phase = 'shut down';
+    service.dispose();
+  });
+  // Requests this server has no handler for: still the lifecycle errors first.
+  connection.onRequest((method) => {
+    throw lifecycleError() ?? new ResponseError(ErrorCodes.MethodNotFound, `edunorm: unhandled method ${method}`);
+  });
   documents.listen(connection);
   connection.listen();
 }
