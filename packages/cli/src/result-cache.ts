@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Citation, Finding } from '@edunorm/core';
+import { isCitation, isConfigEntry, isEntry, validEntries } from './cache-shape.js';
 import type { FileReport } from './check-files.js';
 import { writeFileAtomic } from './write-file.js';
 
@@ -12,48 +13,86 @@ type Entry = {
   size?: number;
   mtimeMs?: number;
 };
-type ConfigEntry = { hash: string; dependencies: [path: string, sha: string][] };
+type ConfigEntry = { hash: string; dependencies: [path: string, digest: string][] };
 
-function sha(path: string): string | undefined {
+/** 6: signed; entries carry the documents' identities (`report` groups by them). */
+const FORMAT = 6;
+/** Domain separation: a MAC made for anything else with the same secret never verifies here. */
+const MAC_CONTEXT = `edunorm-cache-v${FORMAT}\0`;
+
+/**
+ * What a configuration's dependency is now: a file by its bytes; a folder (a rule pack) by the
+ * names it holds, so a pack that gains or loses a rule file changes; a path that must stay
+ * absent (a nearer node_modules that would shadow an npm pack) as `absent`. Undefined when it
+ * cannot be told (never matches a record).
+ */
+function dependencyDigest(path: string): string | undefined {
   try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st) return 'absent';
+    if (st.isDirectory()) return `dir:${createHash('sha256').update(readdirSync(path).sort().join('\0')).digest('hex')}`;
     return createHash('sha256').update(readFileSync(path)).digest('hex');
   } catch {
     return undefined;
   }
 }
 
+function mac(secret: Buffer, body: string): string {
+  return createHmac('sha256', secret).update(MAC_CONTEXT).update(body).digest('hex');
+}
+
 /**
  * `--cache`: results keyed on the file's bytes, the resolved configuration and packs, the
  * edunorm version and the output-relevant options. A changed rule or config changes the key.
- * Configurations are remembered with the files they depend on, so a warm run can tell that
- * nothing changed without loading the rule engine.
+ * Configurations are remembered with the files and folders they depend on, so a warm run can
+ * tell that nothing changed without loading the rule engine.
+ *
+ * The file is signed with a secret from the user's cache folder (cache-secret.ts): a cache
+ * committed to the repository, edited, or written by someone else does not verify and is
+ * ignored as a whole; an entry of unexpected shape is a miss. A cache can only ever make a run
+ * faster, never change a verdict.
  */
 export class FileResultCache {
-  private entries: Record<string, Entry> = {};
-  private configs: Record<string, ConfigEntry> = {};
+  private entries: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
+  private configs: Record<string, ConfigEntry> = Object.create(null) as Record<string, ConfigEntry>;
   /** Each rule's citation once, not once per finding: it is the bulk of a finding's bytes. */
-  private citations: Record<string, Citation> = {};
+  private citations: Record<string, Citation> = Object.create(null) as Record<string, Citation>;
   private readonly verified = new Map<string, string | undefined>();
   private dirty = false;
   hits = 0;
   misses = 0;
+  /** Why an existing cache file was not used (for --verbose), if it was not. */
+  rejected?: 'unsigned' | 'shape';
 
-  constructor(readonly location: string) {
+  constructor(
+    readonly location: string,
+    private readonly secret: Buffer,
+  ) {
+    let raw: string;
     try {
-      const data = JSON.parse(readFileSync(location, 'utf8')) as {
-        format?: number;
-        entries?: Record<string, Entry>;
-        configs?: Record<string, ConfigEntry>;
-        citations?: Record<string, Citation>;
-      };
-      // Format 5: entries carry the documents' identities (`report` groups by them).
-      if (data.format === 5 && data.entries && data.configs && data.citations) {
-        this.entries = data.entries;
-        this.configs = data.configs;
-        this.citations = data.citations;
-      }
+      raw = readFileSync(location, 'utf8');
     } catch {
-      // No cache yet, or an unreadable one: start empty (a cache is never a reason to fail).
+      return; // No cache yet, or an unreadable one: start empty (a cache is never a reason to fail).
+    }
+    try {
+      const data = JSON.parse(raw) as unknown;
+      const d = data as { format?: unknown; body?: unknown; mac?: unknown };
+      if (typeof d !== 'object' || d === null || d.format !== FORMAT || typeof d.body !== 'string' || typeof d.mac !== 'string') {
+        this.rejected = 'shape';
+        return;
+      }
+      const expected = Buffer.from(mac(secret, d.body), 'hex');
+      const given = Buffer.from(d.mac, 'hex');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        this.rejected = 'unsigned';
+        return;
+      }
+      const body = JSON.parse(d.body) as { entries?: unknown; configs?: unknown; citations?: unknown };
+      this.entries = validEntries<Entry>(body?.entries, isEntry);
+      this.configs = validEntries<ConfigEntry>(body?.configs, isConfigEntry);
+      this.citations = validEntries<Citation>(body?.citations, isCitation);
+    } catch {
+      this.rejected = 'shape';
     }
   }
 
@@ -61,13 +100,19 @@ export class FileResultCache {
   configHash(file: string): string | undefined {
     if (this.verified.has(file)) return this.verified.get(file);
     const entry = this.configs[file];
-    const hash = entry && entry.dependencies.every(([path, digest]) => sha(path) === digest) ? entry.hash : undefined;
+    const hash = entry && entry.dependencies.every(([path, digest]) => dependencyDigest(path) === digest) ? entry.hash : undefined;
     this.verified.set(file, hash);
     return hash;
   }
 
   rememberConfig(file: string, hash: string, dependencies: readonly string[]): void {
-    this.configs[file] = { hash, dependencies: dependencies.map((d) => [d, sha(d) ?? '']) };
+    const recorded: [string, string][] = [];
+    for (const d of dependencies) {
+      const digest = dependencyDigest(d);
+      if (digest === undefined) return; // cannot be told later: do not remember this configuration
+      recorded.push([d, digest]);
+    }
+    this.configs[file] = { hash, dependencies: recorded };
     this.verified.set(file, hash);
     this.dirty = true;
   }
@@ -104,7 +149,15 @@ export class FileResultCache {
     this.dirty = true;
   }
 
-  save(): void {
-    if (this.dirty) writeFileAtomic(this.location, JSON.stringify({ format: 5, entries: this.entries, configs: this.configs, citations: this.citations }));
+  /** Writes the cache if it changed; returns the reason when it could not (the run goes on). */
+  save(): string | undefined {
+    if (!this.dirty) return undefined;
+    const body = JSON.stringify({ entries: this.entries, configs: this.configs, citations: this.citations });
+    try {
+      writeFileAtomic(this.location, JSON.stringify({ format: FORMAT, tool: 'edunorm', mac: mac(this.secret, body), body }), { createFolders: true });
+      return undefined;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code ?? String(error);
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 const CHUNK = 1 << 20;
@@ -10,10 +10,16 @@ const CHUNK = 1 << 20;
  * interruption at any point — an error, a full disk, SIGKILL — leaves the old file as it was
  * or the new one complete, never half of either; on an error the temporary file is removed.
  * The new file keeps the permissions of the one it replaces.
+ *
+ * `createFolders`: a missing folder on the way is created first (`--output reports/x.sarif`).
+ * `exclusive`: the file must not exist yet — the complete temporary file is hard-linked into
+ * place, which fails with EEXIST when another process got there first (two `baseline` runs
+ * started together: one wins, the other is told, nothing is lost).
  */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: { createFolders?: boolean; exclusive?: boolean } = {}): void {
   const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const dir = dirname(path);
+  if (options.createFolders) mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let mode = 0o666;
   try {
@@ -28,7 +34,12 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     fsyncSync(fd);
     closeSync(fd);
     open = false;
-    renameSync(tmp, path);
+    if (options.exclusive) {
+      linkSync(tmp, path);
+      try {
+        unlinkSync(tmp);
+      } catch {}
+    } else renameSync(tmp, path);
   } catch (error) {
     if (open) {
       try {

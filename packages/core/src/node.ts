@@ -72,7 +72,12 @@ export interface ResolvedConfig {
   readonly ruleSet: RuleSet;
   /** Changes when the configuration or any pack's rule files change (cache keys). */
   hash: string;
-  /** Files whose content the configuration depends on (the config file, local pack rule files). */
+  /**
+   * Paths the configuration depends on: the config file, each pack's rule files, each pack
+   * folder (its listing: a rule file added or removed changes the pack), an npm pack's
+   * package.json, and the nearer `node_modules/<name>/package.json` paths that must stay absent
+   * (one appearing would shadow the resolved pack).
+   */
   dependencies: string[];
 }
 
@@ -88,7 +93,7 @@ function withLazyRuleSet(base: Omit<ResolvedConfig, 'ruleSet'>, create: () => Ru
   }) as ResolvedConfig;
 }
 
-function packFolderOfPackage(name: string, fromDir: string, parsed: ParsedConfig, index: number): string {
+function packFolderOfPackage(name: string, fromDir: string, parsed: ParsedConfig, index: number, dependencies: string[]): string {
   const require = createRequire(join(fromDir, 'edunorm.config.yaml'));
   let pkgJson: string;
   try {
@@ -107,6 +112,14 @@ function packFolderOfPackage(name: string, fromDir: string, parsed: ParsedConfig
       { file: parsed.file, ...parsed.locate(['extends', index]), code: 'config/unknown-pack', message: `cannot read ${pkgJson} (${reasonOf(error)})` },
     ]);
   }
+  // Node looks in node_modules of each folder upward: the places before the one found must stay
+  // empty, the one found must keep its content (recorded up to and including the first that exists).
+  for (let dir = resolve(fromDir); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name, 'package.json');
+    dependencies.push(candidate);
+    if (existsSync(candidate) || dirname(dir) === dir) break;
+  }
+  dependencies.push(pkgJson);
   return join(dirname(pkgJson), pkg.edunorm?.rules ?? 'rules');
 }
 
@@ -129,13 +142,15 @@ export function loadConfigFile(file: string): ResolvedConfig {
       hash.update(DEFAULT_CONFIG_HASH);
       return builtinPack();
     }
-    const folder = ref.startsWith('.') || isAbsolute(ref) ? resolve(dir, ref) : packFolderOfPackage(ref, dir, parsed, index);
+    const folder = ref.startsWith('.') || isAbsolute(ref) ? resolve(dir, ref) : packFolderOfPackage(ref, dir, parsed, index, dependencies);
     if (!existsSync(folder) || !statSync(folder).isDirectory()) {
       throw new ConfigurationError('config/unknown-pack', 'cannot load pack', [
         { file, ...parsed.locate(['extends', index]), code: 'config/unknown-pack', message: `rule pack folder not found: ${folder}` },
       ]);
     }
     const files = readRuleFiles(folder);
+    hash.update(folder);
+    dependencies.push(folder);
     for (const f of files) {
       hash.update(f.file).update(f.text);
       dependencies.push(f.file);

@@ -4,6 +4,7 @@ import type { FileReport } from '../check-files.js';
 import { findFiles, type FileTarget } from '../find-files.js';
 import { localeFromEnvironment, parseLocale } from '../locale.js';
 import type { Io } from '../main.js';
+import { cacheSecret } from '../cache-secret.js';
 import { FileResultCache } from '../result-cache.js';
 import { runCheck } from '../run-check.js';
 import { parseByteSize } from '../byte-size.js';
@@ -52,11 +53,22 @@ export function applyShard(targets: FileTarget[], shard: string | undefined): Fi
   return [...targets].sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)).filter((_, k) => k % n === i - 1);
 }
 
+/**
+ * The `--cache` store, or undefined (with a line on stderr) when its secret cannot be had:
+ * then the run checks every file, as without `--cache`. A cache is never a reason to fail.
+ */
+function openCache(location: string, locale: Locale, io: Io): FileResultCache | undefined {
+  const got = cacheSecret(io.env, io.cwd);
+  if ('secret' in got) return new FileResultCache(location, got.secret);
+  io.stderr(locale === 'zh-CN' ? `edunorm: 本次不使用缓存:${got.problem}\n` : `edunorm: running without the cache: ${got.problem}\n`);
+  return undefined;
+}
+
 /** Finds, shards and checks the files named on the command line, with cache and workers as asked. */
 export async function checkPaths(positionals: readonly string[], values: CheckingValues, io: Io): Promise<{ reports: FileReport[]; locale: Locale }> {
   const locale = resolveLocale(values.locale, io);
   const targets = applyShard(findFiles(positionals, io.cwd), values.shard);
-  const cache = values.cache ? new FileResultCache(resolve(io.cwd, values['cache-location'] ?? '.edunormcache')) : undefined;
+  const cache = values.cache ? openCache(resolve(io.cwd, values['cache-location'] ?? '.edunormcache'), locale, io) : undefined;
   const reports = await runCheck(targets, {
     locale,
     reportUnusedDirectives: values['report-unused-disable-directives'] === true,
@@ -66,8 +78,10 @@ export async function checkPaths(positionals: readonly string[], values: Checkin
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
     ...(cache ? { cache } : {}),
   });
-  cache?.save();
+  const unsaved = cache?.save();
+  if (unsaved) io.stderr(locale === 'zh-CN' ? `edunorm: 缓存未能保存(${unsaved}),下次将重新检查;本次结果不受影响\n` : `edunorm: the cache could not be saved (${unsaved}); the next run checks again, this run's results stand\n`);
   if (values.verbose) {
+    if (cache?.rejected) io.stderr(locale === 'zh-CN' ? `edunorm: 缓存文件未通过校验(${cache.rejected === 'unsigned' ? '签名不符' : '格式不对'}),已忽略\n` : `edunorm: the cache file did not verify (${cache.rejected === 'unsigned' ? 'bad signature' : 'unexpected shape'}) and was ignored\n`);
     for (const r of reports) if (!r.isEdunorm) io.stderr(`edunorm: skipped ${r.file.relative} (no apiVersion: edunorm/...)\n`);
     if (cache) io.stderr(`edunorm: cache ${cache.hits} hit(s), ${cache.misses} miss(es)\n`);
   }
