@@ -8,9 +8,10 @@
  * owned by this user, and must not lie under the working folder.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { writeFileAtomic } from './write-file.js';
 
 const KEY_BYTES = 32;
 const KEY_FILE = 'cache-key';
@@ -60,8 +61,8 @@ function readSecret(path: string): Buffer | 'absent' | string {
 }
 
 /**
- * The cache secret, created on first use (written whole to a temporary file, then linked into
- * place: two runs starting together agree on one key). Never throws: a problem is returned
+ * The cache secret, created on first use (written whole, then linked into place exclusively:
+ * two runs starting together agree on one key). Never throws: a problem is returned
  * and the run goes on without a cache.
  */
 export function cacheSecret(env: NodeJS.ProcessEnv, cwd: string): SecretResult {
@@ -74,14 +75,10 @@ export function cacheSecret(env: NodeJS.ProcessEnv, cwd: string): SecretResult {
     if (Buffer.isBuffer(found)) return { secret: found };
     if (found !== 'absent') return { problem: found };
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const tmp = join(folder, `.${KEY_FILE}.${process.pid}.${randomBytes(6).toString('hex')}`);
-    writeFileSync(tmp, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
     try {
-      linkSync(tmp, path);
+      writeFileAtomic(path, randomBytes(KEY_BYTES), { exclusive: true, mode: 0o600 });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    } finally {
-      unlinkSync(tmp);
     }
     const created = readSecret(path);
     return Buffer.isBuffer(created) ? { secret: created } : { problem: created === 'absent' ? `${path} vanished` : created };

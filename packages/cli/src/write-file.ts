@@ -12,20 +12,23 @@ const CHUNK = 1 << 20;
  * The new file keeps the permissions of the one it replaces.
  *
  * `createFolders`: a missing folder on the way is created first (`--output reports/x.sarif`).
+ * `mode`: the new file's permissions (else those of the file replaced, or 0666 less the umask).
  * `exclusive`: the file must not exist yet — the complete temporary file is hard-linked into
  * place, which fails with EEXIST when another process got there first (two `baseline` runs
  * started together: one wins, the other is told, nothing is lost).
  */
-export function writeFileAtomic(path: string, content: string | Uint8Array, options: { createFolders?: boolean; exclusive?: boolean } = {}): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: { createFolders?: boolean; exclusive?: boolean; mode?: number } = {}): void {
   const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const dir = dirname(path);
   if (options.createFolders) mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let mode = 0o666;
-  try {
-    mode = statSync(path).mode & 0o7777;
-  } catch {
-    // A new file: default permissions (less the umask).
+  let mode = options.mode ?? 0o666;
+  if (options.mode === undefined) {
+    try {
+      mode = statSync(path).mode & 0o7777;
+    } catch {
+      // A new file: default permissions (less the umask).
+    }
   }
   const fd = openSync(tmp, 'wx', mode);
   let open = true;
