@@ -24,10 +24,11 @@ const expectedDocument = { apiVersion: 'edunorm/v1', kind: 'Staffing', school: S
 /** What must not change between an imported file and its hand-written twin. */
 const shape = (findings: readonly Finding[]) => findings.map((f) => `${f.ruleId} ${f.path} ${f.severity}`).sort();
 
-async function writeWorkbook(path: string, grid: (string | number | null | Date)[][], sheetName = '教职工'): Promise<void> {
+async function writeWorkbook(path: string, grid: (string | number | null | Date)[][], sheetName = '教职工', edit?: (sheet: ExcelJS.Worksheet) => void): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   for (const row of grid) sheet.addRow(row);
+  edit?.(sheet);
   await workbook.xlsx.writeFile(path);
 }
 
@@ -155,6 +156,76 @@ describe('edunorm import: cells it cannot convert', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/教职工!B3\s+error\s+the cell holds the Excel error #N\/A/);
     expect(r.stdout).toMatch(/教职工!D2\s+warning\s+unknown column "职务津贴"/);
+  });
+});
+
+describe('edunorm import: formulas and two-row headers', () => {
+  it('a formula cell without a saved result is named (sheet!cell), kept as its text and flagged by the check', async () => {
+    // Row 12 is record 6, row 14 record 8 (header on row 5); column G is 年工资收入.
+    await writeWorkbook(join(dir, 'staff.xlsx'), staffGrid(true), '教职工', (sheet) => {
+      sheet.getCell('G12').value = { formula: 'H12*12' } as ExcelJS.CellFormulaValue;
+      sheet.getCell('G14').value = { formula: 'H14*12', result: records[8]!.annualSalary! } as ExcelJS.CellFormulaValue;
+    });
+    const zh = runCli(['import', 'staff.xlsx', '--kind', 'Staffing', '--locale', 'zh-CN'], { cwd: dir });
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toMatch(/教职工!G12\s+错误\s+单元格是公式 =H12\*12,但文件里没有保存计算结果.*无法导入年工资收入.*import\/formula-without-value/);
+    expect(zh.stdout).not.toMatch(/教职工!G14 /);
+    const text = readFileSync(join(dir, 'staff.yaml'), 'utf8');
+    const staff = (importedValue(join(dir, 'staff.yaml')) as { staff: Record<string, unknown>[] }).staff;
+    // Not dropped (an average would then count one teacher fewer): the formula's text stays …
+    expect(staff[6]!.annualSalary).toBe('=H12*12');
+    // … a formula with its result is read as the result …
+    expect(staff[8]!.annualSalary).toBe(records[8]!.annualSalary);
+    // … and the YAML cannot pass: its own check flags the text.
+    const findings = (await check(text)).findings.filter((f) => f.path === 'staff[6].annualSalary');
+    expect(findings.map((f) => f.ruleId)).toEqual(['schema/type']);
+    const en = runCli(['import', 'staff.xlsx', '--kind', 'Staffing', '--locale', 'en', '--force'], { cwd: dir });
+    expect(en.stdout).toMatch(/教职工!G12\s+error\s+the cell is the formula =H12\*12 without a saved result .*annualSalary cannot be imported/);
+  });
+
+  /** The staff sheet with 年工资收入 and 基本工资 (columns G, H) under one group title 工资. */
+  const twoRowHeaderGrid = (subTitles: string[] = ['年工资收入', '基本工资']) => {
+    const top = HEADERS.map(([h]) => h as string | null);
+    const below = HEADERS.map(() => null as string | null);
+    top[6] = '工资';
+    top[7] = null;
+    below[6] = subTitles[0]!;
+    below[7] = subTitles[1]!;
+    return [...blockRows(), top, below, ...records.map((r, k) => sheetRow(r, k, true))];
+  };
+
+  it('reads a two-row merged header (工资 over 年工资收入 | 基本工资) in .xlsx and CSV', async () => {
+    await writeWorkbook(join(dir, 'staff.xlsx'), twoRowHeaderGrid(), '教职工', (sheet) => {
+      sheet.mergeCells('G5:H5');
+      // The other titles span both header rows, as such sheets are drawn.
+      for (let c = 1; c <= HEADERS.length; c++) if (c !== 7 && c !== 8) sheet.mergeCells(5, c, 6, c);
+    });
+    const x = runCli(['import', 'staff.xlsx', '--kind', 'Staffing', '--locale', 'zh-CN'], { cwd: dir });
+    expect(x.code, x.stdout + x.stderr).not.toBe(2);
+    expect(x.stdout).not.toMatch(/import\/(unknown-column|skipped-row)/);
+    expect(importedValue(join(dir, 'staff.yaml'))).toEqual(expectedDocument);
+    expect(x.stdout).toContain('已写入 staff.yaml:80 条教职工记录');
+
+    writeFileSync(join(dir, 'staff.csv'), toCsv(twoRowHeaderGrid()));
+    const c = runCli(['import', 'staff.csv', '--kind', 'Staffing', '--output', 'csv.yaml'], { cwd: dir });
+    expect(c.stdout).not.toMatch(/import\/(unknown-column|skipped-row)/);
+    expect(importedValue(join(dir, 'csv.yaml'))).toEqual(expectedDocument);
+  });
+
+  it('names every column of a two-row header it cannot import, and values in a column without a header', async () => {
+    const grid = twoRowHeaderGrid(['年工资收入', '绩效奖励']);
+    grid[6]![HEADERS.length + 1] = '多余'; // a value in a column no header names (row 7, two columns right of the table)
+    grid[9]![HEADERS.length + 1] = '多余';
+    await writeWorkbook(join(dir, 'staff.xlsx'), grid, '教职工', (sheet) => sheet.mergeCells('G5:H5'));
+    const r = runCli(['import', 'staff.xlsx', '--kind', 'Staffing', '--locale', 'zh-CN'], { cwd: dir });
+    expect(r.stdout).toMatch(/教职工!H6\s+警告\s+未识别的列名“工资 \/ 绩效奖励”,此列已忽略.*import\/unknown-column/);
+    expect(r.stdout).toMatch(/教职工!Q7\s+警告\s+Q 列没有列名,其中 2 个单元格\(自 Q7 起\)未导入/);
+    const staff = (importedValue(join(dir, 'staff.yaml')) as { staff: Record<string, unknown>[] }).staff;
+    expect(staff[0]!.annualSalary).toBe(records[0]!.annualSalary);
+    expect(staff[0]!.baseSalary).toBeUndefined();
+    const en = runCli(['import', 'staff.xlsx', '--kind', 'Staffing', '--locale', 'en', '--force'], { cwd: dir });
+    expect(en.stdout).toMatch(/教职工!H6\s+warning\s+unknown column "工资 \/ 绩效奖励", ignored/);
+    expect(en.stdout).toMatch(/教职工!Q7\s+warning\s+column Q has no header; its 2 cell\(s\) \(from Q7\) were not imported/);
   });
 });
 

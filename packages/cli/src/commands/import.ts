@@ -11,7 +11,7 @@ import { readCsv } from '../import/read-csv.js';
 import { readXlsx } from '../import/read-xlsx.js';
 import { renderDocument } from '../import/render-yaml.js';
 import { readSheet } from '../import/sheet-layout.js';
-import type { Sheet } from '../import/sheet.js';
+import type { CellIssue, Sheet } from '../import/sheet.js';
 import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
 import { writeFileAtomic } from '../write-file.js';
@@ -112,17 +112,17 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const mapping = values.mapping ? readMappingFile(resolve(io.cwd, values.mapping), values.mapping, kind) : undefined;
   const layout = layoutFor(kind, mapping);
   let sheet: Sheet;
-  let errorCells = new Set<string>();
+  let issues: ReadonlyMap<string, CellIssue> = new Map();
   if (ext === '.xlsx') {
     const x = await readXlsx(input, values.sheet);
     sheet = x;
-    errorCells = new Set(x.errorCells.map((e) => e.address));
+    issues = x.issues;
   } else {
     if (values.sheet !== undefined) throw new UsageError('--sheet is for .xlsx workbooks; a CSV file has one sheet');
     sheet = readCsv(readFileSync(input), input);
   }
 
-  const imported = readSheet(sheet, layout, errorCells);
+  const imported = readSheet(sheet, layout, issues);
   if (layout.table && kind === 'Staffing' && !imported.tableFound) {
     throw new UsageError(`${positionals[0]}: no header row found in sheet "${sheet.name}" — the staff table needs a row of column names such as 工号 | 姓名 | 岗位类别 (see docs/import-mapping.md)`);
   }

@@ -5,6 +5,7 @@ export interface ImportProblem {
   ruleId:
     | 'import/unconvertible'
     | 'import/excel-error'
+    | 'import/formula-without-value'
     | 'import/unknown-column'
     | 'import/unknown-label'
     | 'import/duplicate-field'

@@ -1,44 +1,64 @@
 import type { CellValue as ExcelCellValue, Workbook, Worksheet } from 'exceljs';
 import { UsageError } from '../usage-error.js';
-import { cellAddress, isBlank, type Cell, type CellValue, type Sheet } from './sheet.js';
+import { cellAddress, columnNumber, isBlank, type Cell, type CellIssue, type CellValue, type Sheet } from './sheet.js';
+
+type Plain = CellValue | null | { issue: CellIssue };
 
 /** exceljs gives formulas, rich text, hyperlinks and errors as objects; the importer wants what the cell shows. */
-function plainValue(value: ExcelCellValue): CellValue | null | { error: string } {
+function plainValue(value: ExcelCellValue): Plain {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   const v = value as unknown as Record<string, unknown>;
-  if ('error' in v) return { error: String(v.error) };
-  if ('result' in v || 'formula' in v || 'sharedFormula' in v) return v.result === undefined ? null : plainValue(v.result as ExcelCellValue);
+  if ('error' in v) return { issue: { kind: 'excel-error', text: String(v.error) } };
+  if ('result' in v || 'formula' in v || 'sharedFormula' in v) {
+    if (v.result !== undefined && v.result !== null) return plainValue(v.result as ExcelCellValue);
+    // A workbook written by a program (or saved without calculation) keeps the formula but no
+    // result: what the cell would show is unknown, so it is never read as empty.
+    const formula = typeof v.formula === 'string' ? v.formula : typeof v.sharedFormula === 'string' ? v.sharedFormula : '';
+    return { issue: { kind: 'formula-without-value', text: `=${formula}` } };
+  }
   if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((r) => r.text).join('');
   if ('text' in v) return typeof v.text === 'string' ? v.text : plainValue(v.text as ExcelCellValue);
   return null;
 }
 
 export interface XlsxSheet extends Sheet {
-  /** Cells holding an Excel error (`#N/A`, `#DIV/0!`) or a formula without a cached result. */
-  errorCells: { address: string; error: string }[];
+  /** Cells holding an Excel error (`#N/A`, `#DIV/0!`) or a formula without a cached result, by address. */
+  issues: Map<string, CellIssue>;
 }
 
 function toSheet(worksheet: Worksheet): XlsxSheet {
   const rows: Cell[][] = [];
-  const errorCells: { address: string; error: string }[] = [];
+  const issues = new Map<string, CellIssue>();
+  const mergedInto = new Map<string, string>();
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
-      // A merged cell repeats its master's value in every cell it covers; keep it once.
-      if (cell.isMerged && cell.master.address !== cell.address) return;
+      // A merged cell repeats its master's value in every cell it covers; keep it once, and
+      // remember the cover (a two-row header's group title spans its columns).
+      if (cell.isMerged && cell.master.address !== cell.address) {
+        mergedInto.set(cellAddress(rowNumber, column), cell.master.address);
+        return;
+      }
       const value = plainValue(cell.value);
-      if (value && typeof value === 'object' && 'error' in value) {
-        // Kept in place as its error text (`#N/A`), and listed so the importer reports it.
-        errorCells.push({ address: cellAddress(rowNumber, column), error: value.error });
-        cells.push({ address: cellAddress(rowNumber, column), row: rowNumber, column, value: value.error });
+      if (value && typeof value === 'object' && 'issue' in value) {
+        // Kept in place as its text (`#N/A`, `=G7*12`), and listed so the importer reports it.
+        issues.set(cellAddress(rowNumber, column), value.issue);
+        cells.push({ address: cellAddress(rowNumber, column), row: rowNumber, column, value: value.issue.text });
         return;
       }
       if (!isBlank(value)) cells.push({ address: cellAddress(rowNumber, column), row: rowNumber, column, value: value! });
     });
     if (cells.length) rows.push(cells);
   });
-  return { name: worksheet.name, rows, errorCells };
+  // Merged cells that are empty themselves are not visited by eachRow: take the covers from the model too.
+  for (const range of (worksheet.model as { merges?: string[] }).merges ?? []) {
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+    if (!m) continue;
+    const [left, top, right, bottom] = [columnNumber(m[1]!), Number(m[2]), columnNumber(m[3]!), Number(m[4])];
+    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (r !== top || c !== left) mergedInto.set(cellAddress(r, c), `${m[1]}${m[2]}`);
+  }
+  return { name: worksheet.name, rows, issues, mergedInto };
 }
 
 /** Reads one worksheet of an .xlsx workbook: the one named, else the first that holds data. */

@@ -2,7 +2,7 @@ import type { Severity } from '@edunorm/core';
 import { convertCell } from './convert-value.js';
 import { IGNORED_HEADERS, normalizeHeader, type FieldSpec, type KindLayout } from './field-mapping.js';
 import type { ImportProblem } from './import-problem.js';
-import { qualifiedAddress, type Cell, type Sheet } from './sheet.js';
+import { cellAddress, columnLetters, qualifiedAddress, type Cell, type CellIssue, type Sheet } from './sheet.js';
 
 /**
  * Reads a sheet laid out as documented in docs/import-mapping.md:
@@ -44,7 +44,7 @@ function indexAliases(fields: readonly FieldSpec[]): Map<string, FieldSpec> {
   return index;
 }
 
-export function readSheet(sheet: Sheet, layout: KindLayout, errorCells: ReadonlySet<string> = new Set()): ImportedSheet {
+export function readSheet(sheet: Sheet, layout: KindLayout, issues: ReadonlyMap<string, CellIssue> = new Map()): ImportedSheet {
   const out: ImportedSheet = { fields: new Map(), records: [], recordRows: [], sources: new Map(), tableFound: false, problems: [] };
   const at = (address: string) => qualifiedAddress(sheet.name, address);
   const report = (ruleId: ImportProblem['ruleId'], severity: Severity, address: string, zh: string, en: string) =>
@@ -52,9 +52,21 @@ export function readSheet(sheet: Sheet, layout: KindLayout, errorCells: Readonly
 
   /** Converts a cell into `target[key]`; returns whether a value (good or kept as text) was set. */
   const take = (cell: Cell, field: FieldSpec, path: string, set: (value: unknown) => void) => {
-    if (errorCells.has(cell.address)) {
-      report('import/excel-error', 'error', cell.address, `单元格是 Excel 错误值 ${String(cell.value)},请填入${field.label['zh-CN']}`, `the cell holds the Excel error ${String(cell.value)}; enter the ${field.key}`);
-      set(String(cell.value));
+    const issue = issues.get(cell.address);
+    if (issue?.kind === 'excel-error') {
+      report('import/excel-error', 'error', cell.address, `单元格是 Excel 错误值 ${issue.text},请填入${field.label['zh-CN']}`, `the cell holds the Excel error ${issue.text}; enter the ${field.key}`);
+      set(issue.text);
+    } else if (issue?.kind === 'formula-without-value') {
+      // Never read as empty (a missing salary would silently drop a teacher from an average):
+      // the formula's text goes into the YAML, where the check flags it as well.
+      report(
+        'import/formula-without-value',
+        'error',
+        cell.address,
+        `单元格是公式 ${issue.text},但文件里没有保存计算结果(表格可能由程序生成,未在 Excel 中打开保存过),无法导入${field.label['zh-CN']}。请在 Excel 中打开并保存此文件,或直接填入数值;已按原文写入,检查会标出此项`,
+        `the cell is the formula ${issue.text} without a saved result (the workbook was probably written by a program and never opened and saved in Excel), so its ${field.key} cannot be imported. Open and save the file in Excel, or enter the value; kept as the formula's text, so the check flags it`,
+      );
+      set(issue.text);
     } else {
       const converted = convertCell(cell.value, field);
       if ('value' in converted) set(converted.value);
@@ -86,7 +98,7 @@ export function readSheet(sheet: Sheet, layout: KindLayout, errorCells: Readonly
   };
   readBlock(blockRows, blockIndex, setField, report);
 
-  if (headerAt >= 0 && layout.table) readTable(sheet.rows.slice(headerAt), layout.table, columnIndex, { out, take, report, at });
+  if (headerAt >= 0 && layout.table) readTable(sheet.rows.slice(headerAt), layout.table, columnIndex, { out, take, report, at, mergedInto: sheet.mergedInto ?? new Map() });
   return out;
 }
 
@@ -130,6 +142,73 @@ function readBlock(rows: readonly Cell[][], index: Map<string, FieldSpec>, setFi
   }
 }
 
+/**
+ * The column headers of a table: one row, or two when the row below the header holds the
+ * sub-titles of grouped columns (`工资` merged over `年工资收入` | `基本工资`). A sub-column is
+ * known by its group and sub-title together (`班主任` + `津贴`) or by its sub-title alone.
+ * Returns the columns mapped to fields, and how many rows the header takes.
+ */
+function readHeader(
+  rows: readonly Cell[][],
+  index: Map<string, FieldSpec>,
+  mergedInto: ReadonlyMap<string, string>,
+  report: Report,
+): { columns: Map<number, FieldSpec>; named: Set<number>; height: number } {
+  const header = rows[0]!;
+  const fieldOf = (cell: Cell) => index.get(textOf(cell) ?? normalizeHeader(String(cell.value)));
+  const byColumn = new Map(header.map((c) => [c.column, c]));
+  const spans = new Set(mergedInto.values());
+  /** The group title above column `c` of the row below, if the header groups it. */
+  const groupOf = (c: number): Cell | undefined => {
+    const row = header[0]!.row;
+    const master = mergedInto.get(cellAddress(row, c));
+    if (master) return header.find((h) => h.address === master);
+    const own = byColumn.get(c);
+    if (own) return spans.has(own.address) || !fieldOf(own) ? own : undefined;
+    // A CSV has no merges: Excel writes the group title in its first column, the others empty.
+    const left = [...header].reverse().find((h) => h.column < c);
+    return left && !fieldOf(left) ? left : undefined;
+  };
+  const below = rows[1];
+  const twoRows = below !== undefined && below.length > 0 && below.every((c) => typeof c.value === 'string' && groupOf(c.column) !== undefined);
+  const columns = new Map<number, FieldSpec>();
+  /** Columns the header names (mapped, ignored or reported), so values in no column are found. */
+  const named = new Set<number>();
+  const map = (cell: Cell, field: FieldSpec, shown: string) => {
+    const dup = [...columns.entries()].find(([, f]) => f === field);
+    if (dup) {
+      report('import/duplicate-field', 'error', cell.address, `列“${shown}”与第 ${dup[0]} 列都对应 ${field.key},只能保留一列`, `column "${shown}" and column ${dup[0]} both map to ${field.key}; keep one`);
+      return;
+    }
+    columns.set(cell.column, field);
+  };
+  const unknown = (cell: Cell, shown: string) => {
+    if (!IGNORED_HEADERS.includes(normalizeHeader(shown))) {
+      report('import/unknown-column', 'warning', cell.address, `未识别的列名“${shown}”,此列已忽略(列名见 docs/import-mapping.md,或用 --mapping 指定)`, `unknown column "${shown}", ignored (see docs/import-mapping.md, or give --mapping)`);
+    }
+  };
+  const groups = new Set<string>();
+  if (twoRows) {
+    for (const sub of below!) {
+      const group = groupOf(sub.column)!;
+      groups.add(group.address);
+      named.add(sub.column);
+      const shown = `${String(group.value)} / ${String(sub.value)}`;
+      const field = index.get(normalizeHeader(`${String(group.value)}${String(sub.value)}`)) ?? fieldOf(sub);
+      if (field) map(sub, field, shown);
+      else unknown(sub, shown);
+    }
+  }
+  for (const cell of header) {
+    named.add(cell.column);
+    if (groups.has(cell.address)) continue; // a group title: its sub-columns were read above
+    const field = fieldOf(cell);
+    if (field) map(cell, field, String(cell.value));
+    else unknown(cell, String(cell.value));
+  }
+  return { columns, named, height: twoRows ? 2 : 1 };
+}
+
 function readTable(
   rows: readonly Cell[][],
   table: NonNullable<KindLayout['table']>,
@@ -139,25 +218,13 @@ function readTable(
     take: (cell: Cell, field: FieldSpec, path: string, set: (value: unknown) => void) => void;
     report: Report;
     at: (address: string) => string;
+    mergedInto: ReadonlyMap<string, string>;
   },
 ): void {
   const { out, take, report, at } = context;
-  const [header, ...body] = rows;
-  const columns = new Map<number, FieldSpec>();
-  for (const cell of header!) {
-    const t = textOf(cell) ?? normalizeHeader(String(cell.value));
-    const field = index.get(t);
-    if (!field) {
-      if (!IGNORED_HEADERS.includes(t)) report('import/unknown-column', 'warning', cell.address, `未识别的列名“${String(cell.value)}”,此列已忽略(列名见 docs/import-mapping.md,或用 --mapping 指定)`, `unknown column "${String(cell.value)}", ignored (see docs/import-mapping.md, or give --mapping)`);
-      continue;
-    }
-    const dup = [...columns.entries()].find(([, f]) => f === field);
-    if (dup) {
-      report('import/duplicate-field', 'error', cell.address, `列“${String(cell.value)}”与第 ${dup[0]} 列都对应 ${field.key},只能保留一列`, `column "${String(cell.value)}" and column ${dup[0]} both map to ${field.key}; keep one`);
-      continue;
-    }
-    columns.set(cell.column, field);
-  }
+  const header = rows[0]!;
+  const { columns, named, height } = readHeader(rows, index, context.mergedInto, report);
+  const body = rows.slice(height);
   // Findings on the list as a whole (`staff`, `schools`) point at the header row.
   out.sources.set(table.list, at(header![0]!.address));
   const present = new Set(columns.values());
@@ -167,6 +234,8 @@ function readTable(
       report('import/missing-column', 'error', first.address, `表头缺少必填列“${f.aliases[0]}”(${f.key})`, `the header row has no "${f.key}" column (${f.aliases[0]}), which every record needs`);
     }
   }
+  /** Values in a column the header does not name: reported once per column, at its first cell. */
+  const headless = new Map<number, { first: Cell; count: number }>();
   for (const row of body) {
     const firstText = textOf(row[0]!);
     if (firstText !== undefined && TOTAL_ROW.test(firstText)) {
@@ -178,11 +247,30 @@ function readTable(
     for (const cell of row) {
       const field = columns.get(cell.column);
       if (field) take(cell, field, `${table.list}[${i}].${field.key}`, (v) => (record[field.key] = v));
+      else if (!named.has(cell.column)) {
+        const seen = headless.get(cell.column);
+        if (seen) seen.count++;
+        else headless.set(cell.column, { first: cell, count: 1 });
+      }
     }
-    if (Object.keys(record).length === 0) continue;
+    if (Object.keys(record).length === 0) {
+      // Not a record, but not nothing either: say which row was left out.
+      const cells = row.map((c) => c.address).join(', ');
+      report('import/skipped-row', 'warning', row[0]!.address, `第 ${row[0]!.row} 行没有任何已导入列的值(${cells}),未作为记录导入`, `row ${row[0]!.row} has no value in an imported column (${cells}); not imported as a record`);
+      continue;
+    }
     out.sources.set(`${table.list}[${i}]`, at(row[0]!.address));
     out.records.push(record);
     out.recordRows.push(row[0]!.row);
   }
+  for (const [column, { first, count }] of [...headless].sort((a, b) => a[0] - b[0])) {
+    const letters = columnLetters(column);
+    report(
+      'import/unknown-column',
+      'warning',
+      first.address,
+      `${letters} 列没有列名,其中 ${count} 个单元格(自 ${first.address} 起)未导入;请在表头填写列名(见 docs/import-mapping.md)`,
+      `column ${letters} has no header; its ${count} cell(s) (from ${first.address}) were not imported; name the column in the header row (see docs/import-mapping.md)`,
+    );
+  }
 }
-

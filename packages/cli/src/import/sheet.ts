@@ -6,6 +6,12 @@
 /** What a cell holds once formulas, rich text and hyperlinks are reduced to their value. */
 export type CellValue = string | number | boolean | Date;
 
+/**
+ * A cell whose value the importer cannot take as it shows: an Excel error (`#N/A`), or a
+ * formula saved without its result. `text` is what the cell keeps in the YAML (`#N/A`, `=G7*12`).
+ */
+export type CellIssue = { kind: 'excel-error'; text: string } | { kind: 'formula-without-value'; text: string };
+
 export interface Cell {
   /** Excel-style address, e.g. `C12`. */
   address: string;
@@ -20,6 +26,8 @@ export interface Sheet {
   name: string;
   /** Non-empty rows in order; each holds its non-empty cells, left to right. */
   rows: Cell[][];
+  /** Cells covered by a merged range → the range's first cell (xlsx only; a CSV has no merges). */
+  mergedInto?: ReadonlyMap<string, string>;
 }
 
 /** 1 → A, 27 → AA. */
@@ -27,6 +35,13 @@ export function columnLetters(column: number): string {
   let out = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
   return out;
+}
+
+/** A → 1, AA → 27. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
 }
 
 export function cellAddress(row: number, column: number): string {
