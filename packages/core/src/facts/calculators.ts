@@ -37,6 +37,8 @@ export interface Calculator<P = unknown> {
 
 export interface BoundsParams {
   value: string;
+  /** Document values taken off the value first (absent = 0), e.g. rewards outside a total. */
+  minus?: string[];
   min?: BoundSpec;
   max?: BoundSpec;
   tolerance?: number;
@@ -49,19 +51,30 @@ const bounds: Calculator<BoundsParams> = {
     type: 'object',
     required: ['value'],
     additionalProperties: false,
-    properties: { value: { type: 'string' }, min: boundSchema, max: boundSchema, tolerance: { type: 'number', minimum: 0 } },
+    properties: {
+      value: { type: 'string' },
+      minus: { type: 'array', items: { type: 'string' } },
+      min: boundSchema,
+      max: boundSchema,
+      tolerance: { type: 'number', minimum: 0 },
+    },
   },
-  documentPaths: (p) => [p.value, ...boundDocumentPaths(p.min), ...boundDocumentPaths(p.max)],
+  documentPaths: (p) => [p.value, ...(p.minus ?? []), ...boundDocumentPaths(p.min), ...boundDocumentPaths(p.max)],
   recordPaths: () => undefined,
   compile: (p) => {
     const path = cachedPath(p.value);
+    const minus = (p.minus ?? []).map(cachedPath);
     return (document): Comparison | undefined => {
-      const actual = finiteNumber(getAt(document, path));
-      if (actual === undefined) return undefined;
+      const value = finiteNumber(getAt(document, path));
+      if (value === undefined) return undefined;
+      let deducted = 0;
+      for (const m of minus) deducted += finiteNumber(getAt(document, m)) ?? 0;
       const min = resolveBound(p.min, document);
       const max = resolveBound(p.max, document);
       if ((p.min !== undefined && !min) || (p.max !== undefined && !max)) return undefined;
-      return compare(actual, min, max, p.tolerance ?? 0);
+      const result = compare(value - deducted, min, max, p.tolerance ?? 0);
+      // `value` is what the document says, `deducted` what was taken off it, `actual` the rest.
+      return minus.length ? { ...result, value, deducted } : result;
     };
   },
 };
@@ -82,6 +95,8 @@ export interface RecordsParams {
 }
 
 export interface RecordItem {
+  /** Further figures of the bound (years of service, group size…). */
+  [extra: string]: unknown;
   index: number;
   id?: string;
   name?: string;
@@ -173,7 +188,7 @@ const records: Calculator<RecordsParams> = {
         const max = resolveBound(p.max, document, record);
         if ((p.min !== undefined && !min) || (p.max !== undefined && !max)) continue;
         const c = compare(actual, min, max, tolerance);
-        Object.assign(item, { actual, direction: c.direction, deviation: c.deviation, target: c.target });
+        Object.assign(item, min?.extra, max?.extra, { actual, direction: c.direction, deviation: c.deviation, target: c.target });
         if (c.min !== undefined) item.min = c.min;
         if (c.max !== undefined) item.max = c.max;
         if (c.base !== undefined) item.base = c.base;
@@ -287,10 +302,17 @@ export interface CountByParams {
   value: string;
   /** Minimum number of records per value, e.g. `{quality-senior: 1, high-quality-junior: 2}`. */
   min: Record<string, number>;
+  /**
+   * Which records a value counts on, per value (e.g. `quality-senior` only on senior schools).
+   * A record holding the value but failing its filter is not counted and is listed in `misplaced`.
+   */
+  eligible?: Record<string, RecordFilter>;
 }
 
 export interface CountByResult {
   counts: Record<string, number>;
+  /** Records holding a counted value they are not eligible for. */
+  misplaced: RecordItem[];
   /** Values with fewer records than required. */
   short: { value: string; actual: number; required: number; shortfall: number }[];
   shortTotal: number;
@@ -308,27 +330,39 @@ const countBy: Calculator<CountByParams> = {
       list: { type: 'string' },
       value: { type: 'string' },
       min: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } },
+      eligible: { type: 'object', additionalProperties: recordFilterSchema },
     },
   },
-  documentPaths: (p) => [p.list],
-  recordPaths: (p) => ({ list: p.list, paths: [p.value] }),
+  documentPaths: (p) => [p.list, ...Object.values(p.eligible ?? {}).flatMap(filterDocumentPaths)],
+  recordPaths: (p) => ({ list: p.list, paths: [p.value, ...Object.values(p.eligible ?? {}).flatMap((f) => Object.keys(f))] }),
   compile: (p) => {
     const listPath = cachedPath(p.list);
     const valuePath = cachedPath(p.value);
+    const eligible = new Map(Object.entries(p.eligible ?? {}).map(([value, filter]) => [value, compileFilter(filter)]));
     return (document): CountByResult => {
       const list = getAt(document, listPath);
       const counts: Record<string, number> = Object.create(null) as Record<string, number>;
+      const misplaced: RecordItem[] = [];
       for (const key of Object.keys(p.min)) counts[key] = 0;
       if (Array.isArray(list)) {
-        for (const record of list) {
+        list.forEach((record, index) => {
           const v = getAt(record, valuePath);
-          if (typeof v === 'string' && Object.prototype.hasOwnProperty.call(counts, v)) counts[v]! += 1;
-        }
+          if (typeof v !== 'string' || !Object.prototype.hasOwnProperty.call(counts, v)) return;
+          const fits = eligible.get(v);
+          if (fits && !fits(record, document)) {
+            // The item carries the fields its filter read (the level that did not fit), for the message.
+            const item: RecordItem = { ...identify(record as Record<string, unknown>, index), actual: v };
+            for (const field of Object.keys(p.eligible![v]!)) item[field] = (record as Record<string, unknown>)[field];
+            misplaced.push(item);
+            return;
+          }
+          counts[v]! += 1;
+        });
       }
       const short = Object.entries(p.min)
         .filter(([value, required]) => counts[value]! < required)
         .map(([value, required]) => ({ value, actual: counts[value]!, required, shortfall: required - counts[value]! }));
-      return { counts: { ...counts }, short, shortTotal: short.reduce((s, x) => s + x.shortfall, 0), listPresent: Array.isArray(list) };
+      return { counts: { ...counts }, misplaced, short, shortTotal: short.reduce((s, x) => s + x.shortfall, 0), listPresent: Array.isArray(list) };
     };
   },
 };

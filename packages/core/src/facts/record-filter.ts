@@ -1,5 +1,5 @@
 import { getAt } from '../path.js';
-import { cachedPath } from './bounds.js';
+import { cachedPath } from './cached-path.js';
 
 /**
  * Which records of a list a fact looks at, as data (no code): each key is a field of the

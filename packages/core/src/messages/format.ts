@@ -24,7 +24,7 @@ export function formatYuan(value: number): string {
   return formatFixed(value, 2, true);
 }
 
-/** 0.0375 → "3.75%"; at most two decimals, trailing zeros dropped. */
+/** 0.0375 → "3.75%"; at most two decimals, trailing zeros dropped (more in messages, see `separate`). */
 export function formatPercent(value: number): string {
   return `${formatFixed(value * 100, 2, true)}%`;
 }
@@ -71,7 +71,7 @@ export function formatValue(value: unknown, format: ValueFormat | undefined, loc
       case 'pct':
         return formatPercent(value);
       case 'points':
-        return formatFixed(value * 100, 2, false);
+        return formatFixed(value * 100, 3, false);
       case 'int':
         return String(Math.round(value));
       case 'num':
@@ -87,14 +87,104 @@ export function formatValue(value: unknown, format: ValueFormat | undefined, loc
 const PLACEHOLDER = /\{([\w.-]+)(?:\|(yuan|pct|points|num|int|text|label))?\}/g;
 
 /**
+ * Fields that are a difference between the actual and the required figure (shortfall, excess).
+ * They follow their own rule (norms.md, "Messages, every rule"): never printed as 0, yuan to the
+ * yuan (fen under 1 yuan), percentage points to at most 3 decimals.
+ */
+const DIFFERENCE = /(?:^|\.)(?:deviation|shortfall|excess|excessCount|shortCount|shortTotal)$/;
+
+/** Decimal places each numeric format starts from (percent: of the percentage). */
+const BASE_DECIMALS: Partial<Record<ValueFormat, number>> = { yuan: 2, pct: 2, num: 3 };
+/** How many more places a figure may get so that it does not print like a different one. */
+const MAX_EXTRA_DECIMALS = 10;
+
+interface Slot {
+  name: string;
+  format: ValueFormat | undefined;
+  value: unknown;
+  decimals?: number;
+}
+
+/** Two figures that are different numbers, beyond floating-point noise (the 1e-9 of comparisons). */
+function differ(a: number, b: number): boolean {
+  return Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+function scaled(value: number, format: ValueFormat | undefined): number {
+  return format === 'pct' || format === 'points' ? value * 100 : value;
+}
+
+/** A difference: a shortfall in yuan to the yuan (fen when under 1 yuan), points to 3 decimals; never "0". */
+function formatDifference(value: number, format: ValueFormat | undefined, locale: Locale): string | undefined {
+  const abs = Math.abs(value);
+  if (abs === 0) return undefined;
+  const below = (unit: string) => (locale === 'en' ? `less than ${unit}` : `不足 ${unit}`);
+  switch (format) {
+    case 'yuan':
+      if (abs >= 1) return formatFixed(value, 0, true);
+      return Math.round(abs * 100) === 0 ? below('0.01') : formatFixed(value, 2, true);
+    case 'points':
+      return Math.round(abs * 100 * 1000) === 0 ? below('0.001') : formatFixed(value * 100, 3, false);
+    case 'int':
+      return Math.round(abs) === 0 ? below('1') : undefined;
+    case 'num':
+    case undefined:
+      return Math.round(abs * 1000) === 0 ? below('0.001') : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function formatSlot(slot: Slot, locale: Locale): string {
+  const { value, format } = slot;
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    if (DIFFERENCE.test(slot.name)) {
+      const text = formatDifference(value, format, locale);
+      if (text !== undefined) return text;
+    }
+    if (slot.decimals !== undefined) {
+      if (format === 'pct') return `${formatFixed(value * 100, slot.decimals, true)}%`;
+      return formatFixed(value, slot.decimals, format === 'yuan');
+    }
+  }
+  return formatValue(value, format, locale);
+}
+
+/**
+ * Gives more decimals to figures of one format that are different numbers but would print
+ * the same (`4.99996%` against `5%`): a figure is never rounded onto its threshold.
+ */
+function separate(slots: Slot[]): void {
+  const figures = slots.filter((s) => typeof s.value === 'number' && Number.isFinite(s.value) && BASE_DECIMALS[s.format!] !== undefined && !DIFFERENCE.test(s.name));
+  for (let i = 0; i < figures.length; i++) {
+    for (let j = i + 1; j < figures.length; j++) {
+      const a = figures[i]!;
+      const b = figures[j]!;
+      if (a.format !== b.format) continue;
+      const va = a.value as number;
+      const vb = b.value as number;
+      if (!differ(va, vb)) continue;
+      const base = BASE_DECIMALS[a.format!]!;
+      let d = Math.max(a.decimals ?? base, b.decimals ?? base);
+      const same = () => formatFixed(scaled(va, a.format), d, false) === formatFixed(scaled(vb, b.format), d, false);
+      if (!same()) continue;
+      while (same() && d < base + MAX_EXTRA_DECIMALS) d++;
+      a.decimals = Math.max(a.decimals ?? base, d);
+      b.decimals = Math.max(b.decimals ?? base, d);
+    }
+  }
+}
+
+/**
  * Fills `{name}` / `{name|yuan}` placeholders from a context object. Plain string
  * substitution: rule messages are data, never evaluated.
  */
 export function fillTemplate(template: string, context: Record<string, unknown>, locale: Locale = 'zh-CN'): string {
-  return template.replace(PLACEHOLDER, (_m, name: string, format: ValueFormat | undefined) => {
-    const value = lookup(context, name);
-    return formatValue(value, format, locale);
-  });
+  const slots: Slot[] = [];
+  for (const m of template.matchAll(PLACEHOLDER)) slots.push({ name: m[1]!, format: m[2] as ValueFormat | undefined, value: lookup(context, m[1]!) });
+  separate(slots);
+  let i = 0;
+  return template.replace(PLACEHOLDER, () => formatSlot(slots[i++]!, locale));
 }
 
 export function templatePlaceholders(template: string): string[] {

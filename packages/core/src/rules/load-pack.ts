@@ -231,6 +231,7 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
       c.at(['outcomes', i, 'report', 'from'], 'rule-file/unknown-fact', `report.from names "${r.from}", which is not declared under facts:`);
     }
     if (r.items !== undefined && r.from === undefined) c.at(['outcomes', i, 'report', 'items'], 'rule-file/schema', 'report.items needs report.from');
+    if (r.itemsWhere !== undefined && r.items === undefined) c.at(['outcomes', i, 'report', 'itemsWhere'], 'rule-file/schema', 'report.itemsWhere needs report.items');
     checkDocumentPath(c, rule.kind, r.at, ['outcomes', i, 'report', 'at']);
     r.else?.forEach((p, j) => checkDocumentPath(c, rule.kind, p, ['outcomes', i, 'report', 'else', j]));
     r.related?.forEach((rel, j) => checkDocumentPath(c, rule.kind, rel.at, ['outcomes', i, 'report', 'related', j, 'at']));

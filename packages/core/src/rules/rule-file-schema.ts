@@ -2,6 +2,7 @@
  * JSON Schema of a rule file (`rules/<pack>/<rule-id>.yaml`), compiled once by ajv. A rule
  * file that breaks it is reported with file, line and column (see load-pack.ts).
  */
+import { recordFilterSchema } from '../facts/record-filter.js';
 
 const localized = {
   type: 'object',
@@ -146,6 +147,7 @@ export const ruleFileSchema = {
             properties: {
               from: { type: 'string' },
               items: { type: 'string', minLength: 1 },
+              itemsWhere: recordFilterSchema,
               at: { type: 'string', minLength: 1 },
               part: { enum: ['key', 'value'] },
               else: { type: 'array', items: { type: 'string' } },

@@ -2,6 +2,7 @@ import * as jsonRulesEngine from 'json-rules-engine';
 import type { Almanac, Engine as EngineType, TopLevelCondition } from 'json-rules-engine';
 import { ConfigurationError, type Problem } from '../errors.js';
 import { CALCULATORS } from '../facts/calculators.js';
+import { compileFilter } from '../facts/record-filter.js';
 import type { FindingFactory } from '../finding-factory.js';
 import { fillTemplate } from '../messages/format.js';
 import { getAt, parsePath, type PathSegment } from '../path.js';
@@ -37,6 +38,8 @@ interface CompiledOutcome {
   outcome: OutcomeSpec;
   /** Namespaced id of the fact named by `report.from`. */
   fromFact?: string;
+  /** `report.itemsWhere`, compiled. */
+  itemFilter?: (item: unknown, document: unknown) => boolean;
 }
 
 const YEAR_FIELD: Record<DocumentKind, string> = { SchoolBudget: 'fiscalYear', Staffing: 'fiscalYear', DistrictIndicators: 'year' };
@@ -185,6 +188,7 @@ export class RuleSet {
       engine.addRule({ name, conditions, event: { type: 'edunorm.finding', params: { rule: def.id, outcome: outcome.name } } });
       const compiled: CompiledOutcome = { rule: active, outcome };
       if (outcome.report.from) compiled.fromFact = localFacts.get(outcome.report.from)!;
+      if (outcome.report.itemsWhere) compiled.itemFilter = compileFilter(outcome.report.itemsWhere);
       kindEngine.outcomes.set(name, compiled);
     }
     if (def.hint) {
@@ -316,7 +320,9 @@ function reportOutcome(compiled: CompiledOutcome, document: unknown, value: unkn
   if (report.items) {
     const items = value && typeof value === 'object' ? (value as Record<string, unknown>)[report.items] : undefined;
     if (!Array.isArray(items)) return [];
+    const wanted = compiled.itemFilter;
     for (const item of items as Record<string, unknown>[]) {
+      if (wanted && !wanted(item, document)) continue;
       subjects.push({ context: { ...base, ...(value as object), ...item }, index: item.index as number, figures: item });
     }
   } else {

@@ -1,5 +1,6 @@
 import type { Citation, LocalizedText, Severity } from '../types.js';
 import type { DocumentKind } from '../schema/document-schemas.js';
+import type { RecordFilter } from '../facts/record-filter.js';
 
 /** How a rule parameter's value is written and checked (`yuan`: an amount in yuan, `fraction`: 0–1). */
 export type ParamType = 'number' | 'fraction' | 'integer' | 'yuan' | 'string-list' | 'number-map';
@@ -32,6 +33,8 @@ export interface ReportSpec {
   from?: string;
   /** A key of that fact's value holding a list: one finding per item (record rules). */
   items?: string;
+  /** Only the items matching this filter (e.g. `{prorated: true}`): outcomes that word one list differently. */
+  itemsWhere?: RecordFilter;
   /** Path of the node the finding points at; `{index}` is the item's record index. */
   at: string;
   part?: 'key' | 'value';
