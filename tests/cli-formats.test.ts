@@ -185,7 +185,7 @@ describe('--format markdown', () => {
         expect.stringContaining('3.75% of public funds'),
       ],
       // The pipe in the key is escaped, so the row keeps its five cells.
-      [ODD_FILE, '8:3', '⚠️ warning', '[schema/unknown-key](https://github.com/edunorm/edunorm/blob/main/docs/rules/schema-unknown-key.md)', expect.stringContaining('`a<b>&c"d\\|e%f,g:h`')],
+      [ODD_FILE, '8:3', '⚠️ warning', '[schema/unknown-key](https://github.com/edunorm/edunorm/blob/main/docs/rules/schema-unknown-key.md)', expect.stringContaining('\\`a&lt;b&gt;&amp;c&quot;d\\|e%f,g:h\\`')],
     ]);
     expect(r.stdout).not.toContain('<details>');
   });
@@ -204,8 +204,8 @@ describe('--format markdown', () => {
     expect(r.stdout).toBe('✅ **edunorm**:全部符合要求(检查了 1 个文件)\n');
   });
 
-  it('escapes HTML outside code spans only', () => {
-    expect(escapeCell('a <b> & `<c>|d` | e\nf')).toBe('a &lt;b&gt; &amp; `<c>\\|d` \\| e<br>f');
+  it('escapes HTML and Markdown everywhere, code spans included (tests/cli-output-safety.test.ts renders them)', () => {
+    expect(escapeCell('a <b> & `<c>|d` | e\nf')).toBe('a &lt;b&gt; &amp; \\`&lt;c&gt;\\|d\\` \\| e\\\\nf');
   });
 });
 

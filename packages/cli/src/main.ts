@@ -1,3 +1,5 @@
+import { localeFromEnvironment } from './locale.js';
+import { guardLines, safeText } from './safe-text.js';
 import { cliVersion } from './version.js';
 
 export const EXIT_OK = 0;
@@ -55,7 +57,8 @@ export interface Io {
 
 const defaultIo = (): Io => ({
   stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  // Nothing edunorm writes to stderr is a workflow command: the last guard against one.
+  stderr: (s) => process.stderr.write(guardLines(s)),
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
   cwd: process.cwd(),
@@ -90,7 +93,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   }
   const load = COMMANDS[first];
   if (!load) {
-    io.stderr(`edunorm: unknown command "${first}"\n\n${HELP}`);
+    io.stderr(
+      localeFromEnvironment(io.env) === 'zh-CN' ? `edunorm: 没有 "${safeText(first)}" 这个命令\n\n${HELP}` : `edunorm: unknown command "${safeText(first)}"\n\n${HELP}`,
+    );
     return EXIT_USAGE;
   }
   try {
@@ -104,13 +109,37 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
 /** Errors the user can fix by changing the command line, a configuration or a rule pack. */
 const USER_ERRORS = new Set(['UsageError', 'RulePackError', 'ConfigurationError']);
 
+type ProblemLike = { file: string; line: number; column: number; message: string; code: string };
+
+/**
+ * The text of a user error, every part that may come from a user's file or command line
+ * neutralised (safe-text.ts). Located problems (configuration, rule packs) are written one a
+ * line from their fields, so a value quoted in a problem cannot start a line of its own.
+ */
+function errorText(e: { message?: string; problems?: unknown }, cwd: string): string {
+  const relative = (s: string) => s.split(`${cwd}/`).join('');
+  const message = String(e.message);
+  const problems = Array.isArray(e.problems) ? (e.problems as ProblemLike[]) : [];
+  const problemLine = (p: ProblemLike) => `${p.file}:${p.line}:${p.column}: ${p.message} (${p.code})`;
+  const listed = problems.map(problemLine).join('\n');
+  if (problems.length && message.endsWith(listed)) {
+    const head = message.slice(0, message.length - listed.length).replace(/\n$/, '');
+    const lines = problems.map((p) => `${safeText(relative(p.file))}:${p.line}:${p.column}: ${safeText(p.message)} (${safeText(p.code)})`);
+    return (head ? [safeText(relative(head)), ...lines] : lines).join('\n');
+  }
+  // Our own messages may hold line breaks on purpose; each line is made safe on its own.
+  return message.split('\n').map((l) => safeText(relative(l))).join('\n');
+}
+
 /** Usage and configuration errors exit 2 with a located, readable message — never a stack. */
 export function reportError(error: unknown, io: Io): number {
-  const e = error as { name?: string; message?: string; code?: string } | undefined;
+  const e = error as { name?: string; message?: string; code?: string; problems?: unknown } | undefined;
   if (e && (USER_ERRORS.has(e.name ?? '') || String(e.code ?? '').startsWith('ERR_PARSE_ARGS'))) {
     // Paths under the working folder are shown relative to it, as in every other output.
-    io.stderr(`edunorm: ${String(e.message).split(`${io.cwd}/`).join('')}\n`);
-    if (String(e.code ?? '').startsWith('ERR_PARSE_ARGS')) io.stderr('Run "edunorm --help" for usage.\n');
+    io.stderr(`edunorm: ${errorText(e, io.cwd)}\n`);
+    if (String(e.code ?? '').startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(localeFromEnvironment(io.env) === 'zh-CN' ? '运行 "edunorm --help" 查看用法。\n' : 'Run "edunorm --help" for usage.\n');
+    }
     return EXIT_USAGE;
   }
   throw error;

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { applyBaseline, readBaseline } from '../baseline.js';
 import { summarize, type FileReport } from '../check-files.js';
 import { FORMATTERS } from '../formatters/index.js';
+import { safeText, shellWord } from '../safe-text.js';
 import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
@@ -38,12 +39,14 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     const applied = applyBaseline(reports, baseline);
     reports = applied.reports;
     if (applied.stale.length) {
+      // The exact command that rewrites the baseline: `baseline` never replaces a file without --force.
+      const regenerate = safeText(['edunorm', 'baseline', ...positionals, '--output', values.baseline!, '--force'].map(shellWord).join(' '));
       io.stderr(
         locale === 'zh-CN'
-          ? `edunorm: 基线中有 ${applied.stale.length} 条记录已不再出现(问题已修正),可重新生成基线:\n`
-          : `edunorm: ${applied.stale.length} baseline entr${applied.stale.length === 1 ? 'y no longer matches' : 'ies no longer match'} (fixed since); regenerate the baseline:\n`,
+          ? `edunorm: 基线中有 ${applied.stale.length} 条记录已不再出现(问题已修正);重新生成基线:${regenerate}\n`
+          : `edunorm: ${applied.stale.length} baseline entr${applied.stale.length === 1 ? 'y no longer matches' : 'ies no longer match'} (fixed since); regenerate the baseline with: ${regenerate}\n`,
       );
-      for (const e of applied.stale) io.stderr(`  ${e.file}  ${e.ruleId}  ${e.anchor}\n`);
+      for (const e of applied.stale) io.stderr(`  ${safeText(e.file)}  ${safeText(e.ruleId)}  ${safeText(e.anchor)}\n`);
     }
   }
   const counted = summarize(reports);

@@ -5,6 +5,7 @@ import { findFiles, type FileTarget } from '../find-files.js';
 import { localeFromEnvironment, parseLocale } from '../locale.js';
 import type { Io } from '../main.js';
 import { cacheSecret } from '../cache-secret.js';
+import { safeText } from '../safe-text.js';
 import { FileResultCache } from '../result-cache.js';
 import { runCheck } from '../run-check.js';
 import { parseByteSize } from '../byte-size.js';
@@ -82,8 +83,10 @@ export async function checkPaths(positionals: readonly string[], values: Checkin
   if (unsaved) io.stderr(locale === 'zh-CN' ? `edunorm: 缓存未能保存(${unsaved}),下次将重新检查;本次结果不受影响\n` : `edunorm: the cache could not be saved (${unsaved}); the next run checks again, this run's results stand\n`);
   if (values.verbose) {
     if (cache?.rejected) io.stderr(locale === 'zh-CN' ? `edunorm: 缓存文件未通过校验(${cache.rejected === 'unsigned' ? '签名不符' : '格式不对'}),已忽略\n` : `edunorm: the cache file did not verify (${cache.rejected === 'unsigned' ? 'bad signature' : 'unexpected shape'}) and was ignored\n`);
-    for (const r of reports) if (!r.isEdunorm) io.stderr(`edunorm: skipped ${r.file.relative} (no apiVersion: edunorm/...)\n`);
-    if (cache) io.stderr(`edunorm: cache ${cache.hits} hit(s), ${cache.misses} miss(es)\n`);
+    for (const r of reports) {
+      if (!r.isEdunorm) io.stderr(locale === 'zh-CN' ? `edunorm: 跳过 ${safeText(r.file.relative)}(没有 apiVersion: edunorm/...)\n` : `edunorm: skipped ${safeText(r.file.relative)} (no apiVersion: edunorm/...)\n`);
+    }
+    if (cache) io.stderr(locale === 'zh-CN' ? `edunorm: cache ${cache.hits} hit(s), ${cache.misses} miss(es)(缓存命中 ${cache.hits} 个,未命中 ${cache.misses} 个)\n` : `edunorm: cache ${cache.hits} hit(s), ${cache.misses} miss(es)\n`);
   }
   return { reports, locale };
 }

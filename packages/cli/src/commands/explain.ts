@@ -6,6 +6,7 @@ import { EXIT_OK, EXIT_USAGE, type Io } from '../main.js';
 import { effectiveYears, formatParamValue } from '../rule-docs/describe-param.js';
 import { ruleExamples, type ExampleFinding } from '../rule-docs/rule-examples.js';
 import { structuralExampleFindings, structuralRule } from '../rule-docs/structural-docs.js';
+import { safeText } from '../safe-text.js';
 import { formatTable } from '../text-width.js';
 import { UsageError } from '../usage-error.js';
 import { resolveLocale } from './common.js';
@@ -143,6 +144,6 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   }
   const w = W[locale];
   const suggestion = didYouMean(id, [...definitions.map((d) => d.id), ...STRUCTURAL_RULES.map((r) => r.id)]);
-  io.stderr(`edunorm: ${w.unknown(id)}${suggestion ? `; ${w.suggest(suggestion)}` : ''}\n${w.list}\n`);
+  io.stderr(`edunorm: ${w.unknown(safeText(id))}${suggestion ? `; ${w.suggest(suggestion)}` : ''}\n${w.list}\n`);
   return EXIT_USAGE;
 }

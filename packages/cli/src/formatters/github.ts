@@ -1,14 +1,15 @@
 import type { Locale, Severity } from '@edunorm/core';
 import { summarize, type FileReport } from '../check-files.js';
+import { safeText } from '../safe-text.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** Message data of a workflow command: `%`, CR and LF are encoded (GitHub's toCommandValue). */
+/** Message data of a workflow command: `%`, CR and LF are encoded (@actions/core's escapeData). */
 export function escapeCommandData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-/** Property values additionally encode `:` and `,`, which would end the value. */
+/** Property values additionally encode `:` and `,`, which would end the value (escapeProperty). */
 export function escapeCommandProperty(s: string): string {
   return escapeCommandData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
@@ -18,20 +19,26 @@ export function escapeCommandProperty(s: string): string {
  * diff (`::error file=…,line=…::message`; infos are notices). Paths are relative to the working
  * folder, so run the check from the repository root. GitHub shows a limited number of
  * annotations per step; upload SARIF as well to see every finding in code scanning.
+ *
+ * Text from the user's file is made safe first (safe-text.ts: no control character reaches
+ * the log, where the viewer would interpret ESC sequences), then encoded as @actions/core
+ * does. `col`/`endColumn` are given only for a finding on one line: @actions/core documents
+ * columns as ignored (and the runner rejects them) when `line` and `endLine` differ.
  */
 export function formatGithub(reports: readonly FileReport[], locale: Locale): string {
   const lines: string[] = [];
   for (const report of reports) {
     for (const f of report.findings) {
+      const oneLine = f.range.start.line === f.range.end.line;
       const props = [
-        `file=${escapeCommandProperty(report.file.relative)}`,
+        `file=${escapeCommandProperty(safeText(report.file.relative))}`,
         `line=${f.range.start.line}`,
-        `col=${f.range.start.column}`,
+        ...(oneLine ? [`col=${f.range.start.column}`] : []),
         `endLine=${f.range.end.line}`,
-        `endColumn=${f.range.end.column}`,
-        `title=${escapeCommandProperty(f.ruleId)}`,
+        ...(oneLine ? [`endColumn=${f.range.end.column}`] : []),
+        `title=${escapeCommandProperty(safeText(f.ruleId))}`,
       ];
-      lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeCommandData(f.message)}`);
+      lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeCommandData(safeText(f.message))}`);
     }
   }
   // A plain line (not a command) for the job log.

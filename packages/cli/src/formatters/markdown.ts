@@ -1,6 +1,7 @@
 import type { Locale, Severity } from '@edunorm/core';
 import { summarize, type FileReport } from '../check-files.js';
 import { ruleDocUrl } from '../rule-doc-url.js';
+import { safeText } from '../safe-text.js';
 
 /** More rows than this are folded into <details>, so a PR comment stays short to scroll past. */
 export const COLLAPSE_ABOVE_ROWS = 20;
@@ -29,21 +30,23 @@ const WORDS = {
 };
 
 /**
- * A table cell. `|` would end the cell and a line break the row, everywhere. Outside code
- * spans, `<`, `>` and `&` could open HTML in a comment, so they become entities; inside a
- * code span (messages quote field names in backticks) entities would show literally, and
- * HTML cannot start there anyway, so the text stays as it is.
+ * Markdown that could act inside a cell: code, emphasis, links and images (`[`, `]`, `!`: with
+ * the brackets escaped no `](` can form, so parentheses stay), strikethrough, math, the cell's `|`.
+ */
+const MARKDOWN_SYNTAX = /[\\`*_[\]!|~$]/g;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/**
+ * A table cell as literal text, whatever it holds: a name such as
+ * ``<img src=x onerror=alert(1)>`` or `[x](javascript:…)`. Control characters and line breaks
+ * are made visible (safe-text.ts), Markdown syntax is backslash-escaped (CommonMark allows it
+ * before any ASCII punctuation, GFM tables before `|`), then `<`, `>`, `&`, `"` become
+ * entities, so no HTML can open. Code spans are not relied on: a backtick is escaped like the rest.
  */
 export function escapeCell(s: string): string {
-  const pipes = (t: string) => t.replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>');
-  const plain = (t: string) => pipes(t.replace(/\\/g, '\\\\').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
-  let out = '';
-  let last = 0;
-  for (const m of s.matchAll(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g)) {
-    out += plain(s.slice(last, m.index)) + pipes(m[0].replace(/\r?\n|\r/g, ' '));
-    last = m.index + m[0].length;
-  }
-  return out + plain(s.slice(last));
+  return safeText(s)
+    .replace(MARKDOWN_SYNTAX, (c) => `\\${c}`)
+    .replace(/[&<>"]/g, (c) => ENTITIES[c]!);
 }
 
 /** A pull-request comment: a summary line and a table of findings (folded when long). */

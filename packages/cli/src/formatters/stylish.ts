@@ -1,5 +1,6 @@
 import type { Locale } from '@edunorm/core';
 import { summarize, type FileReport } from '../check-files.js';
+import { guardLines, safeText } from '../safe-text.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -34,12 +35,12 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
   const lines: string[] = [];
   for (const report of reports) {
     if (report.findings.length === 0) continue;
-    lines.push(underline(report.file.relative));
+    lines.push(underline(safeText(report.file.relative)));
     const rows = report.findings.map((f) => ({
       pos: `${f.range.start.line}:${f.range.start.column}`,
       sev: f.severity,
-      msg: f.message,
-      id: f.ruleId,
+      msg: safeText(f.message),
+      id: safeText(f.ruleId),
     }));
     // reduce, not Math.max(...): a file may have more findings than a call has arguments.
     const posW = rows.reduce((m, r) => Math.max(m, r.pos.length), 0);
@@ -66,5 +67,5 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
   }
   if (total === 0) lines.push(bold(summary));
   else lines.push(`${s.errors ? red('✖') : yellow('⚠')} ${bold(summary)}`);
-  return `${lines.join('\n')}\n`;
+  return guardLines(`${lines.join('\n')}\n`);
 }

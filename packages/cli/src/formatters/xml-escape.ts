@@ -9,11 +9,22 @@ function clean(s: string): string {
   return s.replace(FORBIDDEN, '\ufffd');
 }
 
+/**
+ * Element text. A CR is written `&#13;`: a parser folds a literal CR (and CRLF) to LF, so the
+ * text read back would differ. A line of the text that would begin with `::` (a GitHub
+ * workflow command, if the report is printed to a CI log) gets its first colon as `&#58;` —
+ * the same text to any XML reader.
+ */
 export function escapeXmlText(s: string): string {
-  return clean(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return clean(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;')
+    .replace(/(^|\n)([^\S\n]*):(?=:)/g, '$1$2&#58;');
 }
 
 /** Attribute values also keep their line breaks and tabs (a parser would fold them to spaces). */
 export function escapeXmlAttribute(s: string): string {
-  return escapeXmlText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return escapeXmlText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
