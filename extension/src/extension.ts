@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LanguageStatus } from './language-status.js';
-import { CHECK_FILES_REQUEST, RULES_REQUEST, SKELETON_REQUEST, STATUS_NOTIFICATION, type CheckFilesResult, type RuleInfo, type StatusParams } from './protocol.js';
+import { CHECK_FILES_REQUEST, RULES_REQUEST, SKELETON_REQUEST, STATUS_NOTIFICATION, TEMPLATE_REQUEST, type CheckFilesResult, type RuleInfo, type StatusParams } from './protocol.js';
 import { say } from './ui-text.js';
 
 const SELECTOR: { language: string; scheme: string }[] = [
@@ -115,6 +115,35 @@ async function newSchoolBudget(context: vscode.ExtensionContext): Promise<void> 
   await editor.insertSnippet(new vscode.SnippetString(snippet));
 }
 
+/** The three document kinds, as the "New edunorm file" picker names them. */
+const NEW_FILE_KINDS = [
+  { kind: 'SchoolBudget', zh: '学校年度预算', en: 'School budget', zhDetail: '公用经费、教师培训经费……', enDetail: 'public funds, teacher training, …' },
+  { kind: 'Staffing', zh: '教职工与薪酬', en: 'Staffing and pay', zhDetail: '教职工名单、职称、工资、培训学时……', enDetail: 'staff list, titles, pay, training hours, …' },
+  { kind: 'DistrictIndicators', zh: '市县教育发展指标', en: 'District indicators', zhDetail: '巩固率、标准化率、学校名单……', enDetail: 'retention, standardization, school list, …' },
+] as const;
+
+/**
+ * "New edunorm file": an untitled YAML document holding the example of the chosen kind —
+ * the same text `edunorm init` writes (the server sends it from @edunorm/core). A kind given
+ * as argument (walkthrough links, tests) skips the picker. Returns the new document.
+ */
+async function newEdunormFile(context: vscode.ExtensionContext, kindArg?: unknown): Promise<vscode.TextDocument | undefined> {
+  let kind = NEW_FILE_KINDS.find((k) => k.kind === kindArg)?.kind;
+  if (!kind) {
+    const picked = await vscode.window.showQuickPick(
+      NEW_FILE_KINDS.map((k) => ({ label: say(k.zh, k.en), description: k.kind, detail: say(k.zhDetail, k.enDetail), documentKind: k.kind })),
+      { placeHolder: say('选择要新建的文件类型', 'Choose the kind of file to create') },
+    );
+    kind = picked?.documentKind;
+  }
+  if (!kind) return undefined;
+  const c = await startClient(context);
+  const content = await c.sendRequest<string>(TEMPLATE_REQUEST, { kind });
+  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
 export function activate(context: vscode.ExtensionContext): EdunormExtensionApi {
   status = new LanguageStatus(SELECTOR);
   context.subscriptions.push(
@@ -122,6 +151,7 @@ export function activate(context: vscode.ExtensionContext): EdunormExtensionApi 
     vscode.commands.registerCommand('edunorm.checkWorkspace', () => checkWorkspace(context)),
     vscode.commands.registerCommand('edunorm.showRuleDocumentation', (ruleId?: unknown) => showRuleDocumentation(context, ruleId)),
     vscode.commands.registerCommand('edunorm.newSchoolBudget', () => newSchoolBudget(context)),
+    vscode.commands.registerCommand('edunorm.newFile', (kind?: unknown) => newEdunormFile(context, kind)),
   );
 
   // `onLanguage:yaml` wakes us for every YAML file; the server only starts once an edunorm

@@ -221,3 +221,12 @@ describe('configuration files', () => {
     expect(rechecked.diagnostics).toEqual([]);
   });
 });
+
+describe('templates for "New edunorm file"', () => {
+  it('answers edunorm/template with the example of each kind, the text edunorm init writes', async () => {
+    const { DOCUMENT_TEMPLATES } = await import('@edunorm/core/internal');
+    for (const kind of ['SchoolBudget', 'Staffing', 'DistrictIndicators'] as const) {
+      expect(await client.connection.sendRequest('edunorm/template', { kind })).toBe(DOCUMENT_TEMPLATES[kind]);
+    }
+  });
+});

@@ -14,3 +14,4 @@ export { formatPath, parsePath, getAt } from './path.js';
 export { fillTemplate, formatPercent, formatYuan, pick } from './messages/format.js';
 export { didYouMean } from './messages/did-you-mean.js';
 export { applySuppressions, parseDirectives, type Directive, type DirectiveKind, type SuppressionOutcome } from './suppressions.js';
+export { BUDGET_EXAMPLE, DISTRICT_EXAMPLE, DOCUMENT_TEMPLATES, STAFFING_EXAMPLE } from './templates.js';

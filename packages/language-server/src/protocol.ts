@@ -8,6 +8,11 @@ export const CHECK_FILES_REQUEST = 'edunorm/checkFiles';
 export const RULES_REQUEST = 'edunorm/rules';
 /** The snippet of a new document of a kind (the extension's "New school budget file"). */
 export const SKELETON_REQUEST = 'edunorm/skeleton';
+/**
+ * The example document of a kind, as `edunorm init` writes it (the extension's "New edunorm
+ * file" and walkthrough): `{ kind }` → the text. One source, @edunorm/core's templates.
+ */
+export const TEMPLATE_REQUEST = 'edunorm/template';
 
 export interface StatusParams {
   uri: string;

@@ -3,8 +3,8 @@
  * modules. Rule logic lives in @edunorm/core only; here are positions, timing and protocol.
  */
 import { BUILTIN_PACK_NAME, DEFAULT_MAX_FILE_BYTES, STRUCTURAL_RULES, getDefaultRuleSet, type Finding, type Locale, type RuleSet } from '@edunorm/core';
-import { fileTooLargeFinding, isEdunormText } from '@edunorm/core/internal';
-import { CHECK_FILES_REQUEST, RULES_REQUEST, SKELETON_REQUEST, STATUS_NOTIFICATION, type CheckFilesResult, type RuleInfo, type StatusParams } from './protocol.js';
+import { DOCUMENT_TEMPLATES, fileTooLargeFinding, isEdunormText } from '@edunorm/core/internal';
+import { CHECK_FILES_REQUEST, RULES_REQUEST, SKELETON_REQUEST, STATUS_NOTIFICATION, TEMPLATE_REQUEST, type CheckFilesResult, type RuleInfo, type StatusParams } from './protocol.js';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
@@ -442,6 +442,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest(
     SKELETON_REQUEST,
     safe('skeleton', '', (params: { kind?: string }) => (isDocumentKind(params.kind) ? DOCUMENT_SKELETONS[params.kind] : DOCUMENT_SKELETONS.SchoolBudget)),
+  );
+
+  connection.onRequest(
+    TEMPLATE_REQUEST,
+    safe('template', '', (params: { kind?: string }) => (isDocumentKind(params.kind) ? DOCUMENT_TEMPLATES[params.kind] : DOCUMENT_TEMPLATES.SchoolBudget)),
   );
 
   connection.onShutdown(() => {

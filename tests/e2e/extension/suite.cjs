@@ -131,6 +131,46 @@ async function run() {
   const district = vscode.Uri.joinPath(folder.uri, 'district', 'county-2025.yaml');
   // Files that are not open get their diagnostics too (Problems view).
   assert.ok(summary(edunormDiagnostics(district)).includes('compulsory-retention-rate@9:27'));
+
+  // 5. Editor welcome (issue 15 item 8): "New edunorm file" opens the template of each kind —
+  // the text `edunorm init` writes — and each is compliant in the real editor.
+  const created = {};
+  for (const kind of ['Staffing', 'DistrictIndicators', 'SchoolBudget']) {
+    const fresh = await vscode.commands.executeCommand('edunorm.newFile', kind);
+    assert.ok(fresh, `edunorm.newFile ${kind} returns the new document`);
+    assert.equal(fresh.languageId, 'yaml');
+    assert.equal(fresh.uri.scheme, 'untitled');
+    assert.match(fresh.getText(), new RegExp(`^apiVersion: edunorm/v1\nkind: ${kind}$`, 'm'));
+    const st = await waitFor(`status of the new ${kind} file`, () => api.statusOf(fresh.uri), { event: vscode.languages.onDidChangeDiagnostics });
+    log('new file', kind, JSON.stringify(st));
+    assert.deepEqual([st.edunorm, st.errors, st.warnings], [true, 0, 0], `the ${kind} template is compliant`);
+    created[kind] = fresh;
+  }
+  // The walkthrough's second and third steps on the new budget: lower the training funds, see
+  // the finding, apply its quick fix.
+  const fresh = created.SchoolBudget;
+  const editor = await vscode.window.showTextDocument(fresh);
+  const line = [...Array(fresh.lineCount).keys()].find((i) => /^ {2}teacherTraining: 300000/.test(fresh.lineAt(i).text));
+  assert.ok(line !== undefined, 'the budget template has teacherTraining: 300000');
+  await editor.edit((b) => b.replace(new vscode.Range(line, 19, line, 25), '150000'));
+  const first = await waitFor(
+    'the first finding on the new budget',
+    () => edunormDiagnostics(fresh.uri).find((d) => codeOf(d) === 'teacher-training-funds'),
+    { event: vscode.languages.onDidChangeDiagnostics },
+  );
+  assert.equal(first.range.start.line, line);
+  assert.match(first.message, /教师培训经费 150,000 元,占公用经费 3\.13%,低于 5% 的要求\(应不少于 240,000 元,差 90,000 元\)/);
+  const freshActions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', fresh.uri, first.range, vscode.CodeActionKind.QuickFix.value);
+  const freshFix = freshActions.find((a) => a.isPreferred);
+  assert.equal(freshFix && freshFix.title, '改为 240000(符合要求的值)');
+  assert.ok(await vscode.workspace.applyEdit(freshFix.edit));
+  await waitFor('the finding on the new budget to clear', () => edunormDiagnostics(fresh.uri).length === 0 && api.statusOf(fresh.uri)?.errors === 0, { event: vscode.languages.onDidChangeDiagnostics });
+
+  // The walkthrough itself opens, and its picture goes to the README.
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#welcome`, false);
+  await new Promise((r) => setTimeout(r, 2500));
+  await screenshot('walkthrough');
   log('all assertions passed');
 }
 
