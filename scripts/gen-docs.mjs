@@ -49,7 +49,7 @@ export async function generateDocs() {
   const core = await import('../packages/core/dist/index.js');
   const { readRuleFiles } = await import('../packages/core/dist/node.js');
   const { ruleExamples } = await import('../packages/cli/dist/rule-docs/rule-examples.js');
-  const { STRUCTURAL_DOCS, structuralExampleFindings } = await import('../packages/cli/dist/rule-docs/structural-docs.js');
+  const { structuralExampleFindings } = await import('../packages/cli/dist/rule-docs/structural-examples.js');
   const { renderRulePage, renderStructuralPage, renderIndex, renderNormsTable, rulePageName } = await import('../packages/cli/dist/rule-docs/rule-page.js');
   const { sortRules } = await import('../packages/cli/dist/rule-docs/rule-order.js');
 
@@ -63,12 +63,12 @@ export async function generateDocs() {
   for (const rule of rules) {
     out.set(`${PAGES_FOLDER}/${rulePageName(rule.id)}`, renderRulePage(rule, await ruleExamples(rule, EXAMPLES_PER_KIND)));
   }
+  // Structural ids: each declared with its docs in its family file, packages/core/src/checks/*.ts.
   for (const s of core.STRUCTURAL_RULES) {
-    const doc = STRUCTURAL_DOCS[s.id];
-    if (!doc) throw new Error(`structural id ${s.id} has no entry in packages/cli/src/rule-docs/structural-docs.ts`);
-    const findings = await structuralExampleFindings(s.id, doc);
-    if (doc.example && findings.length === 0) throw new Error(`the example of ${s.id} in structural-docs.ts does not produce a ${s.id} finding`);
-    out.set(`${PAGES_FOLDER}/${rulePageName(s.id)}`, renderStructuralPage(s, doc, findings));
+    const findings = await structuralExampleFindings(s);
+    if (s.docs.example && findings.length === 0) throw new Error(`the docs example of ${s.id} in ${s.source} does not produce a ${s.id} finding`);
+    if (!s.docs.example && !s.docs.situation) throw new Error(`${s.id} in ${s.source} has neither a docs example nor a situation`);
+    out.set(`${PAGES_FOLDER}/${rulePageName(s.id)}`, renderStructuralPage(s, findings));
   }
   out.set(`${PAGES_FOLDER}/README.md`, renderIndex(rules, core.STRUCTURAL_RULES));
 

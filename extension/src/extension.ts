@@ -103,7 +103,12 @@ async function showRuleDocumentation(context: vscode.ExtensionContext, ruleId?: 
     id = picked?.rule.id;
   }
   if (!id) return;
-  const url = rules.find((r) => r.id === id)?.url ?? `https://github.com/edunorm/edunorm/blob/main/docs/rules/${id.replace(/\//g, '-')}.md`;
+  // The server gives the url of every rule with a page (core's ruleDocUrl); a local pack's rule has none.
+  const url = rules.find((r) => r.id === id)?.url;
+  if (!url) {
+    void vscode.window.showInformationMessage(say(`规则 ${id} 没有在线说明页:它来自本地规则包,说明见其规则文件。`, `${id} has no documentation page: it comes from a local rule pack; its rule file describes it.`));
+    return;
+  }
   await vscode.env.openExternal(vscode.Uri.parse(url));
 }
 

@@ -4,7 +4,7 @@
  * either text to check or one finding on that file — never a hang, a crash or an exception.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { DEFAULT_MAX_FILE_BYTES, fileTooLargeFinding, isEdunormText } from '@edunorm/core/internal/file-limits';
+import { DEFAULT_MAX_FILE_BYTES, fileEncodingFinding, fileTooLargeFinding, fileUnreadableFinding, isEdunormText } from '@edunorm/core/internal/file-limits';
 import type { Finding, Locale } from '@edunorm/core';
 import type { FileTarget } from './find-files.js';
 
@@ -22,9 +22,7 @@ export interface ReadResult {
 const CHUNK = 1 << 20;
 
 function unreadable(reason: string, locale: Locale): ReadResult {
-  const message = locale === 'zh-CN' ? `无法读取此文件(${reason}),未检查。` : `This file cannot be read (${reason}); it was not checked.`;
-  const origin = { line: 1, column: 1, offset: 0 };
-  return { finding: { ruleId: 'file/unreadable', severity: 'error', message, range: { start: origin, end: { ...origin } }, documentIndex: 0, path: '' } };
+  return { finding: fileUnreadableFinding(reason, locale) };
 }
 
 /**
@@ -57,31 +55,6 @@ function decode(bytes: Buffer): { text: string; invalidAt?: number } {
   }
 }
 
-function encodingFinding(text: string, offset: number, locale: Locale): Finding {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  const start = { line, column: offset - lineStart + 1, offset };
-  const end = { line, column: start.column + 1, offset: offset + 1 };
-  return {
-    ruleId: 'file/encoding',
-    severity: 'error',
-    message:
-      locale === 'zh-CN'
-        ? '此文件不是 UTF-8 编码(可能是 GBK/ANSI),从这里开始的文字无法正确读取(如姓名、学校名称)。请在编辑器中以 UTF-8 编码重新保存。'
-        : 'This file is not UTF-8 (perhaps GBK/ANSI); text from here on cannot be read correctly (names, school names). Save it again as UTF-8.',
-    range: { start, end },
-    documentIndex: 0,
-    path: '',
-  };
-}
-
 /** Reads one file to check; see the module comment. */
 export function readTarget(target: FileTarget, locale: Locale, maxFileBytes = DEFAULT_MAX_FILE_BYTES): ReadResult {
   let fd: number;
@@ -94,7 +67,7 @@ export function readTarget(target: FileTarget, locale: Locale, maxFileBytes = DE
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return unreadable('EISDIR', locale);
-    if (!stat.isFile()) return unreadable(locale === 'zh-CN' ? '不是普通文件' : 'not a regular file', locale);
+    if (!stat.isFile()) return unreadable('not a regular file', locale);
     if (stat.size > maxFileBytes) {
       return declaresEdunorm(fd) ? { finding: fileTooLargeFinding(stat.size, maxFileBytes, locale) } : { notEdunorm: true };
     }
@@ -122,7 +95,7 @@ export function readTarget(target: FileTarget, locale: Locale, maxFileBytes = DE
     }
     const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
     const { text, invalidAt } = decode(bytes);
-    return { bytes, text, ...(invalidAt !== undefined ? { extra: encodingFinding(text, invalidAt, locale) } : {}) };
+    return { bytes, text, ...(invalidAt !== undefined ? { extra: fileEncodingFinding(text, invalidAt, locale) } : {}) };
   } catch (error) {
     return unreadable((error as NodeJS.ErrnoException).code ?? String(error), locale);
   } finally {

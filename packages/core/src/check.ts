@@ -1,14 +1,16 @@
 import { FindingFactory } from './finding-factory.js';
-import { parseYaml, type YamlProblemCode } from './parse/parse-yaml.js';
+import { parseYaml } from './parse/parse-yaml.js';
 import { RuleSet, type RuleSettings } from './rules/rule-set.js';
 import type { RulePack } from './rules/rule-types.js';
 import { validateStructure } from './schema/validate-document.js';
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FINDINGS, fileTooLargeFinding, isEdunormText, ORIGIN, utf8Length } from './file-limits.js';
-import { pick } from './messages/format.js';
-import type { CheckResult, DocumentSummary, Finding, Locale, LocalizedText, Measurement, Range } from './types.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FINDINGS, isEdunormText, utf8Length } from './file-limits.js';
+import type { CheckResult, DocumentSummary, Finding, Locale, Measurement, Range } from './types.js';
 import { builtinPack } from './builtin-pack.js';
 import { getAt } from './path.js';
-import { STRUCTURAL_RULES } from './structural-rules.js';
+import { ruleFailedMessage } from './checks/engine.js';
+import { fileTooLargeFinding, tooManyFindingsFinding } from './checks/file.js';
+import { STRUCTURAL_RULES, structural } from './checks/registry.js';
+import { yamlProblemMessage } from './checks/yaml.js';
 import { applySuppressions } from './suppressions.js';
 
 /** Options of {@link check}; all optional. */
@@ -35,23 +37,6 @@ export interface CheckOptions {
   maxFindings?: number;
 }
 
-function tooManyFindings(omitted: number, max: number, locale: Locale): Finding {
-  return {
-    ruleId: 'file/too-many-findings',
-    severity: 'error',
-    message: pick(
-      {
-        'zh-CN': `此文件问题过多:另有约 ${omitted} 个问题未列出(每个文件最多列出 ${max} 个)。请先修正已列出的问题。`,
-        en: `Too many findings: about ${omitted} more are not listed (at most ${max} per file). Fix the listed ones first.`,
-      },
-      locale,
-    ),
-    range: { start: { ...ORIGIN }, end: { ...ORIGIN } },
-    documentIndex: 0,
-    path: '',
-  };
-}
-
 /** Moves every offset of a result by `delta` (a byte-order mark before the checked text); lines and columns stay as shown. */
 function shiftOffsets(result: CheckResult, delta: number): CheckResult {
   const shift = (r: Range): Range => ({ start: { ...r.start, offset: r.start.offset + delta }, end: { ...r.end, offset: r.end.offset + delta } });
@@ -67,27 +52,6 @@ function shiftOffsets(result: CheckResult, delta: number): CheckResult {
   return result;
 }
 
-
-const YAML_MESSAGES: Record<YamlProblemCode, (detail: string) => LocalizedText> = {
-  'file/too-large': (d) => {
-    const [size, limit] = d.split('/').map((n) => `${(Number(n) / 1048576).toFixed(1)} MiB`);
-    return {
-      'zh-CN': `此文件 ${size} 字符,且使用了需要完整 YAML 解析的写法(如锚点 &/*、多行文本 |、制表符缩进),这类文件的上限为 ${limit},未检查。请改用普通的“字段: 值”写法,或按学校拆分文件。`,
-      en: `This file has ${size} characters and uses YAML that needs the full parser (anchors &/*, block text |, tab indentation); such files are limited to ${limit} and it was not checked. Write plain key: value lines, or split it by school.`,
-    };
-  },
-  'yaml/too-deep': () => ({
-    'zh-CN': '嵌套层级过深(超过 64 层),已停止读取此文件。edunorm 文件只有几层嵌套:请检查是否误粘贴了其他内容。',
-    en: 'Nesting is too deep (more than 64 levels); this file was not read. edunorm files nest only a few levels: check for pasted content.',
-  }),
-  'yaml/syntax': (d) => ({ 'zh-CN': `YAML 格式错误:${d}。请检查缩进、冒号和引号。`, en: `YAML syntax error: ${d}. Check indentation, colons and quotes.` }),
-  'yaml/duplicate-key': () => ({ 'zh-CN': '同一层级出现了重复的字段名,只能保留一个。', en: 'The same key appears twice at this level; keep only one.' }),
-  'yaml/alias-limit': () => ({
-    'zh-CN': 'YAML 别名(*引用)展开过多,已停止读取此文档(可能是恶意的“别名炸弹”)。请直接写出数值。',
-    en: 'Too many YAML alias expansions; this document was not read (possibly an alias bomb). Write the values out.',
-  }),
-  'yaml/unsupported': (d) => ({ 'zh-CN': `无法读取此文档:${d}`, en: `This document cannot be read: ${d}` }),
-};
 
 let defaultRuleSet: RuleSet | undefined;
 
@@ -150,7 +114,7 @@ async function checkText(text: string, options: CheckOptions): Promise<CheckResu
         omitted++;
         continue;
       }
-      findings.push(factory.make({ ruleId: problem.code, severity: 'error', message: YAML_MESSAGES[problem.code](problem.detail), path: [], span: problem.span }));
+      findings.push(factory.make({ ...structural(problem.code), message: yamlProblemMessage(problem.code, problem.detail), path: [], span: problem.span }));
     }
     if (doc.empty && doc.problems.length === 0) continue;
     const summary: DocumentSummary = { index: doc.index, range: file.positions.range(doc.span[0], doc.span[1]) };
@@ -184,19 +148,11 @@ async function checkText(text: string, options: CheckOptions): Promise<CheckResu
       // A rule that throws is a bug in a rule pack, not in the user's file: report it on the
       // document and keep checking the others.
       findings.push(
-        factory.make({
-          ruleId: 'engine/error',
-          severity: 'error',
-          path: [],
-          message: {
-            'zh-CN': `规则执行出错,此文档未完成检查:${error instanceof Error ? error.message : String(error)}`,
-            en: `A rule failed while checking this document: ${error instanceof Error ? error.message : String(error)}`,
-          },
-        }),
+        factory.make({ ...structural('engine/error'), path: [], message: ruleFailedMessage(error) }),
       );
     }
   }
-  if (omitted > 0) findings.push(tooManyFindings(omitted, maxFindings, locale));
+  if (omitted > 0) findings.push(tooManyFindingsFinding(omitted, maxFindings, locale));
   for (const f of findings) f.anchor = (anchors.get(f.documentIndex) ?? ((p: string) => `#${f.documentIndex}/${p}`))(f.path);
   findings.sort(byPosition);
   const ruleIds = new Set([...ruleSet.rules.map((r) => r.definition.id), ...STRUCTURAL_RULES.map((r) => r.id)]);

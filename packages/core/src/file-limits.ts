@@ -1,10 +1,8 @@
 /**
- * Limits on what one checked file may cost, and the findings that say a limit was hit. Light on
+ * Limits on what one checked file may cost, and the findings that say a file was not read. Light on
  * purpose (no parser, no engine): the CLI uses it while reading files, before deciding whether
  * the rule engine needs loading at all (`@edunorm/core/internal/file-limits`).
  */
-import { pick } from './messages/format.js';
-import type { Finding, Locale } from './types.js';
 
 /** True when a text declares itself an edunorm file (`apiVersion: edunorm/...` on some line; a byte-order mark may precede it). */
 export function isEdunormText(text: string): boolean {
@@ -41,24 +39,5 @@ export function utf8Length(text: string): number {
   return n;
 }
 
-export const ORIGIN = { line: 1, column: 1, offset: 0 } as const;
-
-/** The finding for a file above the size limit (also used by the CLI, which does not read such a file). */
-export function fileTooLargeFinding(bytes: number, limit: number, locale: Locale): Finding {
-  const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${n} B`);
-  return {
-    ruleId: 'file/too-large',
-    severity: 'error',
-    message: pick(
-      {
-        'zh-CN': `文件大小 ${size(bytes)}(${bytes} 字节),超过上限 ${size(limit)},未检查。请按学校拆分成多个文件,或调高大小上限。`,
-        en: `This file is ${size(bytes)} (${bytes} bytes), above the limit of ${size(limit)}; it was not checked. Split it (one school per file) or raise the size limit.`,
-      },
-      locale,
-    ),
-    range: { start: { ...ORIGIN }, end: { ...ORIGIN } },
-    documentIndex: 0,
-    path: '',
-  };
-}
-
+/** The findings that say a file was not read (they are declared with their checks, checks/file.ts). */
+export { fileEncodingFinding, fileTooLargeFinding, fileUnreadableFinding } from './checks/file.js';

@@ -23,7 +23,8 @@ export { loadRulePack } from './rules/load-pack.js';
 export { RuleSet, type ActiveRule, type RuleSetting, type RuleSettings } from './rules/rule-set.js';
 export { testRulePack, type RuleTestFailure, type RuleTestReport } from './rules/test-rules.js';
 export type * from './rules/rule-types.js';
-export { STRUCTURAL_RULES, type StructuralRule } from './structural-rules.js';
+export { STRUCTURAL_RULES } from './checks/registry.js';
+export type { CheckDocs, StructuralRule } from './checks/define.js';
 
 // Configuration
 export { parseConfig, validateRuleSettings, CONFIG_FILE_NAMES, BUILTIN_PACK_REFERENCE, type EdunormConfig, type ParsedConfig } from './config.js';

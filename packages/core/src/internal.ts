@@ -4,7 +4,10 @@
  * directives, the fact calculators. Runs anywhere (no Node built-ins), like the root entry.
  * Not a stable API: names here change with the tools that use them.
  */
-export { DEFAULT_MAX_FINDINGS, fileTooLargeFinding, isEdunormText, utf8Length } from './file-limits.js';
+export { DEFAULT_MAX_FINDINGS, isEdunormText, utf8Length } from './file-limits.js';
+export { structural, structuralRule, ruleDocUrl, rulePageName, hasRulePage, RULE_DOCS_BASE, type StructuralId } from './checks/registry.js';
+export { fileEncodingFinding, fileTooLargeFinding, fileUnreadableFinding } from './checks/file.js';
+export { notCheckedMessage } from './checks/engine.js';
 export { configSchema } from './config.js';
 export { substituteParams } from './rules/load-pack.js';
 export { CALCULATORS, type Calculator } from './facts/calculators.js';

@@ -1,5 +1,8 @@
+import { directiveMessages } from './checks/directive.js';
+import { structural, type StructuralId } from './checks/registry.js';
+import { pick } from './messages/format.js';
 import { TextPositions } from './parse/text-positions.js';
-import type { Finding, Locale, Range } from './types.js';
+import type { Finding, Locale, LocalizedText, Range } from './types.js';
 
 /**
  * Inline suppression comments in checked YAML, each with a mandatory reason:
@@ -56,8 +59,6 @@ export interface SuppressionOutcome {
   suppressed: SuppressedFinding[];
 }
 
-const L = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
-
 /**
  * Applies the directives of a text to its findings. Directive problems (no reason, no rule
  * id, unused when asked) are added as findings of their own.
@@ -71,8 +72,7 @@ export function applySuppressions(
   if (directives.length === 0) return { findings: [...findings], suppressed: [] };
   const { locale } = options;
   const problems: Finding[] = [];
-  const problem = (d: Directive, ruleId: string, severity: Finding['severity'], message: string) =>
-    problems.push({ ruleId, severity, message, range: d.range, documentIndex: 0, path: '' });
+  const problem = (d: Directive, id: StructuralId, message: LocalizedText) => problems.push({ ...structural(id), message: pick(message, locale), range: d.range, documentIndex: 0, path: '' });
 
   const lineRules: { d: Directive; line: number; used: Set<string> }[] = [];
   const blocks: { d: Directive; ids: string[]; from: number; to: number; used: Set<string> }[] = [];
@@ -90,24 +90,15 @@ export function applySuppressions(
       continue;
     }
     if (d.ruleIds.length === 0) {
-      problem(d, 'directive/missing-rule', 'error', L(locale, `edunorm-${d.kind} 需要写明规则编号,如 # edunorm-${d.kind} teacher-training-funds -- 原因`, `edunorm-${d.kind} needs the rule id(s), e.g. # edunorm-${d.kind} teacher-training-funds -- reason`));
+      problem(d, 'directive/missing-rule', directiveMessages.missingRule(d.kind));
       continue;
     }
     if (!d.reason) {
-      problem(
-        d,
-        'directive/missing-reason',
-        'error',
-        L(
-          locale,
-          `忽略指令缺少原因,未生效:请在规则编号后写上“-- 原因”,例如 # edunorm-${d.kind} ${d.ruleIds.join(', ')} -- 经县教育局批准`,
-          `This directive has no reason and suppresses nothing: add "-- <reason>" after the rule id(s), e.g. # edunorm-${d.kind} ${d.ruleIds.join(', ')} -- approved by the county bureau`,
-        ),
-      );
+      problem(d, 'directive/missing-reason', directiveMessages.missingReason(d.kind, d.ruleIds));
       continue;
     }
     const unknown = options.knownRuleIds ? d.ruleIds.filter((id) => !options.knownRuleIds!.has(id)) : [];
-    for (const id of unknown) problem(d, 'directive/unknown-rule', 'warning', L(locale, `未知的规则编号 ${id}`, `Unknown rule id ${id}`));
+    for (const id of unknown) problem(d, 'directive/unknown-rule', directiveMessages.unknownRule(id));
     if (d.kind === 'disable-next-line') lineRules.push({ d, line: d.line + 1, used: new Set() });
     else if (d.kind === 'disable-line') lineRules.push({ d, line: d.line, used: new Set() });
     else for (const id of d.ruleIds) if (!open.has(id)) open.set(id, { d });
@@ -133,7 +124,7 @@ export function applySuppressions(
     for (const r of lineRules) for (const id of r.d.ruleIds) if (!r.used.has(id)) unusedIds.set(r.d, [...(unusedIds.get(r.d) ?? []), id]);
     for (const b of blocks) for (const id of b.ids) if (!b.used.has(id)) unusedIds.set(b.d, [...(unusedIds.get(b.d) ?? []), id]);
     for (const [d, ids] of unusedIds) {
-      problem(d, 'directive/unused', 'warning', L(locale, `忽略指令未用到:${ids.join(', ')} 在此处没有问题,可删除该指令`, `Unused directive: no ${ids.join(', ')} finding here to suppress; remove it`));
+      problem(d, 'directive/unused', directiveMessages.unused(ids));
     }
   }
   return { findings: [...kept, ...problems].sort((a, b) => a.range.start.offset - b.range.start.offset), suppressed };

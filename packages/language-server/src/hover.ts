@@ -8,7 +8,7 @@ import { formatPath } from '@edunorm/core/internal';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { say } from './messages.js';
 import { pathAt, type OutlineFile } from './outline.js';
-import { ruleDocUrl } from './rule-docs.js';
+import { ruleDocUrl } from '@edunorm/core/internal';
 import { docOf, enumMeaning, fieldSchema, formatFieldValue, isDocumentKind, kindDoc, typeLine } from './schema-info.js';
 import type { ValidationResult } from './validator.js';
 
@@ -16,7 +16,8 @@ const other = (locale: Locale): Locale => (locale === 'zh-CN' ? 'en' : 'zh-CN');
 
 function ruleLines(rule: ActiveRule, locale: Locale): string[] {
   const def = rule.definition;
-  const lines = [`- [\`${def.id}\`](${ruleDocUrl(def.id)}) ${def.title[locale] ?? def.title.en}`];
+  const url = ruleDocUrl(def.id);
+  const lines = [`- ${url ? `[\`${def.id}\`](${url})` : `\`${def.id}\``} ${def.title[locale] ?? def.title.en}`];
   if (def.citation) {
     lines.push(`  > ${def.citation.quote}`);
     lines.push(`  >`);

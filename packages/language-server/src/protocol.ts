@@ -39,6 +39,7 @@ export interface CheckFilesResult {
 export interface RuleInfo {
   id: string;
   title: string;
-  url: string;
+  /** The rule's documentation page; absent for a rule with none (a county's own rule). */
+  url?: string;
   pack: string;
 }

@@ -3,7 +3,7 @@
  * modules. Rule logic lives in @edunorm/core only; here are positions, timing and protocol.
  */
 import { BUILTIN_PACK_NAME, DEFAULT_MAX_FILE_BYTES, STRUCTURAL_RULES, getDefaultRuleSet, type Finding, type Locale, type RuleSet } from '@edunorm/core';
-import { DOCUMENT_TEMPLATES, fileTooLargeFinding, isEdunormText } from '@edunorm/core/internal';
+import { DOCUMENT_TEMPLATES, fileTooLargeFinding, fileUnreadableFinding, isEdunormText } from '@edunorm/core/internal';
 import { CHECK_FILES_REQUEST, RULES_REQUEST, SKELETON_REQUEST, STATUS_NOTIFICATION, TEMPLATE_REQUEST, type CheckFilesResult, type RuleInfo, type StatusParams } from './protocol.js';
 import { fileURLToPath } from 'node:url';
 import {
@@ -28,12 +28,12 @@ import { hoverAt } from './hover.js';
 import { inlayHintsFor } from './inlay-hints.js';
 import { say } from './messages.js';
 import { buildOutline, type OutlineFile } from './outline.js';
-import { ruleDocUrl } from './rule-docs.js';
+import { ruleDocUrl } from '@edunorm/core/internal';
 import { isDocumentKind } from './schema-info.js';
 import { DEFAULT_SETTINGS, readSettings, resolveLocale, type ServerSettings } from './settings.js';
 import { readWorkspaceFile } from './read-file.js';
 import { toDiagnostic } from './to-lsp.js';
-import { uncheckedResult, unreadableFinding } from './validation-failure.js';
+import { uncheckedResult } from './validation-failure.js';
 import type { ValidationService } from './validation-service.js';
 import { ValidationScheduler } from './validation-scheduler.js';
 import { Validator, isConfigFile, isRuleFileText, type ValidationResult } from './validator.js';
@@ -47,6 +47,12 @@ export interface ServerOptions {
 }
 
 export { CHECK_FILES_REQUEST, RULES_REQUEST, SKELETON_REQUEST, STATUS_NOTIFICATION, type CheckFilesResult, type RuleInfo, type StatusParams } from './protocol.js';
+
+/** `{ url }` for a rule with a documentation page, `{}` for one without. */
+function optionalUrl(id: string): { url?: string } {
+  const url = ruleDocUrl(id);
+  return url ? { url } : {};
+}
 
 function filePathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -354,6 +360,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const ruleId = String(params.arguments?.[0] ?? '');
       if (!ruleId) return;
       const url = ruleDocUrl(ruleId);
+      if (!url) {
+        void connection.window.showInformationMessage(say(locale, `规则 ${ruleId} 没有在线说明页:它来自本地规则包,说明见其规则文件。`, `${ruleId} has no documentation page: it comes from a local rule pack; its rule file describes it.`));
+        return;
+      }
       if (capabilities.window?.showDocument?.support) await connection.window.showDocument({ uri: url, external: true });
       else void connection.window.showInformationMessage(say(locale, `规则 ${ruleId} 的说明:${url}`, `Documentation of ${ruleId}: ${url}`));
     }),
@@ -395,7 +405,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (read.skipped === 'too-large') {
         if (!isEdunormText(read.head ?? '')) return undefined;
         push([fileTooLargeFinding(read.size ?? 0, DEFAULT_MAX_FILE_BYTES, locale)]);
-      } else push([unreadableFinding(read.code, locale)]);
+      } else push([fileUnreadableFinding(read.code, locale)]);
       return 'unchecked';
     }
     if (!isEdunormText(read.text)) return undefined;
@@ -433,8 +443,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     RULES_REQUEST,
     safe('rules', [] as RuleInfo[], (params: { uri?: string }) => {
       const ruleSet = params.uri ? ruleSetFor(params.uri) : getDefaultRuleSet();
-      const norms = ruleSet.rules.map((r) => ({ id: r.definition.id, title: r.definition.title[locale], url: ruleDocUrl(r.definition.id), pack: ruleSet.packs.find((p) => p.rules.includes(r.definition))?.name ?? BUILTIN_PACK_NAME }));
-      const structural = STRUCTURAL_RULES.map((r) => ({ id: r.id, title: r.title[locale], url: ruleDocUrl(r.id), pack: 'edunorm' }));
+      const norms = ruleSet.rules.map((r) => ({ id: r.definition.id, title: r.definition.title[locale], ...optionalUrl(r.definition.id), pack: ruleSet.packs.find((p) => p.rules.includes(r.definition))?.name ?? BUILTIN_PACK_NAME }));
+      const structural = STRUCTURAL_RULES.map((r) => ({ id: r.id, title: r.title[locale], ...optionalUrl(r.id), pack: 'edunorm' }));
       return [...norms, ...structural];
     }),
   );

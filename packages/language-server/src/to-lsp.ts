@@ -4,7 +4,7 @@
  */
 import type { Finding, Range as CoreRange, Severity } from '@edunorm/core';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
-import { ruleDocUrl } from './rule-docs.js';
+import { ruleDocUrl } from '@edunorm/core/internal';
 
 export const DIAGNOSTIC_SOURCE = 'edunorm';
 
@@ -37,10 +37,11 @@ export function toDiagnostic(finding: Finding, uri: string, data?: DiagnosticDat
     range: toLspRange(finding.range),
     severity: toLspSeverity(finding.severity),
     code: finding.ruleId,
-    codeDescription: { href: ruleDocUrl(finding.ruleId) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
+  const href = ruleDocUrl(finding.ruleId);
+  if (href) diagnostic.codeDescription = { href };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map(
       (r): DiagnosticRelatedInformation => ({ location: { uri, range: toLspRange(r.range) }, message: r.message }),

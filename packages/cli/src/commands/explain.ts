@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
 import { STRUCTURAL_RULES, type ActiveRule, type Locale, type RuleDefinition, type RuleSet } from '@edunorm/core';
-import { didYouMean } from '@edunorm/core/internal';
-import { ruleDocUrl } from '../rule-doc-url.js';
+import { didYouMean, ruleDocUrl, structuralRule } from '@edunorm/core/internal';
 import { EXIT_OK, EXIT_USAGE, type Io } from '../main.js';
 import { effectiveYears, formatParamValue } from '../rule-docs/describe-param.js';
 import { ruleExamples, type ExampleFinding } from '../rule-docs/rule-examples.js';
-import { structuralExampleFindings, structuralRule } from '../rule-docs/structural-docs.js';
+import { structuralExampleFindings } from '../rule-docs/structural-examples.js';
 import { safeText } from '../safe-text.js';
 import { formatTable } from '../text-width.js';
 import { UsageError } from '../usage-error.js';
@@ -98,22 +97,23 @@ async function explainNorm(definition: RuleDefinition, active: ActiveRule | unde
       lines.push(...findingLines(e.findings, locale));
     }
   }
-  lines.push('', `${w.docs}: ${ruleDocUrl(definition.id)}`);
+  const url = ruleDocUrl(definition.id);
+  if (url) lines.push('', `${w.docs}: ${url}`);
   return `${lines.join('\n')}\n`;
 }
 
 async function explainStructural(id: string, locale: Locale): Promise<string | undefined> {
-  const found = structuralRule(id);
-  if (!found) return undefined;
+  const rule = structuralRule(id);
+  if (!rule) return undefined;
   const w = W[locale];
-  const { rule, doc } = found;
+  const doc = rule.docs;
   const lines = [`${rule.id} — ${rule.title[locale]}`, '', `${w.severity}: ${rule.severity}    ${w.structural}`, '', doc.explanation[locale], '', `${w.fix}: ${doc.fix[locale]}`];
   if (doc.example) {
-    lines.push('', `${w.examples}:`, '', '  ❌', indent(doc.example, '     | '), ...findingLines(await structuralExampleFindings(id, doc), locale));
+    lines.push('', `${w.examples}:`, '', '  ❌', indent(doc.example, '     | '), ...findingLines(await structuralExampleFindings(rule), locale));
   } else if (doc.situation) {
     lines.push('', doc.situation[locale]);
   }
-  lines.push('', `${w.docs}: ${ruleDocUrl(rule.id)}`);
+  lines.push('', `${w.docs}: ${ruleDocUrl(rule.id)!}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,6 +1,6 @@
 import type { Locale, Severity } from '@edunorm/core';
 import { summarize, type FileReport } from '../check-files.js';
-import { ruleDocUrl } from '../rule-doc-url.js';
+import { ruleDocUrl } from '@edunorm/core/internal';
 import { safeText } from '../safe-text.js';
 
 /** More rows than this are folded into <details>, so a PR comment stays short to scroll past. */
@@ -58,9 +58,9 @@ export function formatMarkdown(reports: readonly FileReport[], locale: Locale): 
   const rows: string[] = [];
   for (const report of reports) {
     for (const f of report.findings) {
-      rows.push(
-        `| ${escapeCell(report.file.relative)} | ${f.range.start.line}:${f.range.start.column} | ${ICON[f.severity]} ${w.severity[f.severity]} | [${escapeCell(f.ruleId)}](${ruleDocUrl(f.ruleId)}) | ${escapeCell(f.message)} |`,
-      );
+      const url = ruleDocUrl(f.ruleId);
+      const rule = url ? `[${escapeCell(f.ruleId)}](${url})` : escapeCell(f.ruleId);
+      rows.push(`| ${escapeCell(report.file.relative)} | ${f.range.start.line}:${f.range.start.column} | ${ICON[f.severity]} ${w.severity[f.severity]} | ${rule} | ${escapeCell(f.message)} |`);
     }
   }
   const shown = rows.slice(0, MAX_ROWS);

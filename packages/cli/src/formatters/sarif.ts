@@ -3,19 +3,23 @@ import type { FileReport } from '../check-files.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-import { ruleDocUrl } from '../rule-doc-url.js';
-
-export { DOCS_BASE, ruleDocUrl } from '../rule-doc-url.js';
+import { ruleDocUrl } from '@edunorm/core/internal';
 
 interface SarifRule {
   id: string;
   name: string;
   shortDescription: { text: string };
   fullDescription?: { text: string };
-  helpUri: string;
+  helpUri?: string;
   help?: { text: string };
   defaultConfiguration: { level: string };
   properties?: Record<string, unknown>;
+}
+
+/** `{ helpUri }` for a rule with a documentation page; none for a county's own rule. */
+function helpUri(id: string): { helpUri?: string } {
+  const url = ruleDocUrl(id);
+  return url ? { helpUri: url } : {};
 }
 
 /** SARIF 2.1.0: one run, the rules' metadata (with the plan's citation), one result per finding. */
@@ -30,19 +34,22 @@ export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, lo
       name: d.id.replace(/(^|-)([a-z])/g, (_m, _s, c: string) => c.toUpperCase()),
       shortDescription: { text: d.title[locale] },
       fullDescription: { text: d.description[locale] },
-      helpUri: ruleDocUrl(d.id),
+      ...helpUri(d.id),
       help: { text: `${d.citation.document} ${d.citation.section}:“${d.citation.quote}”` },
       defaultConfiguration: { level: LEVEL[active.severity ?? d.severity] },
       properties: { kind: d.kind, pack: d.source.pack, citation: d.citation, tags: ['compliance', d.kind] },
     });
   }
-  for (const s of STRUCTURAL_RULES) {
+  // Checked files get document findings only; configuration, rule-file and import problems stop a run instead.
+  for (const s of STRUCTURAL_RULES.filter((r) => r.subject === 'document')) {
     index.set(s.id, rules.length);
     rules.push({
       id: s.id,
       name: s.id.replace(/[/-]([a-z])/g, (_m, c: string) => c.toUpperCase()),
       shortDescription: { text: s.title[locale] },
-      helpUri: ruleDocUrl(s.id),
+      fullDescription: { text: s.docs.explanation[locale] },
+      ...helpUri(s.id),
+      help: { text: s.docs.fix[locale] },
       defaultConfiguration: { level: LEVEL[s.severity] },
     });
   }

@@ -1,3 +1,4 @@
+import { structural } from '../checks/registry.js';
 import type { FindingFactory } from '../finding-factory.js';
 import type { Finding, LocalizedText } from '../types.js';
 import { schemaAt, type DocumentKind, type FieldDoc } from './document-schemas.js';
@@ -15,8 +16,6 @@ export const PART_OF_WHOLE: Partial<Record<DocumentKind, readonly { part: readon
     { part: ['indicators', 'disabledChildrenServed'], whole: ['indicators', 'disabledChildrenSchoolAge'] },
   ],
 };
-
-export const PART_EXCEEDS_WHOLE = 'schema/part-exceeds-whole';
 
 function read(value: unknown, path: readonly string[]): number | undefined {
   let current = value;
@@ -50,8 +49,7 @@ export function partsExceedingWholes(factory: FindingFactory, kind: DocumentKind
     };
     out.push(
       factory.make({
-        ruleId: PART_EXCEEDS_WHOLE,
-        severity: 'error',
+        ...structural('schema/part-exceeds-whole'),
         path: part,
         message,
         related: [{ path: whole, message: { 'zh-CN': '所属的总数', en: 'the total it is part of' } }],

@@ -6,6 +6,7 @@ import { documentValidators, type ErrorObject } from './ajv-instance.js';
 import { DOCUMENT_KINDS, documentSchemas, type DocumentKind, type FieldDoc, type JsonSchema, type Unit } from './document-schemas.js';
 import { partsExceedingWholes } from './part-exceeds-whole.js';
 import { suggestTypedValue } from './suggest-value.js';
+import { structural } from '../checks/registry.js';
 
 export const SUPPORTED_API_VERSION = 'edunorm/v1';
 
@@ -57,8 +58,7 @@ export function validateStructure(factory: FindingFactory, value: unknown, limit
 
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     add({
-      ruleId: 'schema/not-a-mapping',
-      severity: 'error',
+      ...structural('schema/not-a-mapping'),
       path: [],
       message: L(
         '这一部分不是 edunorm 文件的格式:每个文档应以 `apiVersion: edunorm/v1` 和 `kind:` 开头,由“字段: 值”组成。',
@@ -72,8 +72,7 @@ export function validateStructure(factory: FindingFactory, value: unknown, limit
   const apiVersion = record.apiVersion;
   if (apiVersion === undefined) {
     add({
-      ruleId: 'schema/api-version',
-      severity: 'error',
+      ...structural('schema/api-version'),
       path: [],
       message: L('缺少 `apiVersion: edunorm/v1`,请在文档开头加上。', 'Missing `apiVersion: edunorm/v1`; add it at the top of the document.'),
     });
@@ -82,8 +81,7 @@ export function validateStructure(factory: FindingFactory, value: unknown, limit
   if (apiVersion !== SUPPORTED_API_VERSION) {
     const shown = typeof apiVersion === 'string' ? apiVersion : JSON.stringify(apiVersion);
     add({
-      ruleId: 'schema/api-version',
-      severity: 'error',
+      ...structural('schema/api-version'),
       path: ['apiVersion'],
       message: L(
         `不支持的数据格式版本 \`${shown}\`,本工具检查 \`${SUPPORTED_API_VERSION}\`。`,
@@ -99,8 +97,7 @@ export function validateStructure(factory: FindingFactory, value: unknown, limit
     const known = DOCUMENT_KINDS.join('、');
     if (kind === undefined) {
       add({
-        ruleId: 'schema/kind',
-        severity: 'error',
+        ...structural('schema/kind'),
         path: ['apiVersion'],
         part: 'key',
         message: L(`缺少 \`kind\`:请写明文件类型(${known})。`, `Missing \`kind\`: say what this document is (${DOCUMENT_KINDS.join(', ')}).`),
@@ -109,8 +106,7 @@ export function validateStructure(factory: FindingFactory, value: unknown, limit
       const suggestion = typeof kind === 'string' ? didYouMean(kind, DOCUMENT_KINDS) : undefined;
       const shown = typeof kind === 'string' ? kind : JSON.stringify(kind);
       add({
-        ruleId: 'schema/kind',
-        severity: 'error',
+        ...structural('schema/kind'),
         path: ['kind'],
         message: join(
           L(`未知的文件类型 \`${shown}\`,应为 ${known} 之一。`, `Unknown kind \`${shown}\`; expected one of ${DOCUMENT_KINDS.join(', ')}.`),
@@ -167,8 +163,7 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
       const full = [...path, missing];
       const what = fieldLabel(full, childSchema);
       return {
-        ruleId: 'schema/required',
-        severity: 'error',
+        ...structural('schema/required'),
         path: path.length ? path : ['kind'],
         part: 'key',
         message: { 'zh-CN': `缺少必填字段 ${what['zh-CN']}。`, en: `Missing required field ${what.en}.` },
@@ -182,8 +177,7 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
       const full = [...path, extra];
       const keySpan = factory.keySpan(full);
       return {
-        ruleId: 'schema/unknown-key',
-        severity: 'warning',
+        ...structural('schema/unknown-key'),
         path: full,
         part: 'key',
         message: suggestion
@@ -205,8 +199,7 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
         // Infinity or NaN. Show what was written, never `null` (JSON's spelling of both).
         const written = source?.text ?? String(error.data);
         return {
-          ruleId: 'schema/type',
-          severity: 'error',
+          ...structural('schema/type'),
           path,
           message: L(
             `${label['zh-CN']} 现为 \`${written}\`,不是有限的数字(YAML 把 .inf、.nan 和超出范围的数如 1e309 读作无穷大或非数)。请写出实际数值。`,
@@ -218,15 +211,14 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
       const fix = suggestion
         ? { title: L(`改为 ${suggestion.text}`, `Change to ${suggestion.text}`), newText: suggestion.text }
         : undefined;
-      return { ruleId: 'schema/type', severity: 'error', path, message: typeMessage(label, expected, unit, error.data, suggestion?.text), ...(fix ? { fix } : {}) };
+      return { ...structural('schema/type'), path, message: typeMessage(label, expected, unit, error.data, suggestion?.text), ...(fix ? { fix } : {}) };
     }
     case 'enum': {
       const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       const suggestion = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
       const shown = typeof error.data === 'string' ? error.data : JSON.stringify(error.data);
       return {
-        ruleId: 'schema/enum',
-        severity: 'error',
+        ...structural('schema/enum'),
         path,
         message: join(
           L(`${label['zh-CN']} 的值 \`${shown}\` 不在可选范围内:${allowed.join('、')}。`, `${label.en}: \`${shown}\` is not one of ${allowed.join(', ')}.`),
@@ -242,8 +234,7 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
       if (unit === 'fraction' && error.keyword === 'maximum' && actual > 1 && actual <= 100) {
         const fixed = Math.round(actual * 1000) / 100000;
         return {
-          ruleId: 'schema/range',
-          severity: 'error',
+          ...structural('schema/range'),
           path,
           message: L(
             `${label['zh-CN']} 应为 0 到 1 之间的小数:${actual}% 请写成 ${fixed},不要写成 ${actual}。`,
@@ -254,8 +245,7 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
       }
       const below = error.keyword === 'minimum';
       return {
-        ruleId: 'schema/range',
-        severity: 'error',
+        ...structural('schema/range'),
         path,
         message: below
           ? L(`${label['zh-CN']} 不能小于 ${limit},现为 ${actual}。`, `${label.en} must be at least ${limit}; it is ${actual}.`)
@@ -264,22 +254,21 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
     }
     case 'minLength':
       return {
-        ruleId: 'schema/empty',
-        severity: 'error',
+        ...structural('schema/empty'),
         path,
         message: L(`${label['zh-CN']} 不能为空。`, `${label.en} must not be empty.`),
       };
     case 'const':
       return {
-        ruleId: 'schema/enum',
-        severity: 'error',
+        ...structural('schema/enum'),
         path,
         message: L(`${label['zh-CN']} 应为 \`${String(error.params.allowedValue)}\`。`, `${label.en} must be \`${String(error.params.allowedValue)}\`.`),
       };
     default:
+      // Keywords worded no more specifically (none in today's schemas; a schema that adds, say,
+      // `pattern` gets this registered id rather than an id with no entry and no docs page).
       return {
-        ruleId: `schema/${error.keyword}`,
-        severity: 'error',
+        ...structural('schema/invalid'),
         path,
         message: L(`${label['zh-CN']} 不符合格式要求(${error.message ?? error.keyword})。`, `${label.en} is not valid (${error.message ?? error.keyword}).`),
       };
@@ -341,8 +330,7 @@ function duplicateStaffIds(factory: FindingFactory, staff: unknown): Finding[] {
     }
     out.push(
       factory.make({
-        ruleId: 'duplicate-staff-id',
-        severity: 'error',
+        ...structural('duplicate-staff-id'),
         path: ['staff', index, 'id'],
         message: L(
           `工号 \`${key}\` 重复:第 ${first + 1} 条记录已使用该工号。每位教职工的工号应唯一。`,
@@ -379,8 +367,7 @@ function numberNotations(factory: FindingFactory, value: unknown, schema: JsonSc
       const radix = /^[-+]?0[xX]/.test(written) ? L('十六进制', 'hexadecimal') : /^[-+]?0[oO]/.test(written) ? L('八进制', 'octal') : undefined;
       out.push(
         factory.make({
-          ruleId: 'schema/number-format',
-          severity: 'error',
+          ...structural('schema/number-format'),
           path,
           message: radix
             ? L(

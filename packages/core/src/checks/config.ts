@@ -1,0 +1,242 @@
+/**
+ * config/* and rule-file/*: problems of an `edunorm.config.yaml` or of a rule file, located by
+ * file, line and column. The CLI prints them and exits 2; the editor shows them on the file.
+ * config.ts, node.ts and rules/load-pack.ts find them (their messages name the key or value).
+ */
+import { defineChecks, t } from './define.js';
+
+const CONFIG = 'configuration' as const;
+const RULE_FILE = 'rule-file' as const;
+
+export const CONFIG_CHECKS = defineChecks('packages/core/src/checks/config.ts', {
+  'config/invalid': {
+    severity: 'error',
+    subject: CONFIG,
+    title: t('配置文件有错误', 'Invalid configuration'),
+    docs: {
+      explanation: t('edunorm.config.yaml 有错误(下面各条 config/* 列出具体问题),其中的设置没有生效。命令行以退出码 2 停止;编辑器仍按内置规则检查数据文件,并在数据文件第 1 行提示配置有误。', 'The edunorm.config.yaml has errors (the config/* problems below it say which) and its settings are not applied. The command line stops with exit code 2; the editor still checks data files with the built-in rules and says on line 1 that the configuration is broken.'),
+      fix: t('按所列的行号改正配置文件。', 'Correct the configuration at the lines given.'),
+      situation: t('加载配置文件(命令行、编辑器)时发现一个或多个问题。', 'Loading a configuration file (command line or editor) finds one or more problems.'),
+    },
+  },
+  'config/yaml': {
+    severity: 'error',
+    subject: CONFIG,
+    title: t('配置文件 YAML 语法错误', 'YAML syntax error in the configuration'),
+    docs: {
+      explanation: t('配置文件不是合法的 YAML。', 'The configuration file is not valid YAML.'),
+      fix: t('检查所列位置的缩进、冒号和引号。', 'Check indentation, colons and quotes at the position given.'),
+      situation: t('例如 `rules:` 下的一行缩进不齐。', 'For example a line under `rules:` indented unevenly.'),
+    },
+  },
+  'config/schema': {
+    severity: 'error',
+    subject: CONFIG,
+    title: t('配置文件结构不对', 'Configuration of the wrong shape'),
+    docs: {
+      explanation: t('配置文件只能有 extends(规则包列表)和 rules(各规则的级别和参数);级别只能是 off、info、warning、error。', 'A configuration has only extends (a list of packs) and rules (each rule\'s severity and parameters); a severity is off, info, warning or error.'),
+      fix: t('删除或改正所列的字段,例如把 `rule:` 改为 `rules:`,把 `warn` 改为 `warning`。', 'Remove or correct the key named, e.g. `rule:` → `rules:`, `warn` → `warning`.'),
+      situation: t('例如 `rules: { teacher-training-funds: warn }`。', 'For example `rules: { teacher-training-funds: warn }`.'),
+    },
+  },
+  'config/unknown-rule': {
+    severity: 'error',
+    subject: CONFIG,
+    title: t('配置了不存在的规则', 'Unknown rule id in the configuration'),
+    docs: {
+      explanation: t('rules: 下的规则编号不在所用的规则包中(可能拼错),这项设置不会生效。', 'A rule id under rules: is in none of the packs used (possibly misspelt), so the setting would do nothing.'),
+      fix: t('按“是否想写”的建议改正,或用 edunorm rules 查看规则编号。', 'Correct it as the "did you mean" suggests, or look the id up with edunorm rules.'),
+      situation: t('例如 `rules: { teacher-training-fund: warning }`(少了 s)。', 'For example `rules: { teacher-training-fund: warning }` (missing s).'),
+    },
+  },
+  'config/unknown-param': {
+    severity: 'error',
+    subject: CONFIG,
+    title: t('配置了规则没有的参数', 'Unknown rule parameter in the configuration'),
+    docs: {
+      explanation: t('params: 中的参数名不是该规则的参数,这项设置不会生效。', 'A name under params: is not a parameter of the rule, so the setting would do nothing.'),
+      fix: t('用 edunorm explain <规则编号> 查看该规则的参数并改正。', 'See the rule\'s parameters with edunorm explain <rule-id> and correct the name.'),
+      situation: t('例如 `teacher-training-funds: { params: { minShares: 0.06 } }`。', 'For example `teacher-training-funds: { params: { minShares: 0.06 } }`.'),
+    },
+  },
+  'config/bad-param': {
+    severity: 'error',
+    subject: CONFIG,
+    title: t('规则参数的值不对', 'Rule parameter of the wrong type or range'),
+    docs: {
+      explanation: t('参数值的类型或范围不对,例如比例写成了 6(应为 0.06)或写成了文字。', 'A parameter value has the wrong type or range, e.g. a share written as 6 (it is 0.06) or as text.'),
+      fix: t('按 edunorm explain 列出的类型和默认值改正。', 'Write it as the type and default listed by edunorm explain.'),
+      situation: t('例如 `teacher-training-funds: { params: { minShare: 6 } }`。', 'For example `teacher-training-funds: { params: { minShare: 6 } }`.'),
+    },
+  },
+  'config/unknown-pack': {
+    severity: 'error',
+    subject: CONFIG,
+    title: t('找不到规则包', 'Rule pack not found'),
+    docs: {
+      explanation: t('extends: 中的规则包既不是内置的 edunorm:plan14,也不是存在的文件夹(以 ./ 开头)或已安装的 npm 包。', 'A pack under extends: is neither the built-in edunorm:plan14, nor an existing folder (starting with ./), nor an installed npm package.'),
+      fix: t('改正路径,或先安装该 npm 包(npm install)。', 'Correct the path, or install the npm package first (npm install).'),
+      situation: t('例如 `extends: [./county-rule]`,而文件夹叫 county-rules。', 'For example `extends: [./county-rule]` when the folder is county-rules.'),
+    },
+  },
+  'config/unreadable': {
+    severity: 'error',
+    subject: CONFIG,
+    title: t('配置文件无法读取', 'Configuration cannot be read'),
+    docs: {
+      explanation: t('配置文件无法读取(无权限、不是普通文件或过大)。', 'The configuration file cannot be read (no permission, not a regular file, or too large).'),
+      fix: t('检查文件权限和路径。', 'Check the file\'s permissions and path.'),
+      situation: t('例如 --config 指向一个文件夹。', 'For example --config names a folder.'),
+    },
+  },
+  'rule-file/invalid': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('规则文件有错误', 'Invalid rule file'),
+    docs: {
+      explanation: t('规则包中的规则文件有错误(各条 rule-file/* 列出具体问题),规则包无法加载。', 'A rule file of a pack has errors (the rule-file/* problems say which), so the pack cannot be loaded.'),
+      fix: t('按所列的行号改正规则文件,再用 edunorm test-rules 检查。', 'Correct the rule file at the lines given, then run edunorm test-rules.'),
+      situation: t('加载自定义规则包时出现。', 'Appears when a custom rule pack is loaded.'),
+    },
+  },
+  'rule-file/yaml': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('规则文件 YAML 语法错误', 'YAML syntax error in a rule file'),
+    docs: {
+      explanation: t('规则文件不是合法的 YAML,或含有多个文档(一个规则文件只写一条规则)。', 'The rule file is not valid YAML, or holds more than one document (one rule per file).'),
+      fix: t('检查所列位置的缩进、冒号和引号;删除多余的 ---。', 'Check indentation, colons and quotes at the position given; remove a stray ---.'),
+      situation: t('加载规则文件时发现。', 'Found when the rule file is loaded.'),
+    },
+  },
+  'rule-file/schema': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('规则文件结构不对', 'Rule file of the wrong shape'),
+    docs: {
+      explanation: t('规则文件缺少必填字段或有未知字段(id、kind、severity、title、citation、facts、outcomes、tests 等)。', 'The rule file lacks a required key or has an unknown one (id, kind, severity, title, citation, facts, outcomes, tests…).'),
+      fix: t('对照 rules/plan14 中的规则文件改正。', 'Compare with a rule file of rules/plan14 and correct it.'),
+      situation: t('例如 outcome 缺少 message。', 'For example an outcome without a message.'),
+    },
+  },
+  'rule-file/unreadable': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('规则文件无法读取', 'Rule file cannot be read'),
+    docs: {
+      explanation: t('规则包文件夹中的某个 .yaml 文件无法读取。', 'A .yaml file of the pack folder cannot be read.'),
+      fix: t('检查文件权限;不属于规则包的文件请移出该文件夹。', 'Check its permissions; move files that are not rules out of the folder.'),
+      situation: t('例如文件夹中有一个无权限读取的 .yaml 文件。', 'For example a .yaml file in the folder that cannot be read.'),
+    },
+  },
+  'rule-file/id-mismatch': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('规则编号与文件名不一致', 'Rule id differs from its file name'),
+    docs: {
+      explanation: t('一条规则写在以其编号命名的文件中(<id>.yaml),这样按编号总能找到它。', 'A rule lives in a file named after its id (<id>.yaml), so its id always finds it.'),
+      fix: t('重命名文件或改正 id。', 'Rename the file or correct the id.'),
+      situation: t('例如 training.yaml 中写着 id: teacher-training-funds。', 'For example training.yaml holding id: teacher-training-funds.'),
+    },
+  },
+  'rule-file/duplicate-id': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('规则编号重复', 'Duplicate rule id'),
+    docs: {
+      explanation: t('同一个规则包中有两个文件定义了同一个规则编号。', 'Two files of one pack define the same rule id.'),
+      fix: t('删除或重命名其中一个。', 'Delete or rename one of them.'),
+      situation: t('例如复制规则文件后忘了改 id。', 'For example a copied rule file whose id was not changed.'),
+    },
+  },
+  'rule-file/duplicate-outcome': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('结果名称重复', 'Duplicate outcome name'),
+    docs: {
+      explanation: t('一条规则的两个 outcomes 用了同一个 name;基线和测试用例按名称区分它们。', 'Two outcomes of a rule share a name; baselines and test cases tell them apart by name.'),
+      fix: t('给每个 outcome 起不同的名称。', 'Give each outcome its own name.'),
+      situation: t('例如两个 outcome 都叫 below。', 'For example two outcomes both named below.'),
+    },
+  },
+  'rule-file/bad-path': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('字段路径写法不对', 'Malformed field path'),
+    docs: {
+      explanation: t('规则中的字段路径写法不对。', 'A field path in the rule is not written as a path.'),
+      fix: t('写成 budget.publicFunds 或 staff[{index}].name 的形式。', 'Write it like budget.publicFunds or staff[{index}].name.'),
+      situation: t('例如 report.at: budget..publicFunds。', 'For example report.at: budget..publicFunds.'),
+    },
+  },
+  'rule-file/unknown-field': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('规则引用了不存在的字段', 'Rule names a field the document kind lacks'),
+    docs: {
+      explanation: t('规则引用的字段不是该类文档(kind)的字段,规则永远读不到它。', 'The rule names a field that documents of its kind do not have, so it would never read it.'),
+      fix: t('对照数据约定改正字段名,或改正规则的 kind。', 'Correct the field name against the data contract, or the rule\'s kind.'),
+      situation: t('例如 SchoolBudget 规则读取 budget.publicFund。', 'For example a SchoolBudget rule reading budget.publicFund.'),
+    },
+  },
+  'rule-file/unknown-operator': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('未知的条件运算符', 'Unknown condition operator'),
+    docs: {
+      explanation: t('条件中的 operator 不是 edunorm 提供的运算符。规则是数据,不能自定义运算符。', 'A condition\'s operator is not one edunorm provides. Rules are data and cannot add operators.'),
+      fix: t('改用提示中列出的运算符之一。', 'Use one of the operators listed in the message.'),
+      situation: t('例如 operator: lte(应为 lessThanInclusive)。', 'For example operator: lte instead of lessThanInclusive.'),
+    },
+  },
+  'rule-file/unknown-fact': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('引用了未声明的事实', 'Undeclared fact'),
+    docs: {
+      explanation: t('条件、report.from 或 hint.from 引用的事实没有在 facts: 中声明,也不是文档的字段。', 'A condition, report.from or hint.from names a fact that is neither declared under facts: nor a field of the document.'),
+      fix: t('在 facts: 中声明它,或改正名称。', 'Declare it under facts:, or correct the name.'),
+      situation: t('例如 report.from: share,而 facts: 中只有 trainingShare。', 'For example report.from: share when facts: has only trainingShare.'),
+    },
+  },
+  'rule-file/unknown-calculator': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('未知的计算方法', 'Unknown calculator'),
+    docs: {
+      explanation: t('事实的 calculator 不是 edunorm 内置的计算方法。规则是数据,不能自带代码。', 'A fact\'s calculator is not one built into edunorm. Rules are data and bring no code.'),
+      fix: t('改用提示中列出的计算方法之一。', 'Use one of the calculators listed in the message.'),
+      situation: t('例如 calculator: percent(应为 ratio)。', 'For example calculator: percent (it is ratio).'),
+    },
+  },
+  'rule-file/fact-params': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('计算方法的参数不对', 'Calculator parameters invalid'),
+    docs: {
+      explanation: t('事实的 params 不符合该计算方法的要求(缺少或多出参数,类型不对)。', 'A fact\'s params do not fit its calculator (missing or extra parameters, wrong types).'),
+      fix: t('按提示改正该事实的 params。', 'Correct the fact\'s params as the message says.'),
+      situation: t('例如 ratio 缺少 denominator。', 'For example ratio without denominator.'),
+    },
+  },
+  'rule-file/param-type': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('参数默认值与类型不符', 'Parameter default of the wrong type'),
+    docs: {
+      explanation: t('规则参数的 default 与其声明的 type 不符。', 'A rule parameter\'s default does not match its declared type.'),
+      fix: t('改正 default 或 type。', 'Correct the default or the type.'),
+      situation: t('例如 type: fraction,default: 5。', 'For example type: fraction with default: 5.'),
+    },
+  },
+  'rule-file/unknown-param': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('引用了未声明的参数', 'Undeclared parameter'),
+    docs: {
+      explanation: t('规则中用 {param: 名称} 引用的参数没有在 params: 中声明。', 'The rule refers to a parameter with {param: name} that is not declared under params:.'),
+      fix: t('在 params: 中声明它(类型、默认值、说明),或改正名称。', 'Declare it under params: (type, default, description), or correct the name.'),
+      situation: t('例如条件中写 {param: minShare},params: 中只有 min。', 'For example a condition using {param: minShare} when params: has only min.'),
+    },
+  },
+});

@@ -1,0 +1,74 @@
+/**
+ * yaml/*: the text is not YAML the checker can read (parse/ finds these problems; the messages
+ * are here, built from the parser's detail).
+ */
+import type { YamlProblemCode } from '../parse/parse-yaml.js';
+import type { LocalizedText } from '../types.js';
+import { BUDGET_HEAD, defineChecks, t } from './define.js';
+import { fullParseTooLargeMessage } from './file.js';
+
+export const YAML_CHECKS = defineChecks('packages/core/src/checks/yaml.ts', {
+  'yaml/syntax': {
+    severity: 'error',
+    title: t('YAML 语法错误', 'YAML syntax error'),
+    docs: {
+      explanation: t('文件不是合法的 YAML:缩进不齐、括号或引号没有闭合、冒号后缺空格等。出错的文档无法继续检查。', 'The file is not valid YAML: uneven indentation, an unclosed bracket or quote, a missing space after a colon. A document with a syntax error is not checked further.'),
+      fix: t('按提示的位置检查缩进、冒号和引号;同一层级的字段左对齐。', 'Look at the position given: indentation, colons and quotes; keys of one level start in the same column.'),
+      example: 'apiVersion: edunorm/v1\nkind: SchoolBudget\nschool: { code: "130902008", name: 第八中学, level: junior\nfiscalYear: 2025\n',
+    },
+  },
+  'yaml/too-deep': {
+    severity: 'error',
+    title: t('嵌套层级过深', 'Nesting too deep'),
+    docs: {
+      explanation: t('文件的嵌套层级超过 64 层(括号或缩进一层套一层)。报送文件最多只有几层,这样的文件多半是误粘贴的内容或恶意构造;为防止程序崩溃,edunorm 不读取它。', 'The file nests more than 64 levels (brackets or indentation inside one another). Submissions nest only a few levels; such a file is pasted by mistake or built to crash tools, so edunorm does not read it.'),
+      fix: t('删除误粘贴的内容,按 edunorm/v1 格式重写该部分。', 'Remove the pasted content and write that part in the edunorm/v1 format.'),
+      example: `apiVersion: edunorm/v1\nkind: SchoolBudget\nx: ${'['.repeat(70)}${']'.repeat(70)}\n`,
+    },
+  },
+  'yaml/duplicate-key': {
+    severity: 'error',
+    title: t('重复的字段名', 'Duplicate key'),
+    docs: {
+      explanation: t('同一层级出现了两次相同的字段名。YAML 只会保留其中一个值,容易造成误报或漏报。', 'The same key appears twice at one level. YAML keeps only one of the values, which hides mistakes.'),
+      fix: t('删除多余的一项,只保留正确的值。', 'Delete one of them and keep the right value.'),
+      example: `${BUDGET_HEAD}budget:\n  publicFunds: 4800000\n  teacherTraining: 240000\n  teacherTraining: 260000\n`,
+    },
+  },
+  'yaml/alias-limit': {
+    severity: 'error',
+    title: t('YAML 别名展开过多', 'Too many YAML alias expansions'),
+    docs: {
+      explanation: t('YAML 别名(&锚点 与 *引用)层层展开后数量过多。这是“别名炸弹”的特征,为防止耗尽内存,edunorm 不读取这样的文档。', 'YAML aliases (&anchor and *reference) expand to too many nodes. This is the shape of an "alias bomb"; to protect memory edunorm does not read such a document.'),
+      fix: t('报送文件中不需要别名:直接写出每个数值。', 'Submissions need no aliases: write each value out.'),
+      example: 'apiVersion: edunorm/v1\nkind: SchoolBudget\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+    },
+  },
+  'yaml/unsupported': {
+    severity: 'error',
+    title: t('无法读取的 YAML 内容', 'Unreadable YAML content'),
+    docs: {
+      explanation: t('文档的 YAML 语法正确,但其中有 YAML 读取器无法转换为数据的写法。', 'The document is valid YAML syntax, but its content cannot be turned into data (a construct the YAML reader cannot resolve).'),
+      fix: t('只使用普通的“字段: 值”、列表和字符串,不使用自定义标签或复杂的合并写法。', 'Use plain keys and values, lists and strings; no custom tags or complex merges.'),
+      situation: t('YAML 读取器在把文档转换为数据时报错(不是语法错误,也不是别名过多)。', 'The YAML reader fails while turning the document into data (neither a syntax error nor too many aliases).'),
+    },
+  },
+});
+
+/** The message of a problem the YAML reader found; `detail` is the reader's own words (syntax) or figures. */
+export function yamlProblemMessage(code: YamlProblemCode, detail: string): LocalizedText {
+  switch (code) {
+    case 'file/too-large':
+      return fullParseTooLargeMessage(detail);
+    case 'yaml/too-deep':
+      return t('嵌套层级过深(超过 64 层),已停止读取此文件。edunorm 文件只有几层嵌套:请检查是否误粘贴了其他内容。', 'Nesting is too deep (more than 64 levels); this file was not read. edunorm files nest only a few levels: check for pasted content.');
+    case 'yaml/syntax':
+      return t(`YAML 格式错误:${detail}。请检查缩进、冒号和引号。`, `YAML syntax error: ${detail}. Check indentation, colons and quotes.`);
+    case 'yaml/duplicate-key':
+      return t('同一层级出现了重复的字段名,只能保留一个。', 'The same key appears twice at this level; keep only one.');
+    case 'yaml/alias-limit':
+      return t('YAML 别名(*引用)展开过多,已停止读取此文档(可能是恶意的“别名炸弹”)。请直接写出数值。', 'Too many YAML alias expansions; this document was not read (possibly an alias bomb). Write the values out.');
+    case 'yaml/unsupported':
+      return t(`无法读取此文档:${detail}`, `This document cannot be read: ${detail}`);
+  }
+}
