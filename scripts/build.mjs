@@ -13,3 +13,4 @@ run(process.execPath, [join(root, 'scripts/gen-validators.mjs')]);
 run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b']);
 console.log('build: done');
 run(process.execPath, [join(root, 'extension/scripts/bundle.mjs')]);
+run(process.execPath, [join(root, 'packages/web/scripts/bundle.mjs')]);

@@ -1,16 +1,15 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, DOCUMENT_KINDS, type DocumentKind, type Finding, type Locale } from '@edunorm/core';
+import { check, DOCUMENT_KINDS, type DocumentKind, type Locale } from '@edunorm/core';
+import { pick } from '@edunorm/core/internal';
 import { ConfigResolver } from '@edunorm/core/node';
-import { buildDocument, applyGivenFields, missingRequired, type GivenFields } from '../import/build-document.js';
-import { layoutFor } from '../import/field-mapping.js';
-import { formatImport, type LocatedFinding } from '../import/format-import.js';
+import type { GivenFields } from '../import/build-document.js';
+import { convertSheet, locateFindings } from '../import/convert-sheet.js';
+import { formatImport } from '../import/format-import.js';
 import { readMappingFile } from '../import/mapping-file.js';
-import { readCsv } from '../import/read-csv.js';
+import { sheetFromCsv } from '../import/read-csv.js';
 import { readXlsx } from '../import/read-xlsx.js';
-import { renderDocument } from '../import/render-yaml.js';
-import { readSheet } from '../import/sheet-layout.js';
 import type { CellIssue, Sheet } from '../import/sheet.js';
 import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
@@ -110,7 +109,6 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   }
 
   const mapping = values.mapping ? readMappingFile(resolve(io.cwd, values.mapping), values.mapping, kind) : undefined;
-  const layout = layoutFor(kind, mapping);
   let sheet: Sheet;
   let issues: ReadonlyMap<string, CellIssue> = new Map();
   if (ext === '.xlsx') {
@@ -119,32 +117,23 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     issues = x.issues;
   } else {
     if (values.sheet !== undefined) throw new UsageError('--sheet is for .xlsx workbooks; a CSV file has one sheet');
-    sheet = readCsv(readFileSync(input), input);
+    sheet = sheetFromCsv(readFileSync(input), input);
   }
 
-  const imported = readSheet(sheet, layout, issues);
-  if (layout.table && kind === 'Staffing' && !imported.tableFound) {
-    throw new UsageError(`${positionals[0]}: no header row found in sheet "${sheet.name}" — the staff table needs a row of column names such as 工号 | 姓名 | 岗位类别 (see docs/import-mapping.md)`);
-  }
   const given: GivenFields =
     kind === 'DistrictIndicators'
       ? { year: values['fiscal-year'] }
       : { 'school.code': values['school-code'], 'school.name': values['school-name'], 'school.level': values.level, fiscalYear: values['fiscal-year'] };
-  applyGivenFields(imported, layout, given);
-  const missing = missingRequired(kind, imported);
-  if (missing.length) throw new UsageError(`${positionals[0]}: missing ${missing.join('; ')}`);
-
-  const document = buildDocument(kind, imported, layout);
-  const header = headerComment(locale, basename(input), sheet.name, ext === '.xlsx');
-  const rowNotes = new Map<unknown, string>(imported.records.map((r, i) => [r, locale === 'zh-CN' ? `${sheet.name} 第 ${imported.recordRows[i]} 行` : `${sheet.name} row ${imported.recordRows[i]}`]));
-  const text = renderDocument(kind, document, header, rowNotes);
+  const converted = convertSheet(sheet, { kind, locale, fileName: basename(input), isWorkbook: ext === '.xlsx', given, issues, ...(mapping ? { mapping } : {}) });
+  if (!converted.ok) throw new UsageError(`${positionals[0]}: ${pick(converted.message, 'en')}`);
+  const { text, imported } = converted;
 
   const { ruleSet } = new ConfigResolver().forFile(output);
   const result = await check(text, { locale, ruleSet });
   mkdirSync(dirname(output), { recursive: true });
   writeFileAtomic(output, text);
 
-  const findings = locateFindings(result.findings, imported.sources, new Set(imported.problems.map((p) => p.cell)));
+  const findings = locateFindings(result.findings, imported);
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
   io.stdout(
     formatImport(
@@ -152,7 +141,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
         source: shown(input),
         sheet: sheet.name,
         output: shown(output),
-        ...(layout.table ? { records: { count: imported.records.length, noun: RECORD_NOUN[kind] } } : {}),
+        ...(converted.hasTable ? { records: { count: imported.records.length, noun: RECORD_NOUN[kind] } } : {}),
         problems: imported.problems,
         findings,
       },
@@ -162,37 +151,4 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   );
   const errors = imported.problems.some((p) => p.severity === 'error') || findings.some((f) => f.finding.severity === 'error');
   return errors ? EXIT_FINDINGS : EXIT_OK;
-}
-
-function headerComment(locale: Locale, file: string, sheet: string, isWorkbook: boolean): string[] {
-  return locale === 'zh-CN'
-    ? [`由 edunorm import 从 ${file}${isWorkbook ? ` 的工作表“${sheet}”` : ' '}生成。`, '请核对后提交;每条记录旁的注释是它在表格中的行号。']
-    : [`Generated by edunorm import from ${file}${isWorkbook ? `, sheet "${sheet}"` : ''}.`, 'Review before submitting; the note beside each record names its row in the sheet.'];
-}
-
-/**
- * Names the sheet cell behind each finding (its path, or the nearest enclosing record), and
- * drops structure findings on cells already reported by the importer: one problem, said once.
- */
-function locateFindings(findings: readonly Finding[], sources: ReadonlyMap<string, string>, reportedCells: ReadonlySet<string>): LocatedFinding[] {
-  const out: LocatedFinding[] = [];
-  for (const finding of findings) {
-    const exact = sources.get(finding.path);
-    if (exact && reportedCells.has(exact) && finding.ruleId.startsWith('schema/')) continue;
-    const cell = exact ?? nearestSource(finding.path, sources);
-    out.push(cell ? { finding, cell } : { finding });
-  }
-  return out;
-}
-
-/** `staff[3].classTeacherAllowance` → `staff[3]` → `staff`: the first with a known cell. */
-function nearestSource(path: string, sources: ReadonlyMap<string, string>): string | undefined {
-  for (let p = path; p; ) {
-    const cell = sources.get(p);
-    if (cell) return cell;
-    const parent = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
-    if (parent === p) return undefined;
-    p = parent;
-  }
-  return undefined;
 }

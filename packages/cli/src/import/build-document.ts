@@ -41,10 +41,9 @@ export function applyGivenFields(imported: ImportedSheet, layout: KindLayout, gi
   }
 }
 
-export function missingRequired(kind: DocumentKind, imported: ImportedSheet): string[] {
-  return REQUIRED[kind]
-    .filter((r) => !imported.fields.has(r.key))
-    .map((r) => `${r.key} (${r.flag ? `${r.flag}, or ` : ''}a "${r.label}" row in the sheet)`);
+/** Required fields neither the sheet nor the command line gave, with the flag or sheet label that gives each. */
+export function missingFields(kind: DocumentKind, imported: ImportedSheet): { key: string; flag?: string; label: string }[] {
+  return REQUIRED[kind].filter((r) => !imported.fields.has(r.key));
 }
 
 function setAt(target: Record<string, unknown>, path: string, value: unknown): void {

@@ -1,4 +1,3 @@
-import { basename, extname } from 'node:path';
 import { sheetFromGrid, type Sheet } from './sheet.js';
 
 /**
@@ -56,9 +55,14 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): strin
   return rows;
 }
 
-/** A CSV file as one sheet named like the file (as Excel names it when it opens a CSV). */
-export function readCsv(bytes: Uint8Array, fileName: string): Sheet {
+/**
+ * A CSV file as one sheet named like the file without folder and extension (as Excel names it
+ * when it opens a CSV). Pure: the browser checker reads dropped CSV files with it too.
+ */
+export function sheetFromCsv(bytes: Uint8Array, fileName: string): Sheet {
   const { text } = decodeCsv(bytes);
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return sheetFromGrid(basename(fileName, extname(fileName)), parseCsv(withoutBom));
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const dot = base.lastIndexOf('.');
+  return sheetFromGrid(dot > 0 ? base.slice(0, dot) : base, parseCsv(withoutBom));
 }

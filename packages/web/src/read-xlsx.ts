@@ -1,0 +1,229 @@
+/**
+ * Reads one worksheet of an .xlsx workbook in the browser, into the importer's `Sheet` — the
+ * same cells the CLI gets from exceljs (which does not run under this page's
+ * Content-Security-Policy: it builds functions from strings). An .xlsx file is a ZIP of XML
+ * parts; the page inflates them with the browser's DecompressionStream and reads them with
+ * DOMParser. What it reproduces of exceljs, cell by cell: shared, inline and rich text; cached
+ * formula results, and a formula without one (listed apart, kept as `=formula`); booleans;
+ * error values (`#N/A`, listed apart); numbers, and dates where the cell's number format is a
+ * date format (1900 and 1904 date systems); merged areas keep their top-left cell only, and
+ * every cell they cover is mapped to it (two-row headers). tests/web.test.ts compares it with the CLI on the import fixtures.
+ */
+import { cellAddress, columnNumber, type Cell, type CellIssue, type CellValue, type Sheet } from '@edunorm/cli/import';
+
+export interface BrowserXlsxSheet extends Sheet {
+  /** Cells holding an Excel error or a formula without a saved result, by address. */
+  issues: Map<string, CellIssue>;
+  mergedInto: Map<string, string>;
+}
+
+/** A readable failure (not a workbook, a part missing, too large). */
+export class XlsxError extends Error {
+  constructor(readonly text: { 'zh-CN': string; en: string }) {
+    super(text.en);
+  }
+}
+
+/** A school's workbook is a few MB; 200 MiB of inflated XML is a ZIP bomb, not a staff list. */
+const MAX_INFLATED = 200 * 1024 * 1024;
+
+interface ZipEntry {
+  method: number;
+  compressedSize: number;
+  dataOffset: number;
+}
+
+function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // End of central directory: the last 22+ bytes, signature PK\5\6, searched backwards over a comment of ≤ 64 KiB.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new XlsxError({ 'zh-CN': '这不是 .xlsx 工作簿(文件已损坏,或是旧的 .xls 格式:请在 Excel 中另存为 .xlsx 或 .csv)', en: 'this is not an .xlsx workbook (damaged, or an old .xls file: save it as .xlsx or .csv in Excel)' });
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  const decoder = new TextDecoder();
+  const entries = new Map<string, ZipEntry>();
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) break;
+    const method = view.getUint16(at + 10, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const local = view.getUint32(at + 42, true);
+    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    if (local + 30 <= bytes.length) {
+      const dataOffset = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      entries.set(name.replace(/^\//, ''), { method, compressedSize, dataOffset });
+    }
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+async function inflate(bytes: Uint8Array, entry: ZipEntry, budget: { left: number }): Promise<string> {
+  const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  if (entry.method === 0) return new TextDecoder().decode(data);
+  if (entry.method !== 8) throw new XlsxError({ 'zh-CN': '工作簿使用了不支持的压缩方式', en: 'the workbook uses an unsupported compression method' });
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    budget.left -= value.byteLength;
+    if (budget.left < 0) {
+      await reader.cancel();
+      throw new XlsxError({ 'zh-CN': '工作簿解压后过大(超过 200 MiB),未读取', en: 'the workbook is too large once unpacked (over 200 MiB); not read' });
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(await new Blob(chunks).arrayBuffer());
+}
+
+function parseXml(text: string): Document {
+  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  if (doc.getElementsByTagName('parsererror').length) throw new XlsxError({ 'zh-CN': '工作簿中的 XML 已损坏', en: 'the workbook holds damaged XML' });
+  return doc;
+}
+
+/** Elements by local name, whatever namespace prefix the writer used. */
+const byName = (node: Document | Element, name: string): Element[] => Array.from(node.getElementsByTagNameNS('*', name));
+const child = (node: Element, name: string): Element | undefined => Array.from(node.children).find((c) => c.localName === name);
+
+/** The text of a shared or inline string: its `t` runs, without phonetic guides (`rPh`). */
+function stringText(si: Element): string {
+  return byName(si, 't')
+    .filter((t) => t.parentElement?.localName !== 'rPh')
+    .map((t) => t.textContent ?? '')
+    .join('');
+}
+
+/** exceljs's test: date letters outside `[...]` and quotes. */
+const isDateFormat = (code: string) => /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+/** Built-in number formats that are dates (Excel's ids 14–22, 45–47), as exceljs knows them. */
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+
+function dateStyles(styles: Document | undefined): boolean[] {
+  if (!styles) return [];
+  const custom = new Map(byName(styles, 'numFmt').map((f) => [Number(f.getAttribute('numFmtId')), f.getAttribute('formatCode') ?? '']));
+  const cellXfs = byName(styles, 'cellXfs')[0];
+  if (!cellXfs) return [];
+  return Array.from(cellXfs.children)
+    .filter((x) => x.localName === 'xf')
+    .map((xf) => {
+      const id = Number(xf.getAttribute('numFmtId') ?? 0);
+      const code = custom.get(id);
+      return code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
+    });
+}
+
+
+/** Resolves a relationship target (`worksheets/sheet1.xml`, `/xl/worksheets/sheet1.xml`) against `xl/`. */
+function partPath(target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = ['xl'];
+  for (const p of target.split('/')) {
+    if (p === '..') parts.pop();
+    else if (p !== '.') parts.push(p);
+  }
+  return parts.join('/');
+}
+
+/** Reads the named worksheet, else the first that holds data (as `edunorm import` does). */
+export async function readXlsxInBrowser(bytes: Uint8Array, sheetName?: string): Promise<BrowserXlsxSheet> {
+  const entries = zipEntries(bytes);
+  const budget = { left: MAX_INFLATED };
+  const part = async (path: string): Promise<Document | undefined> => {
+    const entry = entries.get(path);
+    return entry ? parseXml(await inflate(bytes, entry, budget)) : undefined;
+  };
+  const workbook = await part('xl/workbook.xml');
+  if (!workbook) throw new XlsxError({ 'zh-CN': '这不是 .xlsx 工作簿(缺少 xl/workbook.xml)', en: 'this is not an .xlsx workbook (no xl/workbook.xml)' });
+  const rels = await part('xl/_rels/workbook.xml.rels');
+  const targets = new Map((rels ? byName(rels, 'Relationship') : []).map((r) => [r.getAttribute('Id'), r.getAttribute('Target') ?? '']));
+  const date1904 = ['1', 'true'].includes(byName(workbook, 'workbookPr')[0]?.getAttribute('date1904') ?? '');
+  const sheets = byName(workbook, 'sheet').map((s) => ({
+    name: s.getAttribute('name') ?? '',
+    path: partPath(targets.get(s.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id') ?? s.getAttribute('r:id')) ?? ''),
+  }));
+  if (!sheets.length) throw new XlsxError({ 'zh-CN': '工作簿中没有工作表', en: 'the workbook has no worksheets' });
+  const shared = await part('xl/sharedStrings.xml');
+  const strings = shared ? byName(shared, 'si').map(stringText) : [];
+  const isDate = dateStyles(await part('xl/styles.xml'));
+
+  const read = async (sheet: { name: string; path: string }): Promise<BrowserXlsxSheet> => {
+    const xml = await part(sheet.path);
+    const rows: Cell[][] = [];
+    const issues = new Map<string, CellIssue>();
+    const mergedInto = new Map<string, string>();
+    if (!xml) return { name: sheet.name, rows, issues, mergedInto };
+    // Cells covered by a merged area, other than its top-left one, are not read (exceljs repeats
+    // the master there); each is mapped to the top-left cell, as the CLI's reader does.
+    for (const m of byName(xml, 'mergeCell')) {
+      const ref = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m.getAttribute('ref') ?? '');
+      if (!ref) continue;
+      const [c1, r1, c2, r2] = [columnNumber(ref[1]!), Number(ref[2]), columnNumber(ref[3]!), Number(ref[4])];
+      if ((c2 - c1 + 1) * (r2 - r1 + 1) > 1_000_000) continue;
+      for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) mergedInto.set(cellAddress(r, c), `${ref[1]}${ref[2]}`);
+    }
+    /** A shared formula's text is on its first cell; the others name it by index `si`. */
+    const sharedMaster = new Map<string, string>();
+    for (const row of byName(xml, 'row')) {
+      const cells: Cell[] = [];
+      let nextColumn = 1;
+      const rowNumber = Number(row.getAttribute('r') ?? rows.length + 1);
+      for (const c of Array.from(row.children).filter((e) => e.localName === 'c')) {
+        const ref = /^([A-Z]+)(\d+)$/.exec(c.getAttribute('r') ?? '');
+        const column = ref ? columnNumber(ref[1]!) : nextColumn;
+        nextColumn = column + 1;
+        const address = cellAddress(rowNumber, column);
+        if (mergedInto.has(address)) continue;
+        const type = c.getAttribute('t') ?? 'n';
+        const v = child(c, 'v')?.textContent ?? undefined;
+        const f = child(c, 'f');
+        if (f?.getAttribute('t') === 'shared' && f.textContent) sharedMaster.set(f.getAttribute('si') ?? '', address);
+        let value: CellValue | undefined;
+        if (type === 'inlineStr') value = child(c, 'is') ? stringText(child(c, 'is')!) : undefined;
+        else if (f && (v === undefined || v === '')) {
+          // A formula without a saved result: what the cell shows is unknown, never read as empty.
+          const formula = f.textContent || (f.getAttribute('t') === 'shared' ? (sharedMaster.get(f.getAttribute('si') ?? '') ?? '') : '');
+          const text = `=${formula}`;
+          issues.set(address, { kind: 'formula-without-value', text });
+          value = text;
+        } else if (v === undefined) value = undefined;
+        else if (type === 's') value = strings[Number(v)];
+        else if (type === 'str') value = v;
+        else if (type === 'b') value = v === '1' || v === 'true';
+        else if (type === 'e') {
+          issues.set(address, { kind: 'excel-error', text: v });
+          value = v;
+        } else {
+          const n = Number(v);
+          if (!Number.isFinite(n)) value = v;
+          else if (isDate[Number(c.getAttribute('s') ?? 0)]) value = new Date(Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+          else value = n;
+        }
+        if (value === undefined || (typeof value === 'string' && value.trim() === '' && type !== 'e')) continue;
+        cells.push({ address, row: rowNumber, column, value });
+      }
+      if (cells.length) rows.push(cells);
+    }
+    return { name: sheet.name, rows, issues, mergedInto };
+  };
+
+  if (sheetName !== undefined) {
+    const found = sheets.find((s) => s.name === sheetName);
+    if (!found) throw new XlsxError({ 'zh-CN': `工作簿中没有工作表“${sheetName}”;现有:${sheets.map((s) => s.name).join('、')}`, en: `no sheet "${sheetName}"; its sheets: ${sheets.map((s) => s.name).join(', ')}` });
+    return read(found);
+  }
+  for (const s of sheets) {
+    const sheet = await read(s);
+    if (sheet.rows.length) return sheet;
+  }
+  return read(sheets[0]!);
+}

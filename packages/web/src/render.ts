@@ -1,0 +1,106 @@
+/** Builds the result view: a summary, then each finding beside its line, with the plan's sentence and the fix. */
+import type { Finding, Locale, Severity } from '@edunorm/core';
+import { TextPositions } from '@edunorm/core/internal';
+import type { Outcome } from './check-input.js';
+import { h } from './dom.js';
+import { UI } from './ui-text.js';
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+export function countBySeverity(outcomes: readonly Outcome[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const o of outcomes) {
+    for (const f of o.result?.findings ?? []) counts[f.severity]++;
+    for (const p of o.sheetProblems ?? []) counts[p.severity]++;
+  }
+  return counts;
+}
+
+export function renderSummary(outcomes: readonly Outcome[], locale: Locale): HTMLElement {
+  const t = UI[locale];
+  const counts = countBySeverity(outcomes);
+  const total = counts.error + counts.warning + counts.info;
+  const unchecked = outcomes.filter((o) => o.error || (o.result && !o.result.isEdunorm)).length;
+  if (total === 0 && !unchecked) {
+    return h('div', { id: 'summary', class: 'summary ok', role: 'status', 'data-total': 0 }, h('span', { class: 'icon', 'aria-hidden': 'true' }, '✓'), h('div', {}, h('strong', {}, t.allClear), h('span', { class: 'detail' }, t.allClearDetail)));
+  }
+  const cls = counts.error > 0 || unchecked ? 'bad' : 'warn';
+  return h(
+    'div',
+    { id: 'summary', class: `summary ${cls}`, role: 'status', 'data-total': total, 'data-errors': counts.error, 'data-warnings': counts.warning, 'data-infos': counts.info },
+    h('span', { class: 'icon', 'aria-hidden': 'true' }, counts.error > 0 || unchecked ? '✗' : '!'),
+    h('div', {}, h('strong', {}, total > 0 ? t.found(total, counts) : t.notChecked(unchecked)), total > 0 && unchecked ? h('span', { class: 'detail' }, t.notChecked(unchecked)) : null),
+  );
+}
+
+/** The finding's line (and the one above, for context) with the flagged characters marked. */
+function sourceLines(positions: TextPositions, finding: Finding): HTMLElement {
+  const line = finding.range.start.line;
+  const pre = h('pre', { class: 'source' });
+  for (let n = Math.max(1, line - 1); n <= line; n++) {
+    const start = positions.lineStart(n);
+    const end = positions.lineEnd(n);
+    const text = positions.text.slice(start, end);
+    const row = h('span', { class: n === line ? 'src-line flagged' : 'src-line' }, h('span', { class: 'ln', 'aria-hidden': 'true' }, String(n)));
+    if (n === line) {
+      const from = Math.max(0, Math.min(text.length, finding.range.start.offset - start));
+      const to = finding.range.end.line === line ? Math.max(from, Math.min(text.length, finding.range.end.offset - start)) : text.length;
+      row.append(text.slice(0, from), h('mark', {}, text.slice(from, to) || ' '), text.slice(to));
+    } else row.append(text);
+    pre.append(row, '\n');
+  }
+  return pre;
+}
+
+function findingItem(finding: Finding, positions: TextPositions | undefined, cell: string | undefined, locale: Locale): HTMLElement {
+  const t = UI[locale];
+  const { line, column } = finding.range.start;
+  const c = finding.citation;
+  return h(
+    'li',
+    { class: `finding sev-${finding.severity}`, 'data-rule-id': finding.ruleId, 'data-line': line, 'data-column': column, 'data-severity': finding.severity },
+    h('div', { class: 'finding-head' }, h('span', { class: 'badge' }, t.severity[finding.severity]), h('span', { class: 'where' }, t.lineCol(line, column)), cell ? h('span', { class: 'cell' }, t.cell(cell)) : null),
+    positions ? sourceLines(positions, finding) : null,
+    h('p', { class: 'message' }, finding.message),
+    finding.fix ? h('p', { class: 'fix' }, h('strong', {}, `${t.fix}:`), finding.fix.title[locale]) : null,
+    c ? h('blockquote', { class: 'citation' }, h('strong', {}, `${t.citation}:`), `《${c.document}》${c.section}:“${c.quote}”`) : null,
+    h('p', { class: 'rule' }, `${t.rule} `, h('code', {}, finding.ruleId)),
+  );
+}
+
+export function renderOutcome(outcome: Outcome, locale: Locale): HTMLElement {
+  const t = UI[locale];
+  const section = h('section', { class: 'file', 'data-file': outcome.name }, h('h2', {}, outcome.name));
+  if (outcome.error) {
+    section.append(h('p', { class: 'file-error', role: 'alert' }, `${t.readError}:${locale === 'zh-CN' ? '' : ' '}${outcome.error[locale]}`));
+    return section;
+  }
+  const result = outcome.result!;
+  if (!result.isEdunorm) {
+    section.append(h('p', { class: 'file-error' }, t.notEdunorm));
+    return section;
+  }
+  section.append(h('p', { class: 'file-meta', 'data-ms': outcome.ms }, t.documents(result.documents.length, outcome.ms)));
+  if (outcome.sheetProblems?.length) {
+    section.append(
+      h('h3', {}, t.sheetProblem),
+      h(
+        'ul',
+        { class: 'findings sheet-problems' },
+        ...outcome.sheetProblems.map((p) =>
+          h('li', { class: `finding sev-${p.severity}`, 'data-rule-id': p.ruleId, 'data-cell': p.cell }, h('div', { class: 'finding-head' }, h('span', { class: 'badge' }, t.severity[p.severity]), h('span', { class: 'cell' }, t.cell(p.cell))), h('p', { class: 'message' }, p.message[locale]), h('p', { class: 'rule' }, `${t.rule} `, h('code', {}, p.ruleId))),
+        ),
+      ),
+    );
+  }
+  const positions = outcome.text !== undefined ? new TextPositions(outcome.text) : undefined;
+  if (result.findings.length) {
+    section.append(h('ol', { class: 'findings' }, ...result.findings.map((f) => findingItem(f, positions, outcome.cells?.get(f), locale))));
+  }
+  if (outcome.generated && outcome.text !== undefined) {
+    section.append(h('details', { class: 'generated' }, h('summary', {}, t.generated), h('pre', { class: 'yaml' }, outcome.text)));
+  }
+  return section;
+}
+
+export { SEVERITIES };

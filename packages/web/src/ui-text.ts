@@ -1,0 +1,138 @@
+/** Every word the page shows, in zh-CN and en (findings themselves come localized from the core). */
+import type { Locale, Severity } from '@edunorm/core';
+
+export interface UiText {
+  lang: string;
+  title: string;
+  intro: string;
+  privacy: string;
+  switchTo: string;
+  switchLabel: string;
+  dropTitle: string;
+  dropHint: string;
+  choose: string;
+  pasteLabel: string;
+  pastePlaceholder: string;
+  checkPasted: string;
+  tryLabel: string;
+  tryBad: string;
+  tryGood: string;
+  sheetOptions: string;
+  sheetHint: string;
+  kind: string;
+  kinds: Record<'Staffing' | 'SchoolBudget' | 'DistrictIndicators', string>;
+  schoolCode: string;
+  schoolName: string;
+  level: string;
+  fiscalYear: string;
+  optional: string;
+  checking: string;
+  allClear: string;
+  allClearDetail: string;
+  found: (total: number, counts: Record<Severity, number>) => string;
+  severity: Record<Severity, string>;
+  lineCol: (line: number, column: number) => string;
+  cell: (cell: string) => string;
+  fix: string;
+  citation: string;
+  rule: string;
+  notEdunorm: string;
+  documents: (n: number, ms: number) => string;
+  generated: string;
+  pasted: string;
+  readError: string;
+  notChecked: (n: number) => string;
+  sheetProblem: string;
+  footer: string;
+}
+
+export const UI: Record<Locale, UiText> = {
+  'zh-CN': {
+    lang: 'zh-CN',
+    title: 'edunorm 合规检查',
+    intro: '检查学校年度预算、教职工名册和市县教育发展指标是否符合“十四五”规划的量化要求。每个问题都说明在第几行、差多少、依据规划中的哪一句话、怎么改。',
+    privacy: '文件只在这台电脑上读取和检查,不会上传到任何地方;断网也能用。',
+    switchTo: 'English',
+    switchLabel: 'Switch to English',
+    dropTitle: '把文件拖到这里',
+    dropHint: '支持 edunorm YAML 文件(.yaml、.yml),以及 Excel 表格(.xlsx)和 CSV 表格(.csv)',
+    choose: '选择文件…',
+    pasteLabel: '或者把 YAML 内容粘贴到下面',
+    pastePlaceholder: 'apiVersion: edunorm/v1\nkind: SchoolBudget\n…',
+    checkPasted: '检查粘贴的内容',
+    tryLabel: '试一试:',
+    tryBad: '不符合要求的示例',
+    tryGood: '符合要求的示例',
+    sheetOptions: '表格(.xlsx、.csv)选项',
+    sheetHint: '表格会按 docs/import-mapping.md 的对照表转换成 YAML 后再检查。表格里已有学校信息时,下面的学校信息可以不填。',
+    kind: '表格内容',
+    kinds: { Staffing: '教职工名册(Staffing)', SchoolBudget: '学校年度预算(SchoolBudget)', DistrictIndicators: '市县教育发展指标(DistrictIndicators)' },
+    schoolCode: '学校代码',
+    schoolName: '学校名称',
+    level: '学段(如 小学、初中)',
+    fiscalYear: '年度',
+    optional: '选填',
+    checking: '正在检查…',
+    allClear: '全部符合要求',
+    allClearDetail: '没有发现问题。',
+    found: (total, c) => `发现 ${total} 个问题:错误 ${c.error} 个,警告 ${c.warning} 个,提示 ${c.info} 个`,
+    severity: { error: '错误', warning: '警告', info: '提示' },
+    lineCol: (line, column) => `第 ${line} 行,第 ${column} 列`,
+    cell: (cell) => `表格位置 ${cell}`,
+    fix: '怎么改',
+    citation: '依据',
+    rule: '规则编号',
+    notEdunorm: '这不是 edunorm 文件:文件开头应有 apiVersion: edunorm/v1。没有检查。',
+    documents: (n, ms) => `检查了 ${n} 个文档,用时 ${ms} 毫秒`,
+    generated: '由表格生成的 YAML(可复制保存)',
+    pasted: '粘贴的内容',
+    readError: '无法读取此文件',
+    notChecked: (n) => `${n} 个文件未能检查(见下方说明)`,
+    sheetProblem: '表格中的问题',
+    footer: 'edunorm · 依据《“十四五”规划前期调研报告》和《“双提升”专题报告》',
+  },
+  en: {
+    lang: 'en',
+    title: 'edunorm compliance check',
+    intro: "Checks school budgets, staff lists and district indicators against the quantitative norms of the 14th Five-Year Plan. Every finding says on which line, by how much, which sentence of the plan requires it, and how to fix it.",
+    privacy: 'Your files are read and checked on this computer only and never uploaded; it works offline.',
+    switchTo: '中文',
+    switchLabel: '切换到中文',
+    dropTitle: 'Drop files here',
+    dropHint: 'edunorm YAML files (.yaml, .yml), Excel workbooks (.xlsx) and CSV sheets (.csv)',
+    choose: 'Choose files…',
+    pasteLabel: 'or paste YAML below',
+    pastePlaceholder: 'apiVersion: edunorm/v1\nkind: SchoolBudget\n…',
+    checkPasted: 'Check the pasted text',
+    tryLabel: 'Try it:',
+    tryBad: 'a non-compliant example',
+    tryGood: 'a compliant example',
+    sheetOptions: 'Options for sheets (.xlsx, .csv)',
+    sheetHint: 'A sheet is converted to YAML with the mapping of docs/import-mapping.md, then checked. When the sheet names its school, the school fields below may stay empty.',
+    kind: 'The sheet holds',
+    kinds: { Staffing: 'a staff list (Staffing)', SchoolBudget: 'a school budget (SchoolBudget)', DistrictIndicators: 'district indicators (DistrictIndicators)' },
+    schoolCode: 'School code',
+    schoolName: 'School name',
+    level: 'School level (e.g. primary)',
+    fiscalYear: 'Year',
+    optional: 'optional',
+    checking: 'Checking…',
+    allClear: 'Everything complies',
+    allClearDetail: 'No findings.',
+    found: (total, c) => `${total} finding${total === 1 ? '' : 's'}: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info`,
+    severity: { error: 'error', warning: 'warning', info: 'info' },
+    lineCol: (line, column) => `line ${line}, column ${column}`,
+    cell: (cell) => `sheet cell ${cell}`,
+    fix: 'How to fix',
+    citation: 'Source',
+    rule: 'Rule',
+    notEdunorm: 'This is not an edunorm file: it should start with apiVersion: edunorm/v1. Nothing was checked.',
+    documents: (n, ms) => `${n} document${n === 1 ? '' : 's'} checked in ${ms} ms`,
+    generated: 'YAML generated from the sheet (copy and save it)',
+    pasted: 'Pasted text',
+    readError: 'This file cannot be read',
+    notChecked: (n) => `${n} file${n === 1 ? ' was' : 's were'} not checked (see below)`,
+    sheetProblem: 'Problems in the sheet',
+    footer: 'edunorm · norms of the 14th Five-Year Plan preliminary report and the “double improvement” report',
+  },
+};

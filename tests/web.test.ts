@@ -1,0 +1,234 @@
+/**
+ * The browser checker (packages/web/dist/index.html) as a clerk uses it: opened from disk in
+ * headless Chromium, a file dropped or text pasted, findings read off the page. What the page
+ * shows is compared with what the CLI and the core say for the same input, so the page cannot
+ * drift from the checker it is built from.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { check } from '../packages/core/src/index.js';
+import { blockRows, encodeGb18030, HEADERS, sheetRow, staffRecords, toCsv } from './fixtures/import/staff-sheet.js';
+import { EXAMPLES, ROOT } from './helpers/paths.js';
+import { runCli } from './helpers/run-cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const PAGE = join(ROOT, 'packages', 'web', 'dist', 'index.html');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+describe('packages/web/dist/index.html: one self-contained page', () => {
+  const html = readFileSync(PAGE, 'utf8');
+  it('inlines its script and style and may fetch nothing (Content-Security-Policy)', () => {
+    console.log(`web checker: ${(statSync(PAGE).size / 1024).toFixed(0)} KiB (packages/web/dist/index.html)`);
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('<html lang="zh-CN">');
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toMatch(/connect-src|unsafe-eval|unsafe-inline|https?:/);
+    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(html).not.toMatch(/<(link|img|iframe)\b|<script[^>]*\ssrc=/);
+    expect(html.match(/<script>/g)).toHaveLength(1);
+  });
+});
+
+const records = staffRecords(30);
+const staffGrid = () => [...blockRows(), HEADERS.map(([h]) => h), ...records.map((r, k) => sheetRow(r, k, true))];
+
+describe.skipIf(!existsSync(CHROMIUM))(`the web checker in headless Chromium (${CHROMIUM})`, () => {
+  let browser: Browser;
+  let page: Page;
+  let dir: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'edunorm-web-'));
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('request', (r) => !r.url().startsWith('file:') && !r.url().startsWith('data:') && problems.push(`request ${r.url()}`));
+    await page.goto(`file://${PAGE}`);
+    await page.waitForSelector('body[data-ready]');
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Drops files on the drop zone as a browser does (a DataTransfer holding File objects). */
+  async function drop(files: { name: string; bytes: Buffer }[]): Promise<number> {
+    await page.evaluate(() => document.getElementById('result')!.removeAttribute('data-state'));
+    const started = performance.now();
+    const transfer = await page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+      return dt;
+    }, files.map((f) => ({ name: f.name, b64: f.bytes.toString('base64') })));
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
+    await page.waitForSelector('#result[data-state="done"]');
+    return performance.now() - started;
+  }
+
+  async function paste(text: string): Promise<void> {
+    await page.evaluate(() => document.getElementById('result')!.removeAttribute('data-state'));
+    await page.fill('#paste', text);
+    await page.click('#check-pasted');
+    await page.waitForSelector('#result[data-state="done"]');
+  }
+
+  const shownFindings = () =>
+    page.$$eval('#result ol.findings > li', (items) =>
+      items.map((li) => ({
+        ruleId: li.getAttribute('data-rule-id'),
+        line: Number(li.getAttribute('data-line')),
+        column: Number(li.getAttribute('data-column')),
+        severity: li.getAttribute('data-severity'),
+        message: li.querySelector('.message')!.textContent,
+        source: li.querySelector('.source .flagged')?.textContent ?? '',
+      })),
+    );
+
+  it('a dropped non-compliant file: each finding by rule id and line, beside its line, with the plan’s sentence and the fix', async () => {
+    const file = join(EXAMPLES, 'noncompliant', 'staffing.yaml');
+    const text = readFileSync(file, 'utf8');
+    const ms = await drop([{ name: 'staffing.yaml', bytes: readFileSync(file) }]);
+    const inPage = Number(await page.getAttribute('#result', 'data-ms'));
+    console.log(`web checker: examples/noncompliant/staffing.yaml dropped → findings shown in ${Math.round(ms)} ms (check in the page ${inPage} ms)`);
+
+    const expected = (await check(text, { locale: 'zh-CN' })).findings;
+    const shown = await shownFindings();
+    expect(shown.map((f) => `${f.ruleId}@${f.line}:${f.column} ${f.severity}`)).toEqual(expected.map((f) => `${f.ruleId}@${f.range.start.line}:${f.range.start.column} ${f.severity}`));
+    expect(shown.map((f) => f.message)).toEqual(expected.map((f) => f.message));
+    // What the README's sample output lists for this file, independently of the core.
+    expect(shown.map((f) => `${f.line} ${f.ruleId}`)).toEqual(
+      expect.arrayContaining(['11 teacher-pay-parity', '22 class-teacher-allowance', '23 teacher-training-hours', '41 schema/type', '47 new-teacher-certification']),
+    );
+    // The line of the file is shown with the finding.
+    const lines = text.split('\n');
+    for (const f of shown) expect(f.source.replace(/^\d+/, '')).toBe(lines[f.line - 1]);
+
+    const summary = await page.textContent('#summary');
+    const count = (s: string) => expected.filter((f) => f.severity === s).length;
+    expect(summary).toContain(`发现 ${expected.length} 个问题:错误 ${count('error')} 个,警告 ${count('warning')} 个,提示 ${count('info')} 个`);
+
+    const allowance = page.locator('li[data-rule-id="class-teacher-allowance"]');
+    expect(await allowance.locator('.citation').textContent()).toContain('班主任津贴');
+    expect(await allowance.locator('.fix').textContent()).toMatch(/^怎么改:改为 800/);
+    expect(await allowance.locator('mark').textContent()).toBe('600');
+    expect(problems).toEqual([]);
+  });
+
+  it('a pasted compliant file → 全部符合要求', async () => {
+    await paste(readFileSync(join(EXAMPLES, 'compliant', 'staffing.yaml'), 'utf8'));
+    expect(await page.textContent('#summary')).toContain('全部符合要求');
+    expect(await page.locator('#result ol.findings > li').count()).toBe(0);
+    await page.click('#try-good');
+    await page.waitForSelector('#result[data-state="done"]');
+    expect(await page.textContent('#summary')).toContain('全部符合要求');
+  });
+
+  it('switches to English and back: the page, the summary and the findings', async () => {
+    await page.click('#try-bad');
+    await page.waitForSelector('#result[data-state="done"] .finding');
+    await page.evaluate(() => document.getElementById('result')!.removeAttribute('data-state'));
+    await page.click('#lang');
+    await page.waitForSelector('#result[data-state="done"]');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('h1')).toBe('edunorm compliance check');
+    expect(await page.textContent('#summary')).toMatch(/^!?✗?\s*\d+ findings: \d+ errors?, \d+ warnings?, \d+ info/);
+    expect(await page.textContent('li[data-rule-id="class-teacher-allowance"] .message')).toMatch(/allowance/i);
+    expect(await page.textContent('#lang')).toBe('中文');
+    await paste(readFileSync(join(EXAMPLES, 'compliant', 'budget.yaml'), 'utf8'));
+    expect(await page.textContent('#summary')).toContain('Everything complies');
+    await page.evaluate(() => document.getElementById('result')!.removeAttribute('data-state'));
+    await page.click('#lang');
+    await page.waitForSelector('#result[data-state="done"]');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.textContent('#summary')).toContain('全部符合要求');
+  });
+
+  it('an .xlsx staff list: the same YAML, problems and findings as `edunorm import`', async () => {
+    const grid = staffGrid();
+    grid[11]![2] = '教研员'; // an unconvertible role, reported by its cell
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('教职工');
+    for (const row of grid) sheet.addRow(row);
+    sheet.getCell('N20').value = new Date(Date.UTC(2020, 8, 1));
+    sheet.mergeCells('P1:Q2');
+    await workbook.xlsx.writeFile(join(dir, '名册.xlsx'));
+    const cli = runCli(['import', '名册.xlsx', '--kind', 'Staffing', '--locale', 'zh-CN'], { cwd: dir });
+    expect(cli.code, cli.stderr).toBe(1);
+    const yaml = readFileSync(join(dir, '名册.yaml'), 'utf8');
+
+    await drop([{ name: '名册.xlsx', bytes: readFileSync(join(dir, '名册.xlsx')) }]);
+    expect(await page.textContent('details.generated pre')).toBe(yaml);
+    const cells = await page.$$eval('.sheet-problems li', (items) => items.map((li) => `${li.getAttribute('data-cell')} ${li.getAttribute('data-rule-id')}`));
+    expect(cells).toContain('教职工!C12 import/unconvertible');
+    for (const c of cells) expect(cli.stdout).toContain(c.split(' ')[0]);
+    const shown = await shownFindings();
+    // The CLI lists the output's findings as `line:col  cell  severity  message  rule-id`.
+    const expected = [...cli.stdout.matchAll(/^\s+(\d+):(\d+)\s.*\s(\S+)$/gm)].map((m) => `${m[3]}@${m[1]}:${m[2]}`);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(shown.map((f) => `${f.ruleId}@${f.line}:${f.column}`)).toEqual(expected);
+    // Each finding names the sheet cell it came from.
+    expect(await page.locator('#result ol.findings > li .cell').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('a GB18030 .csv staff list: the same YAML as `edunorm import`', async () => {
+    const csv = Buffer.from(encodeGb18030(toCsv(staffGrid())));
+    writeFileSync(join(dir, 'staff.csv'), csv);
+    const cli = runCli(['import', 'staff.csv', '--kind', 'Staffing', '--locale', 'zh-CN'], { cwd: dir });
+    expect([0, 1]).toContain(cli.code);
+    const yaml = readFileSync(join(dir, 'staff.yaml'), 'utf8').replace(/^# .*\n# .*\n/, '');
+    await drop([{ name: 'staff.csv', bytes: csv }]);
+    expect((await page.textContent('details.generated pre'))!.replace(/^# .*\n# .*\n/, '')).toBe(yaml);
+  });
+
+  it('a sheet without the school: says what is missing, in Chinese, and checks once it is given', async () => {
+    const grid = [HEADERS.map(([h]) => h), ...records.slice(0, 3).map((r, k) => sheetRow(r, k, true))];
+    await drop([{ name: 'list.csv', bytes: Buffer.from(toCsv(grid)) }]);
+    expect(await page.textContent('.file-error')).toMatch(/缺少 学校代码/);
+    await page.locator('#sheet-options summary').click();
+    await page.evaluate(() => document.getElementById('result')!.removeAttribute('data-state'));
+    for (const [id, v] of [['#sheet-code', '130902101'], ['#sheet-name', '李庄小学'], ['#sheet-level', '小学'], ['#sheet-year', '2025']] as const) await page.fill(id, v);
+    await page.dispatchEvent('#sheet-year', 'change');
+    await page.waitForSelector('#result[data-state="done"] details.generated');
+    expect(await page.textContent('details.generated pre')).toContain('level: primary');
+  });
+
+  it('text from files is text: a hostile name is shown, not run; nothing is requested', async () => {
+    const hostile = 'apiVersion: edunorm/v1\nkind: SchoolBudget\nschool: { code: "1", name: "<img src=x onerror=alert(1)>", level: "<i>x</i>" }\nfiscalYear: 2025\nbudget: { publicFunds: 4000000, teacherTraining: "<b>1</b>" }\n';
+    await paste(hostile);
+    expect(await page.locator('#result img, #result b, #result i').count()).toBe(0);
+    expect(await page.textContent('#result')).toContain('"<b>1</b>"');
+    expect(await page.textContent('#result')).toContain('<img src=x onerror=alert(1)>');
+    await paste('just: some yaml\n');
+    expect(await page.textContent('.file-error')).toContain('不是 edunorm 文件');
+    expect(await page.textContent('#summary')).not.toContain('全部符合要求');
+    await drop([{ name: 'broken.xlsx', bytes: Buffer.from('not a zip at all') }]);
+    expect(await page.textContent('.file-error')).toContain('不是 .xlsx 工作簿');
+    expect(problems).toEqual([]);
+  });
+
+  it('is saved as test-artifacts/web.png', async () => {
+    // As a clerk first sees it: a fresh page, the non-compliant example checked.
+    await page.reload();
+    await page.waitForSelector('body[data-ready]');
+    await page.click('#try-bad');
+    await page.waitForSelector('#result[data-state="done"] .finding');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'web.png') });
+    if (process.env.EDUNORM_UPDATE_SCREENSHOTS) copyFileSync(join(ARTIFACTS, 'web.png'), join(ROOT, 'packages', 'web', 'screenshot.png'));
+    expect(problems).toEqual([]);
+  });
+});
