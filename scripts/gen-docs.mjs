@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PAGES_FOLDER = 'docs/rules';
 const PACK_FOLDER = 'rules/plan14';
+/** The sense checks (`plausibility/...`), embedded in the built-in pack with the norms. */
+const PLAUSIBILITY_FOLDER = 'rules/plausibility';
 /** Cases shown per kind (valid, invalid) on a rule's page. */
 const EXAMPLES_PER_KIND = 3;
 export const SAMPLE_COMMAND = ['check', 'examples/', '--locale', 'zh-CN', '--no-color'];
@@ -55,9 +57,10 @@ export async function generateDocs() {
 
   // The rule files as they are on disk (not the copy embedded at build time), with paths
   // relative to the repository so pages name them the same on every machine.
-  const files = readRuleFiles(join(ROOT, PACK_FOLDER)).map((f) => ({ file: `${PACK_FOLDER}/${f.file.split(/[\\/]/).pop()}`, text: f.text }));
-  const pack = core.loadRulePack(PACK_FOLDER.split('/').pop(), files);
+  const read = (folder) => readRuleFiles(join(ROOT, folder)).map((f) => ({ file: `${folder}/${f.file.split(/[\\/]/).pop()}`, text: f.text }));
+  const pack = core.loadRulePack(PACK_FOLDER.split('/').pop(), [...read(PACK_FOLDER), ...read(PLAUSIBILITY_FOLDER)]);
   const rules = sortRules(pack.rules.map((definition) => ({ definition }))).map((r) => r.definition);
+  const isSenseCheck = (r) => r.id.startsWith('plausibility/');
 
   const out = new Map();
   for (const rule of rules) {
@@ -73,7 +76,8 @@ export async function generateDocs() {
   out.set(`${PAGES_FOLDER}/README.md`, renderIndex(rules, core.STRUCTURAL_RULES));
 
   let readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  readme = replaceSection(readme, 'norms-table', renderNormsTable(rules, PAGES_FOLDER));
+  readme = replaceSection(readme, 'norms-table', renderNormsTable(rules.filter((r) => !isSenseCheck(r)), PAGES_FOLDER));
+  readme = replaceSection(readme, 'plausibility-table', renderNormsTable(rules.filter(isSenseCheck), PAGES_FOLDER));
   readme = replaceSection(readme, 'sample-output', sampleOutput());
   out.set('README.md', readme);
   return out;

@@ -29,8 +29,9 @@ describe('the default pack', () => {
   });
 
   it('is the pack embedded in @edunorm/core (run `npm run build` after editing rules)', () => {
-    const embedded = builtinPack();
-    expect(embedded.rules.map((r) => [r.id, r.citation.quote, r.params])).toEqual(pack.rules.map((r) => [r.id, r.citation.quote, r.params]));
+    // The built-in pack also embeds the sense checks of rules/plausibility (tests/plausibility.test.ts).
+    const embedded = builtinPack().rules.filter((r) => !r.id.startsWith('plausibility/'));
+    expect(embedded.map((r) => [r.id, r.citation.quote, r.params])).toEqual(pack.rules.map((r) => [r.id, r.citation.quote, r.params]));
   });
 });
 

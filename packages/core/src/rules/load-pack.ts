@@ -183,8 +183,12 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
   };
   const rule: RuleDefinition = { ...raw, facts: raw.facts ?? {}, params: raw.params ?? {}, source: { pack, file: input.file } };
 
-  const base = input.file.split(/[\\/]/).pop()?.replace(/\.ya?ml$/, '');
-  if (base && base !== rule.id) c.at(['id'], 'rule-file/id-mismatch', `rule id "${rule.id}" must match its file name "${base}.yaml"`);
+  // `rules/plan14/x.yaml` holds rule `x`; `rules/plausibility/x.yaml` may hold `plausibility/x`:
+  // the id then names the folder too, so the file is found from the id either way.
+  const parts = input.file.split(/[\\/]/);
+  const base = parts.pop()?.replace(/\.ya?ml$/, '');
+  const expected = rule.id.includes('/') ? `${parts.pop() ?? ''}/${base}` : base;
+  if (base && expected !== rule.id) c.at(['id'], 'rule-file/id-mismatch', `rule id "${rule.id}" must match its file name "${expected}.yaml"`);
 
   for (const [name, def] of Object.entries(rule.params)) {
     const msg = checkParamValue(def, def.default);

@@ -72,7 +72,8 @@ export const ruleFileSchema = {
   required: ['id', 'kind', 'severity', 'title', 'description', 'citation', 'outcomes', 'tests'],
   additionalProperties: false,
   properties: {
-    id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+    // A norm's id is its file name; a sense check's is prefixed by its folder (`plausibility/hired-after-fiscal-year`).
+    id: { type: 'string', pattern: '^([a-z0-9]+(-[a-z0-9]+)*/)?[a-z0-9]+(-[a-z0-9]+)*$' },
     kind: { enum: ['SchoolBudget', 'Staffing', 'DistrictIndicators'] },
     severity,
     title: localized,
