@@ -4,9 +4,11 @@
 import { testRulePack } from '../packages/core/dist/index.js';
 import { loadRulePackFromDirectory } from '../packages/core/dist/node.js';
 
-const folder = process.argv[2] ?? 'rules/plan14';
+// Without a folder: the built-in pack's two folders, the norms and the sense checks.
+const folders = process.argv[2] ? [process.argv[2]] : ['rules/plan14', 'rules/plausibility'];
 try {
-  const pack = loadRulePackFromDirectory(folder);
+  const packs = folders.map((f) => loadRulePackFromDirectory(f));
+  const pack = { name: packs[0].name, rules: packs.flatMap((p) => p.rules) };
   const report = await testRulePack(pack);
   for (const f of report.failures) {
     console.log(`✗ ${f.ruleId} [${f.kind}] ${f.caseName}: ${f.message}`);

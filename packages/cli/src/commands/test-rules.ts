@@ -12,6 +12,7 @@ import { resolveLocale } from './common.js';
 /** The repository this CLI was built in, when it runs from a clone (packages/cli/dist/commands → root). */
 const CLONE_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const CLONE_PACK_FOLDER = join(CLONE_ROOT, 'rules', 'plan14');
+const CLONE_SENSE_FOLDER = join(CLONE_ROOT, 'rules', 'plausibility');
 const runsFromClone = () => existsSync(join(CLONE_ROOT, 'packages', 'core', 'package.json')) && existsSync(CLONE_PACK_FOLDER);
 
 const paint = (on: boolean, code: string) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -28,7 +29,13 @@ function loadPack(folder: string | undefined, io: Io): { pack: RulePack; label: 
     if (pack.rules.length === 0) throw new UsageError(`${folder} holds no rule files (*.yaml)`);
     return { pack, label: folder };
   }
-  if (runsFromClone()) return { pack: loadRulePackFromDirectory(CLONE_PACK_FOLDER), label: relative(io.cwd, CLONE_PACK_FOLDER) || '.' };
+  if (runsFromClone()) {
+    // The built-in pack is the norms and the sense checks (rules/plausibility), as embedded.
+    const norms = loadRulePackFromDirectory(CLONE_PACK_FOLDER);
+    const senseChecks = existsSync(CLONE_SENSE_FOLDER) ? loadRulePackFromDirectory(CLONE_SENSE_FOLDER).rules : [];
+    const label = [CLONE_PACK_FOLDER, ...(senseChecks.length ? [CLONE_SENSE_FOLDER] : [])].map((f) => relative(io.cwd, f) || '.').join(', ');
+    return { pack: { name: norms.name, rules: [...norms.rules, ...senseChecks] }, label };
+  }
   return { pack: builtinPack(), label: 'edunorm:plan14' };
 }
 

@@ -92,7 +92,11 @@ function normsOf(ruleSet: RuleSet): Norm[] {
   // Within a kind, the plan's norms in the order of norms.md; other rules after them by id.
   const rank = (id: string) => (NORM_ORDER.includes(id) ? NORM_ORDER.indexOf(id) : NORM_ORDER.length);
   const rules = ruleSet.rules;
+  // The sense checks (`plausibility/…`) are not norms of the plan: like structure problems they
+  // say the data is written wrong (a monthly figure in an annual field), so they count in the
+  // format group rather than as columns of the schools × norms table.
   return rules
+    .filter(({ definition: d }) => !d.id.startsWith('plausibility/'))
     .map(({ definition: d, severity }) => {
       const norm: Norm = { id: d.id, kind: d.kind, title: d.title, severity: severity ?? d.severity, citation: d.citation };
       const deviation = d.outcomes.map((o) => deviationIn(o.message)).find(Boolean);
