@@ -51,6 +51,8 @@ const EXPECTED: [string, string, number, string][] = [
   ['county.yaml', 'compulsory-retention-rate', 9, 'error'],
   ['county.yaml', 'standardized-school-rate', 10, 'error'],
   ['county.yaml', 'county-1-2-3-plan', 13, 'warning'],
+  // Pack v2: a county's standardization rate below 100% (标准化学校全覆盖).
+  ['county.yaml', 'county-full-standardization', 10, 'warning'],
   ['county.yaml', 'small-school-consolidation', 17, 'note'],
   ['model-school-low.yaml', 'performance-pay-model-high-school', 14, 'error'],
   ['new-teacher.yaml', 'new-teacher-certification', 18, 'error'],

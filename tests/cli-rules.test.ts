@@ -32,7 +32,7 @@ describe('edunorm rules', () => {
     expect(funds).toMatchObject({ kind: 'SchoolBudget', severity: 'error', title: { 'zh-CN': '教师培训经费不低于公用经费预算的 5%' }, source: { id: 'P14', section: '三(三)1(2)' } });
   });
 
-  it('--format json lists all 19 norm ids', () => {
+  it('--format json lists all 33 norm ids', () => {
     expect(list().map((r) => r.id).filter((id) => !id.startsWith('plausibility/')).sort()).toEqual([...NORM_IDS].sort());
   });
 

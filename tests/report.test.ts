@@ -205,7 +205,7 @@ describe('edunorm report uses exactly the results of check', () => {
       expect(md.code, md.stderr).toBe(0);
       expect(md.stdout).toContain('检查了 **1** 所学校(2 个文件):合规 **0** 所');
       expect(md.stdout).toContain(`| 第八中学 | 130902008 | 初中 | ${errors} |`);
-      expect(md.stdout).toContain('教师工资差 12,250 元');
+      expect(md.stdout).toContain('教师工资差 8,857.14 元');
       expect(runCli(['report', '.', '-o', 'r.html'], { cwd: folder }).code).toBe(0);
       const row = /<tr data-code="130902008"[^>]*>.*?<\/tr>/.exec(readFileSync(join(folder, 'r.html'), 'utf8'))![0];
       expect(row).toContain('不合规');

@@ -15,8 +15,10 @@ describe('the default pack', () => {
   });
 
   it.runIf(SHARED)('matches the ids, severities and quotes of shared/spec/norms.md', () => {
-    const norms = readFileSync(join(SHARED!, 'spec', 'norms.md'), 'utf8');
+    // The norm tables, not the "Changes from v1" table of pack v2 (its rows name ids too).
+    const norms = readFileSync(join(SHARED!, 'spec', 'norms.md'), 'utf8').replace(/^## Changes from v1[\s\S]*?(?=^## )/m, '');
     const rows = [...norms.matchAll(/^\| `([a-z0-9-]+)` \|(.*)$/gm)];
+    expect(rows).toHaveLength(33);
     expect(rows.map((m) => m[1]).sort()).toEqual([...NORM_IDS].sort());
     for (const [, id, rest] of rows) {
       const rule = pack.rules.find((r) => r.id === id)!;

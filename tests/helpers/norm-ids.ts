@@ -1,4 +1,4 @@
-/** The 19 norm ids of shared/spec/norms.md: fixed, outside acceptance tests look for them. */
+/** The 33 norm ids of shared/spec/norms.md (19 of v1, 14 of pack v2): fixed, outside acceptance tests look for them. */
 export const NORM_IDS = [
   'teacher-training-funds',
   'performance-pay-model-high-school',
@@ -19,4 +19,19 @@ export const NORM_IDS = [
   'young-teacher-forums',
   'small-school-consolidation',
   'county-1-2-3-plan',
+  // Pack v2 (norms.md "New norms")
+  'per-pupil-public-funds',
+  'performance-pay-within-total',
+  'supplementary-performance-pay',
+  'establishment-cap',
+  'equal-pay-non-establishment',
+  'substitute-teacher-certification',
+  'township-allowance',
+  'county-full-standardization',
+  'vocational-places-expansion',
+  'zero-poverty-dropout',
+  'migrant-children-public-schools',
+  'after-school-service-coverage',
+  'special-needs-full-coverage',
+  'digital-full-coverage',
 ] as const;

@@ -22,6 +22,7 @@ it('validates in its bundled worker and reports the shortfall', async () => {
   const diagnostics = await client.diagnosticsFor(uri, 1);
   expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([
     ['compulsory-retention-rate', 9],
+    ['county-full-standardization', 10],
     ['county-1-2-3-plan', 13],
     ['small-school-consolidation', 19],
   ]);

@@ -19,7 +19,7 @@ export function configTemplate(knownRuleIds: ReadonlySet<string>): string {
 # See the rules and their parameters with: edunorm rules / edunorm explain <id>
 
 extends:
-  - edunorm:plan14          # the built-in pack (the plan's 19 norms) / 内置规则包(规划中的 19 条规范)
+  - edunorm:plan14          # the built-in pack (the plan's 33 norms) / 内置规则包(规划中的 33 条规范)
   # - ./county-rules        # a folder of rule files, same format as rules/plan14 / 本地规则文件夹
   # - @county/edunorm-rules # an npm package with rule files / npm 包形式的规则包
 

@@ -2,7 +2,7 @@ import { BUILTIN_PACK_NAME as GENERATED_NAME, BUILTIN_RULES } from './generated/
 import type { RulePack } from './rules/rule-types.js';
 
 /**
- * The default pack (the plan's 19 norms), embedded at build time from `rules/plan14/` so the
+ * The default pack (the plan's 33 norms), embedded at build time from `rules/plan14/` so the
  * core works without a file system (in a browser, in a bundled extension) and starts fast.
  */
 export function builtinPack(): RulePack {
