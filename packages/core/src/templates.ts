@@ -16,10 +16,18 @@ school:
   name: 第八中学
   level: junior              # primary | junior | senior | nine-year | complete-secondary | …
   provincialModel: false
+  # district: "130925"       # 所属县(市、区)代码(可选) / county code (optional)
+  # pupils: 860              # 在校生数:与下面的生均标准一起检查生均公用经费 / pupils
 fiscalYear: 2025
+# reference:
+#   perPupilPublicFundsStandard: 650   # 省定生均公用经费拨款标准(元/生·年):公用经费应不少于 标准 × 在校生数
 budget:                      # 金额单位:元,写不带逗号的数字 / yuan, plain numbers
   publicFunds: 4800000       # 年度公用经费预算总额
   teacherTraining: 300000    # 教师培训经费:6.25%,不低于 5%(也满足本县 6% 的要求)
+# performancePay:            # 绩效工资(可选) / performance pay (optional)
+#   approvedTotal: 3600000   # 核定绩效工资总量(元)
+#   distributed: 3550000     # 实际分配的绩效工资(元):应不超过核定总量
+#   serviceIncomeRewards: 0  # 中职技术服务、技术培训收益用于人员奖励部分(元),不纳入总量
 `;
 
 /** Staffing and pay (Staffing) of a school, meeting the plan's norms. */
@@ -31,10 +39,20 @@ school:
   code: "130902008"
   name: 第八中学
   level: junior
+  # district: "130925"                  # 所属县(市、区)代码(可选)
+  # rural: true                         # 乡村学校(乡镇及以下):检查乡镇工作补贴
 fiscalYear: 2025
 reference:
   localAvgMonthlyPerformancePay: 3200   # 当地教师月平均绩效工资收入(元/月)
   localCivilServantAvgSalary: 96000     # 当地公务员年平均工资收入(元/年)
+  # approvedEstablishment: 30           # 核定教职工编制数:在编人数(inEstablishment: true)不得超过
+  # civilServantRewardSubsidy: 12000    # 当地公务员奖励性补贴(元/人·年):在岗教师应加发同标准的补充绩效工资
+  # townshipAllowanceStandard: 300      # 乡镇工作补贴标准(元/月),乡村学校适用
+# Optional fields of a staff record / 教职工记录的可选字段:
+#   inEstablishment: true               # 在编(同职称非在编教师同工同酬)
+#   outsourced: false                   # 通过购买服务方式聘用,不计入教职工比例
+#   supplementaryPerformancePay: 12000  # 本年度补充绩效工资(元/年)
+#   townshipAllowance: 300              # 乡镇工作补贴(元/月)
 staff:                                  # 工号 id 在名单内唯一
   - { id: T001, name: 张三, role: teacher, title: senior, certified: true, hiredYear: 2008, annualSalary: 118000, baseSalary: 5200, classTeacher: true, classTeacherAllowance: 900, trainingHours5y: 420 }
   - { id: T002, name: 李梅, role: teacher, title: senior, certified: true, hiredYear: 2006, annualSalary: 121000, baseSalary: 5400, trainingHours5y: 390 }
@@ -67,9 +85,20 @@ district:
 year: 2025
 indicators:                  # 比例写成小数:98% 写 0.98
   compulsoryRetentionRate: 0.985     # 九年义务教育巩固率,目标 98%
-  standardizedSchoolRate: 0.93       # 义务教育阶段中小学标准化率,目标 92%
+  standardizedSchoolRate: 1          # 义务教育阶段中小学标准化率:全市目标 92%,县域标准化学校全覆盖(100%)
   vocationalEnrollmentShare: 0.48    # 中职招生占高中阶段招生的比例,职普大体相当
   youngTeacherForums: 2              # 每学年优秀青年教师论坛或主题演讲次数(1 至 2 次)
+  # povertyDropouts: 0               # 因贫失学辍学人数,应为 0
+  # migrantChildrenEligible: 5200    # 符合入学条件的外来务工人员随迁子女
+  # migrantChildrenInPublicSchools: 5200  # 其中在公办学校就读(应全部安排)
+  # afterSchoolDemand: 30000         # 有课后服务需求的小学生
+  # afterSchoolServed: 30000         # 其中享受校内课后服务(应全覆盖)
+  # disabledChildrenSchoolAge: 420   # 适龄残疾儿童少年
+  # disabledChildrenServed: 420      # 其中入学(全覆盖、零拒绝)
+  # digitalTeachingCoverage: 1       # 2025 年起:教学应用覆盖全体教师
+  # digitalLearningCoverage: 1       # 学习应用覆盖全体适龄学生
+  # digitalCampusCoverage: 1         # 数字校园建设覆盖全体学校
+  # vocationalPlacesAdded: 17000     # 市:2021 年以来中职累计扩建学位(目标 17000)
 schools:                     # 1 所优质高中、2 所高质量初中、3 所标准化乡镇初中
   - { code: "130925001", name: 县第一中学, level: senior, enrollment: 2400, designation: quality-senior }
   - { code: "130925002", name: 县实验初中, level: junior, enrollment: 1500, designation: high-quality-junior }
