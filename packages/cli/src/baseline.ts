@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Finding } from '@edunorm/core';
 import type { FileReport } from './check-files.js';
 import { UsageError } from './usage-error.js';
+import { MESSAGES as M } from './messages.js';
 
 /**
  * A baseline records accepted findings by a fingerprint that does not contain line numbers:
@@ -54,10 +55,10 @@ export function readBaseline(path: string): BaselineFile {
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new UsageError(`cannot read baseline ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(M.baselineUnreadable(path, error instanceof Error ? error.message : String(error)));
   }
   const b = data as Partial<BaselineFile>;
-  if (b?.format !== 1 || !Array.isArray(b.entries)) throw new UsageError(`${path} is not an edunorm baseline (expected {"format": 1, "entries": [...]})`);
+  if (b?.format !== 1 || !Array.isArray(b.entries)) throw new UsageError(M.notABaseline(path));
   return b as BaselineFile;
 }
 

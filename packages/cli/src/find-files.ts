@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './usage-error.js';
+import { MESSAGES as M } from './messages.js';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 const YAML_FILE = /\.ya?ml$/i;
@@ -82,7 +83,7 @@ export function findFiles(inputs: readonly string[], cwd = process.cwd()): FileT
       const files: string[] = [];
       walk(root, files);
       const matches = files.filter((f) => pattern.test(f.split(sep).join('/')) && !CONFIG_FILE.test(f));
-      if (matches.length === 0) throw new UsageError(`no files match "${input}"`);
+      if (matches.length === 0) throw new UsageError(M.noFilesMatch(input));
       matches.forEach(push);
       continue;
     }
@@ -96,7 +97,7 @@ export function findFiles(inputs: readonly string[], cwd = process.cwd()): FileT
       try {
         readdirSync(resolve(abs, '..')).includes(abs.split(sep).pop()!) ? push(abs) : (() => { throw new Error(); })();
       } catch {
-        throw new UsageError(`no such file or folder: ${input}`);
+        throw new UsageError(M.noSuchPath(input));
       }
       continue;
     }

@@ -18,6 +18,10 @@ export function configTemplate(knownRuleIds: ReadonlySet<string>): string {
 # Use another one for every file with: edunorm check --config FILE
 # See the rules and their parameters with: edunorm rules / edunorm explain <id>
 
+# Language of messages for this repository, whatever LANG the machine or CI runner has.
+# 本仓库的提示语言(zh-CN 或 en),不受电脑或 CI 的 LANG 影响;--locale 优先。
+# locale: zh-CN
+
 extends:
   - edunorm:plan14          # the built-in pack (the plan's 33 norms) / 内置规则包(规划中的 33 条规范)
   # - ./county-rules        # a folder of rule files, same format as rules/plan14 / 本地规则文件夹

@@ -1,51 +1,12 @@
-import { localeFromEnvironment } from './locale.js';
+import type { Locale } from '@edunorm/core';
+import { chooseLocale, parseLocale } from './locale.js';
+import { HELP, MESSAGES as M } from './messages.js';
 import { guardLines, safeText } from './safe-text.js';
 import { cliVersion } from './version.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
-
-const HELP = `edunorm — 教育经费与编制数据合规检查 / compliance checker for education finance and staffing data
-
-Usage:
-  edunorm check [paths or globs...] [options]   check edunorm/v1 YAML files (folders: *.yaml, *.yml)
-  edunorm baseline [paths...] [--output edunorm-baseline.json] [--force]
-                                                record today's findings as accepted
-  edunorm import FILE.xlsx|.csv --kind <kind>   spreadsheet → checked edunorm/v1 YAML (edunorm import --help)
-  edunorm report [paths...] [-o report.html]    compliance report of many schools: HTML, or --format markdown
-  edunorm rules [--format table|json]           list the active rules (id, kind, severity, title, source)
-  edunorm explain <rule-id>                     a rule's norm, citation, parameters and examples
-  edunorm test-rules [pack-folder]              run a rule pack's own valid/invalid test cases
-  edunorm init [--force]                        write edunorm.config.yaml and example files here
-  edunorm --version
-
-Options for check:
-  -f, --format <name>                 stylish (default), json, sarif, junit, github (workflow
-                                      annotations) or markdown (a table for a PR comment)
-  -o, --output <file>                 write the report to a file instead of standard output
-  -c, --config <file>                 use this configuration for every file (default: the nearest
-                                      edunorm.config.yaml from each file's folder upward)
-      --locale <zh-CN|en>             language of messages (default: from LANG; zh-CN when Chinese)
-      --baseline <file>               report only findings not recorded in this baseline
-      --max-warnings <n>              exit 1 when there are more than n warnings
-  -q, --quiet                         report errors only
-      --report-unused-disable-directives
-                                      report # edunorm-disable comments that suppress nothing
-      --cache                         reuse results of unchanged files (--cache-location, default
-                                      .edunormcache)
-      --concurrency <n|auto>          check files in n worker threads
-      --shard <i/n>                   check only the i-th of n slices of the files (CI matrices)
-      --max-file-size <bytes>         larger files are not read: one file/too-large finding each
-                                      (default 2MiB; units k, M, G: --max-file-size 20MiB)
-      --color / --no-color            force colours on or off (default: on for a terminal)
-      --verbose                       list skipped (non-edunorm) files and cache use on stderr
-  -h, --help                          show this help
-
-rules and explain also take --locale and --config <file>.
-
-Exit codes: 0 no errors, 1 errors found, 2 usage or configuration error.
-`;
 
 export interface Io {
   stdout: (s: string) => void;
@@ -88,28 +49,57 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     return EXIT_OK;
   }
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    io.stdout(HELP);
+    io.stdout(HELP[await localeOf(rest, io)]);
     return first === undefined ? EXIT_USAGE : EXIT_OK;
   }
   const load = COMMANDS[first];
   if (!load) {
-    io.stderr(
-      localeFromEnvironment(io.env) === 'zh-CN' ? `edunorm: 没有 "${safeText(first)}" 这个命令\n\n${HELP}` : `edunorm: unknown command "${safeText(first)}"\n\n${HELP}`,
-    );
+    const locale = await localeOf(rest, io);
+    io.stderr(`edunorm: ${M.unknownCommand(safeText(first))[locale]}\n\n${HELP[locale]}`);
     return EXIT_USAGE;
   }
   try {
     const command = await load();
     return await command.run(rest, io);
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, await localeOf(rest, io));
   }
 }
 
-/** Errors the user can fix by changing the command line, a configuration or a rule pack. */
-const USER_ERRORS = new Set(['UsageError', 'RulePackError', 'ConfigurationError']);
+/**
+ * The language for help and errors, decided without the command's own parsing (which may be
+ * what failed): `--locale` on the command line, the configuration's `locale:`, LANG/LC_ALL,
+ * zh-CN. A configuration that cannot be read says nothing here (its error may be the one
+ * being reported).
+ */
+async function localeOf(args: readonly string[], io: Io): Promise<Locale> {
+  const valueOf = (names: readonly string[]) => {
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      for (const n of names) {
+        if (a === n) return args[i + 1];
+        if (a.startsWith(`${n}=`)) return a.slice(n.length + 1);
+      }
+    }
+    return undefined;
+  };
+  const flag = valueOf(['--locale']);
+  const parsed = flag === undefined ? undefined : parseLocale(flag);
+  if (parsed) return parsed;
+  let configured: Locale | undefined;
+  try {
+    const [{ configForFolder }, { resolve }] = await Promise.all([import('./config/resolve.js'), import('node:path')]);
+    const file = valueOf(['--config', '-c']);
+    configured = configForFolder(io.cwd, file === undefined ? undefined : resolve(io.cwd, file)).locale;
+  } catch {
+    configured = undefined;
+  }
+  return chooseLocale(undefined, configured, io.env);
+}
+
 
 type ProblemLike = { file: string; line: number; column: number; message: string; code: string };
+const problemLine = (p: ProblemLike) => `${p.file}:${p.line}:${p.column}: ${p.message} (${p.code})`;
 
 /**
  * The text of a user error, every part that may come from a user's file or command line
@@ -120,7 +110,6 @@ function errorText(e: { message?: string; problems?: unknown }, cwd: string): st
   const relative = (s: string) => s.split(`${cwd}/`).join('');
   const message = String(e.message);
   const problems = Array.isArray(e.problems) ? (e.problems as ProblemLike[]) : [];
-  const problemLine = (p: ProblemLike) => `${p.file}:${p.line}:${p.column}: ${p.message} (${p.code})`;
   const listed = problems.map(problemLine).join('\n');
   if (problems.length && message.endsWith(listed)) {
     const head = message.slice(0, message.length - listed.length).replace(/\n$/, '');
@@ -131,15 +120,45 @@ function errorText(e: { message?: string; problems?: unknown }, cwd: string): st
   return message.split('\n').map((l) => safeText(relative(l))).join('\n');
 }
 
-/** Usage and configuration errors exit 2 with a located, readable message — never a stack. */
-export function reportError(error: unknown, io: Io): number {
-  const e = error as { name?: string; message?: string; code?: string; problems?: unknown } | undefined;
-  if (e && (USER_ERRORS.has(e.name ?? '') || String(e.code ?? '').startsWith('ERR_PARSE_ARGS'))) {
-    // Paths under the working folder are shown relative to it, as in every other output.
-    io.stderr(`edunorm: ${errorText(e, io.cwd)}\n`);
-    if (String(e.code ?? '').startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(localeFromEnvironment(io.env) === 'zh-CN' ? '运行 "edunorm --help" 查看用法。\n' : 'Run "edunorm --help" for usage.\n');
-    }
+/** Node's messages for command-line mistakes (`Unknown option '--x'. To specify …`), in the user's language. */
+function parseArgsMessage(e: { code?: string; message?: string }, locale: Locale): string {
+  const message = String(e.message ?? '');
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return M.unknownOption(option)[locale];
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return M.optionNeedsValue(option)[locale];
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return M.unexpectedArgument(/'([^']+)'/.exec(message)?.[1] ?? '')[locale];
+    default:
+      return M.badArguments(message)[locale];
+  }
+}
+
+/**
+ * Usage and configuration errors exit 2 with a located, readable message in the user's
+ * language — never a stack. A configuration's or rule pack's located problems
+ * (`file:line:col: detail (code)`) follow a heading that says what failed.
+ */
+export function reportError(error: unknown, io: Io, locale: Locale = chooseLocale(undefined, undefined, io.env)): number {
+  const e = error as { name?: string; message?: string; code?: string; problems?: unknown; text?: Record<Locale, string> } | undefined;
+  if (!e) throw error;
+  const relative = (s: string) => s.split(`${io.cwd}/`).join('');
+  if (String(e.code ?? '').startsWith('ERR_PARSE_ARGS')) {
+    io.stderr(`edunorm: ${safeText(relative(parseArgsMessage(e, locale)))}\n${M.seeHelp()[locale]}\n`);
+    return EXIT_USAGE;
+  }
+  if (e.name === 'UsageError') {
+    io.stderr(`edunorm: ${errorText({ message: e.text?.[locale] ?? e.message }, io.cwd)}\n`);
+    return EXIT_USAGE;
+  }
+  if (e.name === 'ConfigurationError' || e.name === 'RulePackError') {
+    const problems = Array.isArray(e.problems) ? e.problems : [];
+    const heading = (e.name === 'ConfigurationError' ? M.configInvalid() : M.rulePackInvalid())[locale];
+    // With located problems the core's English first line ("invalid configuration F") is the heading's.
+    const body = problems.length ? errorText({ message: problems.map((p) => problemLine(p as ProblemLike)).join('\n'), problems }, io.cwd) : errorText(e, io.cwd);
+    io.stderr(`edunorm: ${heading}\n${body.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
     return EXIT_USAGE;
   }
   throw error;

@@ -7,6 +7,7 @@ import type { Finding } from '@edunorm/core';
 import type { FileTarget } from './find-files.js';
 import type { FileResultCache } from './result-cache.js';
 import { UsageError } from './usage-error.js';
+import { MESSAGES as M } from './messages.js';
 
 export interface RunOptions extends CheckFilesOptions {
   configFile?: string;
@@ -19,7 +20,7 @@ export interface RunOptions extends CheckFilesOptions {
 export function parseConcurrency(value: string | undefined): number | 'auto' | undefined {
   if (value === undefined || value === 'auto') return value;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency takes a whole number ≥ 1 or "auto", not "${value}"`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(M.concurrency(value));
   return n;
 }
 

@@ -6,6 +6,7 @@ import type { PathSegment } from './path.js';
 import { checkParamValue } from './rules/load-pack.js';
 import type { RuleSettings } from './rules/rule-set.js';
 import type { RulePack } from './rules/rule-types.js';
+import type { Locale } from './types.js';
 import { createAjv } from './schema/ajv-instance.js';
 import { describeSchemaError } from './schema/schema-errors.js';
 
@@ -14,6 +15,11 @@ export interface EdunormConfig {
   /** Packs to use, in order: `edunorm:plan14`, a folder (`./county-rules`) or an npm package. */
   extends?: string[];
   rules?: RuleSettings;
+  /**
+   * The language of the CLI's messages for this repository (a CI runner's LANG is usually C):
+   * `--locale` wins over it, it wins over LANG/LC_ALL.
+   */
+  locale?: Locale;
 }
 
 export { BUILTIN_PACK_REFERENCE, CONFIG_FILE_NAMES } from './config-names.js';
@@ -26,6 +32,7 @@ export const configSchema = {
   additionalProperties: false,
   properties: {
     extends: { type: 'array', items: { type: 'string', minLength: 1 } },
+    locale: { enum: ['zh-CN', 'en'] },
     rules: {
       type: 'object',
       additionalProperties: {

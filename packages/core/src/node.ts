@@ -14,6 +14,7 @@ import { DEFAULT_CONFIG_HASH, findConfigFile } from './config-files.js';
 import { ConfigurationError, RulePackError, type Problem } from './errors.js';
 import { DEFAULT_MAX_FILE_BYTES } from './file-limits.js';
 import { RuleSet } from './rules/rule-set.js';
+import type { Locale } from './types.js';
 
 /**
  * Reads a configuration or rule file as text. Never blocks (a FIFO named `*.yaml`) and never
@@ -72,6 +73,8 @@ export interface ResolvedConfig {
   readonly ruleSet: RuleSet;
   /** Changes when the configuration or any pack's rule files change (cache keys). */
   hash: string;
+  /** The configuration's `locale:`, when it fixes the language of messages. */
+  locale?: Locale;
   /**
    * Paths the configuration depends on: the config file, each pack's rule files, each pack
    * folder (its listing: a rule file added or removed changes the pack), an npm pack's
@@ -158,7 +161,8 @@ export function loadConfigFile(file: string): ResolvedConfig {
     return loadRulePack(basename(folder), files);
   });
   validateRuleSettings(parsed, packs);
-  return withLazyRuleSet({ file, hash: hash.digest('hex'), dependencies }, () => new RuleSet(packs, parsed.config.rules ?? {}));
+  const locale = parsed.config.locale;
+  return withLazyRuleSet({ file, hash: hash.digest('hex'), dependencies, ...(locale ? { locale } : {}) }, () => new RuleSet(packs, parsed.config.rules ?? {}));
 }
 
 /**

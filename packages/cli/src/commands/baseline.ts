@@ -7,6 +7,7 @@ import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-file.js';
 import { CHECKING_OPTIONS, checkPaths } from './common.js';
+import { MESSAGES as M } from '../messages.js';
 
 /** `edunorm baseline [paths] --output edunorm-baseline.json`: record today's findings as accepted. */
 export async function run(args: readonly string[], io: Io): Promise<number> {
@@ -16,11 +17,11 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     options: { ...CHECKING_OPTIONS, output: { type: 'string', short: 'o', default: 'edunorm-baseline.json' }, force: { type: 'boolean' } },
   });
   const out = resolve(io.cwd, values.output!);
-  if (existsSync(out) && !values.force) throw new UsageError(`${values.output} exists; add --force to replace it`);
+  if (existsSync(out) && !values.force) throw new UsageError(M.exists(values.output!));
   const { reports, locale } = await checkPaths(positionals, values, io);
   const baseline = createBaseline(reports, cliVersion());
   writeFileAtomic(out, `${JSON.stringify(baseline, null, 2)}\n`);
   const n = baseline.entries.reduce((s, e) => s + e.count, 0);
-  io.stdout(locale === 'zh-CN' ? `已将 ${n} 个问题记入基线 ${values.output}\n` : `Recorded ${n} finding(s) in ${values.output}\n`);
+  io.stdout(`${M.baselineWritten(n, values.output!)[locale]}\n`);
   return EXIT_OK;
 }

@@ -9,6 +9,7 @@ import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-file.js';
 import { CHECKING_OPTIONS, checkPaths } from './common.js';
+import { MESSAGES as M } from '../messages.js';
 
 export async function run(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -26,11 +27,11 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     },
   });
   const format = FORMATTERS[values.format!];
-  if (!format) throw new UsageError(`unknown format "${values.format}"; use one of ${Object.keys(FORMATTERS).join(', ')}`);
+  if (!format) throw new UsageError(M.unknownFormat(String(values.format), Object.keys(FORMATTERS).join(', ')));
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number ≥ 0, not "${values['max-warnings']}"`);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(M.maxWarnings(values['max-warnings']));
   }
   const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline)) : undefined;
 

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type { Locale } from '@edunorm/core';
 import type { FileReport } from '../check-files.js';
 import { findFiles, type FileTarget } from '../find-files.js';
-import { localeFromEnvironment, parseLocale } from '../locale.js';
+import { configForFolder } from '../config/resolve.js';
+import { chooseLocale, parseLocale } from '../locale.js';
 import type { Io } from '../main.js';
 import { cacheSecret } from '../cache-secret.js';
 import { safeText } from '../safe-text.js';
@@ -11,6 +12,7 @@ import { runCheck } from '../run-check.js';
 import { parseByteSize } from '../byte-size.js';
 import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
+import { MESSAGES as M } from '../messages.js';
 
 /** Options shared by every command that checks files (check, baseline). */
 export const CHECKING_OPTIONS = {
@@ -37,11 +39,17 @@ export interface CheckingValues {
   'max-file-size'?: string;
 }
 
-export function resolveLocale(value: string | undefined, io: Io): Locale {
-  if (value === undefined) return localeFromEnvironment(io.env);
-  const parsed = parseLocale(value);
-  if (!parsed) throw new UsageError(`unknown locale "${value}"; use zh-CN or en`);
-  return parsed;
+/**
+ * The language of a command's messages: `--locale`, else the `locale:` of the configuration
+ * that applies in the working folder (or `--config FILE`), else LANG/LC_ALL, else zh-CN.
+ */
+export function resolveLocale(value: string | undefined, io: Io, configFile?: string): Locale {
+  if (value !== undefined) {
+    const parsed = parseLocale(value);
+    if (!parsed) throw new UsageError(M.unknownLocale(value));
+    return parsed;
+  }
+  return chooseLocale(undefined, configForFolder(io.cwd, configFile === undefined ? undefined : resolve(io.cwd, configFile)).locale, io.env);
 }
 
 /** `--shard i/n`: the i-th of n deterministic slices of the sorted file list (CI matrices). */
@@ -50,7 +58,7 @@ export function applyShard(targets: FileTarget[], shard: string | undefined): Fi
   const m = /^(\d+)\/(\d+)$/.exec(shard);
   const i = Number(m?.[1]);
   const n = Number(m?.[2]);
-  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n, e.g. 2/4, not "${shard}"`);
+  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(M.shard(shard));
   return [...targets].sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)).filter((_, k) => k % n === i - 1);
 }
 
@@ -67,7 +75,7 @@ function openCache(location: string, locale: Locale, io: Io): FileResultCache | 
 
 /** Finds, shards and checks the files named on the command line, with cache and workers as asked. */
 export async function checkPaths(positionals: readonly string[], values: CheckingValues, io: Io): Promise<{ reports: FileReport[]; locale: Locale }> {
-  const locale = resolveLocale(values.locale, io);
+  const locale = resolveLocale(values.locale, io, values.config);
   const targets = applyShard(findFiles(positionals, io.cwd), values.shard);
   const cache = values.cache ? openCache(resolve(io.cwd, values['cache-location'] ?? '.edunormcache'), locale, io) : undefined;
   const reports = await runCheck(targets, {

@@ -8,10 +8,13 @@ import { structuralExampleFindings } from '../rule-docs/structural-examples.js';
 import { safeText } from '../safe-text.js';
 import { formatTable } from '../text-width.js';
 import { UsageError } from '../usage-error.js';
+import { severityWord } from '../messages.js';
 import { resolveLocale } from './common.js';
 import { ruleSetForCommand } from './rule-set-option.js';
+import { MESSAGES as M } from '../messages.js';
 
-const W = {
+/** The words of `edunorm explain` (tests/cli-messages.test.ts checks both languages). */
+export const EXPLAIN_WORDS = {
   'zh-CN': {
     kind: '适用文档',
     severity: '级别',
@@ -66,14 +69,14 @@ const indent = (text: string, prefix: string) =>
     .join('\n');
 
 function findingLines(findings: readonly ExampleFinding[], locale: Locale): string[] {
-  return findings.map((f) => `     → ${f.line}:${f.column} ${f.severity}  ${f.message[locale]}`);
+  return findings.map((f) => `     → ${f.line}:${f.column} ${severityWord(f.severity, locale)}  ${f.message[locale]}`);
 }
 
 async function explainNorm(definition: RuleDefinition, active: ActiveRule | undefined, locale: Locale): Promise<string> {
-  const w = W[locale];
+  const w = EXPLAIN_WORDS[locale];
   const lines: string[] = [];
   lines.push(`${definition.id} — ${definition.title[locale]}${active ? '' : ` ${w.off}`}`, '');
-  lines.push(`${w.kind}: ${definition.kind}    ${w.severity}: ${active?.severity ?? definition.severity}    ${w.pack}: ${definition.source.pack}`);
+  lines.push(`${w.kind}: ${definition.kind}    ${w.severity}: ${severityWord(active?.severity ?? definition.severity, locale)}    ${w.pack}: ${definition.source.pack}`);
   lines.push('', definition.description[locale], '');
   const c = definition.citation;
   lines.push(`${w.citation}: ${c.document} ${c.section}`, `  “${c.quote}”`);
@@ -93,7 +96,9 @@ async function explainNorm(definition: RuleDefinition, active: ActiveRule | unde
     lines.push('', `${w.examples}:`);
     for (const e of examples) {
       const params = e.params ? ` (${w.withParams} ${formatParamValue(e.params)})` : '';
-      lines.push('', `  ${e.valid ? '✅' : '❌'} ${e.valid ? w.valid : w.invalid}: ${e.name}${params}`, indent(e.document, '     | '));
+      // A case's name is written in English in its rule file: Chinese readers get the verdict alone.
+      const caption = locale === 'en' ? `: ${e.name}${params}` : params;
+      lines.push('', `  ${e.valid ? '✅' : '❌'} ${e.valid ? w.valid : w.invalid}${caption}`, indent(e.document, '     | '));
       lines.push(...findingLines(e.findings, locale));
     }
   }
@@ -105,9 +110,9 @@ async function explainNorm(definition: RuleDefinition, active: ActiveRule | unde
 async function explainStructural(id: string, locale: Locale): Promise<string | undefined> {
   const rule = structuralRule(id);
   if (!rule) return undefined;
-  const w = W[locale];
+  const w = EXPLAIN_WORDS[locale];
   const doc = rule.docs;
-  const lines = [`${rule.id} — ${rule.title[locale]}`, '', `${w.severity}: ${rule.severity}    ${w.structural}`, '', doc.explanation[locale], '', `${w.fix}: ${doc.fix[locale]}`];
+  const lines = [`${rule.id} — ${rule.title[locale]}`, '', `${w.severity}: ${severityWord(rule.severity, locale)}    ${w.structural}`, '', doc.explanation[locale], '', `${w.fix}: ${doc.fix[locale]}`];
   if (doc.example) {
     lines.push('', `${w.examples}:`, '', '  ❌', indent(doc.example, '     | '), ...findingLines(await structuralExampleFindings(rule), locale));
   } else if (doc.situation) {
@@ -131,9 +136,9 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     allowPositionals: true,
     options: { locale: { type: 'string' }, config: { type: 'string', short: 'c' } },
   });
-  if (positionals.length !== 1) throw new UsageError('usage: edunorm explain <rule-id>, e.g. edunorm explain teacher-training-funds');
+  if (positionals.length !== 1) throw new UsageError(M.explainUsage());
   const id = positionals[0]!;
-  const locale = resolveLocale(values.locale, io);
+  const locale = resolveLocale(values.locale, io, values.config);
   const ruleSet = ruleSetForCommand(io, values.config);
   const definitions = allDefinitions(ruleSet);
   const definition = definitions.find((d) => d.id === id);
@@ -142,7 +147,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     io.stdout(text);
     return EXIT_OK;
   }
-  const w = W[locale];
+  const w = EXPLAIN_WORDS[locale];
   const suggestion = didYouMean(id, [...definitions.map((d) => d.id), ...STRUCTURAL_RULES.map((r) => r.id)]);
   io.stderr(`edunorm: ${w.unknown(safeText(id))}${suggestion ? `; ${w.suggest(suggestion)}` : ''}\n${w.list}\n`);
   return EXIT_USAGE;

@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { check, DOCUMENT_KINDS, type DocumentKind, type Locale } from '@edunorm/core';
-import { pick } from '@edunorm/core/internal';
 import { ConfigResolver } from '@edunorm/core/node';
 import type { GivenFields } from '../import/build-document.js';
 import { convertSheet, locateFindings } from '../import/convert-sheet.js';
@@ -15,6 +14,7 @@ import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
 import { writeFileAtomic } from '../write-file.js';
 import { resolveLocale } from './common.js';
+import { MESSAGES as M } from '../messages.js';
 
 const RECORD_NOUN: Record<DocumentKind, { 'zh-CN': string; en: string }> = {
   Staffing: { 'zh-CN': '教职工记录', en: 'staff record(s)' },
@@ -22,7 +22,7 @@ const RECORD_NOUN: Record<DocumentKind, { 'zh-CN': string; en: string }> = {
   SchoolBudget: { 'zh-CN': '记录', en: 'record(s)' },
 };
 
-const IMPORT_HELP: Record<Locale, string> = {
+export const IMPORT_HELP: Record<Locale, string> = {
   'zh-CN': `edunorm import 表格.xlsx|表格.csv --kind Staffing|SchoolBudget|DistrictIndicators [选项]
 
 把学校的 Excel/CSV 表格转换为 edunorm/v1 YAML,并立即检查。表头可用中文或英文,
@@ -93,19 +93,19 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     io.stdout(IMPORT_HELP[locale]);
     return EXIT_OK;
   }
-  if (positionals.length !== 1) throw new UsageError('import takes one spreadsheet: edunorm import FILE.xlsx|FILE.csv --kind Staffing|SchoolBudget|DistrictIndicators');
+  if (positionals.length !== 1) throw new UsageError(M.importOneFile());
   const kind = DOCUMENT_KINDS.find((k) => k.toLowerCase() === values.kind?.toLowerCase());
-  if (!kind) throw new UsageError(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}${values.kind ? `, not "${values.kind}"` : ''}`);
+  if (!kind) throw new UsageError(M.importKind(DOCUMENT_KINDS.join(', '), values.kind));
   const input = resolve(io.cwd, positionals[0]!);
   const ext = extname(input).toLowerCase();
-  if (ext !== '.xlsx' && ext !== '.csv') throw new UsageError(`${positionals[0]}: import reads .xlsx and .csv files${ext === '.xls' ? '; save the old .xls workbook as .xlsx first' : ''}`);
-  if (!existsSync(input)) throw new UsageError(`no such file: ${positionals[0]}`);
+  if (ext !== '.xlsx' && ext !== '.csv') throw new UsageError(M.importExtension(positionals[0]!, ext === '.xls'));
+  if (!existsSync(input)) throw new UsageError(M.noSuchFile(positionals[0]!));
   const output = resolve(io.cwd, values.output ?? join(dirname(positionals[0]!), `${basename(input, extname(input))}.yaml`));
   const shown = (p: string) => relative(io.cwd, p) || p;
   // Before any work: an existing file is someone's data.
-  if (existsSync(output) && !values.force) throw new UsageError(`${shown(output)} exists; add --force to replace it`);
+  if (existsSync(output) && !values.force) throw new UsageError(M.exists(shown(output)));
   if (kind === 'DistrictIndicators' && (values['school-code'] ?? values['school-name'] ?? values.level) !== undefined) {
-    throw new UsageError('--school-code, --school-name and --level are for SchoolBudget and Staffing; a DistrictIndicators sheet names its district in its block rows');
+    throw new UsageError(M.importSchoolFlags());
   }
 
   const mapping = values.mapping ? readMappingFile(resolve(io.cwd, values.mapping), values.mapping, kind) : undefined;
@@ -116,7 +116,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     sheet = x;
     issues = x.issues;
   } else {
-    if (values.sheet !== undefined) throw new UsageError('--sheet is for .xlsx workbooks; a CSV file has one sheet');
+    if (values.sheet !== undefined) throw new UsageError(M.importSheetForCsv());
     sheet = sheetFromCsv(readFileSync(input), input);
   }
 
@@ -125,7 +125,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       ? { year: values['fiscal-year'] }
       : { 'school.code': values['school-code'], 'school.name': values['school-name'], 'school.level': values.level, fiscalYear: values['fiscal-year'] };
   const converted = convertSheet(sheet, { kind, locale, fileName: basename(input), isWorkbook: ext === '.xlsx', given, issues, ...(mapping ? { mapping } : {}) });
-  if (!converted.ok) throw new UsageError(`${positionals[0]}: ${pick(converted.message, 'en')}`);
+  if (!converted.ok) throw new UsageError(M.importFile(positionals[0]!, converted.message));
   const { text, imported } = converted;
 
   const { ruleSet } = new ConfigResolver().forFile(output);

@@ -1,12 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { builtinPack } from '@edunorm/core';
+import { builtinPack, type Locale } from '@edunorm/core';
 import { BUDGET_EXAMPLE, configTemplate, STAFFING_EXAMPLE } from '../init-templates.js';
 import { EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
 import { writeFileAtomic } from '../write-file.js';
+import { chooseLocale } from '../locale.js';
 import { resolveLocale } from './common.js';
+import { MESSAGES as M } from '../messages.js';
 
 /** `edunorm init [--force]`: a commented configuration and example files, never overwriting. */
 export async function run(args: readonly string[], io: Io): Promise<number> {
@@ -15,8 +17,15 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     allowPositionals: true,
     options: { force: { type: 'boolean' }, locale: { type: 'string' } },
   });
-  if (positionals.length) throw new UsageError(`"edunorm init" writes into the current folder and takes no paths (got "${positionals[0]}")`);
-  const locale = resolveLocale(values.locale, io);
+  if (positionals.length) throw new UsageError(M.initNoPaths(positionals[0]!));
+  // A broken configuration here is no reason not to write the examples: fall back to LANG.
+  let locale: Locale;
+  try {
+    locale = resolveLocale(values.locale, io);
+  } catch (error) {
+    if ((error as Error).name === 'UsageError') throw error;
+    locale = chooseLocale(undefined, undefined, io.env);
+  }
   const known = new Set(builtinPack().rules.map((r) => r.id));
   const files: [string, string][] = [
     ['edunorm.config.yaml', configTemplate(known)],

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigResolver } from '@edunorm/core/node';
+import { configForFolder } from '../config/resolve.js';
 import { EXIT_OK, type Io } from '../main.js';
 import { collectReport } from '../report/report-data.js';
 import { renderHtml } from '../report/render-html.js';
@@ -9,6 +10,7 @@ import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-file.js';
 import { CHECKING_OPTIONS, checkPaths } from './common.js';
+import { MESSAGES as M } from '../messages.js';
 
 const DEFAULT_HTML = 'edunorm-report.html';
 
@@ -45,9 +47,11 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     io.stdout(REPORT_HELP);
     return EXIT_OK;
   }
-  if (values.format !== 'html' && values.format !== 'markdown') throw new UsageError(`report --format takes html or markdown, not "${values.format}"`);
+  if (values.format !== 'html' && values.format !== 'markdown') throw new UsageError(M.reportFormat(String(values.format)));
   const started = performance.now();
-  const { reports, locale } = await checkPaths(positionals, { ...values, locale: values.locale ?? 'zh-CN' }, io);
+  // The reader is the bureau, whatever the machine's language: zh-CN unless --locale or the configuration says otherwise.
+  const configured = configForFolder(io.cwd, values.config ? resolve(io.cwd, values.config) : undefined).locale;
+  const { reports, locale } = await checkPaths(positionals, { ...values, locale: values.locale ?? configured ?? 'zh-CN' }, io);
   const ruleSet = new ConfigResolver(values.config ? resolve(io.cwd, values.config) : undefined).forFolder(io.cwd).ruleSet;
   const data = collectReport(reports, ruleSet);
   if (values.format === 'markdown') {

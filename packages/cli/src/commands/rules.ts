@@ -5,6 +5,7 @@ import { formatTable } from '../text-width.js';
 import { UsageError } from '../usage-error.js';
 import { resolveLocale } from './common.js';
 import { ruleSetForCommand } from './rule-set-option.js';
+import { MESSAGES as M, severityWord } from '../messages.js';
 
 const HEADER = {
   'zh-CN': ['编号', '适用', '级别', '依据', '标题'],
@@ -18,9 +19,9 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     allowPositionals: true,
     options: { format: { type: 'string', short: 'f', default: 'table' }, locale: { type: 'string' }, config: { type: 'string', short: 'c' } },
   });
-  if (positionals.length) throw new UsageError(`"edunorm rules" takes no paths (got "${positionals[0]}")`);
-  if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}" for rules; use table or json`);
-  const locale = resolveLocale(values.locale, io);
+  if (positionals.length) throw new UsageError(M.rulesNoPaths(positionals[0]!));
+  if (values.format !== 'table' && values.format !== 'json') throw new UsageError(M.rulesFormat(String(values.format)));
+  const locale = resolveLocale(values.locale, io, values.config);
   const rules = sortRules(ruleSetForCommand(io, values.config).rules);
 
   if (values.format === 'json') {
@@ -42,7 +43,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   // The title goes last: it is the one long column, and a terminal wraps it without breaking the others.
-  const rows = rules.map((r) => [r.definition.id, r.definition.kind, effectiveSeverity(r), sourceLabel(r), r.definition.title[locale]]);
+  const rows = rules.map((r) => [r.definition.id, r.definition.kind, severityWord(effectiveSeverity(r), locale), sourceLabel(r), r.definition.title[locale]]);
   io.stdout(`${formatTable([HEADER[locale], ...rows])}\n`);
   io.stdout(
     locale === 'zh-CN'

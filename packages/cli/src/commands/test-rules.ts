@@ -2,12 +2,13 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { builtinPack, testRulePack, type RulePack, type RuleTestFailure } from '@edunorm/core';
+import { builtinPack, testRulePack, type Locale, type RulePack, type RuleTestFailure } from '@edunorm/core';
 import { loadRulePackFromDirectory } from '@edunorm/core/node';
 import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
 import { diffValues } from '../value-diff.js';
 import { resolveLocale } from './common.js';
+import { MESSAGES as M } from '../messages.js';
 
 /** The repository this CLI was built in, when it runs from a clone (packages/cli/dist/commands → root). */
 const CLONE_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -24,9 +25,9 @@ const paint = (on: boolean, code: string) => (s: string) => (on ? `\u001b[${code
 function loadPack(folder: string | undefined, io: Io): { pack: RulePack; label: string } {
   if (folder !== undefined) {
     const dir = resolve(io.cwd, folder);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`rule pack folder not found: ${folder}`);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(M.packFolderMissing(folder));
     const pack = loadRulePackFromDirectory(dir);
-    if (pack.rules.length === 0) throw new UsageError(`${folder} holds no rule files (*.yaml)`);
+    if (pack.rules.length === 0) throw new UsageError(M.packFolderEmpty(folder));
     return { pack, label: folder };
   }
   if (runsFromClone()) {
@@ -39,9 +40,9 @@ function loadPack(folder: string | undefined, io: Io): { pack: RulePack; label: 
   return { pack: builtinPack(), label: 'edunorm:plan14' };
 }
 
-function failureLines(f: RuleTestFailure, red: (s: string) => string, green: (s: string) => string): string[] {
+function failureLines(f: RuleTestFailure, red: (s: string) => string, green: (s: string) => string, locale: Locale): string[] {
   const body = diffValues(f.expected, f.actual).map((l) => (/^\s*- /.test(l) ? red(l) : /^\s*\+ /.test(l) ? green(l) : l));
-  return [`      ${f.message}`, `      ${red('- expected')}  ${green('+ actual')}`, ...body.map((l) => `      ${l}`)];
+  return [`      ${f.message}`, `      ${red(M.expectedActual()[locale])}  ${green(M.actual()[locale])}`, ...body.map((l) => `      ${l}`)];
 }
 
 /** `edunorm test-rules [pack-folder]`: runs every rule's own valid and invalid cases. */
@@ -51,7 +52,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     allowPositionals: true,
     options: { locale: { type: 'string' }, color: { type: 'boolean' }, 'no-color': { type: 'boolean' } },
   });
-  if (positionals.length > 1) throw new UsageError('usage: edunorm test-rules [pack-folder]');
+  if (positionals.length > 1) throw new UsageError(M.testRulesUsage());
   const locale = resolveLocale(values.locale, io);
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
   const red = paint(color, '31');
@@ -72,16 +73,14 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       for (const tc of rule.tests[kind]) {
         const at = pending.findIndex((f) => f.kind === kind && f.caseName === tc.name);
         const failure = at >= 0 ? pending.splice(at, 1)[0] : undefined;
-        io.stdout(`  ${failure ? red('✗') : green('✓')} ${kind}: ${tc.name}\n`);
-        if (failure) io.stdout(`${failureLines(failure, red, green).join('\n')}\n`);
+        io.stdout(`  ${failure ? red('✗') : green('✓')} ${M.caseKind(kind)[locale]}: ${tc.name}\n`);
+        if (failure) io.stdout(`${failureLines(failure, red, green, locale).join('\n')}\n`);
       }
     }
   }
   const passed = cases - failed;
   io.stdout(
-    locale === 'zh-CN'
-      ? `\n${pack.rules.length} 条规则,${cases} 个用例:${passed} 个通过,${failed} 个失败\n`
-      : `\n${pack.rules.length} rule(s), ${cases} case(s): ${passed} passed, ${failed} failed\n`,
+    M.testRulesSummary(pack.rules.length, cases, passed, failed)[locale],
   );
   return failed ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -3,6 +3,7 @@ import { UsageError } from '../usage-error.js';
 import { convertCell } from './convert-value.js';
 import type { KindLayout } from './field-mapping.js';
 import type { ImportedSheet } from './sheet-layout.js';
+import { MESSAGES as M } from '../messages.js';
 
 /** Command-line values for document fields (`--school-code` → `school.code`), as typed. */
 export type GivenFields = Record<string, string | undefined>;
@@ -35,7 +36,7 @@ export function applyGivenFields(imported: ImportedSheet, layout: KindLayout, gi
     if (raw === undefined) continue;
     const field = layout.block.find((f) => f.key === key)!;
     const converted = convertCell(raw, field);
-    if ('problem' in converted) throw new UsageError(`${key}: ${converted.problem.en}`);
+    if ('problem' in converted) throw new UsageError(M.importBadValue(key, converted.problem));
     imported.fields.set(key, converted.value);
     imported.sources.delete(key);
   }

@@ -1,6 +1,7 @@
 import type { CellValue as ExcelCellValue, Workbook, Worksheet } from 'exceljs';
 import { UsageError } from '../usage-error.js';
 import { cellAddress, columnNumber, isBlank, type Cell, type CellIssue, type CellValue, type Sheet } from './sheet.js';
+import { MESSAGES as M } from '../messages.js';
 
 type Plain = CellValue | null | { issue: CellIssue };
 
@@ -69,16 +70,16 @@ export async function readXlsx(path: string, sheetName: string | undefined): Pro
   try {
     await workbook.xlsx.readFile(path);
   } catch (error) {
-    throw new UsageError(`cannot read ${path} as an .xlsx workbook (${error instanceof Error ? error.message : String(error)}); save it as .xlsx or .csv`);
+    throw new UsageError(M.xlsxUnreadable(path, error instanceof Error ? error.message : String(error)));
   }
   const sheets = workbook.worksheets;
   const names = sheets.map((s) => s.name);
   if (sheetName !== undefined) {
     const found = sheets.find((s) => s.name === sheetName);
-    if (!found) throw new UsageError(`no sheet "${sheetName}" in ${path}; its sheets: ${names.join(', ')}`);
+    if (!found) throw new UsageError(M.xlsxNoSheet(sheetName, path, names.join(', ')));
     return toSheet(found);
   }
   const withData = sheets.find((s) => s.actualRowCount > 0) ?? sheets[0];
-  if (!withData) throw new UsageError(`${path} has no worksheets`);
+  if (!withData) throw new UsageError(M.xlsxNoWorksheets(path));
   return toSheet(withData);
 }

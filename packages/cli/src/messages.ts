@@ -1,0 +1,188 @@
+/**
+ * Every message the CLI itself writes — errors, usage, help, progress lines, severity words —
+ * in zh-CN and en, in one module. (Findings come localized from @edunorm/core; formatters and
+ * the importer keep their table words next to their layout.) An entry is a function of its
+ * values returning both languages, so no caller can forget one: tests/cli-messages.test.ts
+ * calls every entry and fails on an empty or untranslated text.
+ */
+import type { Locale, LocalizedText, Severity } from '@edunorm/core';
+
+const L = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+
+/** `error` / `warning` / `info` as the tables of `rules` and `explain` show them. */
+export const SEVERITY_WORDS: Record<Severity | 'off', LocalizedText> = {
+  error: L('错误', 'error'),
+  warning: L('警告', 'warning'),
+  info: L('提示', 'info'),
+  off: L('关闭', 'off'),
+};
+
+export function severityWord(severity: string, locale: Locale): string {
+  return SEVERITY_WORDS[severity as Severity]?.[locale] ?? severity;
+}
+
+export const MESSAGES = {
+  // ------------------------------------------------------------------ main
+  unknownCommand: (name: string) => L(`未知的命令“${name}”`, `unknown command "${name}"`),
+  seeHelp: () => L('运行 edunorm --help 查看用法。', 'Run "edunorm --help" for usage.'),
+  unknownOption: (option: string) => L(`未知的选项 ${option}`, `unknown option ${option}`),
+  optionNeedsValue: (option: string) => L(`选项 ${option} 后面要写一个值`, `option ${option} needs a value`),
+  unexpectedArgument: (arg: string) => L(`多余的参数“${arg}”`, `unexpected argument "${arg}"`),
+  badArguments: (detail: string) => L(`命令行参数有误:${detail}`, `invalid command line: ${detail}`),
+  configInvalid: () => L('配置有误,未检查任何文件:', 'invalid configuration; nothing was checked:'),
+  rulePackInvalid: () => L('规则包有误,未检查任何文件:', 'invalid rule pack; nothing was checked:'),
+  unknownLocale: (value: string) => L(`未知的语言“${value}”:请用 zh-CN 或 en`, `unknown locale "${value}"; use zh-CN or en`),
+
+  // ------------------------------------------------------------------ files and options
+  noFilesMatch: (pattern: string) => L(`没有与“${pattern}”匹配的文件`, `no files match "${pattern}"`),
+  noSuchPath: (path: string) => L(`找不到文件或文件夹:${path}`, `no such file or folder: ${path}`),
+  noSuchFile: (path: string) => L(`找不到文件:${path}`, `no such file: ${path}`),
+  exists: (path: string) => L(`${path} 已存在;要覆盖请加 --force`, `${path} exists; add --force to replace it`),
+  byteSize: (option: string, value: string) =>
+    L(`${option} 应为不小于 1 的字节数,如 10485760 或 10MiB,而不是“${value}”`, `${option} takes a size in bytes ≥ 1, e.g. 10485760 or 10MiB, not "${value}"`),
+  concurrency: (value: string) => L(`--concurrency 应为不小于 1 的整数或 auto,而不是“${value}”`, `--concurrency takes a whole number ≥ 1 or "auto", not "${value}"`),
+  shard: (value: string) => L(`--shard 应写成 i/n(1 ≤ i ≤ n),如 2/4,而不是“${value}”`, `--shard takes i/n with 1 ≤ i ≤ n, e.g. 2/4, not "${value}"`),
+  unknownFormat: (format: string, known: string) => L(`未知的输出格式“${format}”;可用:${known}`, `unknown format "${format}"; use one of ${known}`),
+  maxWarnings: (value: string) => L(`--max-warnings 应为不小于 0 的整数,而不是“${value}”`, `--max-warnings takes a whole number ≥ 0, not "${value}"`),
+  // ------------------------------------------------------------------ baseline
+  baselineUnreadable: (path: string, reason: string) => L(`无法读取基线文件 ${path}:${reason}`, `cannot read baseline ${path}: ${reason}`),
+  notABaseline: (path: string) => L(`${path} 不是 edunorm 基线文件(应为 {"format": 1, "entries": [...]})`, `${path} is not an edunorm baseline (expected {"format": 1, "entries": [...]})`),
+  baselineWritten: (count: number, path: string) => L(`已将 ${count} 个问题记入基线 ${path}`, `Recorded ${count} finding(s) in ${path}`),
+
+  // ------------------------------------------------------------------ rules, explain, test-rules, init
+  rulesNoPaths: (got: string) => L(`edunorm rules 不接受路径(收到“${got}”)`, `"edunorm rules" takes no paths (got "${got}")`),
+  rulesFormat: (format: string) => L(`edunorm rules 的格式只能是 table 或 json,而不是“${format}”`, `unknown format "${format}" for rules; use table or json`),
+  explainUsage: () => L('用法:edunorm explain <规则编号>,如 edunorm explain teacher-training-funds', 'usage: edunorm explain <rule-id>, e.g. edunorm explain teacher-training-funds'),
+  testRulesUsage: () => L('用法:edunorm test-rules [规则包文件夹]', 'usage: edunorm test-rules [pack-folder]'),
+  packFolderMissing: (folder: string) => L(`找不到规则包文件夹:${folder}`, `rule pack folder not found: ${folder}`),
+  packFolderEmpty: (folder: string) => L(`${folder} 中没有规则文件(*.yaml)`, `${folder} holds no rule files (*.yaml)`),
+  testRulesSummary: (rules: number, cases: number, passed: number, failed: number) =>
+    L(`\n${rules} 条规则,${cases} 个用例:${passed} 个通过,${failed} 个失败\n`, `\n${rules} rule(s), ${cases} case(s): ${passed} passed, ${failed} failed\n`),
+  caseKind: (kind: 'valid' | 'invalid') => (kind === 'valid' ? L('应通过', 'valid') : L('应报告', 'invalid')),
+  expectedActual: () => L('- 预期', '- expected'),
+  actual: () => L('+ 实际', '+ actual'),
+  initNoPaths: (got: string) => L(`edunorm init 写入当前文件夹,不接受路径(收到“${got}”)`, `"edunorm init" writes into the current folder and takes no paths (got "${got}")`),
+
+  // ------------------------------------------------------------------ report
+  reportFormat: (format: string) => L(`report 的 --format 只能是 html 或 markdown,而不是“${format}”`, `report --format takes html or markdown, not "${format}"`),
+
+  // ------------------------------------------------------------------ import
+  importOneFile: () =>
+    L(
+      'import 只接受一个表格:edunorm import 表格.xlsx|表格.csv --kind Staffing|SchoolBudget|DistrictIndicators',
+      'import takes one spreadsheet: edunorm import FILE.xlsx|FILE.csv --kind Staffing|SchoolBudget|DistrictIndicators',
+    ),
+  importKind: (known: string, given: string | undefined) =>
+    L(`--kind 应为 ${known} 之一${given ? `,而不是“${given}”` : ''}`, `--kind must be one of ${known}${given ? `, not "${given}"` : ''}`),
+  importExtension: (file: string, isXls: boolean) =>
+    L(`${file}:import 只读取 .xlsx 和 .csv 文件${isXls ? ';请先把旧的 .xls 工作簿另存为 .xlsx' : ''}`, `${file}: import reads .xlsx and .csv files${isXls ? '; save the old .xls workbook as .xlsx first' : ''}`),
+  importSchoolFlags: () =>
+    L(
+      '--school-code、--school-name 和 --level 只用于 SchoolBudget 和 Staffing;DistrictIndicators 表格在开头几行写明市县',
+      '--school-code, --school-name and --level are for SchoolBudget and Staffing; a DistrictIndicators sheet names its district in its block rows',
+    ),
+  importSheetForCsv: () => L('--sheet 只用于 .xlsx 工作簿;CSV 文件只有一个工作表', '--sheet is for .xlsx workbooks; a CSV file has one sheet'),
+  importBadValue: (key: string, problem: LocalizedText) => L(`${key}:${problem['zh-CN']}`, `${key}: ${problem.en}`),
+  importFile: (file: string, text: LocalizedText) => L(`${file}:${text['zh-CN']}`, `${file}: ${text.en}`),
+  xlsxUnreadable: (path: string, reason: string) =>
+    L(`无法把 ${path} 作为 .xlsx 工作簿读取(${reason});请另存为 .xlsx 或 .csv`, `cannot read ${path} as an .xlsx workbook (${reason}); save it as .xlsx or .csv`),
+  xlsxNoSheet: (name: string, path: string, sheets: string) => L(`${path} 中没有工作表“${name}”;现有:${sheets}`, `no sheet "${name}" in ${path}; its sheets: ${sheets}`),
+  xlsxNoWorksheets: (path: string) => L(`${path} 中没有工作表`, `${path} has no worksheets`),
+  mappingUnreadable: (path: string, reason: string) => L(`无法读取对照文件 ${path}(${reason})`, `cannot read the mapping file ${path} (${reason})`),
+  mappingNotYaml: (path: string, detail: string) => L(`${path} 不是有效的 YAML${detail ? `:${detail}` : ''}`, `${path} is not valid YAML${detail ? `: ${detail}` : ''}`),
+  mappingNotMapping: (path: string) => L(`${path}:应为包含 columns 和/或 values 的映射`, `${path}: expected a mapping with "columns" and/or "values"`),
+  mappingSection: (path: string, key: string) => L(`${path}:未知的部分“${key}”;请用 columns 和 values`, `${path}: unknown section "${key}"; use "columns" and "values"`),
+  mappingColumn: (path: string, header: string, field: string, kind: string, known: string) =>
+    L(`${path}:columns.${header} 指向的“${field}”不是 ${kind} 的字段;可用:${known}`, `${path}: columns.${header} names "${field}", not a ${kind} field; known: ${known}`),
+  mappingValuesField: (path: string, field: string, known: string) =>
+    L(`${path}:values.${field}:只有取值固定的字段可以补充取值词(${known})`, `${path}: values.${field}: only fields with fixed values take words (${known})`),
+  mappingValue: (path: string, field: string, word: string, allowed: string) =>
+    L(`${path}:values.${field}.${word} 应为 ${allowed} 之一`, `${path}: values.${field}.${word} must be one of ${allowed}`),
+  mappingMustBeMap: (where: string) => L(`${where} 应为映射(“键: 值”)`, `${where} must be a mapping`),
+} satisfies Record<string, (...args: never[]) => LocalizedText>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** The main help, per language. */
+export const HELP: LocalizedText = {
+  'zh-CN': `edunorm — 教育经费与编制数据合规检查
+
+用法:
+  edunorm check [路径或通配符...] [选项]          检查 edunorm/v1 YAML 文件(文件夹:*.yaml、*.yml)
+  edunorm baseline [路径...] [--output edunorm-baseline.json] [--force]
+                                                把现有问题记入基线
+  edunorm import 表格.xlsx|.csv --kind <类型>    表格 → 检查过的 edunorm/v1 YAML(edunorm import --help)
+  edunorm report [路径...] [-o report.html]      多所学校的合规报告:HTML,或 --format markdown
+  edunorm rules [--format table|json]            列出生效的规则(编号、适用文档、级别、标题、依据)
+  edunorm explain <规则编号>                      一条规则的规范、依据、参数和示例
+  edunorm test-rules [规则包文件夹]               运行规则包自带的通过/报告用例
+  edunorm init [--force]                         在此处写入 edunorm.config.yaml 和示例文件
+  edunorm --version
+
+check 的选项:
+  -f, --format <格式>                 stylish(默认)、json、sarif、junit、github(工作流注释)
+                                      或 markdown(拉取请求评论中的表格)
+  -o, --output <文件>                 把结果写入文件,而不是标准输出
+  -c, --config <文件>                 所有文件都用这份配置(默认:从每个文件所在文件夹向上
+                                      最近的 edunorm.config.yaml)
+      --locale <zh-CN|en>             提示语言(默认:配置中的 locale,其次 LANG/LC_ALL,否则 zh-CN)
+      --baseline <文件>               只报告基线中没有的问题
+      --max-warnings <n>              警告超过 n 个时退出码为 1
+  -q, --quiet                         只报告错误
+      --report-unused-disable-directives
+                                      报告没有忽略任何问题的 # edunorm-disable 注释
+      --cache                         重用未改动文件的结果(--cache-location,默认 .edunormcache)
+      --concurrency <n|auto>          用 n 个工作线程检查
+      --shard <i/n>                   只检查 n 份中的第 i 份(CI 矩阵)
+      --max-file-size <字节>          更大的文件不读取,各报告一个 file/too-large(默认 16MiB;
+                                      可用单位 k、M、G:--max-file-size 20MiB)
+      --color / --no-color            强制开启或关闭颜色(默认:终端中开启)
+      --verbose                       在标准错误中列出跳过的文件和缓存使用情况
+  -h, --help                          显示此帮助
+
+rules 和 explain 也接受 --locale 和 --config <文件>。
+
+退出码:0 无错误,1 发现错误,2 用法或配置错误。
+`,
+  en: `edunorm — compliance checker for education finance and staffing data
+
+Usage:
+  edunorm check [paths or globs...] [options]   check edunorm/v1 YAML files (folders: *.yaml, *.yml)
+  edunorm baseline [paths...] [--output edunorm-baseline.json] [--force]
+                                                record today's findings as accepted
+  edunorm import FILE.xlsx|.csv --kind <kind>   spreadsheet → checked edunorm/v1 YAML (edunorm import --help)
+  edunorm report [paths...] [-o report.html]    compliance report of many schools: HTML, or --format markdown
+  edunorm rules [--format table|json]           list the active rules (id, kind, severity, title, source)
+  edunorm explain <rule-id>                     a rule's norm, citation, parameters and examples
+  edunorm test-rules [pack-folder]              run a rule pack's own valid/invalid test cases
+  edunorm init [--force]                        write edunorm.config.yaml and example files here
+  edunorm --version
+
+Options for check:
+  -f, --format <name>                 stylish (default), json, sarif, junit, github (workflow
+                                      annotations) or markdown (a table for a PR comment)
+  -o, --output <file>                 write the report to a file instead of standard output
+  -c, --config <file>                 use this configuration for every file (default: the nearest
+                                      edunorm.config.yaml from each file's folder upward)
+      --locale <zh-CN|en>             language of messages (default: the configuration's locale,
+                                      then LANG/LC_ALL, else zh-CN)
+      --baseline <file>               report only findings not recorded in this baseline
+      --max-warnings <n>              exit 1 when there are more than n warnings
+  -q, --quiet                         report errors only
+      --report-unused-disable-directives
+                                      report # edunorm-disable comments that suppress nothing
+      --cache                         reuse results of unchanged files (--cache-location, default
+                                      .edunormcache)
+      --concurrency <n|auto>          check files in n worker threads
+      --shard <i/n>                   check only the i-th of n slices of the files (CI matrices)
+      --max-file-size <bytes>         larger files are not read: one file/too-large finding each
+                                      (default 16MiB; units k, M, G: --max-file-size 20MiB)
+      --color / --no-color            force colours on or off (default: on for a terminal)
+      --verbose                       list skipped (non-edunorm) files and cache use on stderr
+  -h, --help                          show this help
+
+rules and explain also take --locale and --config <file>.
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or configuration error.
+`,
+};

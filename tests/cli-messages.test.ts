@@ -1,0 +1,175 @@
+/**
+ * Chinese first: every message catalogue of the CLI has both languages, and every failing
+ * command says what is wrong in Chinese when the machine (or the repository) speaks Chinese.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalizedText } from '../packages/core/src/index.js';
+import { HELP, MESSAGES, SEVERITY_WORDS } from '../packages/cli/src/messages.js';
+import { EXPLAIN_WORDS } from '../packages/cli/src/commands/explain.js';
+import { IMPORT_HELP } from '../packages/cli/src/commands/import.js';
+import { UI } from '../packages/web/src/ui-text.js';
+import { runCli } from './helpers/run-cli.js';
+
+const CJK = /[\u4e00-\u9fff]/;
+/** Arguments that cannot be mistaken for translated text. */
+const sample = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? 7 : `arg${i}`));
+
+function expectBoth(name: string, text: LocalizedText): void {
+  expect(text['zh-CN'], `${name} zh-CN`).toMatch(CJK);
+  expect(text.en.trim(), `${name} en`).not.toBe('');
+  // English text is English: Chinese only for a quoted term (a header such as 工号, a file name).
+  const cjk = (text.en.match(/[\u4e00-\u9fff]/gu) ?? []).length;
+  expect(cjk / text.en.length, `${name} en: ${text.en}`).toBeLessThan(0.15);
+}
+
+/** Entries whose values are not plain text or numbers. */
+const SAMPLES: Record<string, unknown[]> = {
+  caseKind: ['invalid'],
+  importBadValue: ['school.level', { 'zh-CN': '无法识别学段“x”', en: 'unknown level "x"' }],
+  importFile: ['arg0.csv', { 'zh-CN': '缺少 学校代码', en: 'missing school.code' }],
+};
+
+describe('every message catalogue has zh-CN and en', () => {
+  it.each(Object.entries(MESSAGES))('messages.ts %s', (name, make) => {
+    const fn = make as (...args: unknown[]) => LocalizedText;
+    const args = SAMPLES[name] ?? sample(fn.length);
+    const text = fn(...args);
+    expectBoth(name, text);
+    // Every value given appears in both languages: no translation drops a figure or a name.
+    for (const arg of args) {
+      if (typeof arg === 'string' && !SAMPLES[name]) {
+        expect(text['zh-CN'], `${name} zh-CN uses ${arg}`).toContain(arg);
+        expect(text.en, `${name} en uses ${arg}`).toContain(arg);
+      }
+    }
+  });
+
+  it('the help, the severity words, explain, import and the web page', () => {
+    expectBoth('HELP', HELP);
+    for (const [k, v] of Object.entries(SEVERITY_WORDS)) expectBoth(`severity ${k}`, v);
+    expectBoth('IMPORT_HELP', IMPORT_HELP);
+    for (const [k, v] of Object.entries(EXPLAIN_WORDS['zh-CN'])) {
+      const en = (EXPLAIN_WORDS.en as Record<string, unknown>)[k];
+      const call = (x: unknown) => (typeof x === 'function' ? (x as (a: string) => string)('x') : Array.isArray(x) ? x.join(' ') : String(x));
+      expectBoth(`explain ${k}`, { 'zh-CN': call(v), en: call(en) });
+    }
+    const zh = UI['zh-CN'] as unknown as Record<string, unknown>;
+    const en = UI.en as unknown as Record<string, unknown>;
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(zh)) {
+      if (key === 'lang' || key === 'pastePlaceholder' || key === 'switchTo' || key === 'switchLabel') continue;
+      const call = (x: unknown) =>
+        typeof x === 'function' ? (x as (...a: unknown[]) => string)(3, { error: 1, warning: 1, info: 1 }) : typeof x === 'object' ? Object.values(x as object).join(' ') : String(x);
+      expectBoth(`web ${key}`, { 'zh-CN': call(zh[key]), en: call(en[key]) });
+    }
+  });
+});
+
+describe('failing commands speak Chinese with LANG=zh_CN.UTF-8', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'edunorm-zh-'));
+    writeFileSync(join(dir, 'b.yaml'), 'apiVersion: edunorm/v1\nkind: SchoolBudget\nschool: { code: "1", name: 小学, level: primary }\nfiscalYear: 2025\nbudget: { publicFunds: 100, teacherTraining: 5 }\n');
+    writeFileSync(join(dir, '预算.yaml'), 'x: 1\n');
+    writeFileSync(join(dir, 'list.csv'), '姓名,岗位\n张三,教师\n');
+    writeFileSync(join(dir, 'staff.csv'), '工号,姓名,岗位类别\nT1,张三,专任教师\n');
+    writeFileSync(join(dir, 'old.xls'), 'x');
+    writeFileSync(join(dir, 'not-a-baseline.json'), '{}');
+    mkdirSync(join(dir, 'badconfig'));
+    writeFileSync(join(dir, 'badconfig', 'edunorm.config.yaml'), 'rules:\n  teacher-training-fund: off\n');
+    writeFileSync(join(dir, 'badconfig', 'b.yaml'), 'apiVersion: edunorm/v1\nkind: SchoolBudget\n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const FAILING: [string, string[], string?][] = [
+    ['an unknown command', ['chekc', 'b.yaml']],
+    ['an unknown option', ['check', 'b.yaml', '--colour']],
+    ['an option without its value', ['check', 'b.yaml', '--format']],
+    ['a missing file', ['check', 'nothing-here.yaml']],
+    ['a glob matching nothing', ['check', 'nothing/**/*.yaml']],
+    ['an unknown format', ['check', 'b.yaml', '--format', 'xml']],
+    ['a bad --max-warnings', ['check', 'b.yaml', '--max-warnings', 'many']],
+    ['a bad --shard', ['check', 'b.yaml', '--shard', '3/2']],
+    ['a bad --concurrency', ['check', 'b.yaml', '--concurrency', '0']],
+    ['a bad --max-file-size', ['check', 'b.yaml', '--max-file-size', 'huge']],
+    ['an unknown locale', ['check', 'b.yaml', '--locale', 'fr']],
+    ['a file that is not a baseline', ['check', 'b.yaml', '--baseline', 'not-a-baseline.json']],
+    ['an existing baseline', ['baseline', 'b.yaml', '--output', '预算.yaml']],
+    ['an existing import output', ['import', 'staff.csv', '--kind', 'Staffing', '--output', '预算.yaml']],
+    ['an import of a missing file', ['import', 'none.csv', '--kind', 'Staffing']],
+    ['an import of an .xls', ['import', 'old.xls', '--kind', 'Staffing']],
+    ['an import without --kind', ['import', 'staff.csv']],
+    ['an import without a header row', ['import', 'list.csv', '--kind', 'Staffing', '--output', 'l.yaml']],
+    ['an import without the school', ['import', 'staff.csv', '--kind', 'Staffing', '--output', 's.yaml']],
+    ['--sheet on a CSV', ['import', 'staff.csv', '--kind', 'Staffing', '--sheet', 'x', '--output', 's2.yaml']],
+    ['rules with a path', ['rules', 'b.yaml']],
+    ['rules in an unknown format', ['rules', '--format', 'xml']],
+    ['explain without an id', ['explain']],
+    ['explain of an unknown id', ['explain', 'teacher-training-fund']],
+    ['test-rules of a missing folder', ['test-rules', 'no-such-pack']],
+    ['init with a path', ['init', 'somewhere']],
+    ['report in an unknown format', ['report', 'b.yaml', '--format', 'pdf']],
+    ['a broken configuration', ['check', 'b.yaml'], 'badconfig'],
+  ];
+
+  it.each(FAILING)('%s', (_name, args, sub) => {
+    const r = runCli(args, { cwd: sub ? join(dir, sub) : dir, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(r.code, r.stdout + r.stderr).toBe(2);
+    expect(r.stderr, r.stderr).toMatch(CJK);
+    expect(r.stderr).toMatch(/^edunorm: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // never a stack trace
+  });
+
+  it('the same failures in English with LANG=en_US.UTF-8', () => {
+    const r = runCli(['check', 'nothing-here.yaml'], { cwd: dir });
+    expect(r.stderr).toBe('edunorm: no such file or folder: nothing-here.yaml\n');
+    const zh = runCli(['check', 'nothing-here.yaml'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stderr).toBe('edunorm: 找不到文件或文件夹:nothing-here.yaml\n');
+    const option = runCli(['check', 'b.yaml', '--colour'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(option.stderr).toBe('edunorm: 未知的选项 --colour\n运行 edunorm --help 查看用法。\n');
+  });
+});
+
+describe('which language: --locale > the configuration’s locale > LANG/LC_ALL > zh-CN', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'edunorm-locale-'));
+    writeFileSync(join(dir, 'b.yaml'), 'apiVersion: edunorm/v1\nkind: SchoolBudget\nschool: { code: "1", name: 小学, level: primary }\nfiscalYear: 2025\nbudget: { publicFunds: 4000000, teacherTraining: 150000 }\n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const said = (env: NodeJS.ProcessEnv, args: string[] = []) => runCli(['check', 'b.yaml', '--no-color', ...args], { cwd: dir, env }).stdout;
+
+  it('a CI runner (LANG=C.UTF-8) or no LANG at all gets Chinese', () => {
+    expect(said({ LANG: 'C.UTF-8' })).toContain('教师培训经费 150,000 元');
+    expect(said({ LANG: '' })).toContain('教师培训经费 150,000 元');
+    expect(said({ LANG: 'en_US.UTF-8' })).toContain('Teacher-training funds of 150,000 yuan');
+    expect(said({ LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' })).toContain('教师培训经费');
+  });
+
+  it('locale: in edunorm.config.yaml fixes the language whatever LANG says; --locale wins over it', () => {
+    writeFileSync(join(dir, 'edunorm.config.yaml'), 'locale: en\n');
+    expect(said({ LANG: 'zh_CN.UTF-8' })).toContain('Teacher-training funds of 150,000 yuan');
+    expect(said({ LANG: 'zh_CN.UTF-8' }, ['--locale', 'zh-CN'])).toContain('教师培训经费');
+    writeFileSync(join(dir, 'edunorm.config.yaml'), 'locale: zh-CN\n');
+    expect(said({ LANG: 'en_US.UTF-8' })).toContain('教师培训经费');
+    // Errors follow it too.
+    expect(runCli(['check', 'missing.yaml'], { cwd: dir }).stderr).toBe('edunorm: 找不到文件或文件夹:missing.yaml\n');
+    writeFileSync(join(dir, 'edunorm.config.yaml'), 'locale: fr\n');
+    const bad = runCli(['check', 'b.yaml'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/edunorm\.config\.yaml:1:9: .*zh-CN.*en/);
+    rmSync(join(dir, 'edunorm.config.yaml'));
+  });
+
+  it('severity words in rules and explain follow the language', () => {
+    expect(runCli(['rules', '--locale', 'zh-CN'], { cwd: dir }).stdout).toMatch(/teacher-training-funds\s+SchoolBudget\s+错误/);
+    expect(runCli(['rules', '--locale', 'en'], { cwd: dir }).stdout).toMatch(/teacher-training-funds\s+SchoolBudget\s+error/);
+    const explain = runCli(['explain', 'teacher-training-funds', '--locale', 'zh-CN'], { cwd: dir }).stdout;
+    expect(explain).toContain('级别: 错误');
+    expect(explain).toMatch(/→ \d+:\d+ 错误 /);
+    expect(explain).not.toMatch(/\b(error|warning)\b/);
+  });
+});
