@@ -202,7 +202,7 @@ describe('configured like any rule', () => {
 
   it('is listed by edunorm rules and explained by edunorm explain', () => {
     const rules = runCli(['rules', '--locale', 'zh-CN'], { cwd: dir });
-    expect(rules.stdout).toMatch(/plausibility\/hired-after-fiscal-year\s+Staffing\s+warning/);
+    expect(rules.stdout).toMatch(/plausibility\/hired-after-fiscal-year\s+Staffing\s+警告/);
     const explain = runCli(['explain', 'plausibility/public-funds-in-wan', '--locale', 'zh-CN'], { cwd: dir });
     expect(explain.code).toBe(0);
     expect(explain.stdout).toContain('公用经费少得不合常理');

@@ -183,7 +183,7 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
   };
   const rule: RuleDefinition = { ...raw, facts: raw.facts ?? {}, params: raw.params ?? {}, source: { pack, file: input.file } };
 
-  // `rules/plan14/x.yaml` holds rule `x`; `rules/plausibility/x.yaml` may hold `plausibility/x`:
+  // rules/plan14/x.yaml holds rule x; rules/plausibility/x.yaml may hold the id plausibility/x:
   // the id then names the folder too, so the file is found from the id either way.
   const parts = input.file.split(/[\\/]/);
   const base = parts.pop()?.replace(/\.ya?ml$/, '');
