@@ -15,11 +15,10 @@ const tmp = join(root, 'node_modules', '.cache', 'edunorm');
 mkdirSync(tmp, { recursive: true });
 // The schemas are TypeScript data: bundle them to plain ESM to read them here.
 await build({ entryPoints: [join(root, 'packages/core/src/schema/document-schemas.ts')], outfile: join(tmp, 'document-schemas.mjs'), bundle: true, format: 'esm', platform: 'node', logLevel: 'error' });
-const { documentSchemas, DOCUMENT_KINDS } = await import(`${pathToFileURL(join(tmp, 'document-schemas.mjs')).href}?t=${Date.now()}`);
+const { documentSchemas, DOCUMENT_KINDS, ANNOTATION_KEYWORDS } = await import(`${pathToFileURL(join(tmp, 'document-schemas.mjs')).href}?t=${Date.now()}`);
 
 const ajv = new Ajv.default({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true, code: { source: true, esm: true, optimize: true } });
-for (const keyword of ['x-doc', 'x-help']) ajv.addKeyword({ keyword, schemaType: 'object' });
-ajv.addKeyword({ keyword: 'x-unit', schemaType: 'string' });
+for (const [keyword, schemaType] of Object.entries(ANNOTATION_KEYWORDS)) ajv.addKeyword({ keyword, schemaType });
 for (const kind of DOCUMENT_KINDS) ajv.addSchema(documentSchemas[kind]);
 const code = standaloneCode.default(ajv, Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, documentSchemas[k].$id])));
 

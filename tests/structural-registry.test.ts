@@ -11,8 +11,11 @@ import { hasRulePage, ruleDocUrl, rulePageName, structuralRule } from '../packag
 import * as hostile from './hostile/inputs.js';
 import { EXAMPLES, ROOT } from './helpers/paths.js';
 
-/** Namespaces of structural ids; an id of a new family needs its namespace here to be looked for. */
-const NAMESPACES = ['yaml', 'schema', 'file', 'directive', 'config', 'rule-file', 'engine', 'import', 'plausibility', 'workspace'];
+/**
+ * Namespaces of structural ids; an id of a new family needs its namespace here to be looked for.
+ * (`plausibility/…` ids are rules of the built-in pack, rules/plausibility/*.yaml, with pages of their own.)
+ */
+const NAMESPACES = ['yaml', 'schema', 'file', 'directive', 'config', 'rule-file', 'engine', 'import', 'workspace'];
 const ID_LITERAL = new RegExp(`['"\`]((?:${NAMESPACES.join('|')})/[a-z0-9][a-z0-9-]*|duplicate-staff-id)['"\`]`, 'g');
 const NORMS = new Set(builtinPack().rules.map((r) => r.id));
 

@@ -31,19 +31,6 @@ export { parseConfig, validateRuleSettings, CONFIG_FILE_NAMES, BUILTIN_PACK_REFE
 export { ConfigurationError, EdunormError, RulePackError, formatProblem, type Problem, type ProblemLocation } from './errors.js';
 
 // The document vocabulary
-export {
-  DOCUMENT_KINDS,
-  SCHOOL_LEVELS,
-  SCHOOL_LEVEL_NAMES,
-  STAFF_ROLES,
-  STAFF_TITLES,
-  DESIGNATIONS,
-  DISTRICT_TYPES,
-  documentSchemas,
-  schemaAt,
-  type DocumentKind,
-  type FieldDoc,
-  type JsonSchema,
-  type Unit,
-} from './schema/document-schemas.js';
+export { DOCUMENT_KINDS, documentSchemas, schemaAt, type DocumentKind, type FieldDoc, type JsonSchema, type Unit } from './schema/document-schemas.js';
+export { VOCABULARY, type Vocabulary, type VocabularyName, type VocabularyTerm } from './vocabulary.js';
 export type { PathSegment } from './path.js';

@@ -16,5 +16,7 @@ export { TextPositions } from './parse/text-positions.js';
 export { formatPath, parsePath, getAt } from './path.js';
 export { fillTemplate, formatPercent, formatYuan, pick } from './messages/format.js';
 export { didYouMean } from './messages/did-you-mean.js';
+export { findTerm, labelOf, termWords, vocabularyOf } from './vocabulary.js';
+export { parseHumanBoolean } from './schema/suggest-value.js';
 export { applySuppressions, parseDirectives, type Directive, type DirectiveKind, type SuppressionOutcome } from './suppressions.js';
 export { BUDGET_EXAMPLE, DISTRICT_EXAMPLE, DOCUMENT_TEMPLATES, STAFFING_EXAMPLE } from './templates.js';

@@ -4,7 +4,7 @@
  * record in a `staff:` list. Works on the outline of the text as typed, so it answers at once
  * whatever the file's size and however broken the current line is.
  */
-import { DOCUMENT_KINDS, STAFF_ROLES, STAFF_TITLES, SCHOOL_LEVELS, type DocumentKind, type JsonSchema, type Locale, type PathSegment } from '@edunorm/core';
+import { DOCUMENT_KINDS, VOCABULARY, type DocumentKind, type JsonSchema, type Locale, type PathSegment } from '@edunorm/core';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
 import { say } from './messages.js';
 import { containerAt, type OutlineFile } from './outline.js';
@@ -24,7 +24,7 @@ export const DOCUMENT_SKELETONS: Record<DocumentKind, string> = {
     'school:',
     '  code: "${1:130902008}"',
     '  name: ${2:学校名称}',
-    `  level: \${3|${SCHOOL_LEVELS.join(',')}|}`,
+    `  level: \${3|${VOCABULARY.level.codes.join(',')}|}`,
     'fiscalYear: ${4:2025}',
     'budget:',
     '  publicFunds: ${5:0}',
@@ -37,7 +37,7 @@ export const DOCUMENT_SKELETONS: Record<DocumentKind, string> = {
     'school:',
     '  code: "${1:130902008}"',
     '  name: ${2:学校名称}',
-    `  level: \${3|${SCHOOL_LEVELS.join(',')}|}`,
+    `  level: \${3|${VOCABULARY.level.codes.join(',')}|}`,
     'fiscalYear: ${4:2025}',
     'reference:',
     '  localAvgMonthlyPerformancePay: ${5:0}',
@@ -45,7 +45,7 @@ export const DOCUMENT_SKELETONS: Record<DocumentKind, string> = {
     'staff:',
     '  - id: ${7:T001}',
     '    name: ${8:姓名}',
-    `    role: \${9|${STAFF_ROLES.join(',')}|}`,
+    `    role: \${9|${VOCABULARY.role.codes.join(',')}|}`,
     '$0',
   ].join('\n'),
   DistrictIndicators: [
@@ -66,8 +66,8 @@ export const DOCUMENT_SKELETONS: Record<DocumentKind, string> = {
 const STAFF_RECORD = [
   '- id: ${1:T001}',
   '  name: ${2:姓名}',
-  `  role: \${3|${STAFF_ROLES.join(',')}|}`,
-  `  title: \${4|${STAFF_TITLES.join(',')}|}`,
+  `  role: \${3|${VOCABULARY.role.codes.join(',')}|}`,
+  `  title: \${4|${VOCABULARY.title.codes.join(',')}|}`,
   '  certified: ${5|true,false|}',
   '  annualSalary: ${6:0}',
   '$0',

@@ -1,5 +1,6 @@
 /** Reads what the core's JSON Schemas say about a field: meaning, unit, allowed values. */
-import { DOCUMENT_KINDS, SCHOOL_LEVEL_NAMES, documentSchemas, schemaAt, type DocumentKind, type FieldDoc, type JsonSchema, type Locale, type PathSegment } from '@edunorm/core';
+import { DOCUMENT_KINDS, VOCABULARY, documentSchemas, schemaAt, type DocumentKind, type FieldDoc, type JsonSchema, type Locale, type PathSegment } from '@edunorm/core';
+import { vocabularyOf } from '@edunorm/core/internal';
 import { say } from './messages.js';
 
 export function isDocumentKind(kind: string | undefined): kind is DocumentKind {
@@ -26,35 +27,14 @@ export function enumValues(schema: JsonSchema | undefined): string[] {
   return [];
 }
 
-/**
- * What one enum value means. `x-help` lists them as `primary 小学、junior 初中` (zh-CN) and
- * the values themselves are English words, so the zh-CN help is what adds meaning.
- */
+/** What one value of a field with fixed values means, from the vocabulary (`primary` → 小学 / primary school). */
 export function enumMeaning(schema: JsonSchema | undefined, value: string, locale: Locale): string | undefined {
-  const level = (SCHOOL_LEVEL_NAMES as Record<string, FieldDoc>)[value];
-  if (level && schema?.enum && (schema.enum as string[]).includes('primary')) return level[locale];
-  const help = schema?.['x-help'] as FieldDoc | undefined;
-  if (!help) return undefined;
-  for (const entry of help['zh-CN'].split(/、|,\s*/)) {
-    const [head, ...rest] = entry.trim().split(/\s+/);
-    if (head === value && rest.length) return locale === 'zh-CN' ? rest.join(' ') : value;
-  }
-  return undefined;
+  return vocabularyOf(schema)?.terms.find((t) => t.code === value)?.label[locale];
 }
-
-const UNIT_NAMES: Record<string, FieldDoc> = {
-  yuan: { 'zh-CN': '元', en: 'yuan' },
-  fraction: { 'zh-CN': '0–1 的小数(如 0.975 表示 97.5%)', en: 'a fraction 0–1 (0.975 means 97.5%)' },
-  year: { 'zh-CN': '年份(整数)', en: 'a year (integer)' },
-  count: { 'zh-CN': '个数(整数)', en: 'a count (integer)' },
-  multiplier: { 'zh-CN': '倍数', en: 'a multiplier' },
-  hours: { 'zh-CN': '学时', en: 'hours' },
-  years: { 'zh-CN': '年数', en: 'years' },
-};
 
 export function unitText(schema: JsonSchema | undefined, locale: Locale): string | undefined {
   const unit = schema?.['x-unit'];
-  return typeof unit === 'string' ? UNIT_NAMES[unit]?.[locale] : undefined;
+  return typeof unit === 'string' ? VOCABULARY.unit.terms.find((t) => t.code === unit)?.label[locale] : undefined;
 }
 
 /** The line a hover or completion shows for a field's type and unit. */

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '@edunorm/core';
+import { parseHumanBoolean } from '@edunorm/core/internal';
 import type { FieldSpec } from './field-mapping.js';
 import { normalizeHeader, titleCore } from './field-mapping.js';
 import type { CellValue } from './sheet.js';
@@ -85,14 +86,11 @@ function toNumber(value: CellValue): Conversion {
   return problem(`无法把“${shown(value)}”读作数字`, `cannot read "${shown(value)}" as a number`);
 }
 
-const YES = new Set(['是', 'y', 'yes', 'true', '√', '✓', '✔', '1']);
-const NO = new Set(['否', 'n', 'no', 'false', '×', '✗', '✘', '0']);
-
 function toBoolean(value: CellValue): Conversion {
   if (typeof value === 'boolean') return { value };
-  const text = ascii(String(value)).toLowerCase();
-  if (YES.has(text)) return { value: true };
-  if (NO.has(text)) return { value: false };
+  // 是/否 and the other words of VOCABULARY.boolean (the same words a schema/type fix offers).
+  const meant = parseHumanBoolean(ascii(String(value)));
+  if (meant !== undefined) return { value: meant };
   return problem(`无法把“${shown(value)}”读作是/否:请填“是”或“否”`, `cannot read "${shown(value)}" as yes/no: write 是 or 否 (yes/no)`);
 }
 

@@ -1,4 +1,5 @@
 import { schemaAt, type DocumentKind, type JsonSchema, type LocalizedText } from '@edunorm/core';
+import { termWords, vocabularyOf } from '@edunorm/core/internal';
 
 /**
  * The documented mapping from spreadsheet headers to `edunorm/v1` fields (docs/import-mapping.md).
@@ -37,32 +38,6 @@ export function normalizeHeader(text: string): string {
     .replace(/[\s*:：]/g, '')
     .toLowerCase();
 }
-
-/** Chinese words for enum values; English contract values are always accepted too. */
-export const ENUM_WORDS: Record<string, Record<string, string>> = {
-  role: { 专任教师: 'teacher', 教师: 'teacher', 管理人员: 'management', 教辅人员: 'teaching-auxiliary', 工勤人员: 'logistics', 工勤技能人员: 'logistics' },
-  title: { 正高级: 'professor', 高级: 'senior', 一级: 'first', 二级: 'second', 三级: 'third', 未定级: 'none', 无: 'none' },
-  level: {
-    幼儿园: 'kindergarten',
-    小学: 'primary',
-    初中: 'junior',
-    初级中学: 'junior',
-    普通高中: 'senior',
-    高中: 'senior',
-    九年一贯制: 'nine-year',
-    九年一贯制学校: 'nine-year',
-    完全中学: 'complete-secondary',
-    中职: 'vocational',
-    中职学校: 'vocational',
-    中等职业学校: 'vocational',
-    特殊教育学校: 'special',
-    特教学校: 'special',
-    高等学校: 'higher',
-    高校: 'higher',
-  },
-  type: { 市: 'city', 县: 'county' },
-  designation: { 无: 'none', 优质高中: 'quality-senior', 高质量初中: 'high-quality-junior', 标准化乡镇初中: 'standardized-township-junior' },
-};
 
 /** Titles are often written with a prefix or suffix (`中小学高级教师`, `一级职称`): the core word decides. */
 export function titleCore(text: string): string {
@@ -200,9 +175,11 @@ function spec(kind: DocumentKind, path: (string | number)[], key: string, aliase
   const doc = schema['x-doc'] as LocalizedText | undefined;
   const out: FieldSpec = { key, type, aliases: [...aliases, key, leaf], label: { 'zh-CN': doc?.['zh-CN'] ?? key, en: key } };
   if (type === 'enum') {
+    // The words of the field's vocabulary (codes, both labels, the other words people write).
     const words = new Map<string, string>();
+    const vocabulary = vocabularyOf(schema);
     for (const v of schema.enum as string[]) words.set(v.toLowerCase(), v);
-    for (const [word, value] of Object.entries(ENUM_WORDS[leaf] ?? {})) words.set(normalizeHeader(word), value);
+    for (const term of vocabulary?.terms ?? []) for (const word of termWords(term)) if (!words.has(normalizeHeader(word))) words.set(normalizeHeader(word), term.code);
     out.words = words;
   }
   return out;

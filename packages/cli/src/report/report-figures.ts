@@ -1,4 +1,4 @@
-import { SCHOOL_LEVEL_NAMES, SCHOOL_LEVELS, type Locale, type Severity } from '@edunorm/core';
+import { VOCABULARY, type Locale, type Severity } from '@edunorm/core';
 import { FORMAT_GROUP, isCompliant, type ReportData, type ReportFinding, type SchoolEntry } from './report-data.js';
 
 /** The numbers the page and the Markdown summary show, computed once from the collected data. */
@@ -26,19 +26,6 @@ export interface ReportFigures {
   /** Findings of each school grouped by norm id. */
   bySchool: Map<string, Map<string, ReportFinding[]>>;
 }
-
-/** English level names short enough for a chart label and a table cell. */
-const SHORT_EN: Record<string, string> = {
-  kindergarten: 'Kindergarten',
-  primary: 'Primary',
-  junior: 'Junior secondary',
-  senior: 'Senior secondary',
-  'nine-year': 'Nine-year',
-  'complete-secondary': 'Complete secondary',
-  vocational: 'Vocational',
-  special: 'Special education',
-  higher: 'Higher education',
-};
 
 export function computeFigures(data: ReportData, locale: Locale): ReportFigures {
   const normIds = new Set(data.norms.map((n) => n.id));
@@ -75,18 +62,19 @@ export function computeFigures(data: ReportData, locale: Locale): ReportFigures 
 
   const levels = new Map<string, LevelTally>();
   for (const s of data.schools) {
-    const level = s.level && (SCHOOL_LEVELS as readonly string[]).includes(s.level) ? s.level : '';
+    const term = VOCABULARY.level.terms.find((x) => x.code === s.level);
+    const level = term?.code ?? '';
     let t = levels.get(level);
     if (!t) {
-      const names = SCHOOL_LEVEL_NAMES as Record<string, { 'zh-CN': string; en: string }>;
-      const label = !level ? (locale === 'zh-CN' ? '未注明学段' : 'level not given') : locale === 'en' ? (SHORT_EN[level] ?? level) : names[level]!['zh-CN'];
+      // English level names are long; the short ones fit a chart label and a table cell.
+      const label = !term ? (locale === 'zh-CN' ? '未注明学段' : 'level not given') : locale === 'en' ? (term.short ?? term.label).en : term.label['zh-CN'];
       t = { level, label, total: 0, compliant: 0 };
       levels.set(level, t);
     }
     t.total++;
     if (isCompliant(s)) t.compliant++;
   }
-  const order = (l: string) => (l ? SCHOOL_LEVELS.indexOf(l as never) : 99);
+  const order = (l: string) => (l ? VOCABULARY.level.codes.indexOf(l as never) : 99);
   return {
     compliantSchools: data.schools.filter(isCompliant).length,
     norms,

@@ -1,4 +1,5 @@
 import type { Locale, LocalizedText } from '../types.js';
+import { labelOf } from '../vocabulary.js';
 
 export function pick(text: LocalizedText, locale: Locale): string {
   return text[locale] ?? text.en;
@@ -40,30 +41,9 @@ export function formatNumber(value: number): string {
  */
 export type ValueFormat = 'yuan' | 'pct' | 'points' | 'num' | 'int' | 'text' | 'label';
 
-/** Names of the contract's codes (levels, roles, titles, designations, district types). */
-const LABELS: Record<string, LocalizedText> = {
-  kindergarten: { 'zh-CN': '幼儿园', en: 'kindergarten' },
-  primary: { 'zh-CN': '小学', en: 'primary school' },
-  junior: { 'zh-CN': '初中', en: 'junior secondary school' },
-  senior: { 'zh-CN': '普通高中', en: 'senior secondary school' },
-  'nine-year': { 'zh-CN': '九年一贯制学校', en: 'nine-year school' },
-  'complete-secondary': { 'zh-CN': '完全中学', en: 'complete secondary school' },
-  vocational: { 'zh-CN': '中职学校', en: 'vocational school' },
-  special: { 'zh-CN': '特殊教育学校', en: 'special-education school' },
-  higher: { 'zh-CN': '高等学校', en: 'higher-education institution' },
-  teacher: { 'zh-CN': '专任教师', en: 'teacher' },
-  management: { 'zh-CN': '管理人员', en: 'management' },
-  'teaching-auxiliary': { 'zh-CN': '教辅人员', en: 'teaching auxiliary' },
-  logistics: { 'zh-CN': '工勤人员', en: 'logistics' },
-  'quality-senior': { 'zh-CN': '优质高中', en: 'quality senior school' },
-  'high-quality-junior': { 'zh-CN': '高质量初中', en: 'high-quality junior school' },
-  'standardized-township-junior': { 'zh-CN': '标准化乡镇初中', en: 'standardized township junior school' },
-  city: { 'zh-CN': '市', en: 'city' },
-  county: { 'zh-CN': '县', en: 'county' },
-};
-
-export function formatValue(value: unknown, format: ValueFormat | undefined, locale: Locale = 'zh-CN'): string {
-  if (format === 'label' && typeof value === 'string') return LABELS[value]?.[locale] ?? value;
+/** `field`: the placeholder's name, so that `{doc.school.level|label}` names a level and `{title|label}` a title. */
+export function formatValue(value: unknown, format: ValueFormat | undefined, locale: Locale = 'zh-CN', field?: string): string {
+  if (format === 'label' && typeof value === 'string') return labelOf(value, locale, field);
   if (typeof value === 'number' && Number.isFinite(value)) {
     switch (format) {
       case 'yuan':
@@ -147,7 +127,7 @@ function formatSlot(slot: Slot, locale: Locale): string {
       return formatFixed(value, slot.decimals, format === 'yuan');
     }
   }
-  return formatValue(value, format, locale);
+  return formatValue(value, format, locale, slot.name);
 }
 
 /**

@@ -1,6 +1,6 @@
 import AjvModule, { type ErrorObject, type ValidateFunction, type Ajv as AjvInstance } from 'ajv';
 import * as precompiled from '../generated/document-validators.js';
-import { DOCUMENT_KINDS, documentSchemas, type DocumentKind } from './document-schemas.js';
+import { ANNOTATION_KEYWORDS, DOCUMENT_KINDS, documentSchemas, type DocumentKind } from './document-schemas.js';
 
 // ajv is published as CommonJS; under NodeNext its default export sits one level down.
 type AjvConstructor = new (options: Record<string, unknown>) => AjvInstance;
@@ -9,12 +9,10 @@ const Ajv: AjvConstructor =
 
 export type { ErrorObject };
 
-/** Builds an ajv instance that knows our annotation keywords (`x-doc`, `x-unit`). */
+/** Builds an ajv instance that knows our annotation keywords (`x-doc`, `x-unit`, `x-vocabulary`). */
 export function createAjv(): AjvInstance {
   const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
-  ajv.addKeyword({ keyword: 'x-doc', schemaType: 'object' });
-  ajv.addKeyword({ keyword: 'x-unit', schemaType: 'string' });
-  ajv.addKeyword({ keyword: 'x-help', schemaType: 'object' });
+  for (const [keyword, schemaType] of Object.entries(ANNOTATION_KEYWORDS)) ajv.addKeyword({ keyword, schemaType });
   return ajv;
 }
 

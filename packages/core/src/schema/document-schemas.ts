@@ -1,13 +1,21 @@
+import { VOCABULARY, type VocabularyName } from '../vocabulary.js';
+
 /**
  * JSON Schemas of the `edunorm/v1` data contract (shared/spec/documents.md).
  *
- * Two annotations of ours ride along and are registered with ajv as keywords:
+ * Three annotations of ours ride along and are registered with ajv as keywords:
  * - `x-doc`: the field's meaning in zh-CN and en (hover, completion, messages);
  * - `x-unit`: what a number means (`yuan`, `fraction`, `year`, …) so a wrong type gets a
- *   message and a fix written for finance staff (`"4,800,000"` → `4800000`).
+ *   message and a fix written for finance staff (`"4,800,000"` → `4800000`);
+ * - `x-vocabulary`: for a field with fixed values, the vocabulary (vocabulary.ts) its codes and
+ *   their meanings come from.
  */
 
-export type Unit = 'yuan' | 'fraction' | 'year' | 'count' | 'multiplier' | 'hours' | 'years';
+/** Our annotation keywords and the JSON type of their values (ajv must know them: strict mode). */
+export const ANNOTATION_KEYWORDS = { 'x-doc': 'object', 'x-unit': 'string', 'x-vocabulary': 'string' } as const;
+
+/** What a number means (`x-unit`); the codes and their names are `VOCABULARY.unit`. */
+export type Unit = (typeof VOCABULARY.unit.codes)[number];
 
 /** A field's (or value's) meaning in both languages. */
 export interface FieldDoc {
@@ -15,36 +23,13 @@ export interface FieldDoc {
   en: string;
 }
 
-/** A JSON Schema (draft 2020-12 subset ajv reads), with edunorm's `x-doc`, `x-unit` and `x-help` annotations. */
+/** A JSON Schema (draft 2020-12 subset ajv reads), with edunorm's `x-doc`, `x-unit` and `x-vocabulary` annotations. */
 export type JsonSchema = Record<string, unknown>;
 
 const doc = (zh: string, en: string): FieldDoc => ({ 'zh-CN': zh, en });
 
-/** Codes of `school.level` (学段). */
-export const SCHOOL_LEVELS = [
-  'kindergarten',
-  'primary',
-  'junior',
-  'senior',
-  'nine-year',
-  'complete-secondary',
-  'vocational',
-  'special',
-  'higher',
-] as const;
-
-/** What each school level means, in both languages (`primary` → 小学 / primary school). */
-export const SCHOOL_LEVEL_NAMES: Record<(typeof SCHOOL_LEVELS)[number], FieldDoc> = {
-  kindergarten: doc('幼儿园', 'kindergarten'),
-  primary: doc('小学', 'primary school'),
-  junior: doc('初中', 'junior secondary school'),
-  senior: doc('普通高中', 'general senior secondary school'),
-  'nine-year': doc('九年一贯制学校', 'nine-year school'),
-  'complete-secondary': doc('完全中学', 'complete secondary school'),
-  vocational: doc('中职学校', 'secondary vocational school'),
-  special: doc('特殊教育学校', 'special-education school'),
-  higher: doc('高等学校', 'higher-education institution'),
-};
+/** A document kind's name, from the vocabulary. */
+const kindLabel = (kind: string): FieldDoc => VOCABULARY.kind.terms.find((term) => term.code === kind)!.label;
 
 const yuan = (zh: string, en: string): JsonSchema => ({ type: 'number', minimum: 0, 'x-unit': 'yuan', 'x-doc': doc(zh, en) });
 const fraction = (zh: string, en: string): JsonSchema => ({
@@ -69,12 +54,12 @@ const yearField = (zh: string, en: string): JsonSchema => ({
 });
 const bool = (zh: string, en: string): JsonSchema => ({ type: 'boolean', 'x-doc': doc(zh, en) });
 const text = (zh: string, en: string): JsonSchema => ({ type: 'string', minLength: 1, 'x-doc': doc(zh, en) });
-/** An enum field; `x-doc` is the field's short name, `x-help` lists what each value means. */
-const oneOf = (values: readonly string[], zh: string, en: string, help?: FieldDoc): JsonSchema => ({
+/** A field with fixed values: the codes of a vocabulary (vocabulary.ts), named in `x-vocabulary` for what each means. */
+const oneOf = (vocabulary: VocabularyName, zh: string, en: string): JsonSchema => ({
   type: 'string',
-  enum: [...values],
+  enum: [...VOCABULARY[vocabulary].codes],
   'x-doc': doc(zh, en),
-  ...(help ? { 'x-help': help } : {}),
+  'x-vocabulary': vocabulary,
 });
 
 const header = {
@@ -82,15 +67,7 @@ const header = {
   kind: { type: 'string', 'x-doc': doc('文件类型:SchoolBudget、Staffing 或 DistrictIndicators', 'Document kind: SchoolBudget, Staffing or DistrictIndicators') },
 };
 
-const schoolLevel = oneOf(
-  SCHOOL_LEVELS,
-  '学段',
-  'School level',
-  doc(
-    'kindergarten 幼儿园、primary 小学、junior 初中、senior 普通高中、nine-year 九年一贯制、complete-secondary 完全中学、vocational 中职、special 特殊教育学校、higher 高等学校',
-    'kindergarten, primary, junior, senior, nine-year, complete-secondary, vocational, special, higher',
-  ),
-);
+const schoolLevel = oneOf('level', '学段', 'School level');
 
 const schoolCode = text('学校代码', 'School code');
 /** Links a school's documents to its district's DistrictIndicators (workspace checks). */
@@ -100,7 +77,7 @@ const schoolName = text('学校名称', 'School name');
 export const schoolBudgetSchema: JsonSchema = {
   $id: 'edunorm/v1/SchoolBudget',
   type: 'object',
-  'x-doc': doc('学校年度预算', 'School annual budget'),
+  'x-doc': kindLabel('SchoolBudget'),
   required: ['apiVersion', 'kind', 'school', 'fiscalYear', 'budget'],
   additionalProperties: false,
   properties: {
@@ -161,10 +138,6 @@ export const schoolBudgetSchema: JsonSchema = {
   },
 };
 
-/** Codes of `staff[].role` (岗位类别). */
-export const STAFF_ROLES = ['teacher', 'management', 'teaching-auxiliary', 'logistics'] as const;
-/** Codes of `staff[].title` (职称), lowest first. */
-export const STAFF_TITLES = ['none', 'third', 'second', 'first', 'senior', 'professor'] as const;
 
 const staffRecord: JsonSchema = {
   type: 'object',
@@ -174,8 +147,8 @@ const staffRecord: JsonSchema = {
   properties: {
     id: text('工号(在名单内唯一)', 'Staff id, unique within the list'),
     name: text('姓名', 'Name'),
-    role: oneOf(STAFF_ROLES, '岗位类别', 'Role', doc('teacher 专任教师、management 管理人员、teaching-auxiliary 教辅人员、logistics 工勤人员', 'teacher, management, teaching-auxiliary, logistics')),
-    title: oneOf(STAFF_TITLES, '职称', 'Title', doc('none 未定级、third 三级、second 二级、first 一级、senior 高级、professor 正高级', 'none, third, second, first, senior, professor')),
+    role: oneOf('role', '岗位类别', 'Role'),
+    title: oneOf('title', '职称', 'Title'),
     specialGrade: bool('是否特级教师', 'Special-grade teacher'),
     certified: bool('是否持有教师资格证', 'Holds a teacher qualification certificate'),
     hiredYear: yearField('入职年份', 'Year hired'),
@@ -201,7 +174,7 @@ const staffRecord: JsonSchema = {
 export const staffingSchema: JsonSchema = {
   $id: 'edunorm/v1/Staffing',
   type: 'object',
-  'x-doc': doc('教职工与薪酬', 'Staffing and pay'),
+  'x-doc': kindLabel('Staffing'),
   required: ['apiVersion', 'kind', 'school', 'fiscalYear'],
   additionalProperties: false,
   properties: {
@@ -239,15 +212,11 @@ export const staffingSchema: JsonSchema = {
   },
 };
 
-/** Codes of `district.type`. */
-export const DISTRICT_TYPES = ['city', 'county'] as const;
-/** Codes of `schools[].designation` (the “1+2+3” plan). */
-export const DESIGNATIONS = ['none', 'quality-senior', 'high-quality-junior', 'standardized-township-junior'] as const;
 
 export const districtIndicatorsSchema: JsonSchema = {
   $id: 'edunorm/v1/DistrictIndicators',
   type: 'object',
-  'x-doc': doc('市/县教育发展指标', 'District education indicators'),
+  'x-doc': kindLabel('DistrictIndicators'),
   required: ['apiVersion', 'kind', 'district', 'year', 'indicators'],
   additionalProperties: false,
   properties: {
@@ -260,7 +229,7 @@ export const districtIndicatorsSchema: JsonSchema = {
       properties: {
         code: text('行政区划代码', 'District code'),
         name: text('名称', 'Name'),
-        type: oneOf(DISTRICT_TYPES, '类型', 'Type', doc('city 市、county 县', 'city or county')),
+        type: oneOf('districtType', '类型', 'Type'),
       },
     },
     year: yearField('指标所属年份', 'Year the figures describe'),
@@ -308,12 +277,7 @@ export const districtIndicatorsSchema: JsonSchema = {
           level: schoolLevel,
           enrollment: integer('count', '在校生人数', 'Enrolment (pupils)'),
           relocationPlanned: bool('新区规划中是否将搬迁', 'Relocation planned in the new-district plan'),
-          designation: oneOf(
-            DESIGNATIONS,
-            '“1+2+3 培育提升计划”认定',
-            '“1+2+3” plan designation',
-            doc('none 无、quality-senior 优质高中、high-quality-junior 高质量初中、standardized-township-junior 标准化乡镇初中', 'none, quality-senior, high-quality-junior, standardized-township-junior'),
-          ),
+          designation: oneOf('designation', '“1+2+3 培育提升计划”认定', '“1+2+3” plan designation'),
         },
       },
     },
@@ -321,7 +285,7 @@ export const districtIndicatorsSchema: JsonSchema = {
 };
 
 /** The document kinds of `edunorm/v1` (`kind:`). */
-export const DOCUMENT_KINDS = ['SchoolBudget', 'Staffing', 'DistrictIndicators'] as const;
+export const DOCUMENT_KINDS = VOCABULARY.kind.codes;
 /** One of {@link DOCUMENT_KINDS}. */
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

@@ -1,3 +1,4 @@
+import { findTerm, VOCABULARY } from '../vocabulary.js';
 import type { Unit } from './document-schemas.js';
 
 /**
@@ -30,15 +31,13 @@ export function parsePercentText(text: string): number | undefined {
   return plain ? Number(plain[1]) : undefined;
 }
 
-// YAML 1.1 booleans (yes/no, on/off, y/n) are strings in YAML 1.2: offer the boolean they meant.
-const TRUE_WORDS = new Set(['是', '有', 'true', 'yes', 'y', 'on', '√', '✓']);
-const FALSE_WORDS = new Set(['否', '无', '不是', 'false', 'no', 'n', 'off', '×', '✗']);
-
+/**
+ * YAML 1.1 booleans (yes/no, on/off, y/n) are strings in YAML 1.2, and spreadsheets say 是/否:
+ * the boolean they meant, by the words of `VOCABULARY.boolean`.
+ */
 export function parseHumanBoolean(text: string): boolean | undefined {
-  const s = text.trim().toLowerCase();
-  if (TRUE_WORDS.has(s)) return true;
-  if (FALSE_WORDS.has(s)) return false;
-  return undefined;
+  const term = findTerm(VOCABULARY.boolean, text);
+  return term ? term.code === 'true' : undefined;
 }
 
 export interface ValueSuggestion {
