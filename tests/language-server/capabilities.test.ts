@@ -18,6 +18,7 @@ import {
   type Command,
   type CompletionItem,
   type Diagnostic,
+  type InlayHint,
   type MarkupContent,
   type SymbolInformation,
 } from 'vscode-languageserver-protocol';
@@ -51,9 +52,9 @@ async function session(client: TestClient, pull = false) {
   const completion = await ask<CompletionItem[]>(client, CompletionRequest.method, { textDocument: { uri: BUDGET }, position: { line: 6, character: 2 } });
   const actions = await ask<unknown[]>(client, CodeActionRequest.method, { textDocument: { uri: BUDGET }, range: diagnostics[0]!.range, context: { diagnostics } });
   const symbols = await ask<unknown[]>(client, DocumentSymbolRequest.method, { textDocument: { uri: STAFFING } });
-  await ask(client, InlayHintRequest.method, { textDocument: { uri: BUDGET }, range: WHOLE });
+  const hints = await ask<InlayHint[]>(client, InlayHintRequest.method, { textDocument: { uri: BUDGET }, range: WHOLE });
   await ask(client, CompletionRequest.method, { textDocument: { uri: BUDGET }, position: { line: 5, character: 9 } });
-  return { diagnostics, hover, completion, actions, symbols };
+  return { diagnostics, hover, completion, actions, symbols, hints };
 }
 
 describe('a bare LSP 3.17 client: plain text, Command[], SymbolInformation[], the lifecycle', () => {
@@ -88,6 +89,8 @@ describe('a bare LSP 3.17 client: plain text, Command[], SymbolInformation[], th
     expect(text).toContain('教师培训经费(元) · Teacher-training funds (yuan)');
     expect(text).toContain('teacher-training-funds <https://github.com/edunorm/edunorm/blob/main/docs/rules/teacher-training-funds.md>');
     expect(text).not.toMatch(/\*\*|`|\]\(/);
+    expect(answers.hints.length).toBeGreaterThan(0);
+    for (const hint of answers.hints) expect(typeof hint.tooltip === 'string' && !/\*\*|`/.test(hint.tooltip), JSON.stringify(hint.tooltip)).toBe(true);
     const documented = answers.completion.filter((i) => i.documentation !== undefined);
     expect(documented.length).toBeGreaterThan(0);
     for (const item of documented) {

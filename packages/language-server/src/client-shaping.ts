@@ -4,7 +4,7 @@
  * has no hierarchical symbols. The feature modules build the richest form; these functions
  * take it down, so the content stays the same in every client.
  */
-import { MarkupKind, SymbolKind, type ClientCapabilities, type CompletionItem, type DocumentSymbol, type Hover, type MarkupContent, type SymbolInformation } from 'vscode-languageserver';
+import { MarkupKind, SymbolKind, type ClientCapabilities, type CompletionItem, type DocumentSymbol, type Hover, type InlayHint, type MarkupContent, type SymbolInformation } from 'vscode-languageserver';
 
 export interface ClientShape {
   hoverMarkdown: boolean;
@@ -65,6 +65,12 @@ export function shapeCompletion(items: CompletionItem[], shape: ClientShape): Co
     if (doc === undefined || typeof doc === 'string') return item;
     return { ...item, documentation: markdownToPlainText(doc.value) };
   });
+}
+
+/** Inlay-hint tooltips have no format capability of their own: they follow the hover's. */
+export function shapeInlayHints(hints: InlayHint[], shape: ClientShape): InlayHint[] {
+  if (shape.hoverMarkdown) return hints;
+  return hints.map((hint) => (hint.tooltip !== undefined && typeof hint.tooltip !== 'string' ? { ...hint, tooltip: markdownToPlainText(hint.tooltip.value) } : hint));
 }
 
 /** DocumentSymbol tree → the flat list of 3.17 `SymbolInformation`, each naming its parent. */

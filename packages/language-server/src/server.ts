@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { APPLY_EDIT_COMMAND, OPEN_RULE_DOC_COMMAND, asCommands, codeActionsFor } from './code-actions.js';
-import { clientShape, shapeCompletion, shapeHover, toSymbolInformation, type ClientShape } from './client-shaping.js';
+import { clientShape, shapeCompletion, shapeHover, shapeInlayHints, toSymbolInformation, type ClientShape } from './client-shaping.js';
 import { DOCUMENT_SKELETONS, completionsAt } from './completion.js';
 import { documentSymbols } from './document-symbols.js';
 import { hoverAt } from './hover.js';
@@ -377,7 +377,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // Hints sit at exact positions: they need the result for this very version.
       const result = await scheduler.whenValidated(document.uri, document.version, token);
       if (!result || result.version !== document.version) return [];
-      return inlayHintsFor(document, result, params.range, locale, ruleSetFor(document.uri));
+      return shapeInlayHints(inlayHintsFor(document, result, params.range, locale, ruleSetFor(document.uri)), shape);
     }),
   );
 
