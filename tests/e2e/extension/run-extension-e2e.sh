@@ -23,6 +23,6 @@ node tests/e2e/run-vscode-tests.mjs --extension extension --tests tests/e2e/exte
   --folder "$WORK" --screenshot test-artifacts/e2e-editor.png --timeout 300
 cp test-artifacts/e2e-editor.png extension/images/screenshot.png
 # The walkthrough's pictures: the finding with its hover (screenshot.png), after the fix, the walkthrough.
-cp test-artifacts/e2e-editor-fixed.png extension/images/fixed.png
+cp test-artifacts/e2e-editor-template-fixed.png extension/images/fixed.png
 cp test-artifacts/e2e-editor-walkthrough.png extension/images/walkthrough.png
 echo "e2e: extension tests passed in $(( $(date +%s) - T0 ))s; screenshot test-artifacts/e2e-editor.png"

@@ -165,6 +165,10 @@ async function run() {
   assert.equal(freshFix && freshFix.title, '改为 240000(符合要求的值)');
   assert.ok(await vscode.workspace.applyEdit(freshFix.edit));
   await waitFor('the finding on the new budget to clear', () => edunormDiagnostics(fresh.uri).length === 0 && api.statusOf(fresh.uri)?.errors === 0, { event: vscode.languages.onDidChangeDiagnostics });
+  // The walkthrough's "fixed" picture: the new budget after its quick fix (the inlay hint says 5%).
+  editor.selection = new vscode.Selection(line, 0, line, 0);
+  await new Promise((r) => setTimeout(r, 1000));
+  await screenshot('template-fixed');
 
   // The walkthrough itself opens, and its picture goes to the README.
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
