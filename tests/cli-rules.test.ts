@@ -202,7 +202,7 @@ describe('edunorm init', () => {
     writeFileSync(config, readFileSync(config, 'utf8').replace('minShare: 0.05', 'minShare: 0.07'));
     const r = runCli(['check', 'examples/', '--format', 'json', '--locale', 'en'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).files[0].findings[0]).toMatchObject({ ruleId: 'teacher-training-funds', line: 13 });
+    expect(JSON.parse(r.stdout).files[0].findings[0]).toMatchObject({ ruleId: 'teacher-training-funds', line: 17 });
   });
 });
 
