@@ -173,6 +173,71 @@ describe.skipIf(!existsSync(CHROMIUM))(`the report in headless Chromium (${CHROM
       await browser.close();
     }
   }, 60_000);
+
+  it('passes axe (color-contrast, empty-table-header, nested-interactive, …) and every pill, cell and chart text has contrast ≥ 4.5:1', async () => {
+    const { chromium } = await import('playwright-core');
+    const axe = (await import('axe-core')).default;
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    try {
+      // 30 generated schools and the bundled examples (their norms of severity info have findings
+      // too): every kind of pill and cell, on a page small enough for axe to walk in seconds.
+      const folder = mkdtempSync(join(tmpdir(), 'edunorm-report-axe-'));
+      generateSchools(folder, 30);
+      expect(runCli(['report', '.', join(ROOT, 'examples'), '--output', 'axe.html'], { cwd: folder }).code).toBe(0);
+      const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+      await page.goto(`file://${join(folder, 'axe.html')}`);
+      rmSync(folder, { recursive: true, force: true });
+      // Every row and finding in view of the checks: no scrolled-away rows, no closed lists.
+      await page.evaluate(() => {
+        for (const e of document.querySelectorAll<HTMLElement>('.scroll')) e.style.maxHeight = 'none';
+        for (const d of document.querySelectorAll('details')) d.open = true;
+      });
+      // The page has every kind of pill and cell, so the checks below cover each.
+      for (const selector of ['.pill.ok', '.pill.bad', '.pill.error', '.pill.warning', '.pill.info', 'td.c-ok', 'td.c-na', 'td.c-error', 'td.c-warning', 'td.c-info', '#districts th']) {
+        expect(await page.locator(selector).count(), selector).toBeGreaterThan(0);
+      }
+      await page.evaluate(axe.source);
+      const result = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document));
+      const violations = result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(' / ')}`);
+      expect(violations).toEqual([]);
+      // No links inside a chart: role="img" hides its content from assistive technology.
+      expect(await page.locator('[role="img"] a, [role="img"] [tabindex]').count()).toBe(0);
+      expect(await page.locator('#chart-norms p.jump a').count()).toBeGreaterThan(0);
+      // No empty header cell in any table.
+      expect(await page.$$eval('th', (ths) => ths.filter((th) => !th.textContent?.trim()).length)).toBe(0);
+
+      // axe leaves out text of only symbols (✓, ✗, ·, —) and text in SVG ("incomplete"):
+      // measure those here, on the background each is drawn on, and on a hovered row.
+      const lowContrast = () =>
+        page.evaluate(() => {
+          const channel = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+          const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+          const luminance = ([r, g, b]: number[]) => 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+          const background = (e: Element | null): number[] => {
+            for (; e; e = e.parentElement) {
+              const c = rgb(getComputedStyle(e).backgroundColor);
+              if (c.length === 3 || (c.length === 4 && c[3]! > 0)) return c.slice(0, 3);
+            }
+            return [255, 255, 255];
+          };
+          const bad: string[] = [];
+          for (const e of document.querySelectorAll('td, th, .pill, svg text')) {
+            if (!e.textContent?.trim()) continue;
+            const style = getComputedStyle(e);
+            const fg = rgb(e instanceof SVGElement ? style.fill : style.color).slice(0, 3);
+            const [a, b] = [luminance(fg), luminance(background(e))];
+            const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+            if (ratio < 4.5) bad.push(`${e.tagName}.${e.getAttribute('class') ?? ''} "${e.textContent.trim().slice(0, 20)}" ${ratio.toFixed(2)}`);
+          }
+          return [...new Set(bad)];
+        });
+      expect(await lowContrast()).toEqual([]);
+      await page.hover('#schools tbody tr:first-child td:nth-child(2)');
+      expect(await lowContrast()).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });
 
 /** A folder of files, removed after `body`. */

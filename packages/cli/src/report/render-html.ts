@@ -92,13 +92,14 @@ function normChart(data: ReportData, figures: ReportFigures, locale: Locale, t: 
     return {
       label,
       title,
-      href: `#norm-${n.id}`,
       segments: SEVERITIES.map((s) => ({ value: n.counts[s], className: s, title: `${title}:${t.severity[s]} ${n.counts[s]}` })),
       note: t.findingsNote(n.total, n.units, unitOf(data.norms.find((x) => x.id === n.id))),
     };
   });
   const legend = SEVERITIES.map((s) => ({ className: s, label: t.severity[s] }));
-  return `<section class="panel" id="chart-norms"><h2>${h(t.findingsPerNorm)}</h2><p class="note">${h(t.findingsPerNormNote)}</p>${stackedBarChart(bars, t.findingsPerNorm, legend)}</section>`;
+  const links = withFindings(figures).map((n) => `<a href="#norm-${h(n.id)}">${h(normLabel(n.id, data, locale).label)}</a>`);
+  const jump = links.length ? `<p class="jump">${h(t.jumpTo)} ${links.join(' ')}</p>` : '';
+  return `<section class="panel" id="chart-norms"><h2>${h(t.findingsPerNorm)}</h2><p class="note">${h(t.findingsPerNormNote)}</p>${stackedBarChart(bars, t.findingsPerNorm, legend)}${jump}</section>`;
 }
 
 function levelChart(figures: ReportFigures, t: ReportText): string {
@@ -176,7 +177,7 @@ function districtsTable(data: ReportData, locale: Locale, t: ReportText): string
     const w = d.findings.filter((f) => f.severity === 'warning').length;
     return `<tr><td>${h(d.name)} <small class="code">${h(d.code)}</small></td><td>${d.year ?? ''}</td><td class="num">${e}</td><td class="num">${w}</td><td>${h(failing.join('、'))}</td></tr>`;
   });
-  return `<section class="panel" id="districts"><h2>${h(t.districts)}</h2><div class="scroll"><table class="schools"><thead><tr><th>${h(t.district)}</th><th>${h(t.year)}</th><th>${h(t.errors)}</th><th>${h(t.warnings)}</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
+  return `<section class="panel" id="districts"><h2>${h(t.districts)}</h2><div class="scroll"><table class="schools"><thead><tr><th>${h(t.district)}</th><th>${h(t.year)}</th><th>${h(t.errors)}</th><th>${h(t.warnings)}</th><th>${h(t.normsWithFindings)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
 }
 
 function looseFiles(data: ReportData, t: ReportText): string {

@@ -13,7 +13,6 @@ export interface StackedBar {
   segments: { value: number; className: string; title: string }[];
   /** Text after the bar, e.g. "42(37 所学校)". */
   note: string;
-  href?: string;
 }
 
 const ROW = 30;
@@ -40,8 +39,9 @@ export function stackedBarChart(bars: readonly StackedBar[], ariaLabel: string, 
   }
   bars.forEach((bar, i) => {
     const y = top + i * ROW;
-    const label = `<text x="${LABEL_W - 10}" y="${y + BAR_H / 2 + 5}" text-anchor="end" class="label">${escapeHtml(bar.label)}${bar.title ? `<title>${escapeHtml(bar.title)}</title>` : ''}</text>`;
-    body += bar.href ? `<a href="${escapeHtml(bar.href)}">${label}</a>` : label;
+    // No links in here: a chart is one image to assistive technology (role="img"), so links
+    // inside it could be neither reached nor announced; the page lists them below the chart.
+    body += `<text x="${LABEL_W - 10}" y="${y + BAR_H / 2 + 5}" text-anchor="end" class="label">${escapeHtml(bar.label)}${bar.title ? `<title>${escapeHtml(bar.title)}</title>` : ''}</text>`;
     let x = LABEL_W;
     for (const s of bar.segments) {
       if (s.value <= 0) continue;
