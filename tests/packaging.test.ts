@@ -1,12 +1,15 @@
 /**
  * What `npm pack` ships for @edunorm/core, @edunorm/cli and @edunorm/language-server: the
- * compiled code and declarations, bin scripts and package.json — no sources, tests, source
- * maps or build state, and everything package.json points at. (dist/ is not cleaned by the
- * build: publish from a fresh build, as CI does, or a file left in dist/ ships too.)
+ * compiled code and declarations, their source maps (sources inlined, so every
+ * `sourceMappingURL` resolves inside the package), bin scripts, README, LICENSE and package.json —
+ * no sources, tests or build state, and everything package.json points at. publint and
+ * `npm publish --dry-run` find nothing to fix. (dist/ is not cleaned by the build: publish from
+ * a fresh build, as CI does, or a file left in dist/ ships too.)
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { publint } from 'publint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/paths.js';
 
@@ -49,10 +52,55 @@ describe('npm pack --dry-run', () => {
     describe(dir, () => {
       it('ships no sources, tests, source maps or build state', () => {
         const files = packed.get(dir)!.files.map((f) => f.path);
-        const leaks = files.filter((f) => /\.map$|\.tsbuildinfo$|(^|\/)(src|tests?|test-results|coverage|node_modules)\//.test(f) || /\.test\.|\.spec\./.test(f) || (/\.ts$/.test(f) && !/\.d\.ts$/.test(f)));
+        const leaks = files.filter((f) => /\.d\.ts\.map$|\.tsbuildinfo$|(^|\/)(src|tests?|test-results|coverage|node_modules)\//.test(f) || /\.test\.|\.spec\./.test(f) || (/\.ts$/.test(f) && !/\.d\.ts$/.test(f)));
         expect(leaks).toEqual([]);
         expect(files.every((f) => f === 'package.json' || /^(dist|bin)\//.test(f) || /^(README|LICENSE)(\.md)?$/i.test(f)), files.join(', ')).toBe(true);
       });
+
+      it('ships a README and a LICENSE; names its repository folder, engines, and bins without ./', () => {
+        const files = new Set(packed.get(dir)!.files.map((f) => f.path));
+        expect(files.has('README.md'), 'README.md').toBe(true);
+        expect(files.has('LICENSE'), 'LICENSE').toBe(true);
+        const pkg = JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as Record<string, any>;
+        expect(pkg.repository).toEqual({ type: 'git', url: 'git+https://github.com/edunorm/edunorm.git', directory: dir });
+        expect(pkg.engines).toEqual({ node: '>=20' });
+        expect(pkg.license).toBe('MIT');
+        for (const target of Object.values((pkg.bin ?? {}) as Record<string, string>)) expect(target).not.toMatch(/^\.\//);
+      });
+
+      it('has no dangling sourceMappingURL: every one names a shipped map that carries its sources', () => {
+        const files = new Set(packed.get(dir)!.files.map((f) => f.path));
+        const dangling: string[] = [];
+        let maps = 0;
+        for (const file of files) {
+          if (!/\.(m?js|d\.ts)$/.test(file)) continue;
+          const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(join(ROOT, dir, file), 'utf8'))?.[1];
+          if (url === undefined) continue;
+          const map = join(file, '..', url);
+          if (!files.has(map)) dangling.push(`${file} → ${url}`);
+          else {
+            maps++;
+            const parsed = JSON.parse(readFileSync(join(ROOT, dir, map), 'utf8')) as { sources: string[]; sourcesContent?: unknown[] };
+            if (parsed.sourcesContent?.length !== parsed.sources.length) dangling.push(`${map}: sources not inlined`);
+          }
+        }
+        expect(dangling).toEqual([]);
+        expect(maps).toBeGreaterThan(0);
+      });
+
+      it('publint reports nothing (errors, warnings or suggestions)', async () => {
+        const { messages } = await publint({ pkgDir: join(ROOT, dir), pack: 'npm', strict: true });
+        expect(messages.map((m) => `${m.type} ${m.code} ${m.path.join('.')}`)).toEqual([]);
+      }, 60_000);
+
+      it('npm publish --dry-run is clean (no corrected or invalid package.json fields)', () => {
+        const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+        const r = spawnSync(npm, ['publish', '--dry-run', '--ignore-scripts'], { cwd: join(ROOT, dir), encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(0);
+        // Without a registry login npm warns that publishing would need one; nothing else may be said.
+        const warnings = r.stderr.split('\n').filter((l) => /npm (warn|error)/i.test(l) && !/requires you to be logged in/.test(l));
+        expect(warnings).toEqual([]);
+      }, 60_000);
 
       it('ships every file its package.json points at', () => {
         const pkg = JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as Record<string, unknown>;
