@@ -28,6 +28,8 @@ for (const pkg of ['core', 'cli', 'language-server']) {
   }
 }
 run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b']);
+// The single-file CLI (packages/cli/dist/edunorm.mjs): what CI and the GitHub Action run.
+run(process.execPath, [join(root, 'scripts/bundle-cli.mjs')]);
 console.log('build: done');
 run(process.execPath, [join(root, 'extension/scripts/bundle.mjs')]);
 run(process.execPath, [join(root, 'packages/web/scripts/bundle.mjs')]);
