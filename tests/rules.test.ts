@@ -3,15 +3,23 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinPack, check, createRuleSet, testRulePack, type RuleDefinition } from '../packages/core/src/index.js';
 import { loadRulePackFromDirectory } from '../packages/core/src/node.js';
-import { NORM_IDS } from './helpers/norm-ids.js';
+import { NORM_IDS, PACK_NORM_IDS, WORKSPACE_NORM_IDS } from './helpers/norm-ids.js';
 import { RULES_DIR, SHARED } from './helpers/paths.js';
 
 const pack = loadRulePackFromDirectory(RULES_DIR);
 
 
 describe('the default pack', () => {
-  it('holds exactly the norms of norms.md', () => {
-    expect(pack.rules.map((r) => r.id).sort()).toEqual([...NORM_IDS].sort());
+  it('holds exactly the norms of norms.md and workspace.md', () => {
+    expect(pack.rules.map((r) => r.id).sort()).toEqual([...PACK_NORM_IDS].sort());
+    expect(pack.rules.filter((r) => r.scope === 'workspace').map((r) => r.id).sort()).toEqual([...WORKSPACE_NORM_IDS].sort());
+  });
+
+  it.runIf(SHARED)('matches the ids and severities of shared/spec/workspace.md', () => {
+    const spec = readFileSync(join(SHARED!, 'spec', 'workspace.md'), 'utf8');
+    const rows = [...spec.matchAll(/^\| `([a-z0-9-]+)` \|[^|]*\| (error|warning|info) \|/gm)];
+    expect(rows.map((m) => m[1]).sort()).toEqual([...WORKSPACE_NORM_IDS].sort());
+    for (const [, id, severity] of rows) expect(pack.rules.find((r) => r.id === id)!.severity, id).toBe(severity);
   });
 
   it.runIf(SHARED)('matches the ids, severities and quotes of shared/spec/norms.md', () => {
@@ -88,7 +96,7 @@ describe('the rule tester itself', () => {
 describe('engine use', () => {
   it('gives the same findings when 100 documents are checked at once as one by one', async () => {
     const ruleSet = createRuleSet([pack]);
-    const texts = pack.rules.flatMap((r) => r.tests.invalid.map((t) => t.document));
+    const texts = pack.rules.flatMap((r) => r.tests.invalid.flatMap((t) => (t.document === undefined ? [] : [t.document])));
     const many = Array.from({ length: 100 }, (_, i) => texts[i % texts.length]!);
     const sequential = [];
     for (const t of many) sequential.push((await check(t, { ruleSet })).findings);

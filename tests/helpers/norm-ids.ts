@@ -35,3 +35,15 @@ export const NORM_IDS = [
   'special-needs-full-coverage',
   'digital-full-coverage',
 ] as const;
+
+/** The norm ids across documents of shared/spec/workspace.md (same stability). */
+export const WORKSPACE_NORM_IDS = [
+  'county-teacher-pay-parity',
+  'county-senior-post-pool',
+  'district-school-list',
+  'district-reference-mismatch',
+  'indicator-decline',
+] as const;
+
+/** Every norm of the default pack. */
+export const PACK_NORM_IDS = [...NORM_IDS, ...WORKSPACE_NORM_IDS] as const;

@@ -11,7 +11,13 @@ import { ruleFailedMessage } from './checks/engine.js';
 import { fileTooLargeFinding, tooManyFindingsFinding } from './checks/file.js';
 import { STRUCTURAL_RULES, structural } from './checks/registry.js';
 import { yamlProblemMessage } from './checks/yaml.js';
-import { applySuppressions } from './suppressions.js';
+import { applyDirectives, parseDirectives } from './suppressions.js';
+import { extractContribution, type DocumentContribution } from './workspace/contribution.js';
+
+/** Ids of the rules across documents, and the structural ones they give. */
+export function workspaceRuleIds(ruleSet: RuleSet): Set<string> {
+  return new Set([...ruleSet.workspace.rules.map((r) => r.definition.id), 'workspace/duplicate-district']);
+}
 
 /** Options of {@link check}; all optional. */
 export interface CheckOptions {
@@ -35,6 +41,12 @@ export interface CheckOptions {
   maxFullParseLength?: number;
   /** At most this many findings per text; the rest are counted in one `file/too-many-findings`. */
   maxFindings?: number;
+  /**
+   * Also return what each document contributes to the norms across documents, and the
+   * file's directives, so findings across files can be computed later without the text
+   * (shared/spec/workspace.md).
+   */
+  workspace?: boolean;
 }
 
 /** Moves every offset of a result by `delta` (a byte-order mark before the checked text); lines and columns stay as shown. */
@@ -107,6 +119,7 @@ async function checkText(text: string, options: CheckOptions): Promise<CheckResu
   const measurements: Measurement[] = [];
   const documents: DocumentSummary[] = [];
   const anchors = new Map<number, (path: string) => string>();
+  const contributions: DocumentContribution[] = [];
   for (const doc of file.documents) {
     const factory = new FindingFactory(file, doc, locale);
     for (const problem of doc.problems) {
@@ -144,6 +157,10 @@ async function checkText(text: string, options: CheckOptions): Promise<CheckResu
         else omitted++;
       }
       for (const m of evaluated.measurements) measurements.push(m);
+      if (options.workspace) {
+        const contribution = extractContribution(file, doc, structure.kind, doc.value, await ruleSet.workspace.contribute(structure.kind, doc.value));
+        if (contribution) contributions.push(contribution);
+      }
     } catch (error) {
       // A rule that throws is a bug in a rule pack, not in the user's file: report it on the
       // document and keep checking the others.
@@ -156,14 +173,16 @@ async function checkText(text: string, options: CheckOptions): Promise<CheckResu
   for (const f of findings) f.anchor = (anchors.get(f.documentIndex) ?? ((p: string) => `#${f.documentIndex}/${p}`))(f.path);
   findings.sort(byPosition);
   const ruleIds = new Set([...ruleSet.rules.map((r) => r.definition.id), ...STRUCTURAL_RULES.map((r) => r.id)]);
-  const { findings: kept, suppressed } = applySuppressions(text, findings, {
+  const directives = parseDirectives(text, file.positions);
+  const { findings: kept, suppressed } = applyDirectives(directives, findings, {
     locale,
     reportUnused: options.reportUnusedDirectives === true,
     knownRuleIds: ruleIds,
-    positions: file.positions,
+    deferredRuleIds: workspaceRuleIds(ruleSet),
   });
   const result: CheckResult = { isEdunorm: true, findings: kept, documents, suppressed };
   if (options.measurements) result.measurements = measurements;
+  if (options.workspace) result.workspace = { contributions, directives };
   return result;
 }
 

@@ -12,6 +12,10 @@
 
 // Checking
 export { check, createRuleSet, getDefaultRuleSet, type CheckOptions } from './check.js';
+/** Checks texts together: each on its own, then the norms across documents (shared/spec/workspace.md). */
+export { checkWorkspace } from './workspace/check-workspace.js';
+export type { WorkspaceResult, WorkspaceFileResult, DistrictSummary } from './workspace/evaluate.js';
+export type { WorkspaceFinding } from './rules/workspace-rules.js';
 export { DEFAULT_MAX_FILE_BYTES } from './file-limits.js';
 export type * from './types.js';
 export { LOCALES } from './types.js';

@@ -18,5 +18,23 @@ export { fillTemplate, formatPercent, formatYuan, pick } from './messages/format
 export { didYouMean } from './messages/did-you-mean.js';
 export { findTerm, labelOf, termWords, vocabularyOf } from './vocabulary.js';
 export { parseHumanBoolean } from './schema/suggest-value.js';
-export { applySuppressions, parseDirectives, type Directive, type DirectiveKind, type SuppressionOutcome } from './suppressions.js';
+export { applySuppressions, applyDirectives, parseDirectives, type Directive, type DirectiveKind, type SuppressionOutcome } from './suppressions.js';
 export { BUDGET_EXAMPLE, DISTRICT_EXAMPLE, DOCUMENT_TEMPLATES, STAFFING_EXAMPLE } from './templates.js';
+export { runCaseIn, ruleSetForCase } from './rules/test-rules.js';
+export { workspaceRuleIds } from './check.js';
+export type { PooledOutcomes } from './rules/workspace-rules.js';
+export { WORKSPACE_CALCULATORS, type DistrictView, type WorkspaceCalculator, type WorkspaceLocation } from './workspace/calculators.js';
+export type { ContributedFigure, DocumentContribution, FileContribution, SchoolListEntry } from './workspace/contribution.js';
+export {
+  WorkspaceIndex,
+  attachToFiles,
+  districtKeyOf,
+  evaluateDistrict,
+  evaluateWorkspace,
+  retractions,
+  withoutRetracted,
+  duplicateFinding,
+  type LinkedWorkspace,
+  type WorkspaceFileInput,
+} from './workspace/evaluate.js';
+export { mergeWorkspaceResult } from './workspace/check-workspace.js';

@@ -66,13 +66,34 @@ export interface SuppressionOutcome {
 export function applySuppressions(
   text: string,
   findings: readonly Finding[],
-  options: { locale: Locale; reportUnused?: boolean; knownRuleIds?: ReadonlySet<string>; positions?: TextPositions },
+  options: { locale: Locale; reportUnused?: boolean; knownRuleIds?: ReadonlySet<string>; positions?: TextPositions; deferredRuleIds?: ReadonlySet<string> },
 ): SuppressionOutcome {
-  const directives = parseDirectives(text, options.positions);
+  return applyDirectives(parseDirectives(text, options.positions), findings, options);
+}
+
+/**
+ * Applies already parsed directives (kept from an earlier check of the file) to findings.
+ * With `problems: false` the directives' own problems are not reported again (findings
+ * across documents are suppressed after the file's own check reported them).
+ */
+export function applyDirectives<F extends Finding>(
+  directives: readonly Directive[],
+  findings: readonly F[],
+  options: {
+    locale: Locale;
+    reportUnused?: boolean;
+    knownRuleIds?: ReadonlySet<string>;
+    problems?: boolean;
+    /** Rules whose findings are only known later (across documents): never reported unused here. */
+    deferredRuleIds?: ReadonlySet<string>;
+  },
+): { findings: (F | Finding)[]; suppressed: (F & SuppressedFinding)[] } {
   if (directives.length === 0) return { findings: [...findings], suppressed: [] };
   const { locale } = options;
   const problems: Finding[] = [];
-  const problem = (d: Directive, id: StructuralId, message: LocalizedText) => problems.push({ ...structural(id), message: pick(message, locale), range: d.range, documentIndex: 0, path: '' });
+  const problem = (d: Directive, id: StructuralId, message: LocalizedText) => {
+    if (options.problems !== false) problems.push({ ...structural(id), message: pick(message, locale), range: d.range, documentIndex: 0, path: '' });
+  };
 
   const lineRules: { d: Directive; line: number; used: Set<string> }[] = [];
   const blocks: { d: Directive; ids: string[]; from: number; to: number; used: Set<string> }[] = [];
@@ -105,8 +126,8 @@ export function applySuppressions(
   }
   for (const [id, o] of open) blocks.push({ d: o.d, ids: [id], from: o.d.line, to: Number.POSITIVE_INFINITY, used: new Set() });
 
-  const kept: Finding[] = [];
-  const suppressed: SuppressedFinding[] = [];
+  const kept: F[] = [];
+  const suppressed: (F & SuppressedFinding)[] = [];
   for (const f of findings) {
     const line = f.range.start.line;
     const byLine = lineRules.find((r) => r.line === line && r.d.ruleIds.includes(f.ruleId));
@@ -121,8 +142,9 @@ export function applySuppressions(
   }
   if (options.reportUnused) {
     const unusedIds = new Map<Directive, string[]>();
-    for (const r of lineRules) for (const id of r.d.ruleIds) if (!r.used.has(id)) unusedIds.set(r.d, [...(unusedIds.get(r.d) ?? []), id]);
-    for (const b of blocks) for (const id of b.ids) if (!b.used.has(id)) unusedIds.set(b.d, [...(unusedIds.get(b.d) ?? []), id]);
+    const deferred = options.deferredRuleIds;
+    for (const r of lineRules) for (const id of r.d.ruleIds) if (!r.used.has(id) && !deferred?.has(id)) unusedIds.set(r.d, [...(unusedIds.get(r.d) ?? []), id]);
+    for (const b of blocks) for (const id of b.ids) if (!b.used.has(id) && !deferred?.has(id)) unusedIds.set(b.d, [...(unusedIds.get(b.d) ?? []), id]);
     for (const [d, ids] of unusedIds) {
       problem(d, 'directive/unused', directiveMessages.unused(ids));
     }

@@ -3,6 +3,9 @@
  * to read a finding lives here, free of any protocol (no LSP, no SARIF).
  */
 
+import type { Directive } from './suppressions.js';
+import type { DocumentContribution } from './workspace/contribution.js';
+
 /** How serious a finding is; only `error` fails a check (CLI exit code 1). */
 export type Severity = 'error' | 'warning' | 'info';
 /** A language the product speaks; zh-CN is the default everywhere. */
@@ -50,6 +53,10 @@ export interface Citation {
 
 /** Another place a finding refers to (the first use of a duplicated staff id, say). */
 export interface RelatedLocation {
+  /** The file the location is in, when it is not the finding's own file (findings across documents). */
+  file?: string;
+  /** Index of the YAML document in that file, when `file` is set. */
+  documentIndex?: number;
   path: string;
   range: Range;
   message: string;
@@ -122,4 +129,6 @@ export interface CheckResult {
   suppressed: (Finding & { suppression: { kind: 'inSource'; justification: string; directiveLine: number } })[];
   /** Present when asked for with `measurements: true`. */
   measurements?: Measurement[];
+  /** Present when asked for with `workspace: true`: input to the norms across documents. */
+  workspace?: { contributions: DocumentContribution[]; directives: Directive[] };
 }

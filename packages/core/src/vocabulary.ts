@@ -130,7 +130,21 @@ export function termWords(term: VocabularyTerm): string[] {
 }
 
 /** The vocabulary of a field, by the field's own name (`level`, `role`, `title`, `designation`, district `type`). */
-const BY_FIELD: Record<string, Vocabulary> = { level, role, title, designation, type: districtType };
+/** The level groups of the county's senior-post pool (`{group|label}` in county-senior-post-pool). */
+const levelGroup = vocabulary(t('学段组', 'Level group'), [
+  { code: 'kindergarten', label: t('幼儿园', 'kindergarten') },
+  { code: 'primary', label: t('小学', 'primary') },
+  { code: 'junior', label: t('初中', 'junior secondary') },
+  { code: 'high-school', label: t('高中', 'senior secondary (高中)') },
+]);
+
+/** Indicators named by indicator-decline (`{indicator|label}`). */
+const indicator = vocabulary(t('指标', 'Indicator'), [
+  { code: 'compulsoryRetentionRate', label: t('九年义务教育巩固率', 'nine-year compulsory education retention rate') },
+  { code: 'standardizedSchoolRate', label: t('义务教育阶段中小学标准化率', 'share of standardized compulsory-education schools') },
+]);
+
+const BY_FIELD: Record<string, Vocabulary> = { level, role, title, designation, type: districtType, group: levelGroup, indicator };
 /** Where a code is looked up when its field is not known; titles last (`senior` is first a school level). */
 const ANY_FIELD = [level, role, designation, districtType, title];
 

@@ -69,7 +69,7 @@ const indent = (text: string, prefix: string) =>
     .join('\n');
 
 function findingLines(findings: readonly ExampleFinding[], locale: Locale): string[] {
-  return findings.map((f) => `     → ${f.line}:${f.column} ${severityWord(f.severity, locale)}  ${f.message[locale]}`);
+  return findings.map((f) => `     → ${f.file ? `${f.file}:` : ''}${f.line}:${f.column} ${severityWord(f.severity, locale)}  ${f.message[locale]}`);
 }
 
 async function explainNorm(definition: RuleDefinition, active: ActiveRule | undefined, locale: Locale): Promise<string> {

@@ -1,6 +1,9 @@
-import { check, RuleSet, type LocalizedText, type RuleDefinition, type RuleTestCase, type Severity } from '@edunorm/core';
+import type { LocalizedText, RuleDefinition, RuleTestCase, Severity } from '@edunorm/core';
+import { ruleSetForCase, runCaseIn } from '@edunorm/core/internal';
 
 export interface ExampleFinding {
+  /** For a case of several files: the file the finding is in. */
+  file?: string;
   line: number;
   column: number;
   severity: Severity;
@@ -11,6 +14,7 @@ export interface ExampleFinding {
 export interface RuleExample {
   valid: boolean;
   name: string;
+  /** The case's text; for a case of several files, each file under a `# file:` line. */
   document: string;
   params?: Record<string, unknown>;
   findings: ExampleFinding[];
@@ -36,14 +40,22 @@ export async function ruleExamples(rule: RuleDefinition, perKind: number): Promi
     [false, pick(rule.tests.invalid, perKind)],
   ] as const) {
     for (const tc of cases) {
-      const ruleSet = new RuleSet([{ name: rule.source.pack, rules: [rule] }], tc.params ? { [rule.id]: { params: tc.params } } : {});
-      const [zh, en] = await Promise.all([check(tc.document, { ruleSet, locale: 'zh-CN' }), check(tc.document, { ruleSet, locale: 'en' })]);
+      const ruleSet = ruleSetForCase({ name: rule.source.pack, rules: [rule] }, rule, tc.params);
+      const [zh, en] = await Promise.all([runCaseIn(tc, ruleSet, 'zh-CN'), runCaseIn(tc, ruleSet, 'en')]);
       const mineEn = en.findings.filter((f) => f.ruleId === rule.id);
       const findings = zh.findings
         .filter((f) => f.ruleId === rule.id)
-        .map((f, i) => ({ line: f.range.start.line, column: f.range.start.column, severity: f.severity, message: { 'zh-CN': f.message, en: mineEn[i]?.message ?? '' } }));
-      out.push({ valid, name: tc.name, document: tc.document, ...(tc.params ? { params: tc.params } : {}), findings });
+        .map((f, i) => ({ ...(f.file ? { file: f.file } : {}), line: f.range.start.line, column: f.range.start.column, severity: f.severity, message: { 'zh-CN': f.message, en: mineEn[i]?.message ?? '' } }));
+      out.push({ valid, name: tc.name, document: caseText(tc), ...(tc.params ? { params: tc.params } : {}), findings });
     }
   }
   return out;
+}
+
+/** A case as one text to show: its document, or its files one after another under `# file:` lines. */
+export function caseText(tc: RuleTestCase): string {
+  if (tc.document !== undefined) return tc.document;
+  return Object.entries(tc.files ?? {})
+    .map(([file, text]) => `# file: ${file}\n${text.replace(/\n$/, '')}`)
+    .join('\n\n');
 }

@@ -19,7 +19,7 @@ function fenced(lang: string, text: string): string {
 }
 
 function findingList(findings: readonly ExampleFinding[]): string {
-  return findings.map((f) => `- \`${f.line}:${f.column}\` ${f.severity} — ${f.message['zh-CN']}<br>${f.message.en}`).join('\n');
+  return findings.map((f) => `- \`${f.file ? `${f.file}:` : ''}${f.line}:${f.column}\` ${f.severity} — ${f.message['zh-CN']}<br>${f.message.en}`).join('\n');
 }
 
 function exampleSection(e: RuleExample): string {
@@ -38,7 +38,9 @@ export function renderRulePage(rule: RuleDefinition, examples: readonly RuleExam
   const years = { zh: effectiveYears({ definition: rule }, 'zh-CN') ?? '所有年份', en: effectiveYears({ definition: rule }, 'en') ?? 'every year' };
   const out = [
     ...pageHead(rule.source.file, rule.id, rule.title),
-    `| 适用 / Kind | \`${rule.kind}\` |`,
+    rule.scope === 'workspace'
+      ? `| 适用 / Kind | \`${rule.kind}\` 与关联的学校文档,跨文档检查 / with its linked school documents, checked together (workspace) |`
+      : `| 适用 / Kind | \`${rule.kind}\` |`,
     `| 级别 / Severity | ${rule.severity} |`,
     `| 规则包 / Pack | ${rule.source.pack} (\`${rule.source.file}\`) |`,
     `| 生效年份 / Years | ${years.zh} / ${years.en} |`,
@@ -143,11 +145,14 @@ export function renderIndex(rules: readonly RuleDefinition[], structural: readon
   ].join('\n');
 }
 
+/** A rule's kind as shown in tables: rules across documents say so. */
+const kindCell = (r: RuleDefinition) => (r.scope === 'workspace' ? `${r.kind} + 学校文档 (workspace)` : r.kind);
+
 /** The README's table of norms (between the norms-table markers). */
 export function renderNormsTable(rules: readonly RuleDefinition[], pagesFolder: string): string {
   return [
     '| 编号 id | 适用 kind | 级别 severity | 标题 title | 依据 source |',
     '| --- | --- | --- | --- | --- |',
-    ...rules.map((r) => `| [\`${r.id}\`](${pagesFolder}/${rulePageName(r.id)}) | ${r.kind} | ${r.severity} | ${cell(r.title['zh-CN'])} | ${r.citation.source} ${cell(r.citation.section)} |`),
+    ...rules.map((r) => `| [\`${r.id}\`](${pagesFolder}/${rulePageName(r.id)}) | ${kindCell(r)} | ${r.severity} | ${cell(r.title['zh-CN'])} | ${r.citation.source} ${cell(r.citation.section)} |`),
   ].join('\n');
 }

@@ -13,9 +13,10 @@ import { ENGINE_CHECKS } from './engine.js';
 import { FILE_CHECKS } from './file.js';
 import { IMPORT_CHECKS } from './import.js';
 import { SCHEMA_CHECKS } from './schema.js';
+import { WORKSPACE_CHECKS } from './workspace.js';
 import { YAML_CHECKS } from './yaml.js';
 
-const FAMILIES = [YAML_CHECKS, SCHEMA_CHECKS, FILE_CHECKS, DIRECTIVE_CHECKS, ENGINE_CHECKS, CONFIG_CHECKS, IMPORT_CHECKS] as const;
+const FAMILIES = [YAML_CHECKS, SCHEMA_CHECKS, FILE_CHECKS, DIRECTIVE_CHECKS, ENGINE_CHECKS, CONFIG_CHECKS, IMPORT_CHECKS, WORKSPACE_CHECKS] as const;
 
 /** Every id a structural check can report. */
 export type StructuralId = KeysOf<(typeof FAMILIES)[number]> & string;

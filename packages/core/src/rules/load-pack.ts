@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { RulePackError, type Problem } from '../errors.js';
 import { CALCULATORS } from '../facts/calculators.js';
+import { WORKSPACE_CALCULATORS } from '../workspace/calculators.js';
 import { parseYaml, type ParsedFile } from '../parse/parse-yaml.js';
 import { parsePath, type PathSegment } from '../path.js';
 import { createAjv } from '../schema/ajv-instance.js';
@@ -27,14 +28,16 @@ const OPERATORS = new Set<string>([...BUILTIN_OPERATORS, ...EDUNORM_OPERATORS]);
 
 let ruleValidator: ValidateFunction | undefined;
 const calculatorValidators = new Map<string, ValidateFunction>();
+const workspaceValidators = new Map<string, ValidateFunction>();
 
-function validators(): { rule: ValidateFunction; calculators: Map<string, ValidateFunction> } {
+function validators(): { rule: ValidateFunction; calculators: Map<string, ValidateFunction>; workspaceCalculators: Map<string, ValidateFunction> } {
   if (!ruleValidator) {
     const ajv = createAjv();
     ruleValidator = ajv.compile(ruleFileSchema);
     for (const [name, calc] of Object.entries(CALCULATORS)) calculatorValidators.set(name, ajv.compile(calc.paramsSchema));
+    for (const [name, calc] of Object.entries(WORKSPACE_CALCULATORS)) workspaceValidators.set(name, ajv.compile(calc.paramsSchema));
   }
-  return { rule: ruleValidator!, calculators: calculatorValidators };
+  return { rule: ruleValidator!, calculators: calculatorValidators, workspaceCalculators: workspaceValidators };
 }
 
 
@@ -98,6 +101,9 @@ export function checkParamValue(def: ParamDefinition, value: unknown): string | 
       break;
     case 'string-list':
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return `expected a list of strings, got ${JSON.stringify(value)}`;
+      return undefined;
+    case 'choice':
+      if (typeof value !== 'string' || !(def.values ?? []).includes(value)) return `expected one of ${(def.values ?? []).join(', ')}, got ${JSON.stringify(value)}`;
       return undefined;
     case 'number-map':
       if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'number' && Number.isFinite(v)))
@@ -204,6 +210,12 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
     }
   }
   const defaults = Object.fromEntries(Object.entries(rule.params).map(([k, d]) => [k, d.default]));
+  if (rule.scope === 'workspace') {
+    checkWorkspaceRule(c, rule, defaults);
+    problems.push(...c.problems);
+    return c.problems.length ? undefined : rule;
+  }
+  if (rule.contributions) c.at(['contributions'], 'rule-file/schema', 'contributions are for rules with scope: workspace');
   for (const [name, fact] of Object.entries(rule.facts)) {
     const calc = CALCULATORS[fact.calculator];
     if (!calc) {
@@ -248,6 +260,67 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
   }
   problems.push(...c.problems);
   return c.problems.length ? undefined : rule;
+}
+
+/**
+ * A workspace rule reads district views, not documents: its facts use workspace
+ * calculators, its conditions test its facts only, and its findings and related locations
+ * point at locations its facts provide.
+ */
+function checkWorkspaceRule(c: ProblemCollector, rule: RuleDefinition, defaults: Record<string, unknown>): void {
+  if (rule.kind !== 'DistrictIndicators') c.at(['kind'], 'rule-file/schema', 'a workspace rule is about a district: kind must be DistrictIndicators');
+  if (rule.hint) c.at(['hint'], 'rule-file/schema', 'hint is not available for workspace rules');
+  const { workspaceCalculators } = validators();
+  const contributions = rule.contributions ?? {};
+  const provided = new Map<string, string[]>();
+  for (const [name, fact] of Object.entries(rule.facts)) {
+    const calc = WORKSPACE_CALCULATORS[fact.calculator];
+    if (!calc) {
+      c.at(['facts', name, 'calculator'], 'rule-file/unknown-calculator', `unknown workspace calculator "${fact.calculator}"; use one of ${Object.keys(WORKSPACE_CALCULATORS).join(', ')}`);
+      continue;
+    }
+    const params = substituteParams(fact.params, defaults) as Record<string, unknown>;
+    const validate = workspaceCalculators.get(fact.calculator)!;
+    if (!validate(params)) {
+      const e = validate.errors?.[0];
+      c.at(['facts', name, 'params', ...pointerToPath(e?.instancePath ?? '')], 'rule-file/fact-params', `calculator ${fact.calculator}: ${e?.instancePath || 'params'} ${e?.message ?? 'invalid'}`);
+      continue;
+    }
+    for (const p of calc.figureParams) {
+      if (!Object.prototype.hasOwnProperty.call(contributions, String(params[p]))) {
+        c.at(['facts', name, 'params', p], 'rule-file/unknown-fact', `${p}: "${String(params[p])}" is not declared under contributions:`);
+      }
+    }
+    provided.set(name, calc.locations);
+  }
+  const checkFacts = (cond: ConditionSpec | undefined, at: PathSegment[]): void => {
+    if (!cond) return;
+    if ('all' in cond) cond.all.forEach((x, i) => checkFacts(x, [...at, 'all', i]));
+    else if ('any' in cond) cond.any.forEach((x, i) => checkFacts(x, [...at, 'any', i]));
+    else if ('not' in cond) checkFacts(cond.not, [...at, 'not']);
+    else {
+      if (!OPERATORS.has(cond.operator)) c.at([...at, 'operator'], 'rule-file/unknown-operator', `unknown operator "${cond.operator}"; use one of ${[...OPERATORS].join(', ')}`);
+      if (!Object.prototype.hasOwnProperty.call(rule.facts, cond.fact)) c.at([...at, 'fact'], 'rule-file/unknown-fact', `unknown fact "${cond.fact}": a workspace rule's conditions test its own facts`);
+    }
+  };
+  checkFacts(rule.applies, ['applies']);
+  rule.outcomes.forEach((o, i) => {
+    checkFacts(o.when, ['outcomes', i, 'when']);
+    const r = o.report;
+    const locs = r.from !== undefined ? provided.get(r.from) : undefined;
+    if (r.from === undefined || !Object.prototype.hasOwnProperty.call(rule.facts, r.from)) {
+      c.at(['outcomes', i, 'report', 'from'], 'rule-file/unknown-fact', 'a workspace rule reports from one of its facts: set report.from');
+      return;
+    }
+    if (!locs) return;
+    const known = (name: string, where: PathSegment[]) => {
+      if (!locs.includes(name)) c.at(where, 'rule-file/unknown-location', `"${name}" is not a location calculator ${rule.facts[r.from!]!.calculator} provides; use one of ${locs.join(', ')}`);
+    };
+    known(r.at, ['outcomes', i, 'report', 'at']);
+    r.else?.forEach((p, j) => known(p, ['outcomes', i, 'report', 'else', j]));
+    r.related?.forEach((rel, j) => known(rel.at, ['outcomes', i, 'report', 'related', j, 'at']));
+    if (r.fix) c.at(['outcomes', i, 'report', 'fix'], 'rule-file/schema', 'a workspace rule offers no fix');
+  });
 }
 
 /**

@@ -44,6 +44,7 @@ const testFinding = {
   required: ['line'],
   additionalProperties: false,
   properties: {
+    file: { type: 'string', description: 'workspace rules: the file of the case the finding is in' },
     line: { type: 'integer', minimum: 1 },
     column: { type: 'integer', minimum: 1 },
     severity,
@@ -56,11 +57,22 @@ const testFinding = {
 
 const testCase = {
   type: 'object',
-  required: ['name', 'document'],
+  required: ['name'],
+  oneOf: [
+    { required: ['document'], properties: { document: { type: 'string' } } },
+    { required: ['files'], properties: { files: { type: 'object' } } },
+  ],
   additionalProperties: false,
   properties: {
     name: { type: 'string', minLength: 1 },
     document: { type: 'string', minLength: 1 },
+    files: {
+      type: 'object',
+      description: 'workspace rules: several files checked together, file name → text',
+      minProperties: 1,
+      propertyNames: { pattern: '^[A-Za-z0-9_][A-Za-z0-9_./-]*\\.ya?ml$' },
+      additionalProperties: { type: 'string', minLength: 1 },
+    },
     params: { type: 'object' },
     findings: { type: 'array', items: testFinding },
   },
@@ -74,6 +86,26 @@ export const ruleFileSchema = {
   properties: {
     // A norm's id is its file name; a sense check's is prefixed by its folder (`plausibility/hired-after-fiscal-year`).
     id: { type: 'string', pattern: '^([a-z0-9]+(-[a-z0-9]+)*/)?[a-z0-9]+(-[a-z0-9]+)*$' },
+    scope: { enum: ['document', 'workspace'], description: 'workspace: the rule reads the documents checked together (workspace.md)' },
+    contributions: {
+      type: 'object',
+      description: 'workspace rules: per linked school document, the figures of a fact of another rule, counted as that rule counts',
+      propertyNames: { pattern: '^[a-zA-Z][a-zA-Z0-9]*$' },
+      additionalProperties: {
+        type: 'object',
+        required: ['kind', 'reuse'],
+        additionalProperties: false,
+        properties: {
+          kind: { enum: ['SchoolBudget', 'Staffing'] },
+          reuse: {
+            type: 'object',
+            required: ['rule', 'calculator'],
+            additionalProperties: false,
+            properties: { rule: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }, calculator: { type: 'string', minLength: 1 } },
+          },
+        },
+      },
+    },
     kind: { enum: ['SchoolBudget', 'Staffing', 'DistrictIndicators'] },
     severity,
     title: localized,
@@ -97,8 +129,9 @@ export const ruleFileSchema = {
         required: ['type', 'default', 'description'],
         additionalProperties: false,
         properties: {
-          type: { enum: ['number', 'fraction', 'integer', 'yuan', 'string-list', 'number-map'] },
+          type: { enum: ['number', 'fraction', 'integer', 'yuan', 'string-list', 'number-map', 'choice'] },
           default: {},
+          values: { type: 'array', minItems: 2, items: { type: 'string', minLength: 1 } },
           minimum: { type: 'number' },
           maximum: { type: 'number' },
           description: localized,
@@ -158,7 +191,7 @@ export const ruleFileSchema = {
                   type: 'object',
                   required: ['at', 'message'],
                   additionalProperties: false,
-                  properties: { at: { type: 'string' }, message: localized },
+                  properties: { at: { type: 'string' }, message: localized, each: { type: 'string', minLength: 1 } },
                 },
               },
               fix: {

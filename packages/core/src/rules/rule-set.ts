@@ -10,11 +10,12 @@ import type { DocumentKind } from '../schema/document-schemas.js';
 import type { Finding, LocalizedText, Measurement, Severity } from '../types.js';
 import { checkParamValue, substituteParams } from './load-pack.js';
 import type { ConditionSpec, OutcomeSpec, RuleDefinition, RulePack } from './rule-types.js';
+import { WorkspaceRules } from './workspace-rules.js';
 
 // json-rules-engine is CommonJS: Node exposes its exports as named exports, bundlers and
 // vitest sometimes only as `default`.
 type EngineModule = { Engine?: typeof EngineType; default?: { Engine: typeof EngineType } };
-const Engine = ((jsonRulesEngine as EngineModule).Engine ?? (jsonRulesEngine as EngineModule).default!.Engine) as typeof EngineType;
+export const Engine = ((jsonRulesEngine as EngineModule).Engine ?? (jsonRulesEngine as EngineModule).default!.Engine) as typeof EngineType;
 
 /** What a configuration may say about one rule. */
 export interface RuleSetting {
@@ -42,10 +43,10 @@ interface CompiledOutcome {
   itemFilter?: (item: unknown, document: unknown) => boolean;
 }
 
-const YEAR_FIELD: Record<DocumentKind, string> = { SchoolBudget: 'fiscalYear', Staffing: 'fiscalYear', DistrictIndicators: 'year' };
+export const YEAR_FIELD: Record<DocumentKind, string> = { SchoolBudget: 'fiscalYear', Staffing: 'fiscalYear', DistrictIndicators: 'year' };
 
 /** json-rules-engine `path` on a condition: we only allow `$.a.b` and resolve it ourselves. */
-function resolvePath(value: unknown, path: string): unknown {
+export function resolvePath(value: unknown, path: string): unknown {
   let current = value;
   for (const key of path.slice(2).split('.')) {
     if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
@@ -54,7 +55,7 @@ function resolvePath(value: unknown, path: string): unknown {
   return current;
 }
 
-function rewriteCondition(cond: ConditionSpec, localFacts: Map<string, string>, pathFacts: Set<string>): TopLevelCondition | Record<string, unknown> {
+export function rewriteCondition(cond: ConditionSpec, localFacts: Map<string, string>, pathFacts: Set<string>): TopLevelCondition | Record<string, unknown> {
   if ('all' in cond) return { all: cond.all.map((c) => rewriteCondition(c, localFacts, pathFacts)) } as TopLevelCondition;
   if ('any' in cond) return { any: cond.any.map((c) => rewriteCondition(c, localFacts, pathFacts)) } as TopLevelCondition;
   if ('not' in cond) return { not: rewriteCondition(cond.not, localFacts, pathFacts) } as TopLevelCondition;
@@ -70,7 +71,7 @@ function rewriteCondition(cond: ConditionSpec, localFacts: Map<string, string>, 
  * json-rules-engine silently skips rules when one Engine runs concurrently, so runs on an
  * Engine are queued one after another.
  */
-class KindEngine {
+export class KindEngine {
   private queue: Promise<unknown> = Promise.resolve();
   readonly outcomes = new Map<string, CompiledOutcome>();
   /** Engine rule name → the rule whose scope (applies + effective years) it tests, for hints. */
@@ -101,6 +102,13 @@ class KindEngine {
     this.queue = next.catch(() => undefined);
     return next;
   }
+}
+
+/** An Engine with edunorm's path resolver and operators. */
+export function newEngine(): EngineType {
+  const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath });
+  engine.addOperator('hasItems', (factValue: unknown, expected: unknown) => Array.isArray(factValue) && (factValue.length > 0) === expected);
+  return engine;
 }
 
 function normalizeSetting(s: Severity | 'off' | RuleSetting): RuleSetting {
@@ -136,26 +144,33 @@ export class RuleSet {
     }
     if (problems.length) throw new ConfigurationError('config/invalid', 'invalid rule settings', problems);
 
+    const paramsOf = (def: RuleDefinition) => {
+      const setting = normalizeSetting(settings[def.id] ?? {});
+      return Object.fromEntries(Object.entries(def.params).map(([k, d]) => [k, setting.params?.[k] ?? d.default]));
+    };
+    const workspaceRules: ActiveRule[] = [];
     for (const def of byId.values()) {
       const setting = normalizeSetting(settings[def.id] ?? {});
       if (setting.severity === 'off') continue;
-      const params = Object.fromEntries(Object.entries(def.params).map(([k, d]) => [k, setting.params?.[k] ?? d.default]));
-      const active: ActiveRule = { definition: def, params };
+      const active: ActiveRule = { definition: def, params: paramsOf(def) };
       if (setting.severity) active.severity = setting.severity;
       this.rules.push(active);
-      this.add(active);
+      if (def.scope === 'workspace') workspaceRules.push(active);
+      else this.add(active);
     }
+    this.workspace = new WorkspaceRules(workspaceRules, (id) => {
+      const definition = byId.get(id);
+      return definition ? { definition, params: paramsOf(definition) } : undefined;
+    });
   }
+
+  /** The rules across documents (shared/spec/workspace.md) and what they reuse. */
+  readonly workspace: WorkspaceRules;
 
   private engineFor(kind: DocumentKind): KindEngine {
     let k = this.engines.get(kind);
     if (!k) {
-      const make = () => {
-        const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath });
-        engine.addOperator('hasItems', (factValue: unknown, expected: unknown) => Array.isArray(factValue) && (factValue.length > 0) === expected);
-        return engine;
-      };
-      k = new KindEngine(make(), make());
+      k = new KindEngine(newEngine(), newEngine());
       this.engines.set(kind, k);
     }
     return k;
@@ -296,11 +311,11 @@ function expand(template: string, index: number | undefined): PathSegment[] | un
   return parsePath(index === undefined ? template : template.replace(/\{index\}/g, String(index)));
 }
 
-function fillBoth(text: LocalizedText, context: Record<string, unknown>): LocalizedText {
+export function fillBoth(text: LocalizedText, context: Record<string, unknown>): LocalizedText {
   return { 'zh-CN': fillTemplate(text['zh-CN'], context, 'zh-CN'), en: fillTemplate(text.en, context, 'en') };
 }
 
-function figuresOf(value: unknown): Finding['figures'] {
+export function figuresOf(value: unknown): Finding['figures'] {
   const out: NonNullable<Finding['figures']> = {};
   if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {

@@ -3,7 +3,7 @@ import type { DocumentKind } from '../schema/document-schemas.js';
 import type { RecordFilter } from '../facts/record-filter.js';
 
 /** How a rule parameter's value is written and checked (`yuan`: an amount in yuan, `fraction`: 0–1). */
-export type ParamType = 'number' | 'fraction' | 'integer' | 'yuan' | 'string-list' | 'number-map';
+export type ParamType = 'number' | 'fraction' | 'integer' | 'yuan' | 'string-list' | 'number-map' | 'choice';
 
 /** A parameter a configuration may change (`rules: { <id>: { params: … } }`), with its default. */
 export interface ParamDefinition {
@@ -11,6 +11,8 @@ export interface ParamDefinition {
   default: unknown;
   minimum?: number;
   maximum?: number;
+  /** For `choice`: the allowed values. */
+  values?: string[];
   description: LocalizedText;
 }
 
@@ -40,7 +42,12 @@ export interface ReportSpec {
   part?: 'key' | 'value';
   /** Paths tried, in order, when `at` does not exist in the document. */
   else?: string[];
-  related?: { at: string; message: LocalizedText }[];
+  /**
+   * Related locations. Document rules: `at` is a path of the document. Workspace rules: `at`
+   * names a location the fact provides (its own, the item's, or with `each` every entry of
+   * that list of the item), in whichever file it is.
+   */
+  related?: { at: string; message: LocalizedText; each?: string }[];
   /** Offer to set the node to this figure (e.g. `target`), as a quick fix. */
   fix?: { figure: string; round?: 'up' | 'down' | 'none' };
 }
@@ -56,6 +63,8 @@ export interface OutcomeSpec {
 
 /** A finding a rule's test case expects (line required; the other fields are checked when given). */
 export interface RuleTestFinding {
+  /** Workspace rules: the file of the case the finding is in. */
+  file?: string;
   line: number;
   column?: number;
   severity?: Severity;
@@ -68,14 +77,34 @@ export interface RuleTestFinding {
 /** A document a rule's `tests:` say is valid (no finding) or invalid (these findings). */
 export interface RuleTestCase {
   name: string;
-  document: string;
+  /** One document (document rules). */
+  document?: string;
+  /** Several files checked together (workspace rules): file name → text. */
+  files?: Record<string, string>;
   params?: Record<string, unknown>;
   findings?: RuleTestFinding[];
+}
+
+/**
+ * What each linked school document contributes to a workspace rule: the figures of a fact of
+ * another rule, counted exactly as that rule counts (its facts, its parameters, its scope),
+ * without its threshold. The fact is that of the first outcome of `rule` in scope for the
+ * document whose `report.from` fact uses `calculator`.
+ */
+export interface ContributionSpec {
+  kind: DocumentKind;
+  reuse: { rule: string; calculator: string };
 }
 
 /** A norm as loaded from its rule file `rules/<pack>/<id>.yaml`: what it checks, where the plan says so, how it reports. */
 export interface RuleDefinition {
   id: string;
+  /**
+   * `document` (default): the rule reads one document. `workspace`: the rule reads the
+   * documents checked together, linked by district and year (shared/spec/workspace.md); its
+   * facts use workspace calculators and its `kind` is the district document's.
+   */
+  scope?: 'document' | 'workspace';
   kind: DocumentKind;
   severity: Severity;
   title: LocalizedText;
@@ -84,6 +113,8 @@ export interface RuleDefinition {
   params: Record<string, ParamDefinition>;
   effective?: { from?: number; to?: number };
   facts: Record<string, FactSpec>;
+  /** Workspace rules: per linked school document, figures reused from another rule. */
+  contributions?: Record<string, ContributionSpec>;
   applies?: ConditionSpec;
   /** A computed figure shown beside an input in the editor, whether or not the norm is met. */
   hint?: { from: string; at: string; part?: 'key' | 'value'; text: LocalizedText };

@@ -1,6 +1,8 @@
 import { check } from '../check.js';
-import type { Finding } from '../types.js';
-import { RuleSet } from './rule-set.js';
+import type { CheckResult, Finding, Locale } from '../types.js';
+import { checkWorkspace } from '../workspace/check-workspace.js';
+import { builtinPack } from '../builtin-pack.js';
+import { RuleSet, type RuleSettings } from './rule-set.js';
 import type { RuleDefinition, RulePack, RuleTestCase } from './rule-types.js';
 
 /** A test case of a rule that did not give the findings it expects. */
@@ -21,15 +23,14 @@ export interface RuleTestReport {
   failures: RuleTestFailure[];
 }
 
-function summarize(f: Finding) {
-  return { line: f.range.start.line, column: f.range.start.column, severity: f.severity, outcome: f.outcome, path: f.path, message: f.message };
+function summarize(f: Finding & { file?: string }) {
+  return { ...(f.file ? { file: f.file } : {}), line: f.range.start.line, column: f.range.start.column, severity: f.severity, outcome: f.outcome, path: f.path, message: f.message };
 }
 
 async function runCase(pack: RulePack, rule: RuleDefinition, kind: 'valid' | 'invalid', tc: RuleTestCase): Promise<RuleTestFailure | undefined> {
   const fail = (message: string, expected: unknown, actual: unknown): RuleTestFailure => ({ ruleId: rule.id, caseName: tc.name, kind, message, expected, actual });
-  const settings = tc.params ? { [rule.id]: { params: tc.params } } : {};
-  const ruleSet = new RuleSet([{ name: pack.name, rules: [rule] }], settings);
-  const [zh, en] = await Promise.all([check(tc.document, { ruleSet, locale: 'zh-CN' }), check(tc.document, { ruleSet, locale: 'en' })]);
+  const ruleSet = ruleSetForCase(pack, rule, tc.params);
+  const [zh, en] = await Promise.all([runCaseIn(tc, ruleSet, 'zh-CN'), runCaseIn(tc, ruleSet, 'en')]);
   const mine = zh.findings.filter((f) => f.ruleId === rule.id);
   const mineEn = en.findings.filter((f) => f.ruleId === rule.id);
   if (!zh.isEdunorm) return fail('the test document is not an edunorm document (no apiVersion: edunorm/v1)', 'edunorm document', 'skipped');
@@ -46,6 +47,7 @@ async function runCase(pack: RulePack, rule: RuleDefinition, kind: 'valid' | 'in
     const a = mine[i]!;
     const aEn = mineEn[i]!;
     const problems: string[] = [];
+    if (e.file !== undefined && a.file !== e.file) problems.push(`file ${a.file ?? '(none)'} ≠ ${e.file}`);
     if (a.range.start.line !== e.line) problems.push(`line ${a.range.start.line} ≠ ${e.line}`);
     if (e.column !== undefined && a.range.start.column !== e.column) problems.push(`column ${a.range.start.column} ≠ ${e.column}`);
     if (e.severity && a.severity !== e.severity) problems.push(`severity ${a.severity} ≠ ${e.severity}`);
@@ -58,6 +60,33 @@ async function runCase(pack: RulePack, rule: RuleDefinition, kind: 'valid' | 'in
     if (problems.length) return fail(`finding ${i + 1}: ${problems.join('; ')}`, e, { ...summarize(a), messageEn: aEn.message });
   }
   return undefined;
+}
+
+/**
+ * The rule alone, with a case's parameters. A workspace rule also gets the rules it reuses
+ * (from the pack, else the built-in pack), turned off: they are counted with, not reported.
+ */
+export function ruleSetForCase(pack: RulePack, rule: RuleDefinition, params?: Record<string, unknown>): RuleSet {
+  const settings: RuleSettings = params ? { [rule.id]: { params } } : {};
+  const rules = [rule];
+  for (const spec of Object.values(rule.contributions ?? {})) {
+    const reused = pack.rules.find((r) => r.id === spec.reuse.rule) ?? builtinPack().rules.find((r) => r.id === spec.reuse.rule);
+    if (reused && !rules.includes(reused)) {
+      rules.push(reused);
+      settings[reused.id] = 'off';
+    }
+  }
+  return new RuleSet([{ name: pack.name, rules }], settings);
+}
+
+/** A case's findings: of its one document, or of its files checked together (each finding with its file). */
+export async function runCaseIn(tc: RuleTestCase, ruleSet: RuleSet, locale: Locale): Promise<Pick<CheckResult, 'isEdunorm'> & { findings: (Finding & { file?: string })[] }> {
+  if (tc.document !== undefined) return check(tc.document, { ruleSet, locale });
+  const files = Object.entries(tc.files ?? {}).map(([file, text]) => ({ file, text }));
+  const { results } = await checkWorkspace(files, { ruleSet, locale });
+  const findings: (Finding & { file: string })[] = [];
+  for (const [file, result] of results) for (const f of result.findings) findings.push({ ...f, file });
+  return { isEdunorm: [...results.values()].every((r) => r.isEdunorm), findings };
 }
 
 /** Runs every rule's own valid/invalid cases; what `edunorm test-rules` and the test suite use. */
