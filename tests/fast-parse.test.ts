@@ -59,7 +59,7 @@ function walk(dir: string): string[] {
 
 const corpus = [
   ...walk(EXAMPLES).map((f) => readFileSync(f, 'utf8')),
-  ...loadRulePackFromDirectory(RULES_DIR).rules.flatMap((r) => [...r.tests.valid, ...r.tests.invalid].map((t) => t.document)),
+  ...loadRulePackFromDirectory(RULES_DIR).rules.flatMap((r) => [...r.tests.valid, ...r.tests.invalid].flatMap((t) => (t.document !== undefined ? [t.document] : Object.values(t.files ?? {})))),
 ];
 
 describe('fast YAML path', () => {

@@ -26,9 +26,13 @@ function yamlFiles(dir: string): string[] {
 export function seeds(): Seed[] {
   const out: Seed[] = yamlFiles(EXAMPLES).map((f) => ({ name: relative(ROOT, f), text: readFileSync(f, 'utf8') }));
   for (const f of yamlFiles(RULES_DIR)) {
-    const rule = parse(readFileSync(f, 'utf8')) as { tests?: Record<'valid' | 'invalid', { name: string; document: string }[] | undefined> };
+    const rule = parse(readFileSync(f, 'utf8')) as { tests?: Record<'valid' | 'invalid', { name: string; document?: string; files?: Record<string, string> }[] | undefined> };
     for (const group of ['valid', 'invalid'] as const) {
-      (rule.tests?.[group] ?? []).forEach((t, i) => out.push({ name: `${relative(ROOT, f)} ${group}[${i}] ${t.name}`, text: t.document }));
+      (rule.tests?.[group] ?? []).forEach((t, i) => {
+        // A case of several files (rules across documents) seeds each of its files.
+        const texts: [string, string][] = t.document !== undefined ? [['', t.document]] : Object.entries(t.files ?? {});
+        for (const [file, text] of texts) out.push({ name: `${relative(ROOT, f)} ${group}[${i}]${file ? ` ${file}` : ''} ${t.name}`, text });
+      });
     }
   }
   return out;
