@@ -104,11 +104,13 @@ export interface DistrictSummary {
   facts: Record<string, Record<string, unknown>>;
 }
 
+/** The findings across documents that land in one file: kept, and suppressed by its directives. */
 export interface WorkspaceFileResult {
   findings: WorkspaceFinding[];
   suppressed: (WorkspaceFinding & SuppressedFinding)[];
 }
 
+/** What checking files together found: findings by file, per-file findings withdrawn, each district's figures. */
 export interface WorkspaceResult {
   files: Map<string, WorkspaceFileResult>;
   /** Findings of per-file checks that are not reported (`pooling: county`). */
