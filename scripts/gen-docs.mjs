@@ -27,20 +27,22 @@ export function replaceSection(text, name, body) {
   return `${text.slice(0, i + start.length)}\n${body}\n${text.slice(j)}`;
 }
 
+export const COUNTY_COMMAND = ['check', 'examples/county/', '--locale', 'zh-CN', '--no-color'];
+
 /** What `edunorm check examples/` prints, as a reader of the README would see it. */
-function sampleOutput() {
+function sampleOutput(command = SAMPLE_COMMAND) {
   const bin = join(ROOT, 'packages/cli/bin/edunorm.js');
   let stdout;
   let code = 0;
   try {
-    stdout = execFileSync(process.execPath, [bin, ...SAMPLE_COMMAND], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C' } });
+    stdout = execFileSync(process.execPath, [bin, ...command], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C' } });
   } catch (error) {
     // Exit 1 is expected: examples/noncompliant breaks norms on purpose.
     if (typeof error.status !== 'number' || error.status > 1) throw error;
     stdout = error.stdout;
     code = error.status;
   }
-  return ['```text', `$ npx edunorm ${SAMPLE_COMMAND.join(' ')}`, stdout.replace(/\n$/, ''), `$ echo $?`, String(code), '```'].join('\n');
+  return ['```text', `$ npx edunorm ${command.join(' ')}`, stdout.replace(/\n$/, ''), `$ echo $?`, String(code), '```'].join('\n');
 }
 
 /**
@@ -79,6 +81,7 @@ export async function generateDocs() {
   readme = replaceSection(readme, 'norms-table', renderNormsTable(rules.filter((r) => !isSenseCheck(r)), PAGES_FOLDER));
   readme = replaceSection(readme, 'plausibility-table', renderNormsTable(rules.filter(isSenseCheck), PAGES_FOLDER));
   readme = replaceSection(readme, 'sample-output', sampleOutput());
+  readme = replaceSection(readme, 'county-output', sampleOutput(COUNTY_COMMAND));
   out.set('README.md', readme);
   return out;
 }

@@ -58,7 +58,36 @@ function isDocument(v: unknown): boolean {
   return isObject(v) && isInt(v.index) && optional(v.kind, isString) && optional(v.identity, isString) && optional(v.name, isString) && optional(v.level, isString) && optional(v.year, (y) => typeof y === 'number');
 }
 
-/** A cached file report: `{isEdunorm, findings, suppressed, documents?}` with well-formed findings. */
+const isNumberRecord = (v: unknown) => isObject(v) && Object.values(v).every((x) => typeof x === 'number' && Number.isFinite(x));
+const isRangeRecord = (v: unknown) => isObject(v) && Object.values(v).every(isRange);
+
+/** What a document contributes to the norms across documents (workspace-check.ts reads it). */
+function isContribution(v: unknown): boolean {
+  if (!isObject(v) || !isInt(v.documentIndex) || !isString(v.kind)) return false;
+  if (![v.district, v.code, v.name, v.level].every((x) => optional(x, isString)) || !optional(v.year, (y) => typeof y === 'number')) return false;
+  if (!isNumberRecord(v.values) || !isRangeRecord(v.at)) return false;
+  const figures = v.figures;
+  if (!isObject(figures) || !Object.values(figures).every((f) => isObject(f) && typeof f.total === 'number' && isString(f.outcome) && optional(f.numerator, (n) => typeof n === 'number') && optional(f.actual, (n) => typeof n === 'number'))) return false;
+  return optional(v.entries, (e) => Array.isArray(e) && e.every((x) => isObject(x) && isInt(x.index) && isString(x.code) && optional(x.name, isString) && optional(x.enrollment, (n) => typeof n === 'number') && optional(x.enrollmentAt, isRange)));
+}
+
+function isDirective(v: unknown): boolean {
+  return isObject(v) && isString(v.kind) && Array.isArray(v.ruleIds) && v.ruleIds.every(isString) && optional(v.reason, isString) && isInt(v.line) && isRange(v.range);
+}
+
+export function isWorkspaceInput(v: unknown): boolean {
+  return isObject(v) && Array.isArray(v.contributions) && v.contributions.every(isContribution) && Array.isArray(v.directives) && v.directives.every(isDirective);
+}
+
+/** A cached district result: its findings (each with its file) and its figures. */
+export function isDistrictEntry(v: unknown): boolean {
+  if (!isObject(v) || !Array.isArray(v.findings) || !isObject(v.summary)) return false;
+  const s = v.summary;
+  if (!isString(s.file) || !isInt(s.documentIndex) || !isString(s.code) || !isInt(s.linked) || !isObject(s.facts)) return false;
+  return v.findings.every((f) => isFinding(f) && isString((f as unknown as Json).file));
+}
+
+/** A cached file report: `{isEdunorm, findings, suppressed, documents?, workspace?}` with well-formed findings. */
 export function isCachedReport(v: unknown): boolean {
   return (
     isObject(v) &&
@@ -67,7 +96,8 @@ export function isCachedReport(v: unknown): boolean {
     v.findings.every(isFinding) &&
     Array.isArray(v.suppressed) &&
     v.suppressed.every(isSuppressed) &&
-    optional(v.documents, (d) => Array.isArray(d) && d.every(isDocument))
+    optional(v.documents, (d) => Array.isArray(d) && d.every(isDocument)) &&
+    optional(v.workspace, isWorkspaceInput)
   );
 }
 

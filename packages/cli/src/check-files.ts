@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DocumentSummary, Finding, Locale, SuppressedFinding } from '@edunorm/core';
 import type { FileTarget } from './find-files.js';
+import type { WorkspaceFileInput } from '@edunorm/core/internal';
 
 export interface FileReport {
   file: FileTarget;
@@ -15,6 +16,12 @@ export interface FileReport {
    * Empty when the file could not be read or parsed.
    */
   documents?: ReportedDocument[];
+  /**
+   * What the file's documents contribute to the norms across documents, and its directives:
+   * kept (and cached) so files are checked together without holding their texts. Removed
+   * before output.
+   */
+  workspace?: WorkspaceFileInput;
 }
 
 /** A document of a checked file, without its range (kept small in the cache). */

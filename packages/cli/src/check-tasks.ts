@@ -2,7 +2,8 @@
  * The heavy half of `edunorm check`: loads the rule engine and checks files, in this thread
  * or in worker threads. Imported only when some file is not served from the cache.
  */
-import { check, type Finding } from '@edunorm/core';
+import { check, type CheckResult, type Finding } from '@edunorm/core';
+import type { WorkspaceFileInput } from '@edunorm/core/internal';
 import type { ConfigResolver } from '@edunorm/core/node';
 import { reportedDocuments, type CheckFilesOptions, type FileReport } from './check-files.js';
 import { readTarget } from './read-target.js';
@@ -44,9 +45,15 @@ export async function checkTasks(tasks: readonly CheckTask[], resolver: ConfigRe
       extra = read.extra;
     }
     // The size limit was applied when the file was read (read-target.ts, --max-file-size).
-    const result = await check(text, { locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives, maxFileBytes: Infinity });
+    const result = await check(text, { locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives, maxFileBytes: Infinity, workspace: true });
     const findings = extra && result.isEdunorm ? [extra, ...result.findings].sort((a, b) => a.range.start.offset - b.range.start.offset) : result.findings;
-    out.push({ index: task.index, report: { isEdunorm: result.isEdunorm, findings, suppressed: result.suppressed, documents: reportedDocuments(result.documents) }, config: configInfo });
+    out.push({ index: task.index, report: { isEdunorm: result.isEdunorm, findings, suppressed: result.suppressed, documents: reportedDocuments(result.documents), ...workspaceInput(result.workspace) }, config: configInfo });
   }
   return out;
+}
+
+/** A file's input to the checks across documents, when it has any (most files of a county do). */
+function workspaceInput(w: CheckResult['workspace']): { workspace?: WorkspaceFileInput } {
+  if (!w || w.contributions.length === 0) return {};
+  return { workspace: { contributions: w.contributions, directives: w.directives } };
 }

@@ -1,7 +1,8 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Citation, Finding } from '@edunorm/core';
-import { isCitation, isConfigEntry, isEntry, validEntries } from './cache-shape.js';
+import { isCitation, isConfigEntry, isDistrictEntry, isEntry, validEntries } from './cache-shape.js';
+import type { DistrictSummary, WorkspaceFinding } from '@edunorm/core';
 import type { FileReport } from './check-files.js';
 import { writeFileAtomic } from './write-file.js';
 
@@ -13,10 +14,11 @@ type Entry = {
   size?: number;
   mtimeMs?: number;
 };
+type DistrictEntry = { findings: WorkspaceFinding[]; summary: DistrictSummary };
 type ConfigEntry = { hash: string; dependencies: [path: string, digest: string][] };
 
-/** 6: signed; entries carry the documents' identities (`report` groups by them). */
-const FORMAT = 6;
+/** 7: signed; entries carry the documents' identities and contributions; district results. */
+const FORMAT = 7;
 /** Domain separation: a MAC made for anything else with the same secret never verifies here. */
 const MAC_CONTEXT = `edunorm-cache-v${FORMAT}\0`;
 
@@ -57,6 +59,10 @@ export class FileResultCache {
   private configs: Record<string, ConfigEntry> = Object.create(null) as Record<string, ConfigEntry>;
   /** Each rule's citation once, not once per finding: it is the bulk of a finding's bytes. */
   private citations: Record<string, Citation> = Object.create(null) as Record<string, Citation>;
+  /** Findings across documents and figures of each district, by the hash of what they depend on. */
+  private districts: Record<string, DistrictEntry> = Object.create(null) as Record<string, DistrictEntry>;
+  /** Keys of districts used this run: the cache keeps only these (no growth across runs). */
+  private readonly usedDistricts = new Set<string>();
   private readonly verified = new Map<string, string | undefined>();
   private dirty = false;
   hits = 0;
@@ -87,7 +93,8 @@ export class FileResultCache {
         this.rejected = 'unsigned';
         return;
       }
-      const body = JSON.parse(d.body) as { entries?: unknown; configs?: unknown; citations?: unknown };
+      const body = JSON.parse(d.body) as { entries?: unknown; configs?: unknown; citations?: unknown; districts?: unknown };
+      this.districts = validEntries<DistrictEntry>(body?.districts, isDistrictEntry);
       this.entries = validEntries<Entry>(body?.entries, isEntry);
       this.configs = validEntries<ConfigEntry>(body?.configs, isConfigEntry);
       this.citations = validEntries<Citation>(body?.citations, isCitation);
@@ -149,10 +156,33 @@ export class FileResultCache {
     this.dirty = true;
   }
 
+  /** A district's findings and figures, if nothing they depend on changed. */
+  getDistrict(key: string): DistrictEntry | undefined {
+    const e = this.districts[key];
+    if (!e) return undefined;
+    this.usedDistricts.add(key);
+    return { findings: e.findings.map((f) => (this.citations[f.ruleId] ? { ...f, citation: this.citations[f.ruleId]! } : f)), summary: e.summary };
+  }
+
+  setDistrict(key: string, entry: DistrictEntry): void {
+    const findings = entry.findings.map((f) => {
+      if (!f.citation) return f;
+      this.citations[f.ruleId] = f.citation;
+      const { citation: _citation, ...rest } = f;
+      return rest;
+    });
+    this.districts[key] = { findings, summary: entry.summary };
+    this.usedDistricts.add(key);
+    this.dirty = true;
+  }
+
   /** Writes the cache if it changed; returns the reason when it could not (the run goes on). */
   save(): string | undefined {
     if (!this.dirty) return undefined;
-    const body = JSON.stringify({ entries: this.entries, configs: this.configs, citations: this.citations });
+    // Districts not seen this run are dropped: their keys can never match again once a file changed.
+    const districts: Record<string, DistrictEntry> = {};
+    for (const key of this.usedDistricts) if (this.districts[key]) districts[key] = this.districts[key]!;
+    const body = JSON.stringify({ entries: this.entries, configs: this.configs, citations: this.citations, districts });
     try {
       writeFileAtomic(this.location, JSON.stringify({ format: FORMAT, tool: 'edunorm', mac: mac(this.secret, body), body }), { createFolders: true });
       return undefined;

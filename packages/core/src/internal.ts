@@ -24,7 +24,7 @@ export { runCaseIn, ruleSetForCase } from './rules/test-rules.js';
 export { workspaceRuleIds } from './check.js';
 export type { PooledOutcomes } from './rules/workspace-rules.js';
 export { WORKSPACE_CALCULATORS, type DistrictView, type WorkspaceCalculator, type WorkspaceLocation } from './workspace/calculators.js';
-export type { ContributedFigure, DocumentContribution, FileContribution, SchoolListEntry } from './workspace/contribution.js';
+export { districtCodesOf, type ContributedFigure, type DocumentContribution, type FileContribution, type SchoolListEntry } from './workspace/contribution.js';
 export {
   WorkspaceIndex,
   attachToFiles,

@@ -9,6 +9,9 @@ import { cacheSecret } from '../cache-secret.js';
 import { safeText } from '../safe-text.js';
 import { FileResultCache } from '../result-cache.js';
 import { runCheck } from '../run-check.js';
+import { readTarget } from '../read-target.js';
+import { checkTogether } from '../workspace-check.js';
+import type { DistrictSummary } from '@edunorm/core';
 import { parseByteSize } from '../byte-size.js';
 import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
@@ -52,14 +55,35 @@ export function resolveLocale(value: string | undefined, io: Io, configFile?: st
   return chooseLocale(undefined, configForFolder(io.cwd, configFile === undefined ? undefined : resolve(io.cwd, configFile)).locale, io.env);
 }
 
-/** `--shard i/n`: the i-th of n deterministic slices of the sorted file list (CI matrices). */
-export function applyShard(targets: FileTarget[], shard: string | undefined): FileTarget[] {
+/**
+ * `--shard i/n`: the i-th of n deterministic slices of the file list (CI matrices). Files are
+ * grouped by the district code their documents link to, so that all documents of a district
+ * are checked in the same shard and the norms across documents give the verdicts of one
+ * unsharded run; a file without a district is its own group. Groups are dealt out in sorted
+ * order (`keyOf` reads a file's first district code). Files keep the command line's order.
+ */
+export function applyShard(targets: FileTarget[], shard: string | undefined, keyOf: (t: FileTarget) => string | undefined = () => undefined): FileTarget[] {
   if (shard === undefined) return targets;
   const m = /^(\d+)\/(\d+)$/.exec(shard);
   const i = Number(m?.[1]);
   const n = Number(m?.[2]);
   if (!m || n < 1 || i < 1 || i > n) throw new UsageError(M.shard(shard));
-  return [...targets].sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)).filter((_, k) => k % n === i - 1);
+  const keys = targets.map((t) => {
+    const code = keyOf(t);
+    // \u0001 keeps district groups apart from paths (a path never holds it).
+    return code !== undefined ? `\u0001${code}` : t.relative;
+  });
+  const order = [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rank = new Map(order.map((k, r) => [k, r]));
+  return targets.filter((_, k) => rank.get(keys[k]!)! % n === i - 1);
+}
+
+/** The first district code of a file's documents, for --shard (unreadable files have none). */
+async function districtOf(target: FileTarget, locale: Locale, maxFileBytes: number | undefined): Promise<string | undefined> {
+  const read = readTarget(target, locale, maxFileBytes);
+  if (read.text === undefined) return undefined;
+  const { districtCodesOf } = await import('@edunorm/core/internal');
+  return districtCodesOf(read.text)[0];
 }
 
 /**
@@ -74,19 +98,35 @@ function openCache(location: string, locale: Locale, io: Io): FileResultCache | 
 }
 
 /** Finds, shards and checks the files named on the command line, with cache and workers as asked. */
-export async function checkPaths(positionals: readonly string[], values: CheckingValues, io: Io): Promise<{ reports: FileReport[]; locale: Locale }> {
+export async function checkPaths(positionals: readonly string[], values: CheckingValues, io: Io): Promise<{ reports: FileReport[]; locale: Locale; districts: DistrictSummary[] }> {
   const locale = resolveLocale(values.locale, io, values.config);
-  const targets = applyShard(findFiles(positionals, io.cwd), values.shard);
+  const maxFileBytes = values['max-file-size'] !== undefined ? parseByteSize(values['max-file-size']) : undefined;
+  const found = findFiles(positionals, io.cwd);
+  let targets = found;
+  if (values.shard !== undefined) {
+    applyShard([], values.shard); // a malformed --shard is a usage error before any file is read
+    const codes = new Map<FileTarget, string | undefined>();
+    for (const t of found) codes.set(t, await districtOf(t, locale, maxFileBytes));
+    targets = applyShard(found, values.shard, (t) => codes.get(t));
+  }
   const cache = values.cache ? openCache(resolve(io.cwd, values['cache-location'] ?? '.edunormcache'), locale, io) : undefined;
-  const reports = await runCheck(targets, {
+  const checked = await runCheck(targets, {
     locale,
     reportUnusedDirectives: values['report-unused-disable-directives'] === true,
     version: cliVersion(),
-    ...(values['max-file-size'] !== undefined ? { maxFileBytes: parseByteSize(values['max-file-size']) } : {}),
+    ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     ...(values.concurrency ? { concurrency: values.concurrency } : {}),
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
     ...(cache ? { cache } : {}),
   });
+  // The files checked together: findings across documents, per district (workspace.md).
+  const together = await checkTogether(checked, {
+    locale,
+    version: cliVersion(),
+    ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
+    ...(cache ? { cache } : {}),
+  });
+  const reports = together.reports;
   const unsaved = cache?.save();
   if (unsaved) io.stderr(locale === 'zh-CN' ? `edunorm: 缓存未能保存(${unsaved}),下次将重新检查;本次结果不受影响\n` : `edunorm: the cache could not be saved (${unsaved}); the next run checks again, this run's results stand\n`);
   if (values.verbose) {
@@ -95,6 +135,13 @@ export async function checkPaths(positionals: readonly string[], values: Checkin
       if (!r.isEdunorm) io.stderr(locale === 'zh-CN' ? `edunorm: 跳过 ${safeText(r.file.relative)}(没有 apiVersion: edunorm/...)\n` : `edunorm: skipped ${safeText(r.file.relative)} (no apiVersion: edunorm/...)\n`);
     }
     if (cache) io.stderr(locale === 'zh-CN' ? `edunorm: cache ${cache.hits} hit(s), ${cache.misses} miss(es)(缓存命中 ${cache.hits} 个,未命中 ${cache.misses} 个)\n` : `edunorm: cache ${cache.hits} hit(s), ${cache.misses} miss(es)\n`);
+    if (together.evaluated + together.cached > 0) {
+      io.stderr(
+        locale === 'zh-CN'
+          ? `edunorm: districts ${together.evaluated} evaluated, ${together.cached} cached(县域检查:重新计算 ${together.evaluated} 个,来自缓存 ${together.cached} 个)\n`
+          : `edunorm: districts ${together.evaluated} evaluated, ${together.cached} cached\n`,
+      );
+    }
   }
-  return { reports, locale };
+  return { reports, locale, districts: together.districts };
 }

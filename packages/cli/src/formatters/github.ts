@@ -1,6 +1,7 @@
 import type { Locale, Severity } from '@edunorm/core';
 import { summarize, type FileReport } from '../check-files.js';
 import { safeText } from '../safe-text.js';
+import { relatedLines } from './related.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -38,7 +39,9 @@ export function formatGithub(reports: readonly FileReport[], locale: Locale): st
         ...(oneLine ? [`endColumn=${f.range.end.column}`] : []),
         `title=${escapeCommandProperty(safeText(f.ruleId))}`,
       ];
-      lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeCommandData(safeText(f.message))}`);
+      // Related locations (other files of the county) follow the message, one per line.
+      const message = [f.message, ...relatedLines(f, report.file.relative).map((l) => `↳ ${l}`)].map(safeText).join('\n');
+      lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeCommandData(message)}`);
     }
   }
   // A plain line (not a command) for the job log.

@@ -18,6 +18,20 @@ export function formatJson(reports: readonly FileReport[], version: string): str
       ...(f.outcome ? { outcome: f.outcome } : {}),
       ...(f.figures ? { figures: f.figures } : {}),
       ...(f.citation ? { citation: f.citation } : {}),
+      ...(f.related?.length
+        ? {
+            // Every related location names its file (findings across documents point into others).
+            related: f.related.map((rel) => ({
+              file: rel.file ?? r.file.relative,
+              line: rel.range.start.line,
+              column: rel.range.start.column,
+              endLine: rel.range.end.line,
+              endColumn: rel.range.end.column,
+              path: rel.path,
+              message: rel.message,
+            })),
+          }
+        : {}),
       ...(f.fix ? { fix: { newText: f.fix.newText, line: f.fix.range.start.line, column: f.fix.range.start.column, endLine: f.fix.range.end.line, endColumn: f.fix.range.end.column } } : {}),
     })),
   }));

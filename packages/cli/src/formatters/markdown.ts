@@ -1,3 +1,4 @@
+import { relatedLines } from './related.js';
 import type { Locale, Severity } from '@edunorm/core';
 import { summarize, type FileReport } from '../check-files.js';
 import { ruleDocUrl } from '@edunorm/core/internal';
@@ -60,7 +61,7 @@ export function formatMarkdown(reports: readonly FileReport[], locale: Locale): 
     for (const f of report.findings) {
       const url = ruleDocUrl(f.ruleId);
       const rule = url ? `[${escapeCell(f.ruleId)}](${url})` : escapeCell(f.ruleId);
-      rows.push(`| ${escapeCell(report.file.relative)} | ${f.range.start.line}:${f.range.start.column} | ${ICON[f.severity]} ${w.severity[f.severity]} | ${rule} | ${escapeCell(f.message)} |`);
+      rows.push(`| ${escapeCell(report.file.relative)} | ${f.range.start.line}:${f.range.start.column} | ${ICON[f.severity]} ${w.severity[f.severity]} | ${rule} | ${escapeCell([f.message, ...relatedLines(f, report.file.relative, true).map((l) => `↳ ${l}`)].join('; '))} |`);
     }
   }
   const shown = rows.slice(0, MAX_ROWS);

@@ -55,11 +55,21 @@ export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, lo
   }
   const artifacts: { location: { uri: string; uriBaseId: string } }[] = [];
   const results: unknown[] = [];
+  // Artifact index of every checked file first: related locations point into other files.
+  const artifactOf = new Map<string, number>();
   for (const report of reports) {
     if (!report.isEdunorm) continue;
-    const artifactIndex = artifacts.length;
+    artifactOf.set(report.file.relative, artifacts.length);
+    artifacts.push({ location: { uri: encodeURI(report.file.relative), uriBaseId: '%SRCROOT%' } });
+  }
+  const artifactLocation = (file: string) => {
+    const i = artifactOf.get(file);
+    return { uri: encodeURI(file), uriBaseId: '%SRCROOT%', ...(i !== undefined ? { index: i } : {}) };
+  };
+  for (const report of reports) {
+    if (!report.isEdunorm) continue;
+    const artifactIndex = artifactOf.get(report.file.relative)!;
     const uri = encodeURI(report.file.relative);
-    artifacts.push({ location: { uri, uriBaseId: '%SRCROOT%' } });
     const all: (Finding & { suppression?: SuppressedFinding['suppression'] })[] = [...report.findings, ...(report.suppressed ?? [])];
     for (const f of all) {
       results.push({
@@ -87,7 +97,7 @@ export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, lo
                 id: i,
                 message: { text: r.message },
                 physicalLocation: {
-                  artifactLocation: { uri, uriBaseId: '%SRCROOT%', index: artifactIndex },
+                  artifactLocation: artifactLocation(r.file ?? report.file.relative),
                   region: { startLine: r.range.start.line, startColumn: r.range.start.column, endLine: r.range.end.line, endColumn: r.range.end.column },
                 },
               })),

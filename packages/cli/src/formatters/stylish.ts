@@ -1,6 +1,7 @@
 import type { Locale } from '@edunorm/core';
 import { summarize, type FileReport } from '../check-files.js';
 import { guardLines, safeText } from '../safe-text.js';
+import { relatedLines } from './related.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -41,6 +42,7 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
       sev: f.severity,
       msg: safeText(f.message),
       id: safeText(f.ruleId),
+      related: relatedLines(f, report.file.relative).map(safeText),
     }));
     // reduce, not Math.max(...): a file may have more findings than a call has arguments.
     const posW = rows.reduce((m, r) => Math.max(m, r.pos.length), 0);
@@ -48,6 +50,8 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
     for (const r of rows) {
       const color = r.sev === 'error' ? red : r.sev === 'warning' ? yellow : blue;
       lines.push(`  ${dim(pad(r.pos, posW))}  ${color(pad(w[r.sev], sevW))}  ${r.msg}  ${dim(r.id)}`);
+      // Related locations (in this or another file), one per line under the finding.
+      for (const rel of r.related) lines.push(`  ${' '.repeat(posW)}  ${dim(`↳ ${rel}`)}`);
     }
     lines.push('');
   }

@@ -5,7 +5,8 @@
  * related locations point at, and the figures of the rules it reuses. Never the document.
  */
 import { locateNode, type NodePart } from '../locate.js';
-import type { ParsedDocument, ParsedFile } from '../parse/parse-yaml.js';
+import { parseYaml, type ParsedDocument, type ParsedFile } from '../parse/parse-yaml.js';
+import { isEdunormText } from '../file-limits.js';
 import { getAt, type PathSegment } from '../path.js';
 import type { DocumentKind } from '../schema/document-schemas.js';
 import type { Range } from '../types.js';
@@ -126,4 +127,21 @@ export function extractContribution(
     number(['reference', 'localCivilServantAvgSalary']);
   } else number(['school', 'pupils']);
   return c;
+}
+
+/**
+ * The district codes a text's documents link to (`district.code` of a district document,
+ * `school.district` of a school document), read with the core's YAML reader: what
+ * `--shard` groups files by, so all documents of a district land in the same shard.
+ */
+export function districtCodesOf(text: string): string[] {
+  if (!isEdunormText(text)) return [];
+  const codes = new Set<string>();
+  for (const doc of parseYaml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).documents) {
+    const value = doc.value;
+    const kind = getAt(value, ['kind']);
+    const code = str(kind === 'DistrictIndicators' ? getAt(value, ['district', 'code']) : getAt(value, ['school', 'district']));
+    if (code !== undefined) codes.add(code);
+  }
+  return [...codes].sort();
 }

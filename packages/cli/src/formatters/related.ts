@@ -1,0 +1,12 @@
+import type { Finding, RelatedLocation } from '@edunorm/core';
+
+/** `file:line:col` of a related location; the file is named when it is another one than the finding's. */
+export function relatedWhere(r: RelatedLocation, ownFile: string): string {
+  const pos = `${r.range.start.line}:${r.range.start.column}`;
+  return r.file !== undefined && r.file !== ownFile ? `${r.file}:${pos}` : pos;
+}
+
+/** Each related location as one plain line, `where  message` (formatters make them safe for their medium). */
+export function relatedLines(f: Finding, ownFile: string): string[] {
+  return (f.related ?? []).map((r) => `${relatedWhere(r, ownFile)}  ${r.message}`);
+}
