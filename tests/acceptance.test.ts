@@ -59,6 +59,9 @@ const EXPECTED: [string, string, number, string][] = [
   ['pay-parity.yaml', 'teacher-pay-parity', 10, 'error'],
   ['spec-district.yaml', 'compulsory-retention-rate', 9, 'error'],
   ['spec-district.yaml', 'standardized-school-rate', 10, 'error'],
+  // county.yaml is the same district (code and year) checked together: the second one's
+  // district.code gets workspace/duplicate-district (shared/spec/workspace.md, Linking).
+  ['spec-district.yaml', 'workspace/duplicate-district', 4, 'error'],
   ['spec-district.yaml', 'small-school-consolidation', 17, 'note'],
   ['special-ed.yaml', 'special-education-subsidy', 27, 'warning'],
   ['substitute.yaml', 'substitute-teacher-age-relief', 20, 'note'],

@@ -47,7 +47,9 @@ export function contentDigest(bytes: Buffer): string {
 /** What a cached result depends on: the file's content, the configuration, version and options. */
 export function resultKey(contentSha: string, configHash: string, version: string, options: CheckFilesOptions): string {
   return createHash('sha256')
-    .update(`${contentSha}\0${configHash}\0${version}\0${options.locale}\0${options.reportUnusedDirectives}\0${options.maxFileBytes ?? ''}`)
+    // `workspace-1`: results carry their contributions to the norms across documents; an entry
+    // written before they did would lack them.
+    .update(`${contentSha}\0${configHash}\0${version}\0${options.locale}\0${options.reportUnusedDirectives}\0${options.maxFileBytes ?? ''}\0workspace-1`)
     .digest('hex');
 }
 

@@ -17,8 +17,8 @@ type Entry = {
 type DistrictEntry = { findings: WorkspaceFinding[]; summary: DistrictSummary };
 type ConfigEntry = { hash: string; dependencies: [path: string, digest: string][] };
 
-/** 7: signed; entries carry the documents' identities and contributions; district results. */
-const FORMAT = 7;
+/** 6: signed; entries carry the documents' identities (`report` groups by them) and contributions; district results. */
+const FORMAT = 6;
 /** Domain separation: a MAC made for anything else with the same secret never verifies here. */
 const MAC_CONTEXT = `edunorm-cache-v${FORMAT}\0`;
 

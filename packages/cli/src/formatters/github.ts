@@ -40,7 +40,7 @@ export function formatGithub(reports: readonly FileReport[], locale: Locale): st
         `title=${escapeCommandProperty(safeText(f.ruleId))}`,
       ];
       // Related locations (other files of the county) follow the message, one per line.
-      const message = [f.message, ...relatedLines(f, report.file.relative).map((l) => `↳ ${l}`)].map(safeText).join('\n');
+      const message = [f.message, ...relatedLines(f, report.file.relative, true).map((l) => `↳ ${l}`)].map(safeText).join('\n');
       lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeCommandData(message)}`);
     }
   }

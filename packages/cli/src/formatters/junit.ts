@@ -60,9 +60,9 @@ export function formatJunit(reports: readonly FileReport[], ruleSet: RuleSet, lo
       if (!errors.length && !notes.length) return `${open}/>`;
       const inner = [
         ...errors.map(
-          (f) => `      <failure type="${attr(c.ruleId)}" message="${attr(f.message)}">${text([`${where(file, f)} ${c.ruleId}`, f.message, ...relatedLines(f, file).map((l) => `  ↳ ${l}`)].join('\n'))}</failure>`,
+          (f) => `      <failure type="${attr(c.ruleId)}" message="${attr(f.message)}">${text([`${where(file, f)} ${c.ruleId}`, f.message, ...relatedLines(f, file, true).map((l) => `  ↳ ${l}`)].join('\n'))}</failure>`,
         ),
-        ...(notes.length ? [`      <system-out>${text(notes.map((f) => [`${words[f.severity]} ${where(file, f)} ${f.message}`, ...relatedLines(f, file).map((l) => `  ↳ ${l}`)].join('\n')).join('\n'))}</system-out>`] : []),
+        ...(notes.length ? [`      <system-out>${text(notes.map((f) => [`${words[f.severity]} ${where(file, f)} ${f.message}`, ...relatedLines(f, file, true).map((l) => `  ↳ ${l}`)].join('\n')).join('\n'))}</system-out>`] : []),
       ];
       return `${open}>\n${inner.join('\n')}\n    </testcase>`;
     });

@@ -6,7 +6,11 @@ export function relatedWhere(r: RelatedLocation, ownFile: string): string {
   return r.file !== undefined && r.file !== ownFile ? `${r.file}:${pos}` : pos;
 }
 
-/** Each related location as one plain line, `where  message` (formatters make them safe for their medium). */
-export function relatedLines(f: Finding, ownFile: string): string[] {
-  return (f.related ?? []).map((r) => `${relatedWhere(r, ownFile)}  ${r.message}`);
+/**
+ * Each related location as one plain line, `where  message` (formatters make them safe for
+ * their medium). `otherFilesOnly`: only those in other files — the formats that show one
+ * location per finding (github, junit, markdown) add what a reader cannot find otherwise.
+ */
+export function relatedLines(f: Finding, ownFile: string, otherFilesOnly = false): string[] {
+  return (f.related ?? []).filter((r) => !otherFilesOnly || (r.file !== undefined && r.file !== ownFile)).map((r) => `${relatedWhere(r, ownFile)}  ${r.message}`);
 }
