@@ -310,3 +310,19 @@ describe('edunorm report uses exactly the results of check', () => {
     });
   }, 60_000);
 });
+
+describe('edunorm report --output never replaces an input', () => {
+  it('-o naming a checked file exits 2 and leaves the file as it was (zh-CN and en)', () => {
+    withFolder({ 'budget.yaml': COMPLIANT_BUDGET }, (folder) => {
+      const en = runCli(['report', '.', '-o', 'budget.yaml'], { cwd: folder });
+      expect(en.code).toBe(2);
+      expect(en.stderr).toContain('--output budget.yaml is one of the files being checked');
+      const zh = runCli(['report', '.', '--format', 'markdown', '--output', './budget.yaml'], { cwd: folder, env: { LANG: 'zh_CN.UTF-8' } });
+      expect(zh.code).toBe(2);
+      expect(zh.stderr).toContain('是要检查的文件之一,不会覆盖它');
+      expect(readFileSync(join(folder, 'budget.yaml'), 'utf8')).toBe(COMPLIANT_BUDGET);
+      // Another name is fine.
+      expect(runCli(['report', '.', '-o', 'r.html'], { cwd: folder }).code).toBe(0);
+    });
+  });
+});

@@ -1,3 +1,4 @@
+import { statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigResolver } from '@edunorm/core/node';
@@ -52,6 +53,13 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   // The reader is the bureau, whatever the machine's language: zh-CN unless --locale or the configuration says otherwise.
   const configured = configForFolder(io.cwd, values.config ? resolve(io.cwd, values.config) : undefined).locale;
   const { reports, locale } = await checkPaths(positionals, { ...values, locale: values.locale ?? configured ?? 'zh-CN' }, io);
+  // The page must never replace a submission it reports on (`-o budget.yaml`): same file, by inode.
+  const target = values.format === 'markdown' && !values.output ? undefined : resolve(io.cwd, values.output ?? DEFAULT_HTML);
+  const existing = target ? statSync(target, { throwIfNoEntry: false }) : undefined;
+  if (existing && reports.some((r) => sameFile(statSync(r.file.absolute, { throwIfNoEntry: false }), existing))) {
+    const shown = values.output ?? DEFAULT_HTML;
+    throw new UsageError({ 'zh-CN': `--output ${shown} 是要检查的文件之一,不会覆盖它;请另选输出文件`, en: `--output ${shown} is one of the files being checked; it is not replaced — choose another output file` });
+  }
   const ruleSet = new ConfigResolver(values.config ? resolve(io.cwd, values.config) : undefined).forFolder(io.cwd).ruleSet;
   const data = collectReport(reports, ruleSet);
   if (values.format === 'markdown') {
@@ -71,3 +79,5 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   );
   return EXIT_OK;
 }
+
+const sameFile = (a: Stats | undefined, b: Stats) => a !== undefined && a.dev === b.dev && a.ino === b.ino;
