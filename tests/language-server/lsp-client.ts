@@ -42,6 +42,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Leave the server uninitialized (lifecycle tests call initialize() themselves). */
   skipInitialize?: boolean;
+  /** Workspace folders (file URIs) sent with initialize; default none. */
+  workspaceFolders?: { uri: string; name: string }[];
 }
 
 export class TestClient {
@@ -89,7 +91,7 @@ export class TestClient {
       capabilities: options.capabilities ?? {},
       ...(options.locale ? { locale: options.locale } : {}),
       initializationOptions: options.initializationOptions ?? {},
-      workspaceFolders: null,
+      workspaceFolders: options.workspaceFolders ?? null,
     })]);
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  FileChangeType,
   ErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -36,6 +37,9 @@ import { toDiagnostic } from './to-lsp.js';
 import { uncheckedResult } from './validation-failure.js';
 import type { ValidationService } from './validation-service.js';
 import { ValidationScheduler } from './validation-scheduler.js';
+import { LsWorkspace } from './workspace-index.js';
+import { withCountyFigures } from './workspace-hover.js';
+import { fileUri, yamlFilesUnder } from './workspace-scan.js';
 import { Validator, isConfigFile, isRuleFileText, type ValidationResult } from './validator.js';
 
 /** Pause in typing before a changed document is validated. */
@@ -88,6 +92,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let sendStatus = false;
   let configurationPull = false;
   let locale: Locale = 'zh-CN';
+  /** Folders whose edunorm files are indexed in the background (the client's workspace folders). */
+  let workspaceFolders: string[] = [];
   // The main thread keeps its own (cheap) view of configurations for hover and hints.
   let ruleSets = new Validator();
   /** URIs given push diagnostics by "check workspace" while not open (pull clients). */
@@ -158,9 +164,50 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   };
 
+  /**
+   * A file's diagnostics: its own findings (each with its index, for code actions) without
+   * those `pooling: county` withdraws, then the findings across documents that land in it.
+   */
+  const diagnosticsOf = (uri: string, findings: readonly Finding[], version?: number) => {
+    const kept = new Set(workspace.merge(uri, findings));
+    const own = findings.flatMap((f, i) => (kept.has(f) ? [toDiagnostic(f, uri, version !== undefined ? { finding: i, version } : undefined)] : []));
+    const across = (workspace.findingsOf(uri)?.findings ?? []).map((f) => toDiagnostic(f, uri));
+    return [...own, ...across].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  };
+
+  /** Own findings of indexed files that are not open (pushed with their findings across documents). */
+  const closedFindings = new Map<string, Finding[]>();
+  /** Closed files given diagnostics because of findings across documents. */
+  const pushedForWorkspace = new Set<string>();
+
+  const workspace = new LsWorkspace(
+    (uri) => ruleSetFor(uri),
+    () => locale,
+    (uris) => {
+      for (const uri of uris) {
+        const open = documents.get(uri);
+        const latest = open ? scheduler.latest(uri) : undefined;
+        if (open && latest) {
+          if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version: latest.version, diagnostics: diagnosticsOf(uri, latest.findings, latest.version) });
+          continue;
+        }
+        if (open) continue;
+        // A closed file (a district file while a school's is edited): its diagnostics change too.
+        const has = (workspace.findingsOf(uri)?.findings.length ?? 0) > 0;
+        if (has || pushedForWorkspace.has(uri)) {
+          void connection.sendDiagnostics({ uri, diagnostics: has ? diagnosticsOf(uri, closedFindings.get(uri) ?? []) : [] });
+          if (has) pushedForWorkspace.add(uri);
+          else pushedForWorkspace.delete(uri);
+        }
+      }
+      if (pullDiagnostics && capabilities.workspace?.diagnostics?.refreshSupport && uris.some((u) => documents.get(u))) void connection.languages.diagnostics.refresh();
+    },
+  );
+
   const publish = (result: ValidationResult) => {
     const uri = result.uri;
-    const diagnostics = result.findings.map((f, i) => toDiagnostic(f, uri, { finding: i, version: result.version }));
+    workspace.update(uri, result.workspace);
+    const diagnostics = diagnosticsOf(uri, result.findings, result.version);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version: result.version, diagnostics });
     if (sendStatus) {
       const status: StatusParams = { uri, version: result.version, edunorm: result.kind === 'data', packs: result.packs, ...counts(result) };
@@ -207,6 +254,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
     clientLocale = params.locale;
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => filePathOf(f.uri)).filter((p): p is string => p !== undefined);
     const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
     settings = readSettings(init);
     locale = resolveLocale(settings.locale, clientLocale);
@@ -224,7 +272,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         inlayHintProvider: true,
         documentSymbolProvider: true,
         executeCommandProvider: { commands: [OPEN_RULE_DOC_COMMAND, APPLY_EDIT_COMMAND] },
-        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        // A school's file changes the diagnostics of its district's file (workspace.md).
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'edunorm-language-server', version: '0.1.0' },
     };
@@ -236,6 +285,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         void connection.client.register(DidChangeConfigurationNotification.type, { section: 'edunorm' });
       }
       await fetchSettings();
+      // Read once in the background; requests are answered meanwhile (indexClosedFile awaits each file).
+      void indexWorkspaceFolders();
     }),
   );
 
@@ -251,6 +302,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       let relevant = false;
       for (const change of params.changes) {
         const path = filePathOf(change.uri);
+        // The workspace index follows files changed outside the editor (open documents are the editor's).
+        if (path && /\.ya?ml$/i.test(path) && !documents.get(change.uri)) {
+          if (change.type === FileChangeType.Deleted) forgetFile(change.uri);
+          else void indexClosedFile(change.uri, path);
+        }
         if (isConfigFile(path)) relevant = true;
         else if (path && /\.ya?ml$/i.test(path)) {
           const open = documents.get(change.uri)?.getText();
@@ -299,6 +355,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       scheduler.forget(document.uri);
       outlines.delete(document.uri);
       edunormFlags.delete(document.uri);
+      // Closed without saving: the file on disk is what the workspace holds again.
+      const closedPath = filePathOf(document.uri);
+      if (closedPath && workspace.size) void indexClosedFile(document.uri, closedPath);
       if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     }),
   );
@@ -309,7 +368,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (!document || !isOurs(document)) return { kind: 'full' as const, items: [] };
       const result = await scheduler.whenValidated(document.uri, document.version, token);
       if (!result) return { kind: 'full' as const, items: [] };
-      return { kind: 'full' as const, resultId: String(result.version), items: result.findings.map((f, i) => toDiagnostic(f, document.uri, { finding: i, version: result.version })) };
+      return { kind: 'full' as const, items: diagnosticsOf(document.uri, result.findings, result.version) };
     }),
   );
 
@@ -318,7 +377,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const document = documents.get(params.textDocument.uri);
       if (!document || !isEdunormDocument(document)) return null;
       // offsetAt clamps a position past the end (line 1e9) to the text's end.
-      return shapeHover(hoverAt(outlineOf(document), document.offsetAt(params.position), locale, ruleSetFor(document.uri), scheduler.latest(document.uri)), shape);
+      const offset = document.offsetAt(params.position);
+      const hover = hoverAt(outlineOf(document), offset, locale, ruleSetFor(document.uri), scheduler.latest(document.uri));
+      return shapeHover(withCountyFigures(hover, outlineOf(document), offset, (index) => workspace.districtAt(document.uri, index), locale), shape);
     }),
   );
 
@@ -389,6 +450,38 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return shape.hierarchicalSymbols ? symbols : toSymbolInformation(document.uri, symbols);
     }),
   );
+
+  const forgetFile = (uri: string) => {
+    closedFindings.delete(uri);
+    workspace.remove(uri);
+  };
+
+  /** Reads and validates one file that is not open, for the workspace index only (no diagnostics of its own). */
+  const indexClosedFile = async (uri: string, path: string): Promise<void> => {
+    const read = await readWorkspaceFile(path);
+    if (documents.get(uri)) return; // opened meanwhile: the editor's text counts
+    if ('skipped' in read || !isEdunormText(read.text)) return forgetFile(uri);
+    const result = await service.validate({ uri, version: 0, text: read.text, locale, filePath: path }).catch(() => undefined);
+    if (!result || documents.get(uri)) return;
+    if (result.workspace) closedFindings.set(uri, result.findings);
+    else closedFindings.delete(uri);
+    workspace.update(uri, result.workspace);
+  };
+
+  let indexing: Promise<void> | undefined;
+  const indexWorkspaceFolders = (): Promise<void> => {
+    indexing ??= (async () => {
+      for (const folder of workspaceFolders) {
+        for await (const path of yamlFilesUnder(folder)) {
+          if (phase !== 'running') return;
+          const uri = fileUri(path);
+          if (!documents.get(uri)) await indexClosedFile(uri, path);
+        }
+      }
+      log(`edunorm: workspace index: ${workspace.size} file(s) with district links`);
+    })().catch((error: unknown) => log(`edunorm: workspace index failed: ${error instanceof Error ? error.message : String(error)}`));
+    return indexing;
+  };
 
   /** Checks one file that is not open; a file that cannot be read or validated counts as unchecked. */
   const checkClosedFile = async (uri: string): Promise<ValidationResult | 'unchecked' | undefined> => {

@@ -44,7 +44,8 @@ export function toDiagnostic(finding: Finding, uri: string, data?: DiagnosticDat
   if (href) diagnostic.codeDescription = { href };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map(
-      (r): DiagnosticRelatedInformation => ({ location: { uri, range: toLspRange(r.range) }, message: r.message }),
+      // A finding across documents points into other files: their uris (the workspace index's keys).
+      (r): DiagnosticRelatedInformation => ({ location: { uri: r.file ?? uri, range: toLspRange(r.range) }, message: r.message }),
     );
   }
   if (data) diagnostic.data = data;

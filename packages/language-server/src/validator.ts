@@ -4,7 +4,7 @@
  * the validation worker thread; nothing here touches the LSP connection.
  */
 import { BUILTIN_PACK_REFERENCE, CONFIG_FILE_NAMES, ConfigurationError, RulePackError, builtinPack, check, getDefaultRuleSet, loadRulePack, parseConfig, validateRuleSettings, type DocumentSummary, type Finding, type Locale, type Measurement, type Problem, type RulePack, type RuleSet } from '@edunorm/core';
-import { TextPositions, isEdunormText } from '@edunorm/core/internal';
+import { TextPositions, isEdunormText, type WorkspaceFileInput } from '@edunorm/core/internal';
 import { ConfigResolver, loadRulePackFromDirectory } from '@edunorm/core/node';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
@@ -34,6 +34,8 @@ export interface ValidationResult {
   durationMs: number;
   /** The text could not be validated (worker died, validator threw): findings say so. */
   unchecked?: boolean;
+  /** What the file contributes to the norms across documents (workspace-index.ts), when it does. */
+  workspace?: WorkspaceFileInput;
 }
 
 export function isConfigFile(filePath: string | undefined): boolean {
@@ -108,7 +110,7 @@ export class Validator {
 
   private async validateData(request: ValidationRequest): Promise<Omit<ValidationResult, 'uri' | 'version' | 'kind' | 'durationMs'>> {
     const { ruleSet, configFile, error } = this.ruleSetFor(request.filePath);
-    const result = await check(request.text, { locale: request.locale, ruleSet, measurements: true });
+    const result = await check(request.text, { locale: request.locale, ruleSet, measurements: true, workspace: true });
     const findings = result.findings;
     if (error) {
       // The file is still checked (with the built-in pack); the broken configuration is
@@ -131,6 +133,7 @@ export class Validator {
       documents: result.documents,
       packs: ruleSet.packs.map((p) => p.name),
       ...(configFile ? { configFile } : {}),
+      ...(result.workspace?.contributions.length ? { workspace: result.workspace } : {}),
     };
   }
 

@@ -1,0 +1,143 @@
+/**
+ * The editor's side of the norms across documents (shared/spec/workspace.md): an index of
+ * what each edunorm file of the workspace folders contributes (read once in the background,
+ * then kept up to date from open documents and file-watch events), the workspace rules run
+ * per district, and the findings that land in each file. Holds contributions, never texts.
+ */
+import type { DistrictSummary, Finding, Locale, RuleSet, SuppressedFinding, WorkspaceFinding } from '@edunorm/core';
+import { WorkspaceIndex, attachToFiles, duplicateFinding, evaluateDistrict, retractions, withoutRetracted, type DistrictView, type WorkspaceFileInput } from '@edunorm/core/internal';
+
+export interface WorkspaceFindings {
+  findings: WorkspaceFinding[];
+  suppressed: (WorkspaceFinding & SuppressedFinding)[];
+}
+
+export interface WorkspaceState {
+  /** Findings across documents by file (uri). */
+  files: Map<string, WorkspaceFindings>;
+  retracted: ReturnType<typeof retractions>;
+  districts: DistrictSummary[];
+}
+
+const EMPTY: WorkspaceState = { files: new Map(), retracted: [], districts: [] };
+
+/** Serialises a file's findings for change detection (what a client would see). */
+const fingerprint = (f: WorkspaceFindings | undefined, retracted: WorkspaceState['retracted'], uri: string) =>
+  JSON.stringify([f?.findings.map((x) => [x.ruleId, x.message, x.range, x.related]) ?? [], f?.suppressed.length ?? 0, retracted.filter((r) => r.file === uri)]);
+
+export class LsWorkspace {
+  private readonly index = new WorkspaceIndex();
+  private state: WorkspaceState = EMPTY;
+  /** Per district: the view last evaluated (as JSON) and its result, so unchanged districts are not re-run. */
+  private readonly memo = new Map<string, { key: string; result: Awaited<ReturnType<typeof evaluateDistrict>> }>();
+  private running: Promise<void> = Promise.resolve();
+  private dirty = false;
+
+  constructor(
+    private readonly ruleSetFor: (uri: string) => RuleSet,
+    private readonly locale: () => Locale,
+    /** Called with every file whose findings across documents changed. */
+    private readonly onChange: (uris: string[]) => void,
+  ) {}
+
+  /** Sets a file's contributions (undefined: it contributes nothing any more) and re-evaluates soon. */
+  update(uri: string, input: WorkspaceFileInput | undefined): void {
+    const next = input && input.contributions.length ? input : undefined;
+    const before = JSON.stringify(this.inputs.get(uri));
+    if (next) {
+      this.inputs.set(uri, next);
+      this.index.set(uri, next);
+    } else {
+      this.inputs.delete(uri);
+      this.index.delete(uri);
+    }
+    if (JSON.stringify(next) !== before) this.schedule();
+  }
+
+  private readonly inputs = new Map<string, WorkspaceFileInput>();
+
+  remove(uri: string): void {
+    this.update(uri, undefined);
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  findingsOf(uri: string): WorkspaceFindings | undefined {
+    return this.state.files.get(uri);
+  }
+
+  /** A file's own findings without those `pooling: county` withdraws, plus the findings across documents that land in it. */
+  merge(uri: string, own: readonly Finding[]): Finding[] {
+    const kept = withoutRetracted(uri, own, this.state.retracted);
+    const extra = this.state.files.get(uri);
+    if (!extra) return kept;
+    return [...kept, ...extra.findings].sort((a, b) => a.range.start.offset - b.range.start.offset);
+  }
+
+  /** The district document at (uri, document index), with its county figures, if any. */
+  districtAt(uri: string, documentIndex: number): DistrictSummary | undefined {
+    return this.state.districts.find((d) => d.file === uri && d.documentIndex === documentIndex);
+  }
+
+  /** Resolves when every update so far has been evaluated. */
+  settled(): Promise<void> {
+    return this.running;
+  }
+
+  private schedule(): void {
+    this.dirty = true;
+    // Updates arriving together (a burst of file events, the background index) are evaluated once.
+    this.running = this.running.then(
+      () =>
+        new Promise<void>((resolve) => {
+          setImmediate(() => {
+            if (!this.dirty) return resolve();
+            this.dirty = false;
+            this.evaluate().then(resolve, resolve);
+          });
+        }),
+    );
+  }
+
+  private async evaluate(): Promise<void> {
+    const locale = this.locale();
+    const { views, duplicates } = this.index.link();
+    const findings: WorkspaceFinding[] = [];
+    for (const { duplicate, first } of duplicates) {
+      const f = duplicateFinding(duplicate, first, locale);
+      if (f) findings.push(f);
+    }
+    const districts: DistrictSummary[] = [];
+    const retracted: WorkspaceState['retracted'] = [];
+    const seen = new Set<string>();
+    for (const view of views) {
+      const id = `${view.district.file}#${view.district.documentIndex}`;
+      seen.add(id);
+      const ruleSet = this.ruleSetFor(view.district.file);
+      const key = `${locale}\0${JSON.stringify(view satisfies DistrictView)}`;
+      let memo = this.memo.get(id);
+      if (!memo || memo.key !== key) {
+        memo = { key, result: await evaluateDistrict(view, ruleSet, locale) };
+        this.memo.set(id, memo);
+      }
+      for (const f of memo.result.findings) findings.push(f);
+      districts.push(memo.result.summary);
+      for (const r of retractions([view], ruleSet)) retracted.push(r);
+    }
+    for (const id of [...this.memo.keys()]) if (!seen.has(id)) this.memo.delete(id);
+    const files = attachToFiles(findings, this.index, locale);
+    const before = this.state;
+    this.state = { files, retracted, districts };
+    const touched = new Set([...before.files.keys(), ...files.keys(), ...before.retracted.map((r) => r.file), ...retracted.map((r) => r.file)]);
+    const changed = [...touched].filter((uri) => fingerprint(before.files.get(uri), before.retracted, uri) !== fingerprint(files.get(uri), retracted, uri));
+    if (changed.length) this.onChange(changed);
+  }
+
+  /** Forgets every evaluated district (the configuration or rule files changed). */
+  reset(): void {
+    this.memo.clear();
+    this.schedule();
+  }
+}

@@ -1,0 +1,42 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, TestClient } from './lsp-client.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'edunorm-ls-county-'));
+cpSync(join(ROOT, 'examples', 'county'), dir, { recursive: true });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const uri = (rel: string) => pathToFileURL(join(dir, rel)).href;
+
+describe('the workspace index: a school edited, its district file updated (not opened)', () => {
+  it("changing a school's salary makes the district file's county-teacher-pay-parity diagnostic appear and clear, with relatedInformation", async () => {
+    const client = await TestClient.start({
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'county' }],
+      capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true } } },
+    });
+    try {
+      const district = uri('district-2025.yaml');
+      const school = uri('schools/dongzhuang-primary/staffing-2025.yaml');
+      const pay = (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.some((d) => d.code === 'county-teacher-pay-parity');
+      // The background index finds the county below the reference (the example's figures).
+      const all = (p: { diagnostics: { code?: string | number; message: string }[] }) => p.diagnostics.some((d) => d.code === 'county-teacher-pay-parity' && d.message.includes('3 所学校 29 名教师'));
+      const first = await client.waitForDiagnostics(district, all, 60_000);
+      const d = first.diagnostics.find((x) => x.code === 'county-teacher-pay-parity')!;
+      expect(d.range.start).toEqual({ line: 3, character: 0 });
+      expect(d.relatedInformation?.map((r) => r.location.uri)).toContain(school);
+      // Raise the village school's pay: the county's mean reaches the reference, the finding clears.
+      const text = readFileSync(join(dir, 'schools/dongzhuang-primary/staffing-2025.yaml'), 'utf8');
+      await client.open(school, text);
+      await client.change(school, text.replace(/annualSalary: 92000/g, 'annualSalary: 130000'));
+      await client.waitForDiagnostics(district, (p) => !pay(p), 30_000);
+      // And back: it appears again.
+      await client.change(school, text);
+      const again = await client.waitForDiagnostics(district, all, 30_000);
+      expect(again.diagnostics.find((x) => x.code === 'county-teacher-pay-parity')!.message).toContain('平均年工资收入 96,620.69 元');
+    } finally {
+      await client.stop();
+    }
+  }, 120_000);
+});
