@@ -40,3 +40,40 @@ describe('the workspace index: a school edited, its district file updated (not o
     }
   }, 120_000);
 });
+
+describe('a large workspace indexes in the background', () => {
+  it('2,000 files: hover answers while the index is being read, and then shows the county figures', async () => {
+    // @ts-expect-error plain ESM module of the bench folder
+    const { writeCountyCorpus } = (await import('../../bench/county-corpus.mjs')) as { writeCountyCorpus: (d: string, o: object) => string[] };
+    const big = mkdtempSync(join(tmpdir(), 'edunorm-ls-big-'));
+    try {
+      writeCountyCorpus(big, { districts: 96, schools: 10, teachers: 5 }); // 96 × 21 = 2,016 files
+      const client = await TestClient.start({ workspaceFolders: [{ uri: pathToFileURL(big).href, name: 'big' }] });
+      try {
+        const file = join(big, 'district-130000', 'district.yaml');
+        const u = pathToFileURL(file).href;
+        await client.open(u, readFileSync(file, 'utf8'));
+        const hover = () => client.connection.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: 2, character: 2 } }) as Promise<{ contents: { value: string } } | null>;
+        const started = Date.now();
+        const during = await hover();
+        expect(Date.now() - started).toBeLessThan(3000);
+        expect(during?.contents.value).toContain('district');
+        // The index is still being read: it has not logged its end yet.
+        expect(client.logs.join('')).not.toMatch(/workspace index: \d+ file/);
+        // Later the district's schools are indexed: the hover shows the county figures.
+        let figures = '';
+        for (let i = 0; i < 120 && !figures.includes('关联学校文档 20 份'); i++) {
+          await new Promise((r) => setTimeout(r, 500));
+          figures = (await hover())?.contents.value ?? '';
+        }
+        expect(figures).toContain('县域统计');
+        expect(figures).toContain('关联学校文档 20 份');
+        expect(figures).toMatch(/教师平均年工资收入 [\d,.]+ 元/);
+      } finally {
+        await client.stop();
+      }
+    } finally {
+      rmSync(big, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
