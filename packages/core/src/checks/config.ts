@@ -239,4 +239,24 @@ export const CONFIG_CHECKS = defineChecks('packages/core/src/checks/config.ts', 
       situation: t('例如条件中写 {param: minShare},params: 中只有 min。', 'For example a condition using {param: minShare} when params: has only min.'),
     },
   },
+  'rule-file/unknown-location': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('计算方法没有这个位置', 'Location the calculator does not provide'),
+    docs: {
+      explanation: t('outcome 的 report.at 等位置引用了一个该事实的计算方法不提供的位置名称,问题无法定位到文件中的字段。', 'An outcome\'s report.at (or another location) names a location the fact\'s calculator does not provide, so the finding could not point at a field.'),
+      fix: t('改用提示中列出的位置名称之一。', 'Use one of the location names listed in the message.'),
+      situation: t('加载使用跨文档计算方法的规则文件时发现。', 'Found when a rule file that uses a cross-document calculator is loaded.'),
+    },
+  },
+  'rule-file/unknown-rule': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('复用了不存在的规则', 'Reuses a rule that is not in the packs'),
+    docs: {
+      explanation: t('跨文档规则的 contributions 中 reuse.rule 指向的规则不在所用的规则包中。', 'A cross-document rule\'s contributions name, under reuse.rule, a rule that is in none of the packs used.'),
+      fix: t('改正规则编号,或在 extends: 中加入定义它的规则包。', 'Correct the rule id, or add the pack that defines it to extends:.'),
+      situation: t('例如 reuse.rule: teacher-pay-parit(拼错)。', 'For example reuse.rule: teacher-pay-parit (misspelt).'),
+    },
+  },
 });
