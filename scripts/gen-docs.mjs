@@ -75,6 +75,14 @@ export async function generateDocs() {
     if (!s.docs.example && !s.docs.situation) throw new Error(`${s.id} in ${s.source} has neither a docs example nor a situation`);
     out.set(`${PAGES_FOLDER}/${rulePageName(s.id)}`, renderStructuralPage(s, findings));
   }
+  // The field reference: from the schemas, with example values from the templates and examples/.
+  const { renderFieldsPage, FIELDS_PAGE } = await import('../packages/cli/dist/rule-docs/fields-page.js');
+  const internal = await import('../packages/core/dist/internal.js');
+  const exampleFiles = (dir) =>
+    readdirSync(join(ROOT, dir), { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .flatMap((e) => (e.isDirectory() ? exampleFiles(`${dir}/${e.name}`) : e.name.endsWith('.yaml') ? [readFileSync(join(ROOT, dir, e.name), 'utf8')] : []));
+  out.set(FIELDS_PAGE, renderFieldsPage([internal.BUDGET_EXAMPLE, internal.STAFFING_EXAMPLE, internal.DISTRICT_EXAMPLE, ...exampleFiles('examples')]));
   out.set(`${PAGES_FOLDER}/README.md`, renderIndex(rules, core.STRUCTURAL_RULES));
 
   let readme = readFileSync(join(ROOT, 'README.md'), 'utf8');

@@ -8,9 +8,12 @@ import { formatPath } from '@edunorm/core/internal';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { say } from './messages.js';
 import { pathAt, type OutlineFile } from './outline.js';
-import { ruleDocUrl } from '@edunorm/core/internal';
+import { RULE_DOCS_BASE, ruleDocUrl } from '@edunorm/core/internal';
 import { docOf, enumMeaning, fieldSchema, formatFieldValue, isDocumentKind, kindDoc, typeLine } from './schema-info.js';
 import type { ValidationResult } from './validator.js';
+
+/** docs/fields.md beside the rule pages. */
+const FIELDS_DOC_URL = RULE_DOCS_BASE.replace(/rules\/$/, 'fields.md');
 
 const other = (locale: Locale): Locale => (locale === 'zh-CN' ? 'en' : 'zh-CN');
 
@@ -39,6 +42,8 @@ export function hoverAt(outline: OutlineFile, offset: number, locale: Locale, ru
   else parts.push(say(locale, `\`${path}\`:不是 ${kind} 的字段`, `\`${path}\`: not a field of ${kind}`));
   const type = typeLine(schema, locale);
   if (type) parts[0] += `\n\n${type}`;
+  // Every field of the contract, its unit and allowed values: docs/fields.md (npm run docs).
+  if (doc) parts[0] += `\n\n[${say(locale, '全部字段说明', 'Field reference')}](${FIELDS_DOC_URL})`;
   const value = hit.node.value?.text.replace(/^["']|["']$/g, '');
   if (value && hit.part === 'value') {
     const meaning = enumMeaning(schema, value, locale);

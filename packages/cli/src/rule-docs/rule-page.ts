@@ -112,6 +112,8 @@ export function renderStructuralPage(rule: StructuralRule, findings: readonly Ex
     '',
     doc.fix.en,
     '',
+    // Structure findings name a field: every field, its unit and allowed values are listed there.
+    ...(rule.id.startsWith('schema/') ? ['字段名、单位和可选值见 [字段说明 / Field reference](../fields.md)。', ''] : []),
     '## 示例 / Example',
     '',
   ];
