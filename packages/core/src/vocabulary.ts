@@ -129,7 +129,6 @@ export function termWords(term: VocabularyTerm): string[] {
   return [term.code, term.label['zh-CN'], term.label.en, ...(term.words ?? [])];
 }
 
-/** The vocabulary of a field, by the field's own name (`level`, `role`, `title`, `designation`, district `type`). */
 /** The level groups of the county's senior-post pool (`{group|label}` in county-senior-post-pool). */
 const levelGroup = vocabulary(t('学段组', 'Level group'), [
   { code: 'kindergarten', label: t('幼儿园', 'kindergarten') },
@@ -144,6 +143,7 @@ const indicator = vocabulary(t('指标', 'Indicator'), [
   { code: 'standardizedSchoolRate', label: t('义务教育阶段中小学标准化率', 'share of standardized compulsory-education schools') },
 ]);
 
+/** The vocabulary of a field, by the field's own name (`level`, `role`, `title`, `designation`, district `type`, `group`, `indicator`). */
 const BY_FIELD: Record<string, Vocabulary> = { level, role, title, designation, type: districtType, group: levelGroup, indicator };
 /** Where a code is looked up when its field is not known; titles last (`senior` is first a school level). */
 const ANY_FIELD = [level, role, designation, districtType, title];

@@ -4,17 +4,11 @@
  * senior posts per level group), from the workspace index — never waiting for anything.
  */
 import type { DistrictSummary, Locale } from '@edunorm/core';
-import { formatPercent, formatYuan } from '@edunorm/core/internal';
+import { formatPercent, formatYuan, labelOf } from '@edunorm/core/internal';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { say } from './messages.js';
 import { pathAt, type OutlineFile } from './outline.js';
 
-const GROUP: Record<string, [string, string]> = {
-  kindergarten: ['幼儿园', 'kindergarten'],
-  primary: ['小学', 'primary'],
-  junior: ['初中', 'junior'],
-  'high-school': ['高中', 'senior secondary'],
-};
 
 type Pay = { actual?: number; min?: number; total?: number; schoolCount?: number; direction?: string };
 type Pool = { groups?: { group: string; numerator: number; total: number; actual: number; max: number }[] };
@@ -34,7 +28,8 @@ export function countyFigureLines(d: DistrictSummary, locale: Locale): string[] 
   }
   const pool = d.facts['county-senior-post-pool']?.pool as Pool | undefined;
   for (const g of pool?.groups ?? []) {
-    const [zh, en] = GROUP[g.group] ?? [g.group, g.group];
+    // Group names come from the vocabulary table (levelGroup), as in the rule's own message.
+    const [zh, en] = [labelOf(g.group, 'zh-CN', 'group'), labelOf(g.group, 'en', 'group')];
     const over = g.actual - g.max > 1e-9;
     lines.push(say(locale, `- ${zh}高级教师岗位 ${g.numerator}/${g.total} = ${formatPercent(g.actual)}(上限 ${formatPercent(g.max)})${over ? ' ✗' : ' ✓'}`, `- ${en} senior posts ${g.numerator}/${g.total} = ${formatPercent(g.actual)} (cap ${formatPercent(g.max)})${over ? ' ✗' : ' ✓'}`));
   }
