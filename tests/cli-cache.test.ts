@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RULES_DIR } from './helpers/paths.js';
+import { failingBudget } from './helpers/budget-fixture.js';
 import { runCli } from './helpers/run-cli.js';
 import { STACK_TRACE } from './helpers/sarif.js';
 
@@ -25,17 +26,7 @@ afterEach(() => {
 });
 
 /** 150,000 of 4,000,000 public funds: teacher-training-funds fails (line 9). */
-const FAILING = `apiVersion: edunorm/v1
-kind: SchoolBudget
-school:
-  code: "130902008"
-  name: 第八中学
-  level: junior
-fiscalYear: 2025
-budget:
-  publicFunds: 4000000
-  teacherTraining: 150000
-`;
+const FAILING = failingBudget();
 
 const check = (args: string[] = [], cacheHome = home) =>
   runCli(['check', '.', '--cache', '--format', 'json', '--locale', 'en', ...args], { cwd: dir, env: { XDG_CACHE_HOME: cacheHome } });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Finding } from '@edunorm/core';
 import type { FileReport } from './check-files.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 import { UsageError } from './usage-error.js';
 import { MESSAGES as M } from './messages.js';
 
@@ -50,15 +51,53 @@ export function createBaseline(reports: readonly FileReport[], version: string):
   return { format: 1, tool: 'edunorm', version, entries };
 }
 
-export function readBaseline(path: string): BaselineFile {
+const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+const ENTRY_FIELDS = ['fingerprint', 'ruleId', 'file', 'anchor'] as const;
+const TEXT = { 'zh-CN': '文字', en: 'a string' };
+
+/** `line:column` of a character offset (JSON.parse names the offset of a syntax error). */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return `${before.length}:${before[before.length - 1]!.length + 1}`;
+}
+
+/**
+ * Reads a baseline, hand-edited ones included: anything but `{format: 1, entries: [...]}` with
+ * well-formed entries is a clear exit-2 error naming the file and where (line:column of a
+ * syntax error, `entries[i].field` of a wrong value) — never a crash later on.
+ */
+export function readBaseline(path: string, shown = path): BaselineFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError(M.baselineUnreadable(shown, code));
+  }
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new UsageError(M.baselineUnreadable(path, error instanceof Error ? error.message : String(error)));
+    data = JSON.parse(text);
+  } catch {
+    const where = `:${lineColumn(text, jsonErrorOffset(text))}`;
+    throw new UsageError({ 'zh-CN': `${shown}${where}: 基线文件不是有效的 JSON`, en: `${shown}${where}: the baseline is not valid JSON` });
   }
-  const b = data as Partial<BaselineFile>;
-  if (b?.format !== 1 || !Array.isArray(b.entries)) throw new UsageError(M.notABaseline(path));
+  const b = data as Partial<BaselineFile> | null;
+  if (typeof b !== 'object' || b === null || Array.isArray(b) || b.format !== 1 || !Array.isArray(b.entries)) {
+    throw new UsageError(M.notABaseline(shown));
+  }
+  b.entries.forEach((e: unknown, i) => {
+    const bad = (field: string, want: { 'zh-CN': string; en: string }) =>
+      new UsageError({
+        'zh-CN': `${shown}: entries[${i}]${field} 不对:应为${want['zh-CN']};请用 edunorm baseline … --force 重新生成`,
+        en: `${shown}: entries[${i}]${field} is wrong: expected ${want.en}; regenerate it with edunorm baseline … --force`,
+      });
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) throw bad('', { 'zh-CN': '一个对象', en: 'an object' });
+    const entry = e as Record<string, unknown>;
+    for (const field of ENTRY_FIELDS) if (typeof entry[field] !== 'string') throw bad(`.${field}`, TEXT);
+    // The message is for people reading the file; only its type matters.
+    if (entry.message !== undefined && typeof entry.message !== 'string') throw bad('.message', TEXT);
+    if (!isCount(entry.count)) throw bad('.count', { 'zh-CN': '正整数', en: 'a whole number ≥ 1' });
+  });
   return b as BaselineFile;
 }
 

@@ -15,6 +15,9 @@ import { readTarget } from './read-target.js';
 export interface CheckTask {
   index: number;
   absolute: string;
+  /** The path's bytes when a name is not UTF-8 (a worker receives a Uint8Array). */
+  fsPath?: Uint8Array;
+  walkError?: string;
   text?: string;
   /** For balancing work between threads. */
   size?: number;
@@ -36,7 +39,11 @@ export async function checkTasks(tasks: readonly CheckTask[], resolver: ConfigRe
     let text = task.text;
     let extra: Finding | undefined;
     if (text === undefined) {
-      const read = readTarget({ absolute: task.absolute, relative: task.absolute }, options.locale, options.maxFileBytes);
+      const read = readTarget(
+        { absolute: task.absolute, ...(task.fsPath ? { fsPath: Buffer.from(task.fsPath) } : {}), ...(task.walkError ? { walkError: task.walkError } : {}) },
+        options.locale,
+        options.maxFileBytes,
+      );
       if (read.notEdunorm || read.finding || read.text === undefined) {
         out.push({ index: task.index, report: { isEdunorm: !read.notEdunorm, findings: read.finding ? [read.finding] : [], suppressed: [] }, config: configInfo });
         continue;

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './usage-error.js';
 import { MESSAGES as M } from './messages.js';
@@ -9,14 +9,52 @@ const YAML_FILE = /\.ya?ml$/i;
 const CONFIG_FILE = /(^|[\\/])edunorm\.config\.ya?ml$/;
 
 export interface FileTarget {
+  /** Absolute path (for display and cache keys; see `fsPath` for names that are not UTF-8). */
   absolute: string;
   /** Path relative to the working folder, with forward slashes (shown to users, used in SARIF). */
   relative: string;
+  /**
+   * The path's bytes, when a name on it is not valid UTF-8 (a GBK name written by a Chinese
+   * Windows archive tool): the string forms cannot open such a file, these bytes can.
+   */
+  fsPath?: Buffer;
+  /** A folder the walk could not read (EACCES, ENAMETOOLONG, …): reported as a finding on it. */
+  walkError?: string;
 }
 
+/** The path to give to `fs` for a target. */
+export const fsPathOf = (t: Pick<FileTarget, 'absolute' | 'fsPath'>): string | Buffer => t.fsPath ?? t.absolute;
 
-function toTarget(absolute: string, cwd: string): FileTarget {
-  return { absolute, relative: relative(cwd, absolute).split(sep).join('/') || '.' };
+/** What a walk met and did not check, beside the files it found (said on stderr). */
+export interface WalkNote {
+  relative: string;
+  reason: 'link-loop';
+}
+
+export interface FoundFiles {
+  targets: FileTarget[];
+  notes: WalkNote[];
+  /** Inputs that named nothing to check: a glob without matches, a folder without YAML files. */
+  empty: { input: string; kind: 'glob' | 'folder' }[];
+}
+
+type FsPath = string | Buffer;
+
+const isUtf8 = (name: Buffer) => Buffer.from(name.toString('utf8'), 'utf8').equals(name);
+
+/** A name that is not UTF-8, as people read it: GB18030 (a superset of GBK) when it decodes, else `\xHH` bytes. */
+function displayName(name: Buffer): string {
+  try {
+    return new TextDecoder('gb18030', { fatal: true }).decode(name);
+  } catch {
+    return [...name].map((b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
+  }
+}
+
+interface Walked {
+  path: FsPath;
+  display: string;
+  error?: string;
 }
 
 /** Converts a glob (`**`, `*`, `?`, `{a,b}`) to a regular expression over forward-slash paths. */
@@ -45,67 +83,118 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-function walk(dir: string, out: string[]): void {
+/**
+ * Lists every file below a folder, never silently: an unreadable folder (EACCES, a path past
+ * PATH_MAX) comes back as an entry with its error; a link to a folder is followed, unless it
+ * leads back into a folder being walked (a loop: noted); names that are not UTF-8 keep their bytes.
+ */
+function walk(dir: FsPath, display: string, out: Walked[], notes: string[], onPath: Set<string>): void {
   let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
+    entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
+  } catch (error) {
+    out.push({ path: dir, display, error: (error as NodeJS.ErrnoException).code ?? String(error) });
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let identity: string | undefined;
+  try {
+    const st = statSync(dir);
+    identity = `${st.dev}:${st.ino}`;
+  } catch {}
+  if (identity) onPath.add(identity);
+  entries.sort((a, b) => Buffer.compare(a.name, b.name));
   for (const e of entries) {
-    const full = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name)) walk(full, out);
-    } else out.push(full);
+    const name = e.name;
+    const utf8 = typeof dir === 'string' && isUtf8(name);
+    const full: FsPath = utf8 ? join(dir as string, name.toString('utf8')) : Buffer.concat([Buffer.from(dir), Buffer.from(sep), name]);
+    const shown = join(display, utf8 ? name.toString('utf8') : displayName(name));
+    let isDir = e.isDirectory();
+    if (e.isSymbolicLink()) {
+      try {
+        const st = statSync(full);
+        if (st.isDirectory()) {
+          if (onPath.has(`${st.dev}:${st.ino}`)) {
+            notes.push(shown);
+            continue;
+          }
+          isDir = true;
+        }
+      } catch {
+        // A dangling link: a file entry, reported as unreadable when its name is YAML.
+      }
+    }
+    if (isDir) {
+      if (!SKIPPED_DIRS.has(name.toString('utf8'))) walk(full, shown, out, notes, onPath);
+    } else out.push({ path: full, display: shown });
   }
+  if (identity) onPath.delete(identity);
 }
 
 /**
  * Expands the command line's paths: a folder yields its `*.yaml`/`*.yml` files (recursively,
- * skipping node_modules and VCS folders), a glob its matches, a file itself (whatever its
- * extension, so a dangling link or unreadable file is still reported).
+ * skipping node_modules and VCS folders, following links to folders), a glob its matches, a
+ * file itself (whatever its extension, so a dangling link or unreadable file is still
+ * reported). Folders that cannot be read are targets of their own (a finding, never a silent
+ * skip); inputs that name nothing to check are listed in `empty`.
  */
-export function findFiles(inputs: readonly string[], cwd = process.cwd()): FileTarget[] {
+export function findFiles(inputs: readonly string[], cwd = process.cwd()): FoundFiles {
   const seen = new Set<string>();
-  const out: FileTarget[] = [];
-  const push = (abs: string) => {
-    if (!seen.has(abs)) {
-      seen.add(abs);
-      out.push(toTarget(abs, cwd));
-    }
+  const targets: FileTarget[] = [];
+  const notes: WalkNote[] = [];
+  const empty: FoundFiles['empty'] = [];
+  const rel = (abs: string) => relative(cwd, abs).split(sep).join('/') || '.';
+  const push = (w: Walked) => {
+    if (seen.has(w.display)) return;
+    seen.add(w.display);
+    targets.push({
+      absolute: w.display,
+      relative: rel(w.display),
+      ...(typeof w.path !== 'string' ? { fsPath: w.path } : {}),
+      ...(w.error ? { walkError: w.error } : {}),
+    });
+  };
+  const walkFrom = (root: string, keep: (w: Walked) => boolean): number => {
+    const found: Walked[] = [];
+    const loops: string[] = [];
+    // A glob below a folder that does not exist matches nothing (said as "no files match").
+    if (!existsSync(root)) return 0;
+    walk(root, root, found, loops, new Set());
+    for (const l of loops) notes.push({ relative: rel(l), reason: 'link-loop' });
+    const kept = found.filter((w) => w.error || keep(w));
+    kept.forEach(push);
+    return kept.length;
   };
   for (const input of inputs.length ? inputs : ['.']) {
     if (/[*?{]/.test(input)) {
       const base = input.split('/').findIndex((part) => /[*?{]/.test(part));
       const root = resolve(cwd, input.split('/').slice(0, base).join('/') || '.');
       const pattern = globToRegExp(resolve(cwd, input).split(sep).join('/'));
-      const files: string[] = [];
-      walk(root, files);
-      const matches = files.filter((f) => pattern.test(f.split(sep).join('/')) && !CONFIG_FILE.test(f));
-      if (matches.length === 0) throw new UsageError(M.noFilesMatch(input));
-      matches.forEach(push);
+      const n = walkFrom(root, (w) => pattern.test(w.display.split(sep).join('/')) && !CONFIG_FILE.test(w.display));
+      if (n === 0) empty.push({ input, kind: 'glob' });
       continue;
     }
     const abs = resolve(cwd, input);
     let stat;
     try {
       stat = statSync(abs);
-    } catch {
-      // A named file that cannot be stat'ed (missing, dangling link): reported per file later,
-      // unless nothing by that name exists at all, which is a usage error.
-      try {
-        readdirSync(resolve(abs, '..')).includes(abs.split(sep).pop()!) ? push(abs) : (() => { throw new Error(); })();
-      } catch {
-        throw new UsageError(M.noSuchPath(input));
+    } catch (error) {
+      // A named file that cannot be stat'ed (missing, dangling link, path too long): reported
+      // per file later, unless nothing by that name exists at all, which is a usage error.
+      const code = (error as NodeJS.ErrnoException).code;
+      let exists = code !== 'ENOENT' && code !== 'ENOTDIR';
+      if (!exists) {
+        try {
+          exists = readdirSync(resolve(abs, '..')).includes(abs.split(sep).pop()!);
+        } catch {}
       }
+      if (!exists) throw new UsageError(M.noSuchPath(input));
+      push({ path: abs, display: abs });
       continue;
     }
     if (stat.isDirectory()) {
-      const files: string[] = [];
-      walk(abs, files);
-      files.filter((f) => YAML_FILE.test(f) && !CONFIG_FILE.test(f)).forEach(push);
-    } else push(abs);
+      const n = walkFrom(abs, (w) => YAML_FILE.test(w.display) && !CONFIG_FILE.test(w.display));
+      if (n === 0) empty.push({ input, kind: 'folder' });
+    } else push({ path: abs, display: abs });
   }
-  return out;
+  return { targets, notes, empty };
 }

@@ -16,10 +16,25 @@ export interface Io {
   cwd: string;
 }
 
+/**
+ * A standard stream that a closed pipe (`edunorm check … | head -1`) silences instead of
+ * crashing: the rest of the output is dropped, the run ends with its own exit code.
+ */
+function pipeSafe(stream: NodeJS.WriteStream, transform: (s: string) => string = (s) => s): (s: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (s) => {
+    if (!closed) stream.write(transform(s));
+  };
+}
+
 const defaultIo = (): Io => ({
-  stdout: (s) => process.stdout.write(s),
+  stdout: pipeSafe(process.stdout),
   // Nothing edunorm writes to stderr is a workflow command: the last guard against one.
-  stderr: (s) => process.stderr.write(guardLines(s)),
+  stderr: pipeSafe(process.stderr, guardLines),
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
   cwd: process.cwd(),

@@ -6,7 +6,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { DEFAULT_MAX_FILE_BYTES, fileEncodingFinding, fileTooLargeFinding, fileUnreadableFinding, isEdunormText } from '@edunorm/core/internal/file-limits';
 import type { Finding, Locale } from '@edunorm/core';
-import type { FileTarget } from './find-files.js';
+import { fsPathOf, type FileTarget } from './find-files.js';
 
 export interface ReadResult {
   text?: string;
@@ -21,8 +21,8 @@ export interface ReadResult {
 
 const CHUNK = 1 << 20;
 
-function unreadable(reason: string, locale: Locale): ReadResult {
-  return { finding: fileUnreadableFinding(reason, locale) };
+function unreadable(reason: string, locale: Locale, what: 'file' | 'folder' = 'file'): ReadResult {
+  return { finding: fileUnreadableFinding(reason, locale, what) };
 }
 
 /**
@@ -56,11 +56,13 @@ function decode(bytes: Buffer): { text: string; invalidAt?: number } {
 }
 
 /** Reads one file to check; see the module comment. */
-export function readTarget(target: FileTarget, locale: Locale, maxFileBytes = DEFAULT_MAX_FILE_BYTES): ReadResult {
+export function readTarget(target: Pick<FileTarget, 'absolute' | 'fsPath' | 'walkError'>, locale: Locale, maxFileBytes = DEFAULT_MAX_FILE_BYTES): ReadResult {
+  // A folder the walk could not list: its files are unknown, which is never "all clear".
+  if (target.walkError) return unreadable(target.walkError, locale, 'folder');
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO without a writer must not wait for one.
-    fd = openSync(target.absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(fsPathOf(target), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     return unreadable((error as NodeJS.ErrnoException).code ?? String(error), locale);
   }

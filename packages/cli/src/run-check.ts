@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { contentDigest, resultKey, type CheckFilesOptions, type FileReport } from './check-files.js';
 import { readTarget } from './read-target.js';
 import type { Finding } from '@edunorm/core';
-import type { FileTarget } from './find-files.js';
+import { fsPathOf, type FileTarget } from './find-files.js';
 import type { FileResultCache } from './result-cache.js';
 import { UsageError } from './usage-error.js';
 import { MESSAGES as M } from './messages.js';
@@ -58,14 +58,20 @@ export async function runCheck(targets: readonly FileTarget[], options: RunOptio
     const wanted = concurrency === 'auto' ? autoConcurrency(targets.length) : concurrency;
     const workers = Math.min(wanted, Math.ceil(targets.length / MIN_FILES_PER_WORKER));
     if (workers > 1) {
-      const sizeOf = (path: string) => {
+      const sizeOf = (path: string | Buffer) => {
         try {
           return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
         } catch {
           return 0; // unreadable: the worker reports it
         }
       };
-      const tasks = targets.map((t, index) => ({ index, absolute: t.absolute, size: sizeOf(t.absolute) }));
+      const tasks = targets.map((t, index) => ({
+        index,
+        absolute: t.absolute,
+        size: sizeOf(fsPathOf(t)),
+        ...(t.fsPath ? { fsPath: t.fsPath } : {}),
+        ...(t.walkError ? { walkError: t.walkError } : {}),
+      }));
       for (const { index, report } of await checkInWorkers(tasks, workers, options)) reports[index] = { file: targets[index]!, ...report };
       return reports as FileReport[];
     }
@@ -74,7 +80,12 @@ export async function runCheck(targets: readonly FileTarget[], options: RunOptio
     let stat: { size: number; mtimeMs: number } | undefined;
     if (cache) {
       // Unchanged size and mtime: the recorded digest stands, the file is not even read.
-      const st = statSync(target.absolute, { throwIfNoEntry: false });
+      let st;
+      try {
+        st = target.walkError ? undefined : statSync(fsPathOf(target), { throwIfNoEntry: false });
+      } catch {
+        st = undefined; // ENAMETOOLONG, EACCES on the way: readTarget reports it
+      }
       if (st?.isFile()) {
         stat = { size: st.size, mtimeMs: st.mtimeMs };
         const sha = cache.digestByStat(target.absolute, st.size, st.mtimeMs);

@@ -6,8 +6,9 @@ import { EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-file.js';
-import { CHECKING_OPTIONS, checkPaths } from './common.js';
 import { MESSAGES as M } from '../messages.js';
+import { safeText } from '../safe-text.js';
+import { CHECKING_OPTIONS, checkPaths, refuseInputAsOutput } from './common.js';
 
 /** `edunorm baseline [paths] --output edunorm-baseline.json`: record today's findings as accepted. */
 export async function run(args: readonly string[], io: Io): Promise<number> {
@@ -17,10 +18,19 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     options: { ...CHECKING_OPTIONS, output: { type: 'string', short: 'o', default: 'edunorm-baseline.json' }, force: { type: 'boolean' } },
   });
   const out = resolve(io.cwd, values.output!);
-  if (existsSync(out) && !values.force) throw new UsageError(M.exists(values.output!));
-  const { reports, locale } = await checkPaths(positionals, values, io);
+  const exists = () => new UsageError(M.exists(safeText(values.output!)));
+  if (existsSync(out) && !values.force) throw exists();
+  const { reports, locale, targets } = await checkPaths(positionals, values, io);
+  refuseInputAsOutput(out, targets, '--output', locale);
   const baseline = createBaseline(reports, cliVersion());
-  writeFileAtomic(out, `${JSON.stringify(baseline, null, 2)}\n`);
+  try {
+    // Without --force the file is created exclusively: of two runs started together, one
+    // writes it and the other is told, instead of both "succeeding" and one being lost.
+    writeFileAtomic(out, `${JSON.stringify(baseline, null, 2)}\n`, { createFolders: true, exclusive: !values.force });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
+    throw error;
+  }
   const n = baseline.entries.reduce((s, e) => s + e.count, 0);
   io.stdout(`${M.baselineWritten(n, values.output!)[locale]}\n`);
   return EXIT_OK;

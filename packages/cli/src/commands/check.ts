@@ -8,8 +8,8 @@ import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-file.js';
-import { CHECKING_OPTIONS, checkPaths } from './common.js';
 import { MESSAGES as M } from '../messages.js';
+import { CHECKING_OPTIONS, checkPaths, refuseInputAsOutput } from './common.js';
 
 export async function run(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -33,9 +33,11 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(M.maxWarnings(values['max-warnings']));
   }
-  const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline)) : undefined;
+  const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline), values.baseline) : undefined;
+  const outputPath = values.output === undefined ? undefined : resolve(io.cwd, values.output);
 
-  let { reports, locale } = await checkPaths(positionals, values, io);
+  let { reports, locale, targets } = await checkPaths(positionals, values, io);
+  if (outputPath) refuseInputAsOutput(outputPath, targets, '--output', locale);
   if (baseline) {
     const applied = applyBaseline(reports, baseline);
     reports = applied.reports;
@@ -59,8 +61,8 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const ruleSet = format.needsRules
     ? new (await import('@edunorm/core/node')).ConfigResolver(values.config ? resolve(io.cwd, values.config) : undefined).forFolder(io.cwd).ruleSet
     : undefined;
-  const text = formatter({ reports: shown, locale, version: cliVersion(), color, ...(ruleSet ? { ruleSet } : {}) });
-  if (values.output) writeFileAtomic(resolve(io.cwd, values.output), text);
+  const text = formatter({ reports: shown, locale, version: cliVersion(), color, cwd: io.cwd, ...(ruleSet ? { ruleSet } : {}) });
+  if (outputPath) writeFileAtomic(outputPath, text, { createFolders: true });
   else io.stdout(text);
 
   if (counted.errors > 0) return EXIT_FINDINGS;

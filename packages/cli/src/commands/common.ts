@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { Locale } from '@edunorm/core';
 import type { FileReport } from '../check-files.js';
-import { findFiles, type FileTarget } from '../find-files.js';
+import { statSync } from 'node:fs';
+import { findFiles, type FileTarget, type FoundFiles } from '../find-files.js';
 import { configForFolder } from '../config/resolve.js';
 import { chooseLocale, parseLocale } from '../locale.js';
 import type { Io } from '../main.js';
@@ -28,6 +29,7 @@ export const CHECKING_OPTIONS = {
   shard: { type: 'string' },
   verbose: { type: 'boolean' },
   'max-file-size': { type: 'string' },
+  'no-error-on-unmatched-pattern': { type: 'boolean' },
 } as const;
 
 export interface CheckingValues {
@@ -40,6 +42,7 @@ export interface CheckingValues {
   shard?: string;
   verbose?: boolean;
   'max-file-size'?: string;
+  'no-error-on-unmatched-pattern'?: boolean;
 }
 
 /**
@@ -97,19 +100,67 @@ function openCache(location: string, locale: Locale, io: Io): FileResultCache | 
   return undefined;
 }
 
+/** The same file, however it is spelled (`./a.yaml`, a link, a hard link). */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses (exit 2) to write a report, cache or baseline over one of the files being checked:
+ * `--output budget.yaml` would silently replace a submission.
+ */
+export function refuseInputAsOutput(output: string, targets: readonly FileTarget[], flag: string, locale: Locale): void {
+  const hit = targets.find((t) => !t.fsPath && sameFile(t.absolute, output));
+  if (!hit) return;
+  throw new UsageError({
+    'zh-CN': `${flag} 指向被检查的文件 ${safeText(hit.relative)},不会覆盖它;请换一个文件名`,
+    en: `${flag} names ${safeText(hit.relative)}, one of the files being checked; it is not overwritten — choose another file name`,
+  });
+}
+
+/**
+ * A run that checked nothing is a mistake to say, not "all clear" (as ESLint's "No files
+ * matching"): exit 2, unless `--no-error-on-unmatched-pattern`. A `--shard` may be empty by
+ * design (more slices than files), so a shard never fails for it.
+ */
+function nothingChecked(found: FoundFiles, reports: readonly FileReport[], locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const skipped = reports.filter((r) => !r.isEdunorm).length;
+  const why = found.empty.map((e) =>
+    e.kind === 'glob' ? (zh ? `没有文件匹配 "${safeText(e.input)}"` : `no files match "${safeText(e.input)}"`) : zh ? `"${safeText(e.input)}" 中没有 YAML 文件` : `no YAML files in "${safeText(e.input)}"`,
+  );
+  if (skipped) why.push(zh ? `${skipped} 个 YAML 文件都不是 edunorm 文件(没有 apiVersion: edunorm/...;加 --verbose 列出)` : `${skipped} YAML file(s), none of them an edunorm file (no apiVersion: edunorm/...; --verbose lists them)`);
+  if (!why.length) why.push(zh ? '没有找到文件' : 'no files found');
+  return zh
+    ? `没有检查任何文件:${why.join(';')}。确实无需检查时加 --no-error-on-unmatched-pattern(退出码 0)`
+    : `nothing was checked: ${why.join('; ')}. Add --no-error-on-unmatched-pattern to exit 0 when that is expected`;
+}
+
 /** Finds, shards and checks the files named on the command line, with cache and workers as asked. */
-export async function checkPaths(positionals: readonly string[], values: CheckingValues, io: Io): Promise<{ reports: FileReport[]; locale: Locale; districts: DistrictSummary[] }> {
+export async function checkPaths(positionals: readonly string[], values: CheckingValues, io: Io): Promise<{ reports: FileReport[]; locale: Locale; districts: DistrictSummary[]; targets: FileTarget[] }> {
   const locale = resolveLocale(values.locale, io, values.config);
   const maxFileBytes = values['max-file-size'] !== undefined ? parseByteSize(values['max-file-size']) : undefined;
   const found = findFiles(positionals, io.cwd);
-  let targets = found;
+  for (const n of found.notes) {
+    io.stderr(locale === 'zh-CN' ? `edunorm: 跳过 ${safeText(n.relative)}:链接指回正在检查的上级文件夹(循环)\n` : `edunorm: skipped ${safeText(n.relative)}: a link back into a folder being checked (a loop)\n`);
+  }
+  let targets = found.targets;
   if (values.shard !== undefined) {
     applyShard([], values.shard); // a malformed --shard is a usage error before any file is read
     const codes = new Map<FileTarget, string | undefined>();
-    for (const t of found) codes.set(t, await districtOf(t, locale, maxFileBytes));
-    targets = applyShard(found, values.shard, (t) => codes.get(t));
+    for (const t of found.targets) codes.set(t, await districtOf(t, locale, maxFileBytes));
+    targets = applyShard(found.targets, values.shard, (t) => codes.get(t));
   }
-  const cache = values.cache ? openCache(resolve(io.cwd, values['cache-location'] ?? '.edunormcache'), locale, io) : undefined;
+  const cacheLocation = resolve(io.cwd, values['cache-location'] ?? '.edunormcache');
+  if (values.cache) refuseInputAsOutput(cacheLocation, found.targets, '--cache-location', locale);
+  const cache = values.cache ? openCache(cacheLocation, locale, io) : undefined;
   const checked = await runCheck(targets, {
     locale,
     reportUnusedDirectives: values['report-unused-disable-directives'] === true,
@@ -143,5 +194,10 @@ export async function checkPaths(positionals: readonly string[], values: Checkin
       );
     }
   }
-  return { reports, locale, districts: together.districts };
+  if (values.shard === undefined && !reports.some((r) => r.isEdunorm)) {
+    const message = { 'zh-CN': nothingChecked(found, reports, 'zh-CN'), en: nothingChecked(found, reports, 'en') };
+    if (!values['no-error-on-unmatched-pattern']) throw new UsageError(message);
+    if (values.verbose) io.stderr(`edunorm: ${message[locale]}\n`);
+  }
+  return { reports, locale, districts: together.districts, targets: found.targets };
 }

@@ -10,8 +10,8 @@ import { renderMarkdown } from '../report/render-markdown.js';
 import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-file.js';
-import { CHECKING_OPTIONS, checkPaths } from './common.js';
 import { MESSAGES as M } from '../messages.js';
+import { CHECKING_OPTIONS, checkPaths } from './common.js';
 
 const DEFAULT_HTML = 'edunorm-report.html';
 
@@ -64,12 +64,12 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const data = collectReport(reports, ruleSet);
   if (values.format === 'markdown') {
     const text = renderMarkdown(data, locale);
-    if (values.output) writeFileAtomic(resolve(io.cwd, values.output), text);
+    if (values.output) writeFileAtomic(resolve(io.cwd, values.output), text, { createFolders: true });
     else io.stdout(text);
     return EXIT_OK;
   }
   const output = values.output ?? DEFAULT_HTML;
-  writeFileAtomic(resolve(io.cwd, output), renderHtml(data, { locale, version: cliVersion() }));
+  writeFileAtomic(resolve(io.cwd, output), renderHtml(data, { locale, version: cliVersion() }), { createFolders: true });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const compliant = data.schools.filter((s) => !s.findings.some((f) => f.severity === 'error')).length;
   io.stdout(

@@ -8,6 +8,8 @@ export interface FormatContext {
   locale: Locale;
   version: string;
   color: boolean;
+  /** The working folder, which relative paths are relative to (SARIF's %SRCROOT%). */
+  cwd?: string;
   /** Suppressed findings (kept only by formats that can say so, e.g. SARIF `suppressions`). */
   suppressed?: readonly FileReport[];
 }
@@ -43,7 +45,7 @@ export const FORMATTERS: Record<string, FormatterEntry> = {
     needsRules: true,
     load: async () => {
       const { formatSarif } = await import('./sarif.js');
-      return (c) => formatSarif(c.reports, c.ruleSet!, c.locale, c.version);
+      return (c) => formatSarif(c.reports, c.ruleSet!, c.locale, c.version, c.cwd);
     },
   },
   junit: {

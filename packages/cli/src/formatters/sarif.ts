@@ -1,4 +1,6 @@
+import { pathToFileURL } from 'node:url';
 import { STRUCTURAL_RULES, type Finding, type Locale, type RuleSet, type Severity, type SuppressedFinding } from '@edunorm/core';
+import { fingerprint } from '../baseline.js';
 import type { FileReport } from '../check-files.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -9,12 +11,34 @@ interface SarifRule {
   id: string;
   name: string;
   shortDescription: { text: string };
-  fullDescription?: { text: string };
+  fullDescription: { text: string };
   helpUri?: string;
-  help?: { text: string };
+  help: { text: string; markdown: string };
   defaultConfiguration: { level: string };
   properties?: Record<string, unknown>;
 }
+
+/**
+ * A relative reference to a file (RFC 3986 §4.2): each path segment percent-encoded, so `#`,
+ * `?`, `%`, spaces and non-ASCII names stay part of the path, and a `:` in the first segment
+ * cannot read as a scheme (`a:b.yaml` is `a%3Ab.yaml`).
+ */
+export function relativeUri(relative: string): string {
+  return relative.split('/').map(encodeURIComponent).join('/');
+}
+
+/** Message strings: `{` and `}` are doubled, so `{0}` in a user's value is not a placeholder (SARIF §3.11.5). */
+export function sarifMessage(text: string): string {
+  return text.replace(/[{}]/g, (c) => c + c);
+}
+
+const WORDS = {
+  'zh-CN': { citation: '依据', fix: '怎么改', docs: '文档', structural: 'edunorm 结构检查(不属于规划中的规范)。' },
+  en: { citation: 'Citation', fix: 'How to fix', docs: 'Docs', structural: 'An edunorm structure check (not a norm of the plan).' },
+};
+
+/** Plain Markdown text (help.markdown): the characters that would act are escaped. */
+const md = (s: string) => s.replace(/[\\`*_[\]<>|!~$#]/g, (c) => `\\${c}`);
 
 /** `{ helpUri }` for a rule with a documentation page; none for a county's own rule. */
 function helpUri(id: string): { helpUri?: string } {
@@ -22,8 +46,20 @@ function helpUri(id: string): { helpUri?: string } {
   return url ? { helpUri: url } : {};
 }
 
-/** SARIF 2.1.0: one run, the rules' metadata (with the plan's citation), one result per finding. */
-export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, locale: Locale, version: string): string {
+/** The "Docs: …" line of help, when the rule has a page. */
+const docsLine = (id: string, words: { docs: string }) => {
+  const url = ruleDocUrl(id);
+  return url ? { text: `\n\n${words.docs}: ${url}`, markdown: `\n\n[${words.docs}](${url})` } : { text: '', markdown: '' };
+};
+
+/**
+ * SARIF 2.1.0: one run, the rules' metadata (with the plan's citation), one result per finding.
+ * Every rule — structural ids too — has the fullDescription and help GitHub code scanning
+ * requires; results carry the baseline fingerprint as `partialFingerprints`, so an alert keeps
+ * its identity when lines move. Valid against the official OASIS schema (tests/cli-sarif.test.ts).
+ */
+export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, locale: Locale, version: string, cwd = process.cwd()): string {
+  const w = WORDS[locale];
   const rules: SarifRule[] = [];
   const index = new Map<string, number>();
   for (const active of ruleSet.rules) {
@@ -35,23 +71,36 @@ export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, lo
       shortDescription: { text: d.title[locale] },
       fullDescription: { text: d.description[locale] },
       ...helpUri(d.id),
-      help: { text: `${d.citation.document} ${d.citation.section}:“${d.citation.quote}”` },
+      help: {
+        text: `${d.description[locale]}\n\n${w.citation}: ${d.citation.document} ${d.citation.section}:“${d.citation.quote}”${docsLine(d.id, w).text}`,
+        markdown: `${md(d.description[locale])}\n\n**${w.citation}**: ${md(`${d.citation.document} ${d.citation.section}`)}\n\n> ${md(d.citation.quote)}${docsLine(d.id, w).markdown}`,
+      },
       defaultConfiguration: { level: LEVEL[active.severity ?? d.severity] },
       properties: { kind: d.kind, pack: d.source.pack, citation: d.citation, tags: ['compliance', d.kind] },
     });
   }
-  // Checked files get document findings only; configuration, rule-file and import problems stop a run instead.
-  for (const s of STRUCTURAL_RULES.filter((r) => r.subject === 'document')) {
-    index.set(s.id, rules.length);
+  const structural = (id: string, title: string, severity: Severity, doc?: { explanation: Record<Locale, string>; fix: Record<Locale, string> }) => {
+    const explanation = doc ? doc.explanation[locale] : `${title}. ${w.structural}`;
+    const fix = doc?.fix[locale];
+    index.set(id, rules.length);
     rules.push({
-      id: s.id,
-      name: s.id.replace(/[/-]([a-z])/g, (_m, c: string) => c.toUpperCase()),
-      shortDescription: { text: s.title[locale] },
-      fullDescription: { text: s.docs.explanation[locale] },
-      ...helpUri(s.id),
-      help: { text: s.docs.fix[locale] },
-      defaultConfiguration: { level: LEVEL[s.severity] },
+      id,
+      name: id.replace(/[/-]([a-z])/g, (_m, c: string) => c.toUpperCase()),
+      shortDescription: { text: title },
+      fullDescription: { text: explanation },
+      ...helpUri(id),
+      help: {
+        text: `${explanation}${fix ? `\n\n${w.fix}: ${fix}` : ''}${docsLine(id, w).text}`,
+        markdown: `${md(explanation)}${fix ? `\n\n**${w.fix}**: ${md(fix)}` : ''}${docsLine(id, w).markdown}`,
+      },
+      defaultConfiguration: { level: LEVEL[severity] },
     });
+  };
+  // Checked files get document findings only; configuration, rule-file and import problems stop a run instead.
+  for (const s of STRUCTURAL_RULES.filter((r) => r.subject === 'document')) structural(s.id, s.title[locale], s.severity, s.docs);
+  // An id that fired but is in no list (a schema keyword of its own): still a described rule.
+  for (const report of reports) {
+    for (const f of [...report.findings, ...(report.suppressed ?? [])]) if (!index.has(f.ruleId)) structural(f.ruleId, f.ruleId, f.severity);
   }
   const artifacts: { location: { uri: string; uriBaseId: string } }[] = [];
   const results: unknown[] = [];
@@ -60,23 +109,23 @@ export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, lo
   for (const report of reports) {
     if (!report.isEdunorm) continue;
     artifactOf.set(report.file.relative, artifacts.length);
-    artifacts.push({ location: { uri: encodeURI(report.file.relative), uriBaseId: '%SRCROOT%' } });
+    artifacts.push({ location: { uri: relativeUri(report.file.relative), uriBaseId: '%SRCROOT%' } });
   }
   const artifactLocation = (file: string) => {
     const i = artifactOf.get(file);
-    return { uri: encodeURI(file), uriBaseId: '%SRCROOT%', ...(i !== undefined ? { index: i } : {}) };
+    return { uri: relativeUri(file), uriBaseId: '%SRCROOT%', ...(i !== undefined ? { index: i } : {}) };
   };
   for (const report of reports) {
     if (!report.isEdunorm) continue;
     const artifactIndex = artifactOf.get(report.file.relative)!;
-    const uri = encodeURI(report.file.relative);
+    const uri = relativeUri(report.file.relative);
     const all: (Finding & { suppression?: SuppressedFinding['suppression'] })[] = [...report.findings, ...(report.suppressed ?? [])];
     for (const f of all) {
       results.push({
         ruleId: f.ruleId,
         ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
         level: LEVEL[f.severity],
-        message: { text: f.message },
+        message: { text: sarifMessage(f.message) },
         locations: [
           {
             physicalLocation: {
@@ -95,7 +144,7 @@ export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, lo
           ? {
               relatedLocations: f.related.map((r, i) => ({
                 id: i,
-                message: { text: r.message },
+                message: { text: sarifMessage(r.message) },
                 physicalLocation: {
                   artifactLocation: artifactLocation(r.file ?? report.file.relative),
                   region: { startLine: r.range.start.line, startColumn: r.range.start.column, endLine: r.range.end.line, endColumn: r.range.end.column },
@@ -107,7 +156,7 @@ export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, lo
           ? {
               fixes: [
                 {
-                  description: { text: f.fix.title[locale] },
+                  description: { text: sarifMessage(f.fix.title[locale]) },
                   artifactChanges: [
                     {
                       artifactLocation: { uri, uriBaseId: '%SRCROOT%', index: artifactIndex },
@@ -128,6 +177,7 @@ export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, lo
               ],
             }
           : {}),
+        partialFingerprints: { 'edunormFingerprint/v1': fingerprint(report.file.relative, f) },
         ...(f.suppression ? { suppressions: [{ kind: 'inSource', justification: f.suppression.justification }] } : {}),
         properties: {
           documentIndex: f.documentIndex,
@@ -144,7 +194,8 @@ export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, lo
     runs: [
       {
         tool: { driver: { name: 'edunorm', version, semanticVersion: version, informationUri: 'https://github.com/edunorm/edunorm', rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileUri(process.cwd())}/` } },
+        automationDetails: { id: 'edunorm/' },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
         artifacts,
         results,
         columnKind: 'utf16CodeUnits',
@@ -154,6 +205,3 @@ export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, lo
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function pathToFileUri(p: string): string {
-  return `file://${encodeURI(p.split('\\').join('/')).replace(/^([^/])/, '/$1')}`;
-}

@@ -15,7 +15,7 @@ export const FILE_CHECKS = defineChecks('packages/core/src/checks/file.ts', {
     docs: {
       explanation: t('命令行无法读取这个文件(权限不足、文件被删除等),文件没有被检查。', 'The command line could not read the file (no permission, deleted meanwhile), so it was not checked.'),
       fix: t('检查文件权限和路径。', 'Check the file\'s permissions and path.'),
-      situation: t('由 edunorm check 在读取文件失败时报告,例如 EACCES(无权限)。', 'Reported by edunorm check when reading a file fails, e.g. EACCES (permission denied).'),
+      situation: t('由 edunorm check 在读取文件或列出文件夹失败时报告,例如 EACCES(无权限)、ENAMETOOLONG(路径超过系统上限);无法列出的文件夹报告在该文件夹上。', 'Reported by edunorm check when reading a file or listing a folder fails, e.g. EACCES (permission denied) or ENAMETOOLONG (a path past the system limit); a folder that cannot be listed is reported on the folder.'),
     },
   },
   'file/too-large': {
@@ -93,8 +93,12 @@ export function tooManyFindingsFinding(omitted: number, max: number, locale: Loc
  * A file that cannot be opened or read (`reason`: an errno code such as EACCES, or
  * `not a regular file`), worded alike by the CLI and the language server.
  */
-export function fileUnreadableFinding(reason: string, locale: Locale): Finding {
+export function fileUnreadableFinding(reason: string, locale: Locale, what: 'file' | 'folder' = 'file'): Finding {
   const shown = reason === 'not a regular file' ? t('不是普通文件', 'not a regular file') : t(reason, reason);
+  // A folder the CLI's walk could not list (EACCES, a path past PATH_MAX): its files are unknown.
+  if (what === 'folder') {
+    return atStart('file/unreadable', t(`无法读取此文件夹(${shown['zh-CN']}),其中的文件都未检查。`, `This folder cannot be read (${shown.en}); none of its files was checked.`), locale);
+  }
   return atStart('file/unreadable', t(`无法读取此文件(${shown['zh-CN']}),未检查。`, `This file cannot be read (${shown.en}); it was not checked.`), locale);
 }
 
