@@ -9,6 +9,9 @@ import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resultKey } from '../packages/cli/src/result-cache.js';
+import { cliVersion } from '../packages/cli/src/version.js';
+import { DEFAULT_CONFIG_HASH } from '../packages/core/src/config-files.js';
 import { RULES_DIR } from './helpers/paths.js';
 import { failingBudget } from './helpers/budget-fixture.js';
 import { runCli } from './helpers/run-cli.js';
@@ -49,10 +52,12 @@ describe('a cache never changes a verdict', () => {
     writeFileSync(join(dir, 'budget.yaml'), FAILING);
     const sha = createHash('sha256').update(FAILING).digest('hex');
     const st = statSync(join(dir, 'budget.yaml'));
-    // The attack of the report: every part of the old key can be computed offline, and the
-    // stat shortcut even skips reading the file. Written in the old format and in the new one
-    // with a made-up signature.
-    const entry = { key: 'x', sha, size: st.size, mtimeMs: st.mtimeMs, report: { isEdunorm: true, findings: [], suppressed: [] } };
+    // The attack of the report: every part of the key can be computed offline (the file's
+    // digest, the built-in pack's public hash, the version, the options), and the stat shortcut
+    // even skips reading the file. Written in the old formats and in the new one with a made-up
+    // signature; before the signature, the format-4 cache made this run exit 0.
+    const key = resultKey(sha, DEFAULT_CONFIG_HASH, cliVersion(), { locale: 'en', reportUnusedDirectives: false });
+    const entry = { key, sha, size: st.size, mtimeMs: st.mtimeMs, report: { isEdunorm: true, findings: [], suppressed: [] } };
     const body = JSON.stringify({ entries: { [join(dir, 'budget.yaml')]: entry }, configs: {}, citations: {} });
     for (const forged of [
       JSON.stringify({ format: 4, entries: { [join(dir, 'budget.yaml')]: entry }, configs: {}, citations: {} }),
