@@ -9,7 +9,7 @@ import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resultKey } from '../packages/cli/src/result-cache.js';
+import { resultKey } from '../packages/cli/src/check-files.js';
 import { cliVersion } from '../packages/cli/src/version.js';
 import { DEFAULT_CONFIG_HASH } from '../packages/core/src/config-files.js';
 import { RULES_DIR } from './helpers/paths.js';
@@ -47,7 +47,7 @@ function forge(key: Buffer, edit: (body: { entries: Record<string, { report: { f
   writeFileSync(cacheFile(), JSON.stringify({ format: 6, tool: 'edunorm', mac: sign(key, text), body: text }));
 }
 
-describe('a cache never changes a verdict', () => {
+describe('a cache never changes a verdict', { timeout: 120_000 }, () => {
   it('a hand-written .edunormcache saying "no findings" for a failing file still exits 1', () => {
     writeFileSync(join(dir, 'budget.yaml'), FAILING);
     const sha = createHash('sha256').update(FAILING).digest('hex');

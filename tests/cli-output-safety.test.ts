@@ -61,7 +61,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (args: string[]) => runCli(['check', '.', '--locale', 'en', '--no-color', ...args], { cwd: dir });
 
-describe('terminal and workflow-command injection', () => {
+describe('terminal and workflow-command injection', { timeout: 120_000 }, () => {
   it('stylish output and stderr lists (stale baseline entries, --verbose skipped files) are neutralised', () => {
     const r = run(['--verbose', '--baseline', 'baseline.json']);
     expect(r.code).toBe(1);
@@ -149,7 +149,7 @@ describe('terminal and workflow-command injection', () => {
   });
 });
 
-describe('markdown format: no HTML or Markdown from the user', () => {
+describe('markdown format: no HTML or Markdown from the user', { timeout: 120_000 }, () => {
   const require = createRequire(join(ROOT, 'extension', 'package.json'));
   // markdown-it (installed with the extension's packager) with raw HTML on, as GitHub allows some.
   const MarkdownIt = require('markdown-it') as new (o: object) => { render(s: string): string };

@@ -70,7 +70,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('SARIF 2.1.0', () => {
+describe('SARIF 2.1.0', { timeout: 120_000 }, () => {
   it('is valid against the official OASIS schema, URIs included', () => {
     const validate = officialValidator();
     expect(validate(log) ? [] : validate.errors).toEqual([]);

@@ -39,7 +39,7 @@ const json = (args: string[], cwd = dir) => {
 };
 const where = (out: Out | undefined) => (out?.files ?? []).flatMap((f) => f.findings.map((x) => `${f.path}:${x.line} ${x.ruleId}`));
 
-describe('folder walks never skip silently', () => {
+describe('folder walks never skip silently', { timeout: 120_000 }, () => {
   it('a linked subfolder is followed; a link back into the walk is said on stderr, not looped', () => {
     const outside = mkdtempSync(join(tmpdir(), 'edunorm-walk-outside-'));
     try {
@@ -96,7 +96,7 @@ describe('folder walks never skip silently', () => {
   });
 });
 
-describe('a run that checked nothing exits 2', () => {
+describe('a run that checked nothing exits 2', { timeout: 120_000 }, () => {
   it('an empty folder, a folder of non-edunorm YAML, an unmatched glob: exit 2 with the reason, zh-CN and en', () => {
     mkdirSync(join(dir, 'empty'));
     mkdirSync(join(dir, 'other'));
@@ -120,7 +120,7 @@ describe('a run that checked nothing exits 2', () => {
   });
 });
 
-describe('outputs: new folders, read-only caches, closed pipes', () => {
+describe('outputs: new folders, read-only caches, closed pipes', { timeout: 120_000 }, () => {
   it('--output, --cache-location, report -o and baseline -o create missing folders', () => {
     writeFileSync(join(dir, 'a.yaml'), FAILING);
     const env = { XDG_CACHE_HOME: userCache };
@@ -154,7 +154,7 @@ describe('outputs: new folders, read-only caches, closed pipes', () => {
   });
 });
 
-describe('hand-edited baselines and outputs that name inputs', () => {
+describe('hand-edited baselines and outputs that name inputs', { timeout: 120_000 }, () => {
   it('a hand-edited baseline is a clear exit-2 error, located, never a crash', () => {
     writeFileSync(join(dir, 'a.yaml'), FAILING);
     const cases: [string, RegExp][] = [
