@@ -27,6 +27,8 @@ function agreesWithYaml(text: string): 'fast' | 'fallback' {
   expect(full.documents.flatMap((d) => d.problems), `yaml finds problems in a text the fast path accepted:\n${text}`).toEqual([]);
   const mine = parseYaml(text);
   expect(mine.documents.length, text).toBe(full.documents.length);
+  // Suppression directives are read from comment tokens: both parsers must find the same ones.
+  expect(mine.comments, `comment tokens of\n${text}`).toEqual(full.comments);
   mine.documents.forEach((doc, i) => {
     const other = full.documents[i]!;
     expect(doc.value, text).toStrictEqual(other.value);

@@ -173,7 +173,7 @@ async function checkText(text: string, options: CheckOptions): Promise<CheckResu
   for (const f of findings) f.anchor = (anchors.get(f.documentIndex) ?? ((p: string) => `#${f.documentIndex}/${p}`))(f.path);
   findings.sort(byPosition);
   const ruleIds = new Set([...ruleSet.rules.map((r) => r.definition.id), ...STRUCTURAL_RULES.map((r) => r.id)]);
-  const directives = parseDirectives(text, file.positions);
+  const directives = parseDirectives(file);
   const { findings: kept, suppressed } = applyDirectives(directives, findings, {
     locale,
     reportUnused: options.reportUnusedDirectives === true,

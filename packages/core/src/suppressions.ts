@@ -1,7 +1,7 @@
 import { directiveMessages } from './checks/directive.js';
 import { structural, type StructuralId } from './checks/registry.js';
 import { pick } from './messages/format.js';
-import { TextPositions } from './parse/text-positions.js';
+import type { ParsedFile } from './parse/parse-yaml.js';
 import type { Finding, Locale, LocalizedText, Range } from './types.js';
 
 /**
@@ -10,6 +10,11 @@ import type { Finding, Locale, LocalizedText, Range } from './types.js';
  *   <yaml>  # edunorm-disable-line <id> -- <reason>
  *   # edunorm-disable <id> -- <reason>   …   # edunorm-enable <id>
  * A directive without a reason suppresses nothing and is itself an error.
+ *
+ * Only real YAML comments are directives: they come from the parser's comment tokens, so a
+ * `#` inside a quoted, plain or block scalar (a school name, an imported spreadsheet cell)
+ * never is one. A directive acts inside its own `---` document only: a `disable` without
+ * `enable` ends where its document ends.
  */
 export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
 
@@ -20,6 +25,8 @@ export interface Directive {
   /** 1-based line of the comment. */
   line: number;
   range: Range;
+  /** The `---` document the comment belongs to (its findings are the only ones it can hide). */
+  documentIndex: number;
 }
 
 /** A finding hidden by a `# edunorm-disable…` comment, with the comment's reason. */
@@ -27,29 +34,38 @@ export interface SuppressedFinding extends Finding {
   suppression: { kind: 'inSource'; justification: string; directiveLine: number };
 }
 
-// YAML comments start at a `#` preceded by whitespace or the start of the line.
-const DIRECTIVE = /(^|[ \t])#[ \t]*edunorm-(disable-next-line|disable-line|disable|enable)(?![\w-])([^\r\n]*)/;
+// Matched against one comment token's text (which starts at its `#`), never against a line.
+const DIRECTIVE = /^#[ \t]*edunorm-(disable-next-line|disable-line|disable|enable)(?![\w-])(.*)$/s;
 
-export function parseDirectives(text: string, positions = new TextPositions(text)): Directive[] {
+/** The document holding an offset: the last one starting at or before it (the first for a leading comment). */
+function documentOf(file: ParsedFile, offset: number): number {
+  let index = 0;
+  for (const d of file.documents) {
+    if (d.span[0] <= offset) index = d.index;
+    else break;
+  }
+  return index;
+}
+
+/** The suppression directives among a parsed file's comment tokens. */
+export function parseDirectives(file: ParsedFile): Directive[] {
+  const { text, positions } = file;
   if (!text.includes('edunorm-')) return [];
   const out: Directive[] = [];
-  const lines = text.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const m = DIRECTIVE.exec(lines[i]!);
+  for (const [start, end] of file.comments) {
+    const m = DIRECTIVE.exec(text.slice(start, end));
     if (!m) continue;
-    const kind = m[2] as DirectiveKind;
-    const rest = m[3] ?? '';
+    const kind = m[1] as DirectiveKind;
+    const rest = m[2] ?? '';
     const sep = rest.indexOf('--');
     const idsText = sep >= 0 ? rest.slice(0, sep) : rest;
     const reason = sep >= 0 ? rest.slice(sep + 2).trim() : '';
     const ruleIds = idsText
       .split(/[,\s]+/)
-      .map((s) => s.trim())
+      .map((x) => x.trim())
       .filter(Boolean);
-    const startCol = m.index + m[1]!.length;
-    const lineStart = positions.lineStart(i + 1);
-    const range = positions.range(lineStart + startCol, lineStart + lines[i]!.length);
-    out.push({ kind, ruleIds, ...(reason ? { reason } : {}), line: i + 1, range });
+    const range = positions.range(start, end);
+    out.push({ kind, ruleIds, ...(reason ? { reason } : {}), line: range.start.line, range, documentIndex: documentOf(file, start) });
   }
   return out;
 }
@@ -64,11 +80,11 @@ export interface SuppressionOutcome {
  * id, unused when asked) are added as findings of their own.
  */
 export function applySuppressions(
-  text: string,
+  file: ParsedFile,
   findings: readonly Finding[],
-  options: { locale: Locale; reportUnused?: boolean; knownRuleIds?: ReadonlySet<string>; positions?: TextPositions; deferredRuleIds?: ReadonlySet<string> },
+  options: { locale: Locale; reportUnused?: boolean; knownRuleIds?: ReadonlySet<string>; deferredRuleIds?: ReadonlySet<string> },
 ): SuppressionOutcome {
-  return applyDirectives(parseDirectives(text, options.positions), findings, options);
+  return applyDirectives(parseDirectives(file), findings, options);
 }
 
 /**
@@ -92,13 +108,23 @@ export function applyDirectives<F extends Finding>(
   const { locale } = options;
   const problems: Finding[] = [];
   const problem = (d: Directive, id: StructuralId, message: LocalizedText) => {
-    if (options.problems !== false) problems.push({ ...structural(id), message: pick(message, locale), range: d.range, documentIndex: 0, path: '' });
+    if (options.problems !== false) problems.push({ ...structural(id), message: pick(message, locale), range: d.range, documentIndex: d.documentIndex, path: '' });
   };
 
   const lineRules: { d: Directive; line: number; used: Set<string> }[] = [];
   const blocks: { d: Directive; ids: string[]; from: number; to: number; used: Set<string> }[] = [];
+  // Open `disable` blocks of the current document; a new document closes them all.
   const open = new Map<string, { d: Directive }>();
+  const closeOpenBlocks = () => {
+    for (const [id, o] of open) blocks.push({ d: o.d, ids: [id], from: o.d.line, to: Number.POSITIVE_INFINITY, used: new Set() });
+    open.clear();
+  };
+  let documentIndex = directives[0]?.documentIndex ?? 0;
   for (const d of directives) {
+    if (d.documentIndex !== documentIndex) {
+      closeOpenBlocks();
+      documentIndex = d.documentIndex;
+    }
     if (d.kind === 'enable') {
       const ids = d.ruleIds.length ? d.ruleIds : [...open.keys()];
       for (const id of ids) {
@@ -124,14 +150,15 @@ export function applyDirectives<F extends Finding>(
     else if (d.kind === 'disable-line') lineRules.push({ d, line: d.line, used: new Set() });
     else for (const id of d.ruleIds) if (!open.has(id)) open.set(id, { d });
   }
-  for (const [id, o] of open) blocks.push({ d: o.d, ids: [id], from: o.d.line, to: Number.POSITIVE_INFINITY, used: new Set() });
+  closeOpenBlocks();
 
   const kept: F[] = [];
   const suppressed: (F & SuppressedFinding)[] = [];
   for (const f of findings) {
     const line = f.range.start.line;
-    const byLine = lineRules.find((r) => r.line === line && r.d.ruleIds.includes(f.ruleId));
-    const byBlock = byLine ? undefined : blocks.find((b) => b.ids.includes(f.ruleId) && line > b.from && line < b.to);
+    const doc = f.documentIndex;
+    const byLine = lineRules.find((r) => r.line === line && r.d.documentIndex === doc && r.d.ruleIds.includes(f.ruleId));
+    const byBlock = byLine ? undefined : blocks.find((b) => b.d.documentIndex === doc && b.ids.includes(f.ruleId) && line > b.from && line < b.to);
     const hit = byLine ?? byBlock;
     if (!hit) {
       kept.push(f);

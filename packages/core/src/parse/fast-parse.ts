@@ -350,10 +350,13 @@ type Frame = MapFrame | SeqFrame;
  * Parses a whole text, or returns undefined when any part of it is outside the subset (the
  * caller then uses `yaml`).
  */
-export function fastParse(text: string): FastDocument[] | undefined {
+export function fastParse(text: string, comments?: number[]): FastDocument[] | undefined {
   if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || /\r(?!\n)/.test(text)) return undefined;
   try {
-    return parseDocuments(text);
+    const found: number[] = [];
+    const docs = parseDocuments(text, found);
+    if (comments) for (const n of found) comments.push(n);
+    return docs;
   } catch (error) {
     if (error instanceof GiveUp) return undefined;
     // Anything unexpected (a bug of this fast path) also falls back to the full parser.
@@ -361,7 +364,12 @@ export function fastParse(text: string): FastDocument[] | undefined {
   }
 }
 
-function parseDocuments(text: string): FastDocument[] {
+/**
+ * `comments` receives [start, end) of every comment token (`#` to the end of its line): only
+ * these are YAML comments; a `#` inside a scalar is content. Suppression directives are read
+ * from them, so both parsers must report exactly the same tokens (tested differentially).
+ */
+function parseDocuments(text: string, comments: number[]): FastDocument[] {
   const docs: FastDocument[] = [];
   const info = new Map<object, MapInfo | SeqInfo>();
   let stack: Frame[] = [];
@@ -474,6 +482,7 @@ function parseDocuments(text: string): FastDocument[] {
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
     if (indent === line.length || line[indent] === '#') {
+      if (indent < line.length) comments.push(base + indent, base + line.length);
       if (nl >= length) break;
       continue;
     }
@@ -481,6 +490,8 @@ function parseDocuments(text: string): FastDocument[] {
       if (line.startsWith('...')) giveUp();
       const rest = line.slice(3);
       if (rest !== '' && !/^\s+(#.*)?$/.test(rest)) giveUp(); // `--- value`, `--- !tag`
+      const hash = rest.indexOf('#');
+      if (hash >= 0) comments.push(base + 3 + hash, base + line.length);
       if (seenContent || explicit) finishDocument(base);
       docStart = base;
       explicit = true;
@@ -541,6 +552,12 @@ function parseDocuments(text: string): FastDocument[] {
         }
         giveUp();
       }
+    }
+    // Every accepted line ends with spaces and at most one comment (expectEnd/atEnd checked it).
+    r.skipSpaces();
+    if (r.pos < line.length) {
+      if (line[r.pos] !== '#') giveUp();
+      comments.push(base + r.pos, base + line.length);
     }
     if (nl >= length) break;
   }

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { Composer, Parser, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
 import type { PathSegment } from '../path.js';
 import { fastParse, type FastDocument, type MapInfo, type SeqInfo } from './fast-parse.js';
 import { TextPositions } from './text-positions.js';
@@ -44,6 +44,40 @@ export interface ParsedFile {
   text: string;
   positions: TextPositions;
   documents: ParsedDocument[];
+  /**
+   * [start, end) of every YAML comment token (from `#` to the end of its line), in text order.
+   * Only these are comments: a `#` inside a quoted, plain or block scalar is content.
+   */
+  comments: Span[];
+}
+
+/** Pairs of offsets (as the fast path collects them) as spans. */
+function pairs(flat: readonly number[]): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < flat.length; i += 2) out.push([flat[i]!, flat[i + 1]!]);
+  return out;
+}
+
+/**
+ * Every `comment` token of a CST, wherever the parser put it (before a document, between
+ * pairs, after a value, in a block scalar's header, inside flow collections). Depth is bounded:
+ * texts nested deeper than MAX_NESTING never reach the parser.
+ */
+function collectComments(token: unknown, out: Span[]): void {
+  if (Array.isArray(token)) {
+    for (const t of token) collectComments(t, out);
+    return;
+  }
+  if (token === null || typeof token !== 'object') return;
+  const t = token as { type?: unknown; offset?: unknown; source?: unknown };
+  if (t.type === 'comment' && typeof t.offset === 'number' && typeof t.source === 'string') {
+    out.push([t.offset, t.offset + t.source.length]);
+    return;
+  }
+  for (const key of Object.keys(token)) {
+    const v = (token as Record<string, unknown>)[key];
+    if (v !== null && typeof v === 'object') collectComments(v, out);
+  }
 }
 
 /** Aliases beyond this count are treated as an alias bomb rather than data. */
@@ -146,11 +180,13 @@ export function parseYaml(original: string, options: ParseOptions = {}): ParsedF
   // YAML allows a lone CR as a line break; `yaml` does not read it as one. CR → LF keeps every
   // offset, and positions are counted on the text as given.
   const text = /\r(?!\n)/.test(original) ? original.replace(/\r(?!\n)/g, '\n') : original;
-  const fast = fastParse(text);
+  const comments: number[] = [];
+  const fast = fastParse(text, comments);
   if (fast) {
     return {
       text: original,
       positions,
+      comments: pairs(comments),
       documents: fast.map((doc, index) => ({
         index,
         value: doc.value,
@@ -226,13 +262,17 @@ function refused(text: string, positions: TextPositions, code: YamlProblemCode, 
     empty: false,
     locate: () => ({ path: [], location: {} }),
   };
-  return { text, positions, documents: [document] };
+  return { text, positions, documents: [document], comments: [] };
 }
 
 /** The full parser: any YAML, every error reported. */
 export function parseWithYaml(text: string, positions = new TextPositions(text)): ParsedFile {
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
-  const list = Array.isArray(docs) ? docs : [];
+  // parseAllDocuments, in its two steps: the CST tokens are kept to read the comments from.
+  const tokens: CST.Token[] = Array.from(new Parser().parse(text));
+  const comments: Span[] = [];
+  collectComments(tokens, comments);
+  comments.sort((a, b) => a[0] - b[0]);
+  const list: Document.Parsed[] = Array.from(new Composer({ uniqueKeys: true, keepSourceTokens: false }).compose(tokens));
   const documents: ParsedDocument[] = list.map((doc, index) => {
     const problems: YamlProblem[] = doc.errors.map((e) => {
       const duplicate = e.code === DUPLICATE_KEY;
@@ -265,5 +305,5 @@ export function parseWithYaml(text: string, positions = new TextPositions(text))
       locate: (path) => locateIn(doc, path),
     };
   });
-  return { text, positions, documents };
+  return { text, positions, documents, comments };
 }
