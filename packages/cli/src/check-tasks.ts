@@ -52,7 +52,7 @@ export async function checkTasks(tasks: readonly CheckTask[], resolver: ConfigRe
       extra = read.extra;
     }
     // The size limit was applied when the file was read (read-target.ts, --max-file-size).
-    const result = await check(text, { locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives, maxFileBytes: Infinity, workspace: true });
+    const result = await check(text, { path: task.absolute, locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives, maxFileBytes: Infinity, workspace: true });
     const findings = extra && result.isEdunorm ? [extra, ...result.findings].sort((a, b) => a.range.start.offset - b.range.start.offset) : result.findings;
     out.push({ index: task.index, report: { isEdunorm: result.isEdunorm, findings, suppressed: result.suppressed, documents: reportedDocuments(result.documents), ...workspaceInput(result.workspace) }, config: configInfo });
   }

@@ -4,7 +4,7 @@
  * either text to check or one finding on that file — never a hang, a crash or an exception.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { DEFAULT_MAX_FILE_BYTES, fileEncodingFinding, fileTooLargeFinding, fileUnreadableFinding, isEdunormText } from '@edunorm/core/internal/file-limits';
+import { DEFAULT_MAX_FILE_BYTES, decodeBytes, fileEncodingFinding, fileTooLargeFinding, fileUnreadableFinding, isEdunormText } from '@edunorm/core/internal/file-limits';
 import type { Finding, Locale } from '@edunorm/core';
 import { fsPathOf, type FileTarget } from './find-files.js';
 
@@ -43,16 +43,9 @@ function declaresEdunorm(fd: number): boolean {
   }
 }
 
-/** UTF-16 with a byte-order mark is valid YAML; anything else is read as UTF-8. */
+/** UTF-8, UTF-16 or UTF-32, with or without a byte-order mark (core's decodeBytes, YAML 1.2 §5.2). */
 function decode(bytes: Buffer): { text: string; invalidAt?: number } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes) };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    return { text, invalidAt: Math.max(0, text.indexOf('\uFFFD')) };
-  }
+  return decodeBytes(bytes);
 }
 
 /** Reads one file to check; see the module comment. */

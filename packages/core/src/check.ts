@@ -3,8 +3,10 @@ import { parseYaml } from './parse/parse-yaml.js';
 import { RuleSet, type RuleSettings } from './rules/rule-set.js';
 import type { RulePack } from './rules/rule-types.js';
 import { validateStructure } from './schema/validate-document.js';
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FINDINGS, isEdunormText, utf8Length } from './file-limits.js';
-import type { CheckResult, DocumentSummary, Finding, Locale, Measurement, Range } from './types.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FINDINGS, utf8Length } from './file-limits.js';
+import { classifyParsed, declaresEdunormLine, isConfigFileName, mightBeOurs } from './classify.js';
+import { checkRuleFile } from './rules/check-rule-file.js';
+import type { CheckResult, DocumentSummary, Finding, Locale, LocalizedText, Measurement, Range } from './types.js';
 import { builtinPack } from './builtin-pack.js';
 import { getAt } from './path.js';
 import { ruleFailedMessage } from './checks/engine.js';
@@ -23,6 +25,11 @@ export function workspaceRuleIds(ruleSet: RuleSet): Set<string> {
 export interface CheckOptions {
   /** Language of messages; default zh-CN. */
   locale?: Locale;
+  /**
+   * The file's path or name, when there is one: `edunorm.config.yaml` is recognised by it, and
+   * a rule file's `id` must match its file name. Not read from disk.
+   */
+  path?: string;
   /** Rules to check with; default: the built-in pack with default settings. */
   ruleSet?: RuleSet;
   /** Also compute each norm's figures for its inputs (editor inlay hints and hover). */
@@ -103,18 +110,29 @@ export async function check(text: string, options: CheckOptions = {}): Promise<C
   return checkText(text, options);
 }
 
+function notOurs(fileKind: CheckResult['fileKind']): CheckResult {
+  return { isEdunorm: false, fileKind, findings: [], documents: [], suppressed: [] };
+}
+
 async function checkText(text: string, options: CheckOptions): Promise<CheckResult> {
   const locale = options.locale ?? 'zh-CN';
-  if (!isEdunormText(text)) return { isEdunorm: false, findings: [], documents: [], suppressed: [] };
+  if (isConfigFileName(options.path)) return notOurs('config');
+  if (!mightBeOurs(text)) return notOurs('other');
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (text.length * 3 > maxBytes) {
     const bytes = utf8Length(text);
-    if (bytes > maxBytes) return { isEdunorm: true, findings: [fileTooLargeFinding(bytes, maxBytes, locale)], documents: [], suppressed: [] };
+    // Too large to parse: whether it is ours is judged by its lines alone.
+    if (bytes > maxBytes) return declaresEdunormLine(text) ? { isEdunorm: true, fileKind: 'submission', findings: [fileTooLargeFinding(bytes, maxBytes, locale)], documents: [], suppressed: [] } : notOurs('other');
   }
+  const file = parseYaml(text, options.maxFullParseLength !== undefined ? { maxFullParseLength: options.maxFullParseLength } : {});
+  const fileKind = classifyParsed(file, options.path);
+  if (fileKind === 'rule-file') {
+    return { isEdunorm: true, fileKind, findings: checkRuleFile(text, options.path ?? '(rule file)', locale, file.positions), documents: [], suppressed: [] };
+  }
+  if (fileKind !== 'submission') return notOurs(fileKind);
   const maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
   let omitted = 0;
   const ruleSet = options.ruleSet ?? getDefaultRuleSet();
-  const file = parseYaml(text, options.maxFullParseLength !== undefined ? { maxFullParseLength: options.maxFullParseLength } : {});
   const findings: Finding[] = [];
   const measurements: Measurement[] = [];
   const documents: DocumentSummary[] = [];
@@ -180,7 +198,7 @@ async function checkText(text: string, options: CheckOptions): Promise<CheckResu
     knownRuleIds: ruleIds,
     deferredRuleIds: workspaceRuleIds(ruleSet),
   });
-  const result: CheckResult = { isEdunorm: true, findings: kept, documents, suppressed };
+  const result: CheckResult = { isEdunorm: true, fileKind, findings: kept, documents, suppressed };
   if (options.measurements) result.measurements = measurements;
   if (options.workspace) result.workspace = { contributions, directives };
   return result;

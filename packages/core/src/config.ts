@@ -118,7 +118,7 @@ export function validateRuleSettings(parsed: ParsedConfig, packs: readonly RuleP
     }
     if (typeof setting !== 'object') continue;
     for (const [name, value] of Object.entries(setting.params ?? {})) {
-      const def = rule.params[name];
+      const def = Object.hasOwn(rule.params, name) ? rule.params[name] : undefined;
       if (!def) {
         const known = Object.keys(rule.params);
         const guess = didYouMean(name, known);

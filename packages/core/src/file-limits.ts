@@ -4,7 +4,11 @@
  * the rule engine needs loading at all (`@edunorm/core/internal/file-limits`).
  */
 
-/** True when a text declares itself an edunorm file (`apiVersion: edunorm/...` on some line; a byte-order mark may precede it). */
+/**
+ * A line test: `apiVersion: edunorm/...` on some line (a byte-order mark may precede it). Only
+ * for texts too large to parse (the CLI's size limit); every other text is classified exactly,
+ * by parsing, with `classifyText` (classify.ts).
+ */
 export function isEdunormText(text: string): boolean {
   return /^\uFEFF?[ \t]*["']?apiVersion["']?[ \t]*:[ \t]*["']?edunorm\//m.test(text);
 }
@@ -41,3 +45,5 @@ export function utf8Length(text: string): number {
 
 /** The findings that say a file was not read (they are declared with their checks, checks/file.ts). */
 export { fileEncodingFinding, fileTooLargeFinding, fileUnreadableFinding } from './checks/file.js';
+
+export { decodeBytes, detectEncoding, type DecodedText, type TextEncoding } from './parse/encoding.js';

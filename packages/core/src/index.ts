@@ -16,6 +16,7 @@ export { check, createRuleSet, getDefaultRuleSet, type CheckOptions } from './ch
 export { checkWorkspace } from './workspace/check-workspace.js';
 export type { WorkspaceResult, WorkspaceFileResult, DistrictSummary } from './workspace/evaluate.js';
 export type { WorkspaceFinding } from './rules/workspace-rules.js';
+export { classifyText, type TextClass } from './classify.js';
 export { DEFAULT_MAX_FILE_BYTES } from './file-limits.js';
 export type * from './types.js';
 export { LOCALES } from './types.js';

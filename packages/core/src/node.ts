@@ -36,11 +36,22 @@ function readDataFile(file: string): string {
 
 const reasonOf = (error: unknown) => String((error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : error));
 
-/** Reads every `*.yaml` rule file of a folder (not recursive) as texts; unreadable ones are a located RulePackError. */
+/**
+ * Reads every `*.yaml` rule file of a folder (not recursive) as texts; unreadable ones, and
+ * names that look like rule files in the wrong case (`Rule.YAML`, which would be skipped
+ * unseen), are a located RulePackError. May return no files: callers say where that matters.
+ */
 export function readRuleFiles(folder: string): RuleFileText[] {
   const dir = resolve(folder);
   const problems: Problem[] = [];
-  const files = readdirSync(dir)
+  const names = readdirSync(dir);
+  for (const name of names) {
+    if (/\.ya?ml$/i.test(name) && !/\.ya?ml$/.test(name)) {
+      const fixed = name.replace(/\.(ya?ml)$/i, (_m, ext: string) => `.${ext.toLowerCase()}`);
+      problems.push({ file: join(dir, name), line: 1, column: 1, code: 'rule-file/name', message: `rule files end in .yaml (lower case); rename ${name} to ${fixed}` });
+    }
+  }
+  const files = names
     .filter((name) => /\.ya?ml$/.test(name))
     .sort()
     .flatMap((name) => {
@@ -56,9 +67,14 @@ export function readRuleFiles(folder: string): RuleFileText[] {
   return files;
 }
 
-/** Loads a rule pack from a folder of rule files; the pack is named after the folder. */
+/** What a folder with no rule file in it is told (an empty folder, `/etc`, a typo in a path). */
+export const NO_RULE_FILES = (folder: string) => `no rule files (*.yaml) in ${folder}: a rule pack is a folder of <rule-id>.yaml files, like rules/plan14`;
+
+/** Loads a rule pack from a folder of rule files; the pack is named after the folder. A folder without rule files is an error, not an empty pack. */
 export function loadRulePackFromDirectory(folder: string, name = basename(resolve(folder))): RulePack {
-  return loadRulePack(name, readRuleFiles(folder));
+  const files = readRuleFiles(folder);
+  if (files.length === 0) throw new RulePackError([{ file: resolve(folder), line: 1, column: 1, code: 'rule-file/empty-pack', message: NO_RULE_FILES(resolve(folder)) }]);
+  return loadRulePack(name, files);
 }
 
 // ------------------------------------------------------------------ configuration
@@ -152,6 +168,9 @@ export function loadConfigFile(file: string): ResolvedConfig {
       ]);
     }
     const files = readRuleFiles(folder);
+    if (files.length === 0) {
+      throw new ConfigurationError('config/empty-pack', 'cannot load pack', [{ file, ...parsed.locate(['extends', index]), code: 'config/empty-pack', message: NO_RULE_FILES(folder) }]);
+    }
     hash.update(folder);
     dependencies.push(folder);
     for (const f of files) {

@@ -121,8 +121,16 @@ export interface Measurement {
 
 /** What {@link check} returns for one text. */
 export interface CheckResult {
-  /** False when the text is not an edunorm file (no `apiVersion: edunorm/...`): nothing was checked. */
+  /**
+   * False when the text is not ours (neither a submission declaring `apiVersion: edunorm/…` nor
+   * a rule file; a configuration file is not checked by `check` either): nothing was checked.
+   */
   isEdunorm: boolean;
+  /**
+   * What the text is (see `classifyText`): a submission, or a rule file (checked as a rule
+   * file: its problems are the findings); `config` and `other` come with `isEdunorm: false`.
+   */
+  fileKind: 'submission' | 'rule-file' | 'config' | 'other';
   findings: Finding[];
   documents: DocumentSummary[];
   /** Findings hidden by a `# edunorm-disable…` comment with a reason (SARIF keeps them as suppressed). */

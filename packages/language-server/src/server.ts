@@ -2,7 +2,7 @@
  * The edunorm language server: wires LSP requests to the core through small feature
  * modules. Rule logic lives in @edunorm/core only; here are positions, timing and protocol.
  */
-import { BUILTIN_PACK_NAME, DEFAULT_MAX_FILE_BYTES, STRUCTURAL_RULES, getDefaultRuleSet, type Finding, type Locale, type RuleSet } from '@edunorm/core';
+import { BUILTIN_PACK_NAME, DEFAULT_MAX_FILE_BYTES, STRUCTURAL_RULES, classifyText, getDefaultRuleSet, type Finding, type Locale, type RuleSet } from '@edunorm/core';
 import { DOCUMENT_TEMPLATES, fileTooLargeFinding, fileUnreadableFinding, isEdunormText } from '@edunorm/core/internal';
 import { CHECK_FILES_REQUEST, RULES_REQUEST, SKELETON_REQUEST, STATUS_NOTIFICATION, TEMPLATE_REQUEST, type CheckFilesResult, type RuleInfo, type StatusParams } from './protocol.js';
 import { fileURLToPath } from 'node:url';
@@ -146,12 +146,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return outline;
   };
 
-  /** isEdunormText per document version: a 1 MB file is not re-scanned on every hover. */
+  /** Whether a document is a submission (core's classifyText), per version: a 1 MB file is not re-read on every hover. */
   const edunormFlags = new Map<string, { version: number; edunorm: boolean }>();
   const isEdunormDocument = (document: TextDocument): boolean => {
     const cached = edunormFlags.get(document.uri);
     if (cached && cached.version === document.version) return cached.edunorm;
-    const edunorm = isEdunormText(document.getText());
+    const edunorm = classifyText(document.getText(), filePathOf(document.uri)) === 'submission';
     edunormFlags.set(document.uri, { version: document.version, edunorm });
     return edunorm;
   };
@@ -501,7 +501,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       } else push([fileUnreadableFinding(read.code, locale)]);
       return 'unchecked';
     }
-    if (!isEdunormText(read.text)) return undefined;
+    if (classifyText(read.text, filePath) === 'other') return undefined;
     const request = { uri, version: 0, text: read.text, locale, filePath };
     const result = await service.validate(request).catch((error: unknown) => {
       log(`edunorm: validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

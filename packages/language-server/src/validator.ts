@@ -3,11 +3,11 @@
  * `edunorm.config.yaml`, a rule file, or something that is not ours (left alone). Runs in
  * the validation worker thread; nothing here touches the LSP connection.
  */
-import { BUILTIN_PACK_REFERENCE, CONFIG_FILE_NAMES, ConfigurationError, RulePackError, builtinPack, check, getDefaultRuleSet, loadRulePack, parseConfig, validateRuleSettings, type DocumentSummary, type Finding, type Locale, type Measurement, type Problem, type RulePack, type RuleSet } from '@edunorm/core';
-import { TextPositions, isEdunormText, type WorkspaceFileInput } from '@edunorm/core/internal';
+import { BUILTIN_PACK_REFERENCE, ConfigurationError, RulePackError, builtinPack, check, classifyText, getDefaultRuleSet, parseConfig, validateRuleSettings, type DocumentSummary, type Finding, type Locale, type Measurement, type Problem, type RulePack, type RuleSet } from '@edunorm/core';
+import { TextPositions, checkRuleFile, problemToFinding, type WorkspaceFileInput } from '@edunorm/core/internal';
 import { ConfigResolver, loadRulePackFromDirectory } from '@edunorm/core/node';
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { say } from './messages.js';
 
 export interface ValidationRequest {
@@ -39,37 +39,21 @@ export interface ValidationResult {
 }
 
 export function isConfigFile(filePath: string | undefined): boolean {
-  return filePath !== undefined && (CONFIG_FILE_NAMES as readonly string[]).includes(basename(filePath));
+  return filePath !== undefined && classifyText('', filePath) === 'config';
 }
 
-/** A rule file declares a rule (`id:`) and how it reports (`outcomes:`) at the top level. */
+/** A rule file (`id:` with `outcomes:`/`tests:`), decided by core's parse of the text. */
 export function isRuleFileText(text: string): boolean {
-  return /^id[ \t]*:/m.test(text) && /^outcomes[ \t]*:/m.test(text) && !isEdunormText(text);
+  return classifyText(text) === 'rule-file';
 }
 
+/** What a text is, as the CLI decides it (core's classifyText). */
 export function textKind(text: string, filePath: string | undefined): TextKind {
-  if (isConfigFile(filePath)) return 'config';
-  if (isEdunormText(text)) return 'data';
-  if (isRuleFileText(text)) return 'rule-file';
-  return 'other';
+  const kind = classifyText(text, filePath);
+  return kind === 'submission' ? 'data' : kind;
 }
 
-/** Locates a configuration or rule-file problem (1-based line/column) as a finding. */
-function problemFinding(problem: Problem, positions: TextPositions, prefix = ''): Finding {
-  const start = Math.min(positions.lineStart(problem.line) + Math.max(0, problem.column - 1), positions.lineEnd(problem.line));
-  let end = start;
-  const text = positions.text;
-  while (end < text.length && !/[\s:,\]}]/.test(text[end]!)) end++;
-  if (end === start) end = positions.lineEnd(problem.line);
-  return {
-    ruleId: problem.code,
-    severity: 'error',
-    message: `${prefix}${problem.message}`,
-    range: positions.range(start, end),
-    documentIndex: 0,
-    path: '',
-  };
-}
+const problemFinding = problemToFinding;
 
 function problemsOf(error: unknown): Problem[] | undefined {
   if (error instanceof ConfigurationError || error instanceof RulePackError) return error.problems;
@@ -193,18 +177,8 @@ export class Validator {
     return findings;
   }
 
-  /** A rule file on its own: schema, calculators, paths and templates, located. */
+  /** A rule file on its own: schema, calculators, paths and templates, located (core's checkRuleFile). */
   private validateRuleFile(request: ValidationRequest): Finding[] {
-    const file = request.filePath ?? request.uri;
-    const positions = new TextPositions(request.text);
-    try {
-      loadRulePack(basename(dirname(file)) || 'rules', [{ file, text: request.text }]);
-      return [];
-    } catch (error) {
-      const problems = problemsOf(error);
-      if (!problems) throw error;
-      const prefix = say(request.locale, '规则文件错误:', 'Rule file error: ');
-      return problems.filter((p) => p.file === file).map((p) => problemFinding(p, positions, prefix));
-    }
+    return checkRuleFile(request.text, request.filePath ?? request.uri, request.locale);
   }
 }

@@ -373,3 +373,11 @@ export const CALCULATORS: Record<string, Calculator<never>> = {
   aggregate: aggregate as Calculator<never>,
   countBy: countBy as Calculator<never>,
 };
+
+/**
+ * The calculator of that name, or undefined. Own names only: a rule file's `calculator:
+ * constructor` (or toString, __proto__, hasOwnProperty) names no calculator.
+ */
+export function calculatorNamed(name: string): Calculator | undefined {
+  return Object.hasOwn(CALCULATORS, name) ? CALCULATORS[name] : undefined;
+}

@@ -1,4 +1,4 @@
-import { Composer, Parser, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
 import type { PathSegment } from '../path.js';
 import { fastParse, type FastDocument, type MapInfo, type SeqInfo } from './fast-parse.js';
 import { TextPositions } from './text-positions.js';
@@ -36,6 +36,12 @@ export interface ParsedDocument {
   problems: YamlProblem[];
   /** True when the document holds nothing but comments or whitespace. */
   empty: boolean;
+  /**
+   * The top-level keys of a document that has problems (so no `value`) but whose root still
+   * reads as a mapping: scalar values as such, collections as `{}`. What the file declares
+   * (`apiVersion`, `id`) is known even while a later line is broken.
+   */
+  head?: Readonly<Record<string, unknown>>;
   /** Finds the key and value spans of the node at `path`, or the nearest existing ancestor. */
   locate(path: readonly PathSegment[]): { path: PathSegment[]; location: NodeLocation };
 }
@@ -265,6 +271,20 @@ function refused(text: string, positions: TextPositions, code: YamlProblemCode, 
   return { text, positions, documents: [document], comments: [] };
 }
 
+/** Top-level scalars of a document's root mapping, read from the syntax tree (aliases resolved once). */
+function headOf(doc: Document.Parsed): Record<string, unknown> | undefined {
+  if (!isMap(doc.contents)) return undefined;
+  const head: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const pair of doc.contents.items) {
+    const key = keyText(pair.key);
+    if (key === undefined) continue;
+    let node: unknown = pair.value;
+    if (isAlias(node)) node = node.resolve(doc);
+    head[key] = isScalar(node) ? node.value : node === null || node === undefined ? null : {};
+  }
+  return head;
+}
+
 /** The full parser: any YAML, every error reported. */
 export function parseWithYaml(text: string, positions = new TextPositions(text)): ParsedFile {
   // parseAllDocuments, in its two steps: the CST tokens are kept to read the comments from.
@@ -295,11 +315,13 @@ export function parseWithYaml(text: string, positions = new TextPositions(text))
       }
     }
     const span: Span = [doc.range[0], doc.range[2]];
+    const head = value === undefined ? headOf(doc) : undefined;
     return {
       index,
       value,
       span,
       problems,
+      ...(head ? { head } : {}),
       // No content at all, or only an implicit null of zero width (`---` with nothing after it).
       empty: doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && (doc.contents.range?.[0] ?? 0) === (doc.contents.range?.[1] ?? 0)),
       locate: (path) => locateIn(doc, path),

@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { RulePackError, type Problem } from '../errors.js';
-import { CALCULATORS } from '../facts/calculators.js';
+import { CALCULATORS, calculatorNamed } from '../facts/calculators.js';
 import { WORKSPACE_CALCULATORS } from '../workspace/calculators.js';
 import { parseYaml, type ParsedFile } from '../parse/parse-yaml.js';
 import { parsePath, type PathSegment } from '../path.js';
@@ -67,9 +67,9 @@ export function substituteParams(value: unknown, params: Record<string, unknown>
   if (value && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
     const keys = Object.keys(obj);
-    if (keys.length === 1 && keys[0] === 'param' && typeof obj.param === 'string') return params[obj.param];
+    if (keys.length === 1 && keys[0] === 'param' && typeof obj.param === 'string') return Object.hasOwn(params, obj.param) ? params[obj.param] : undefined;
     const out: Record<string, unknown> = {};
-    for (const k of keys) out[k] = substituteParams(obj[k], params);
+    for (const k of keys) Object.defineProperty(out, k, { value: substituteParams(obj[k], params), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;
@@ -217,7 +217,7 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
   }
   if (rule.contributions) c.at(['contributions'], 'rule-file/schema', 'contributions are for rules with scope: workspace');
   for (const [name, fact] of Object.entries(rule.facts)) {
-    const calc = CALCULATORS[fact.calculator];
+    const calc = calculatorNamed(fact.calculator);
     if (!calc) {
       c.at(['facts', name, 'calculator'], 'rule-file/unknown-calculator', `unknown calculator "${fact.calculator}"; use one of ${Object.keys(CALCULATORS).join(', ')}`);
       continue;
@@ -274,7 +274,7 @@ function checkWorkspaceRule(c: ProblemCollector, rule: RuleDefinition, defaults:
   const contributions = rule.contributions ?? {};
   const provided = new Map<string, string[]>();
   for (const [name, fact] of Object.entries(rule.facts)) {
-    const calc = WORKSPACE_CALCULATORS[fact.calculator];
+    const calc = Object.hasOwn(WORKSPACE_CALCULATORS, fact.calculator) ? WORKSPACE_CALCULATORS[fact.calculator] : undefined;
     if (!calc) {
       c.at(['facts', name, 'calculator'], 'rule-file/unknown-calculator', `unknown workspace calculator "${fact.calculator}"; use one of ${Object.keys(WORKSPACE_CALCULATORS).join(', ')}`);
       continue;

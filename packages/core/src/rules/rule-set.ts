@@ -1,7 +1,7 @@
 import * as jsonRulesEngine from 'json-rules-engine';
 import type { Almanac, Engine as EngineType, TopLevelCondition } from 'json-rules-engine';
 import { ConfigurationError, type Problem } from '../errors.js';
-import { CALCULATORS } from '../facts/calculators.js';
+import { calculatorNamed } from '../facts/calculators.js';
 import { compileFilter } from '../facts/record-filter.js';
 import type { FindingFactory } from '../finding-factory.js';
 import { fillTemplate } from '../messages/format.js';
@@ -137,7 +137,7 @@ export class RuleSet {
         continue;
       }
       for (const [name, value] of Object.entries(normalizeSetting(raw).params ?? {})) {
-        const p = def.params[name];
+        const p = Object.hasOwn(def.params, name) ? def.params[name] : undefined;
         const msg = p ? checkParamValue(p, value) : `unknown parameter "${name}" of rule ${id}; known: ${Object.keys(def.params).join(', ') || 'none'}`;
         if (msg) problems.push({ file: '(settings)', line: 1, column: 1, code: 'config/bad-param', message: p ? `${id}.${name}: ${msg}` : msg });
       }
@@ -145,12 +145,13 @@ export class RuleSet {
     if (problems.length) throw new ConfigurationError('config/invalid', 'invalid rule settings', problems);
 
     const paramsOf = (def: RuleDefinition) => {
-      const setting = normalizeSetting(settings[def.id] ?? {});
-      return Object.fromEntries(Object.entries(def.params).map(([k, d]) => [k, setting.params?.[k] ?? d.default]));
+      // Own names only: a setting or parameter named `__proto__` or `constructor` is not Object's.
+      const setting = normalizeSetting(Object.hasOwn(settings, def.id) ? settings[def.id]! : {});
+      return Object.fromEntries(Object.entries(def.params).map(([k, d]) => [k, setting.params && Object.hasOwn(setting.params, k) ? setting.params[k] : d.default]));
     };
     const workspaceRules: ActiveRule[] = [];
     for (const def of byId.values()) {
-      const setting = normalizeSetting(settings[def.id] ?? {});
+      const setting = normalizeSetting(Object.hasOwn(settings, def.id) ? settings[def.id]! : {});
       if (setting.severity === 'off') continue;
       const active: ActiveRule = { definition: def, params: paramsOf(def) };
       if (setting.severity) active.severity = setting.severity;
@@ -188,7 +189,9 @@ export class RuleSet {
     for (const [name, spec] of Object.entries(def.facts)) {
       const id = `${def.id}:${name}`;
       localFacts.set(name, id);
-      const compute = CALCULATORS[spec.calculator]!.compile(substituteParams(spec.params, active.params) as never);
+      const calc = calculatorNamed(spec.calculator);
+      if (!calc) throw new ConfigurationError('rule-file/unknown-calculator', `rule ${def.id}: unknown calculator "${spec.calculator}"`);
+      const compute = calc.compile(substituteParams(spec.params, active.params) as never);
       addFact(id, async (_params: unknown, almanac: Almanac) => compute(await almanac.factValue('document')));
     }
     const pathFacts = new Set<string>();
@@ -231,7 +234,7 @@ export class RuleSet {
     const patterns = new Set<string>();
     const norm = (p: string) => p.replace(/\[(\{index\}|\d+)\]/g, '[]');
     for (const spec of Object.values(def.facts)) {
-      const calc = CALCULATORS[spec.calculator];
+      const calc = calculatorNamed(spec.calculator);
       if (!calc) continue;
       const params = substituteParams(spec.params, active.params) as never;
       for (const p of calc.documentPaths(params)) patterns.add(norm(p));

@@ -302,7 +302,11 @@ export function schemaAt(kind: DocumentKind, path: readonly (string | number)[])
   for (const segment of path) {
     if (!node) return undefined;
     if (typeof segment === 'number') node = node.items as JsonSchema | undefined;
-    else node = (node.properties as Record<string, JsonSchema> | undefined)?.[segment];
+    else {
+      // Own properties only: a path from a rule file may be `__proto__` or `constructor`.
+      const props = node.properties as Record<string, JsonSchema> | undefined;
+      node = props && Object.hasOwn(props, segment) ? props[segment] : undefined;
+    }
   }
   return node;
 }
