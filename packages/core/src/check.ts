@@ -1,5 +1,5 @@
 import { FindingFactory } from './finding-factory.js';
-import { parseYaml } from './parse/parse-yaml.js';
+import { sourceFile } from './parse/source-file.js';
 import { RuleSet, type RuleSettings } from './rules/rule-set.js';
 import type { RulePack } from './rules/rule-types.js';
 import { validateStructure } from './schema/validate-document.js';
@@ -124,7 +124,7 @@ async function checkText(text: string, options: CheckOptions): Promise<CheckResu
     // Too large to parse: whether it is ours is judged by its lines alone.
     if (bytes > maxBytes) return declaresEdunormLine(text) ? { isEdunorm: true, fileKind: 'submission', findings: [fileTooLargeFinding(bytes, maxBytes, locale)], documents: [], suppressed: [] } : notOurs('other');
   }
-  const file = parseYaml(text, options.maxFullParseLength !== undefined ? { maxFullParseLength: options.maxFullParseLength } : {});
+  const file = sourceFile(text).parsed(options.maxFullParseLength !== undefined ? { maxFullParseLength: options.maxFullParseLength } : {});
   const fileKind = classifyParsed(file, options.path);
   if (fileKind === 'rule-file') {
     return { isEdunorm: true, fileKind, findings: checkRuleFile(text, options.path ?? '(rule file)', locale, file.positions), documents: [], suppressed: [] };

@@ -12,7 +12,8 @@
  */
 import { CONFIG_FILE_NAMES } from './config.js';
 import { isEdunormText as declaresEdunormLine } from './file-limits.js';
-import { parseYaml, type ParsedDocument, type ParsedFile } from './parse/parse-yaml.js';
+import type { ParsedDocument, ParsedFile } from './parse/parse-yaml.js';
+import { sourceFile } from './parse/source-file.js';
 
 export { declaresEdunormLine };
 
@@ -77,5 +78,5 @@ export function classifyText(text: string, path?: string): TextClass {
   if (isConfigFileName(path)) return 'config';
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (!mightBeOurs(body)) return 'other';
-  return classifyParsed(parseYaml(body), path);
+  return classifyParsed(sourceFile(body).parsed(), path);
 }

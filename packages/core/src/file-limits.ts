@@ -47,3 +47,5 @@ export function utf8Length(text: string): number {
 export { fileEncodingFinding, fileTooLargeFinding, fileUnreadableFinding } from './checks/file.js';
 
 export { decodeBytes, detectEncoding, type DecodedText, type TextEncoding } from './parse/encoding.js';
+/** The one offset↔line/column index (light: the CLI locates read-time findings with it). */
+export { TextPositions } from './parse/text-positions.js';

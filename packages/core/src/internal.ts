@@ -15,6 +15,8 @@ export { substituteParams } from './rules/load-pack.js';
 export { CALCULATORS, type Calculator } from './facts/calculators.js';
 export { parseYaml, type ParsedDocument, type ParsedFile, type NodeLocation, type Span } from './parse/parse-yaml.js';
 export { TextPositions } from './parse/text-positions.js';
+export { SourceFile, sourceFile } from './parse/source-file.js';
+export { buildOutline, containerAt, documentAt, pathAt, type ContainerHit, type OutlineDocument, type OutlineFile, type OutlineNode, type PathHit } from './parse/outline.js';
 export { formatPath, parsePath, getAt } from './path.js';
 export { fillTemplate, formatPercent, formatYuan, pick } from './messages/format.js';
 export { didYouMean } from './messages/did-you-mean.js';

@@ -5,9 +5,10 @@
  * whatever the file's size and however broken the current line is.
  */
 import { DOCUMENT_KINDS, VOCABULARY, type DocumentKind, type JsonSchema, type Locale, type PathSegment } from '@edunorm/core';
+import { containerAt, type OutlineFile } from '@edunorm/core/internal';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
 import { say } from './messages.js';
-import { containerAt, type OutlineFile } from './outline.js';
+import { offsetOf } from './to-lsp.js';
 import { docOf, enumMeaning, enumValues, fieldSchema, isDocumentKind, kindDoc, typeLine } from './schema-info.js';
 
 const KIND_TITLES: Record<DocumentKind, { 'zh-CN': string; en: string }> = {
@@ -139,7 +140,7 @@ export function completionsAt(outline: OutlineFile, lineText: string, position: 
   if (valueMatch) {
     const keyColumn = valueMatch.index + valueMatch[1]!.length;
     const inFlow = /[{,]/.test(valueMatch[1]!);
-    const container = containerAt(outline, position.line, inFlow ? before.lastIndexOf('{') + 1 : keyColumn);
+    const container = containerAt(outline, offsetOf(outline, { line: position.line, character: inFlow ? before.lastIndexOf('{') + 1 : keyColumn }));
     const key = valueMatch[3]!;
     const kind = container.document.kind;
     if (container.path.length === 0 && key === 'kind') return valueItems(undefined, 'kind', locale, range);
@@ -150,7 +151,7 @@ export function completionsAt(outline: OutlineFile, lineText: string, position: 
   const keyMatch = /^([ \t]*)((?:-[ \t]+)*)([\w\u4e00-\u9fff-]*)$/.exec(before);
   if (!keyMatch) return [];
   const column = keyMatch[1]!.length + keyMatch[2]!.length;
-  const container = containerAt(outline, position.line, column);
+  const container = containerAt(outline, offsetOf(outline, { line: position.line, character: column }));
   const kind = container.document.kind;
   const atRoot = container.path.length === 0;
   if (!isDocumentKind(kind)) {
@@ -166,9 +167,11 @@ export function completionsAt(outline: OutlineFile, lineText: string, position: 
     return items;
   }
   const properties = (schema?.properties ?? {}) as Record<string, JsonSchema>;
-  const present = new Set(container.node.children.filter((c) => c.line !== position.line).map((c) => c.key));
+  // Outline lines are 1-based (core's), LSP lines 0-based.
+  const line = position.line + 1;
+  const present = new Set(container.node.children.filter((c) => c.line !== line).map((c) => c.key));
   const items: CompletionItem[] = [];
-  if (kind === 'Staffing' && isStaffItem(container.path) && container.node.children.every((c) => c.line === position.line)) {
+  if (kind === 'Staffing' && isStaffItem(container.path) && container.node.children.every((c) => c.line === line)) {
     items.push(staffRecordItem(locale, range, false));
   }
   Object.entries(properties).forEach(([key, prop], i) => {

@@ -4,8 +4,8 @@
  * navigated by name.
  */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { rangeOf } from './hover.js';
-import type { OutlineFile, OutlineNode } from './outline.js';
+import type { OutlineFile, OutlineNode } from '@edunorm/core/internal';
+import { lspRangeOf as rangeOf } from './to-lsp.js';
 
 function scalar(node: OutlineNode | undefined): string | undefined {
   return node?.value?.text.replace(/^["']|["']$/g, '');

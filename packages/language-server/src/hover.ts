@@ -4,12 +4,12 @@
  * validation. Uses the outline and the last result only: it never waits for a validation.
  */
 import { type ActiveRule, type Locale, type RuleSet } from '@edunorm/core';
-import { formatPath } from '@edunorm/core/internal';
+import { formatPath, pathAt, type OutlineFile } from '@edunorm/core/internal';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { say } from './messages.js';
-import { pathAt, type OutlineFile } from './outline.js';
 import { RULE_DOCS_BASE, ruleDocUrl } from '@edunorm/core/internal';
 import { docOf, enumMeaning, fieldSchema, formatFieldValue, isDocumentKind, kindDoc, typeLine } from './schema-info.js';
+import { lspRangeOf } from './to-lsp.js';
 import type { ValidationResult } from './validator.js';
 
 /** docs/fields.md beside the rule pages. */
@@ -65,20 +65,5 @@ export function hoverAt(outline: OutlineFile, offset: number, locale: Locale, ru
   const node = hit.node;
   const start = hit.part === 'value' && node.value ? node.value.start : node.keyStart;
   const end = hit.part === 'value' && node.value ? node.value.end : node.keyEnd;
-  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: rangeOf(outline, start, end) };
-}
-
-export function rangeOf(outline: OutlineFile, start: number, end: number) {
-  return { start: positionOf(outline, start), end: positionOf(outline, end) };
-}
-
-export function positionOf(outline: OutlineFile, offset: number) {
-  let lo = 0;
-  let hi = outline.lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (outline.lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - outline.lineStarts[lo]! };
+  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: lspRangeOf(outline, start, end) };
 }

@@ -3,7 +3,7 @@
  * modules. Rule logic lives in @edunorm/core only; here are positions, timing and protocol.
  */
 import { BUILTIN_PACK_NAME, DEFAULT_MAX_FILE_BYTES, STRUCTURAL_RULES, classifyText, getDefaultRuleSet, type Finding, type Locale, type RuleSet } from '@edunorm/core';
-import { DOCUMENT_TEMPLATES, fileTooLargeFinding, fileUnreadableFinding, isEdunormText } from '@edunorm/core/internal';
+import { DOCUMENT_TEMPLATES, fileTooLargeFinding, fileUnreadableFinding, isEdunormText, sourceFile, type OutlineFile } from '@edunorm/core/internal';
 import { CHECK_FILES_REQUEST, RULES_REQUEST, SKELETON_REQUEST, STATUS_NOTIFICATION, TEMPLATE_REQUEST, type CheckFilesResult, type RuleInfo, type StatusParams } from './protocol.js';
 import { fileURLToPath } from 'node:url';
 import {
@@ -28,12 +28,11 @@ import { documentSymbols } from './document-symbols.js';
 import { hoverAt } from './hover.js';
 import { inlayHintsFor } from './inlay-hints.js';
 import { say } from './messages.js';
-import { buildOutline, type OutlineFile } from './outline.js';
 import { ruleDocUrl } from '@edunorm/core/internal';
 import { isDocumentKind } from './schema-info.js';
 import { DEFAULT_SETTINGS, readSettings, resolveLocale, type ServerSettings } from './settings.js';
 import { readWorkspaceFile } from './read-file.js';
-import { toDiagnostic } from './to-lsp.js';
+import { offsetOf, toDiagnostic } from './to-lsp.js';
 import { uncheckedResult } from './validation-failure.js';
 import type { ValidationService } from './validation-service.js';
 import { ValidationScheduler } from './validation-scheduler.js';
@@ -98,7 +97,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let ruleSets = new Validator();
   /** URIs given push diagnostics by "check workspace" while not open (pull clients). */
   const pushedWhileClosed = new Set<string>();
-  const outlines = new Map<string, { version: number; outline: OutlineFile }>();
   /** didOpen is followed by a didChangeContent event for the same text: skip that one. */
   const justOpened = new Set<string>();
 
@@ -138,13 +136,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   const safeNotification = <P extends unknown[]>(name: string, handler: (...args: P) => void | Promise<void>) => safe<P, void>(name, undefined, handler, true);
 
-  const outlineOf = (document: TextDocument): OutlineFile => {
-    const cached = outlines.get(document.uri);
-    if (cached && cached.version === document.version) return cached.outline;
-    const outline = buildOutline(document.getText());
-    outlines.set(document.uri, { version: document.version, outline });
-    return outline;
-  };
+  /** Core's source model of the document's text (cached there per text: one per version). */
+  const outlineOf = (document: TextDocument): OutlineFile => sourceFile(document.getText()).outline;
 
   /** Whether a document is a submission (core's classifyText), per version: a 1 MB file is not re-read on every hover. */
   const edunormFlags = new Map<string, { version: number; edunorm: boolean }>();
@@ -353,7 +346,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidClose(
     safeNotification('didClose', ({ document }) => {
       scheduler.forget(document.uri);
-      outlines.delete(document.uri);
       edunormFlags.delete(document.uri);
       // Closed without saving: the file on disk is what the workspace holds again.
       const closedPath = filePathOf(document.uri);
@@ -376,10 +368,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     safe('hover', null, (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document || !isEdunormDocument(document)) return null;
-      // offsetAt clamps a position past the end (line 1e9) to the text's end.
-      const offset = document.offsetAt(params.position);
-      const hover = hoverAt(outlineOf(document), offset, locale, ruleSetFor(document.uri), scheduler.latest(document.uri));
-      return shapeHover(withCountyFigures(hover, outlineOf(document), offset, (index) => workspace.districtAt(document.uri, index), locale), shape);
+      // Core's line index (the one of every finding) clamps a position past the end (line 1e9) to the text's end.
+      const outline = outlineOf(document);
+      const offset = offsetOf(outline, params.position);
+      const hover = hoverAt(outline, offset, locale, ruleSetFor(document.uri), scheduler.latest(document.uri));
+      return shapeHover(withCountyFigures(hover, outline, offset, (index) => workspace.districtAt(document.uri, index), locale), shape);
     }),
   );
 

@@ -3,7 +3,8 @@
  * 0-based, and both count columns in UTF-16 code units, so only the base changes.
  */
 import type { Finding, Range as CoreRange, Severity } from '@edunorm/core';
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
+import type { SourceFile } from '@edunorm/core/internal';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Position, type Range } from 'vscode-languageserver';
 import { ruleDocUrl } from '@edunorm/core/internal';
 
 export const DIAGNOSTIC_SOURCE = 'edunorm';
@@ -13,6 +14,16 @@ export function toLspRange(range: CoreRange): Range {
     start: { line: range.start.line - 1, character: range.start.column - 1 },
     end: { line: range.end.line - 1, character: range.end.column - 1 },
   };
+}
+
+/** An LSP range for offsets of a source, by core's one line index (the same as every finding's). */
+export function lspRangeOf(source: Pick<SourceFile, 'positions'>, start: number, end: number): Range {
+  return toLspRange(source.positions.range(start, end));
+}
+
+/** The offset of an LSP position in a source, clamped to its line (core's line index). */
+export function offsetOf(source: Pick<SourceFile, 'positions'>, position: Position): number {
+  return source.positions.offset(position.line + 1, position.character + 1);
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

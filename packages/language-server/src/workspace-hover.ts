@@ -7,7 +7,7 @@ import type { DistrictSummary, Locale } from '@edunorm/core';
 import { formatPercent, formatYuan, labelOf } from '@edunorm/core/internal';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { say } from './messages.js';
-import { pathAt, type OutlineFile } from './outline.js';
+import { pathAt, type OutlineFile } from '@edunorm/core/internal';
 
 
 type Pay = { actual?: number; min?: number; total?: number; schoolCount?: number; direction?: string };

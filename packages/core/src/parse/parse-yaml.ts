@@ -181,8 +181,7 @@ export interface ParseOptions {
 /** 2 Mi code units: the worst text of that size that `yaml` parses stays within 2 GB (see file-limits.ts). */
 export const DEFAULT_MAX_FULL_PARSE_LENGTH = 2 * 1024 * 1024;
 
-export function parseYaml(original: string, options: ParseOptions = {}): ParsedFile {
-  const positions = new TextPositions(original);
+export function parseYaml(original: string, options: ParseOptions = {}, positions = new TextPositions(original)): ParsedFile {
   // YAML allows a lone CR as a line break; `yaml` does not read it as one. CR → LF keeps every
   // offset, and positions are counted on the text as given.
   const text = /\r(?!\n)/.test(original) ? original.replace(/\r(?!\n)/g, '\n') : original;

@@ -1,13 +1,19 @@
 import type { Position, Range } from '../types.js';
 
 /**
- * Maps UTF-16 offsets to 1-based line/column. Built once per text; lookups are a binary
- * search so locating a finding costs O(log lines), whatever the file size.
+ * Maps UTF-16 offsets to 1-based line/column and back — the one implementation for the CLI,
+ * `report` and the editor. Built once per text; lookups are a binary search so locating a
+ * finding costs O(log lines), whatever the file size.
+ *
+ * Line breaks are LF, CRLF and a lone CR (YAML's line breaks; editors start a line at each).
+ * A leading byte-order mark is not a character the user sees: line 1, column 1 is just after
+ * it, as `check` reports it and as editors (which hide the mark) show it.
  */
 export class TextPositions {
-  private readonly lineStarts: number[] = [0];
+  private readonly lineStarts: number[];
 
   constructor(readonly text: string) {
+    this.lineStarts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.lineStarts.push(i + 1);
@@ -28,7 +34,17 @@ export class TextPositions {
       if (this.lineStarts[mid]! <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: clamped - this.lineStarts[lo]! + 1, offset: clamped };
+    return { line: lo + 1, column: Math.max(1, clamped - this.lineStarts[lo]! + 1), offset: clamped };
+  }
+
+  /**
+   * Offset of a 1-based line and column, clamped to the text and to that line (a column past
+   * the line's end is its end: a client's position at column 1e9 costs nothing).
+   */
+  offset(line: number, column: number): number {
+    if (line > this.lineStarts.length) return this.text.length;
+    const start = this.lineStart(line);
+    return Math.min(start + Math.max(0, Math.floor(column) - 1), this.lineEnd(line));
   }
 
   range(start: number, end: number): Range {

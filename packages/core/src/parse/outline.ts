@@ -1,20 +1,25 @@
 /**
- * A fast, forgiving outline of a YAML text: which key or list item sits where. Hover,
- * completion and document symbols run on it instead of a full YAML parse, because parsing a
- * 5,000-staff file takes about half a second and those requests must answer at once, even
- * while the file is half typed. It understands the block style the data contract uses
- * (`key: value`, `- ` items, one-line `{ a: 1, b: 2 }` items, `|`/`>` block scalars) and
- * ignores what it does not understand; the core's real parser stays the judge of validity.
+ * The forgiving outline of a source file: which key or list item sits where, for text as it
+ * is being typed (hover, completion and document symbols in the editor answer from it while
+ * the file is half written and does not parse). It understands the block style the data
+ * contract uses (`key: value`, `- ` items, one-line `{ a: 1, b: 2 }` items, `|`/`>` block
+ * scalars) and ignores what it does not understand; the parser stays the judge of validity.
+ *
+ * Linear in the text's length: lines come from the source's TextPositions (the same line
+ * breaks as every finding: LF, CRLF, lone CR; a BOM is not on line 1) and keys are scanned by
+ * hand — no regular expression runs over user text (a backtracking key pattern took 8 s on a
+ * 100 KB line of spaces).
  */
 
-import type { PathSegment } from '@edunorm/core';
+import type { PathSegment } from '../path.js';
+import { TextPositions } from './text-positions.js';
 
 export interface OutlineNode {
   /** Mapping key; absent on list items. */
   key?: string;
   /** Position in the parent list (list items only). */
   index?: number;
-  /** 0-based line where the node starts. */
+  /** 1-based line where the node starts. */
   line: number;
   /** Column of the key, or of the `-` of a list item. */
   indent: number;
@@ -48,16 +53,66 @@ export interface OutlineDocument {
 export interface OutlineFile {
   text: string;
   documents: OutlineDocument[];
-  lineStarts: number[];
+  positions: TextPositions;
 }
 
-const KEY_LINE = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]}:,-][^:#]*?|-[^\s:#][^:#]*?)[ \t]*:(?=[ \t]|$)/;
-/** KEY_LINE matched in place (sticky, one line): no substring is cut per line. */
-const KEY_AT = /("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s#'"{[\]}:,-][^:#\n]*?|-[^\s:#][^:#\n]*?)[ \t]*:(?=[ \t]|\r?$)/my;
+/** A `key:` found at a position: the key's raw text (quotes kept) and where its colon is. */
+interface KeyMatch {
+  /** End of the key (quotes included, trailing blanks not). */
+  keyEnd: number;
+  /** Offset just past the `:`. */
+  afterColon: number;
+}
 
-function keyAt(text: string, pos: number): RegExpExecArray | null {
-  KEY_AT.lastIndex = pos;
-  return KEY_AT.exec(text);
+const isBlank = (c: number) => c === 32 || c === 9;
+/** Characters that cannot start a plain key (YAML indicators and blanks). */
+const NOT_KEY_START = new Set([...' \t#\'"{[]}:,'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The mapping key starting at `pos` on the line ending at `le`: a double- or single-quoted
+ * string or a plain word, then blanks, then `:` followed by a blank or the line's end. One
+ * pass over the line, no backtracking.
+ */
+function keyAt(text: string, pos: number, le: number): KeyMatch | null {
+  const c = text.charCodeAt(pos);
+  let i = pos;
+  let keyEnd: number;
+  if (c === 34 /* " */ || c === 39 /* ' */) {
+    i++;
+    for (;;) {
+      if (i >= le) return null;
+      const ch = text.charCodeAt(i);
+      if (c === 34 && ch === 92 /* \ */) {
+        i += 2;
+        continue;
+      }
+      if (ch === c) {
+        if (c === 39 && text.charCodeAt(i + 1) === 39) {
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      i++;
+    }
+    keyEnd = i + 1;
+    i = keyEnd;
+    while (i < le && isBlank(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 58 /* : */) return null;
+  } else {
+    if (pos >= le || NOT_KEY_START.has(c)) return null;
+    // `-` starts a key only when a non-blank follows (`-x: 1`); `- ` is a list item.
+    if (c === 45 && (pos + 1 >= le || isBlank(text.charCodeAt(pos + 1)) || text.charCodeAt(pos + 1) === 58 || text.charCodeAt(pos + 1) === 35)) return null;
+    i = pos + 1;
+    // A plain key runs to the first `:`; a `#` before it means a comment, not a key.
+    while (i < le && text.charCodeAt(i) !== 58 && text.charCodeAt(i) !== 35) i++;
+    if (i >= le || text.charCodeAt(i) === 35) return null;
+    keyEnd = i;
+    while (keyEnd > pos && isBlank(text.charCodeAt(keyEnd - 1))) keyEnd--;
+  }
+  // `i` is at the colon: it must end the line or be followed by a blank.
+  if (i + 1 < le && !isBlank(text.charCodeAt(i + 1))) return null;
+  return { keyEnd, afterColon: i + 1 };
 }
 
 /** Cuts a trailing ` # comment` that is outside quotes. */
@@ -93,7 +148,7 @@ function newNode(line: number, indent: number, start: number): OutlineNode {
  * Splits `{ a: 1, b: "x, y" }` starting at `open` (the `{`) into key/value children with
  * offsets. Nested brackets are kept whole as values.
  */
-function flowPairs(text: string, open: number, line: number): { pairs: OutlineNode[]; close: number } {
+function flowPairs(text: string, open: number, line: number, lineStart: number): { pairs: OutlineNode[]; close: number } {
   const pairs: OutlineNode[] = [];
   let i = open + 1;
   let segStart = i;
@@ -106,7 +161,7 @@ function flowPairs(text: string, open: number, line: number): { pairs: OutlineNo
     if (colon > 0) {
       const keyText = raw.slice(0, colon).trim();
       const keyStart = segStart + lead;
-      const node = newNode(line, keyStart - (text.lastIndexOf('\n', keyStart - 1) + 1), keyStart);
+      const node = newNode(line, keyStart - lineStart, keyStart);
       node.key = unquote(keyText);
       node.keyEnd = keyStart + keyText.length;
       const rest = raw.slice(colon + 1);
@@ -119,7 +174,7 @@ function flowPairs(text: string, open: number, line: number): { pairs: OutlineNo
   };
   for (; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '\n') break;
+    if (c === '\n' || c === '\r') break;
     if (quote) {
       if (c === quote) quote = undefined;
       continue;
@@ -140,7 +195,7 @@ function flowPairs(text: string, open: number, line: number): { pairs: OutlineNo
 }
 
 /** Fills `node` from the text after its `key:` or `- ` (at `from`, up to the line's end). */
-function readInlineValue(node: OutlineNode, text: string, from: number, lineEnd: number, line: number): void {
+function readInlineValue(node: OutlineNode, text: string, from: number, lineEnd: number, line: number, lineStart: number): void {
   const raw = stripComment(text.slice(from, lineEnd));
   const lead = raw.length - raw.trimStart().length;
   const value = raw.trim();
@@ -149,7 +204,7 @@ function readInlineValue(node: OutlineNode, text: string, from: number, lineEnd:
   node.value = { text: value, start, end: start + value.length };
   node.end = Math.max(node.end, node.value.end);
   if (value.startsWith('{')) {
-    const { pairs } = flowPairs(text, start, line);
+    const { pairs } = flowPairs(text, start, line, lineStart);
     node.children = pairs;
     node.container = 'map';
     node.opaque = true;
@@ -167,9 +222,7 @@ function indentIsMarker(text: string, ls: number, le: number): boolean {
 }
 
 /** Builds the outline of every `---` document of a text. Linear in its length; never throws. */
-export function buildOutline(text: string): OutlineFile {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+export function buildOutline(text: string, positions = new TextPositions(text)): OutlineFile {
   const documents: OutlineDocument[] = [];
   let doc: OutlineDocument | undefined;
   let stack: OutlineNode[] = [];
@@ -181,13 +234,13 @@ export function buildOutline(text: string): OutlineFile {
     stack = [root];
   };
   let opaqueIndent = -1;
-  for (let line = 0; line < lineStarts.length; line++) {
-    const ls = lineStarts[line]!;
-    let le = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length;
-    if (le > ls && text[le - 1] === '\r') le--;
+  const lines = positions.lineCount;
+  for (let line = 1; line <= lines; line++) {
+    const ls = positions.lineStart(line);
+    const le = positions.lineEnd(line);
     // Indentation and blank/comment lines by character codes: no string is cut for them.
     let first = ls;
-    while (first < le && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+    while (first < le && isBlank(text.charCodeAt(first))) first++;
     const c0 = first < le ? text.charCodeAt(first) : -1;
     if (indentIsMarker(text, ls, le)) {
       if (text.charCodeAt(ls) === 45) startDocument(le);
@@ -206,7 +259,7 @@ export function buildOutline(text: string): OutlineFile {
     }
     opaqueIndent = -1;
     if (c0 === 37 /* % */) continue;
-    let isItem = c0 === 45 && (first + 1 === le || text.charCodeAt(first + 1) === 32 || text.charCodeAt(first + 1) === 9);
+    let isItem = c0 === 45 && (first + 1 === le || isBlank(text.charCodeAt(first + 1)));
     // Pop to the parent: a node at a smaller indent, or the key whose block list this is.
     for (;;) {
       const top = stack[stack.length - 1]!;
@@ -230,23 +283,23 @@ export function buildOutline(text: string): OutlineFile {
       stack.push(item);
       parent = item;
       pos++;
-      while (pos < le && (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) pos++;
+      while (pos < le && isBlank(text.charCodeAt(pos))) pos++;
       indent = pos - ls;
       if (pos === le || text.charCodeAt(pos) === 35) break;
-      isItem = text.charCodeAt(pos) === 45 && (pos + 1 === le || text.charCodeAt(pos + 1) === 32 || text.charCodeAt(pos + 1) === 9);
-      if (!isItem && !keyAt(text, pos)) {
-        readInlineValue(item, text, pos, le, line);
+      isItem = text.charCodeAt(pos) === 45 && (pos + 1 === le || isBlank(text.charCodeAt(pos + 1)));
+      if (!isItem && !keyAt(text, pos, le)) {
+        readInlineValue(item, text, pos, le, line, ls);
         if (item.opaque) opaqueIndent = item.indent;
         break;
       }
     }
-    const m = pos < le && !parent.opaque ? keyAt(text, pos) : null;
+    const m = pos < le && !parent.opaque ? keyAt(text, pos, le) : null;
     if (m) {
       const node = newNode(line, indent, pos);
-      node.key = unquote(m[1]!.trim());
-      node.keyEnd = pos + m[1]!.trimEnd().length;
+      node.key = unquote(text.slice(pos, m.keyEnd));
+      node.keyEnd = m.keyEnd;
       node.end = node.keyEnd;
-      readInlineValue(node, text, pos + m[0].length, le, line);
+      readInlineValue(node, text, m.afterColon, le, line, ls);
       if (parent.container !== 'seq') parent.container = 'map';
       parent.children.push(node);
       stack.push(node);
@@ -256,8 +309,8 @@ export function buildOutline(text: string): OutlineFile {
     }
     for (const n of stack) if (n.end < le) n.end = le;
   }
-  if (documents.length === 0) startDocument(0);
-  return { text, documents, lineStarts };
+  if (documents.length === 0) startDocument(positions.lineStart(1));
+  return { text, documents, positions };
 }
 
 export function documentAt(file: OutlineFile, offset: number): OutlineDocument {
@@ -314,11 +367,13 @@ export interface ContainerHit {
 }
 
 /**
- * The mapping or list that a new key typed at (line, column) would belong to, judged by
- * indentation like YAML does: used by completion, where the current line is still incomplete.
+ * The mapping or list that a new key typed at `offset` would belong to, judged by indentation
+ * like YAML does: used by completion, where the current line is still incomplete.
  */
-export function containerAt(file: OutlineFile, line: number, column: number): ContainerHit {
-  const offset = (file.lineStarts[line] ?? file.text.length) + column;
+export function containerAt(file: OutlineFile, offset: number): ContainerHit {
+  const at = file.positions.position(offset);
+  const line = at.line;
+  const column = offset - file.positions.lineStart(line);
   const document = documentAt(file, offset);
   let node = document.root;
   const path: PathSegment[] = [];
@@ -338,16 +393,4 @@ export function containerAt(file: OutlineFile, line: number, column: number): Co
     if (node.opaque && node.container !== 'map') break;
   }
   return { document, path, node };
-}
-
-/** Line (0-based) of an offset. */
-export function lineOf(file: OutlineFile, offset: number): number {
-  let lo = 0;
-  let hi = file.lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (file.lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
