@@ -119,7 +119,7 @@ budget: { publicFunds: 4000000, teacherTraining: 100 }
 
   it('a file without apiVersion: edunorm/... is not ours: no findings', async () => {
     const r = await check('name: site\nservices: [web]\n');
-    expect(r).toEqual({ isEdunorm: false, findings: [], documents: [], suppressed: [] });
+    expect(r).toEqual({ isEdunorm: false, fileKind: 'other', findings: [], documents: [], suppressed: [] });
   });
 
   it('an unsupported apiVersion is one finding on its value', async () => {
