@@ -17,6 +17,7 @@ import { sourceFile } from './parse/source-file.js';
 
 export { declaresEdunormLine };
 
+/** What a text is to edunorm: a submission to check, a rule file, the configuration, or not ours. */
 export type TextClass = 'submission' | 'rule-file' | 'config' | 'other';
 
 /** Whether a file name is `edunorm.config.yaml` (or `.yml`), in any folder. */
