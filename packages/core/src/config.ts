@@ -107,32 +107,48 @@ export function parseConfig(text: string, file: string): ParsedConfig {
  * "did you mean"), unknown parameters and parameter values of the wrong type, each located.
  */
 export function validateRuleSettings(parsed: ParsedConfig, packs: readonly RulePack[]): void {
+  const problems = ruleSettingProblems(parsed.config.rules ?? {}, packs, parsed.file, parsed.locate);
+  if (problems.length) throw new ConfigurationError('config/invalid', `invalid configuration ${parsed.file}`, problems);
+}
+
+/**
+ * The problems of rule settings against packs — unknown rule ids (with "did you mean"), unknown
+ * parameters, parameter values of the wrong type — located by `locate`. The one check of rule
+ * settings: a configuration file's (located on its nodes) and settings given to `RuleSet` in code
+ * (located at `(settings)`) get the same codes and words.
+ */
+export function ruleSettingProblems(
+  settings: RuleSettings,
+  packs: readonly RulePack[],
+  file: string,
+  locate: (path: readonly PathSegment[], part?: 'key' | 'value') => { line: number; column: number },
+): Problem[] {
   const problems: Problem[] = [];
   const rules = new Map(packs.flatMap((p) => p.rules.map((r) => [r.id, r] as const)));
-  for (const [id, setting] of Object.entries(parsed.config.rules ?? {})) {
+  for (const [id, setting] of Object.entries(settings)) {
     const rule = rules.get(id);
     if (!rule) {
       const guess = didYouMean(id, [...rules.keys()]);
-      problems.push({ file: parsed.file, ...parsed.locate(['rules', id], 'key'), code: 'config/unknown-rule', message: `unknown rule id "${id}"${guess ? `; did you mean "${guess}"?` : ''}` });
+      problems.push({ file, ...locate(['rules', id], 'key'), code: 'config/unknown-rule', message: `unknown rule id "${id}"${guess ? `; did you mean "${guess}"?` : ''}` });
       continue;
     }
-    if (typeof setting !== 'object') continue;
+    if (typeof setting !== 'object' || setting === null) continue;
     for (const [name, value] of Object.entries(setting.params ?? {})) {
       const def = Object.hasOwn(rule.params, name) ? rule.params[name] : undefined;
       if (!def) {
         const known = Object.keys(rule.params);
         const guess = didYouMean(name, known);
         problems.push({
-          file: parsed.file,
-          ...parsed.locate(['rules', id, 'params', name], 'key'),
+          file,
+          ...locate(['rules', id, 'params', name], 'key'),
           code: 'config/unknown-param',
           message: `rule ${id} has no parameter "${name}"${guess ? `; did you mean "${guess}"?` : `; its parameters: ${known.join(', ') || 'none'}`}`,
         });
         continue;
       }
       const msg = checkParamValue(def, value);
-      if (msg) problems.push({ file: parsed.file, ...parsed.locate(['rules', id, 'params', name]), code: 'config/bad-param', message: `${id}.${name}: ${msg}` });
+      if (msg) problems.push({ file, ...locate(['rules', id, 'params', name]), code: 'config/bad-param', message: `${id}.${name}: ${msg}` });
     }
   }
-  if (problems.length) throw new ConfigurationError('config/invalid', `invalid configuration ${parsed.file}`, problems);
+  return problems;
 }

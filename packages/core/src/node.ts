@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { builtinPack } from './builtin-pack.js';
 import { BUILTIN_PACK_REFERENCE, parseConfig, validateRuleSettings, type ParsedConfig } from './config.js';
 import { DEFAULT_CONFIG_HASH, findConfigFile } from './config-files.js';
-import { ConfigurationError, RulePackError, type Problem } from './errors.js';
+import { ConfigurationError, RulePackError, type Problem, type ProblemLocation } from './errors.js';
 import { DEFAULT_MAX_FILE_BYTES } from './file-limits.js';
 import { RuleSet } from './rules/rule-set.js';
 import type { Locale } from './types.js';
@@ -142,46 +142,108 @@ function packFolderOfPackage(name: string, fromDir: string, parsed: ParsedConfig
   return join(dirname(pkgJson), pkg.edunorm?.rules ?? 'rules');
 }
 
-/** Loads one configuration file: its packs (built-in, folders, npm packages) and settings. */
-export function loadConfigFile(file: string): ResolvedConfig {
-  let text: string;
-  try {
-    text = readDataFile(file);
-  } catch (error) {
-    throw new ConfigurationError('config/unreadable', `cannot read configuration ${file}`, [
-      { file, line: 1, column: 1, code: 'config/unreadable', message: `cannot read this configuration file (${reasonOf(error)})` },
-    ]);
+/** A located problem of a configuration; one in a pack's rule file also names the `extends:` entry that brought it in. */
+export interface ConfigProblem extends Problem {
+  /** Where in the configuration file the problem comes from (the `extends:` entry), when it lies in another file. */
+  via?: ProblemLocation;
+}
+
+/** A configuration resolved, or the located problems that keep it from being used. */
+export interface ConfigResolution {
+  file: string;
+  /** Every problem found (of the file itself, its packs, its rule settings); empty when usable. */
+  problems: ConfigProblem[];
+  /** The configuration, when there are no problems. */
+  config?: ResolvedConfig;
+}
+
+const problemsOf = (error: unknown): Problem[] | undefined => (error instanceof ConfigurationError || error instanceof RulePackError ? error.problems : undefined);
+
+/**
+ * The one configuration resolver (the CLI and the language server both use it): a
+ * configuration file's text — as saved, or as typed in the editor (`text`) — to its packs
+ * (built-in, folders, npm packages, resolved from the file's folder as Node resolves them)
+ * and validated rule settings. Problems are returned as data, each located; the CLI makes them
+ * exit 2, the editor diagnostics on the configuration file.
+ */
+export function resolveConfig(file: string, text?: string): ConfigResolution {
+  if (text === undefined) {
+    try {
+      text = readDataFile(file);
+    } catch (error) {
+      return { file, problems: [{ file, line: 1, column: 1, code: 'config/unreadable', message: `cannot read this configuration file (${reasonOf(error)})` }] };
+    }
   }
-  const parsed = parseConfig(text, file);
+  let parsed: ParsedConfig;
+  try {
+    parsed = parseConfig(text, file);
+  } catch (error) {
+    const problems = problemsOf(error);
+    if (!problems) throw error;
+    return { file, problems };
+  }
   const dir = dirname(file);
   const hash = createHash('sha256').update(text);
   const dependencies = [file];
-  const packs = (parsed.config.extends ?? [BUILTIN_PACK_REFERENCE]).map((ref, index) => {
-    if (ref === BUILTIN_PACK_REFERENCE) {
-      hash.update(DEFAULT_CONFIG_HASH);
-      return builtinPack();
+  const problems: ConfigProblem[] = [];
+  const packs: RulePack[] = [];
+  (parsed.config.extends ?? [BUILTIN_PACK_REFERENCE]).forEach((ref, index) => {
+    try {
+      packs.push(loadPackEntry(ref, index, parsed, dir, hash, dependencies));
+    } catch (error) {
+      const found = problemsOf(error);
+      if (!found) throw error;
+      const via = { file, ...parsed.locate(['extends', index]) };
+      for (const p of found) problems.push(p.file === file ? p : { ...p, via });
     }
-    const folder = ref.startsWith('.') || isAbsolute(ref) ? resolve(dir, ref) : packFolderOfPackage(ref, dir, parsed, index, dependencies);
-    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-      throw new ConfigurationError('config/unknown-pack', 'cannot load pack', [
-        { file, ...parsed.locate(['extends', index]), code: 'config/unknown-pack', message: `rule pack folder not found: ${folder}` },
-      ]);
-    }
-    const files = readRuleFiles(folder);
-    if (files.length === 0) {
-      throw new ConfigurationError('config/empty-pack', 'cannot load pack', [{ file, ...parsed.locate(['extends', index]), code: 'config/empty-pack', message: NO_RULE_FILES(folder) }]);
-    }
-    hash.update(folder);
-    dependencies.push(folder);
-    for (const f of files) {
-      hash.update(f.file).update(f.text);
-      dependencies.push(f.file);
-    }
-    return loadRulePack(basename(folder), files);
   });
-  validateRuleSettings(parsed, packs);
+  // Rule settings are judged against the packs: only when every pack loaded.
+  if (problems.length === 0) {
+    try {
+      validateRuleSettings(parsed, packs);
+    } catch (error) {
+      const found = problemsOf(error);
+      if (!found) throw error;
+      problems.push(...found);
+    }
+  }
+  if (problems.length) return { file, problems };
+  const settings = parsed.config.rules ?? {};
   const locale = parsed.config.locale;
-  return withLazyRuleSet({ file, hash: hash.digest('hex'), dependencies, ...(locale ? { locale } : {}) }, () => new RuleSet(packs, parsed.config.rules ?? {}));
+  return { file, problems, config: withLazyRuleSet({ file, hash: hash.digest('hex'), dependencies, ...(locale ? { locale } : {}) }, () => new RuleSet(packs, settings, { validated: true })) };
+}
+
+/** One `extends:` entry to its pack; throws a located ConfigurationError or RulePackError. */
+function loadPackEntry(ref: string, index: number, parsed: ParsedConfig, dir: string, hash: ReturnType<typeof createHash>, dependencies: string[]): RulePack {
+  const file = parsed.file;
+  if (ref === BUILTIN_PACK_REFERENCE) {
+    hash.update(DEFAULT_CONFIG_HASH);
+    return builtinPack();
+  }
+  const folder = ref.startsWith('.') || isAbsolute(ref) ? resolve(dir, ref) : packFolderOfPackage(ref, dir, parsed, index, dependencies);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new ConfigurationError('config/unknown-pack', 'cannot load pack', [
+      { file, ...parsed.locate(['extends', index]), code: 'config/unknown-pack', message: `rule pack folder not found: ${folder}` },
+    ]);
+  }
+  const files = readRuleFiles(folder);
+  if (files.length === 0) {
+    throw new ConfigurationError('config/empty-pack', 'cannot load pack', [{ file, ...parsed.locate(['extends', index]), code: 'config/empty-pack', message: NO_RULE_FILES(folder) }]);
+  }
+  hash.update(folder);
+  dependencies.push(folder);
+  for (const f of files) {
+    hash.update(f.file).update(f.text);
+    dependencies.push(f.file);
+  }
+  return loadRulePack(basename(folder), files);
+}
+
+/** Loads one configuration file (see resolveConfig); its problems are thrown as one located ConfigurationError. */
+export function loadConfigFile(file: string): ResolvedConfig {
+  const resolution = resolveConfig(file);
+  if (!resolution.config) throw new ConfigurationError(resolution.problems[0]?.code ?? 'config/invalid', `invalid configuration ${file}`, resolution.problems);
+  return resolution.config;
 }
 
 /**

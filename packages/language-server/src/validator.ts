@@ -3,11 +3,9 @@
  * `edunorm.config.yaml`, a rule file, or something that is not ours (left alone). Runs in
  * the validation worker thread; nothing here touches the LSP connection.
  */
-import { BUILTIN_PACK_REFERENCE, ConfigurationError, RulePackError, builtinPack, check, classifyText, getDefaultRuleSet, parseConfig, validateRuleSettings, type DocumentSummary, type Finding, type Locale, type Measurement, type Problem, type RulePack, type RuleSet } from '@edunorm/core';
+import { ConfigurationError, RulePackError, check, classifyText, getDefaultRuleSet, type DocumentSummary, type Finding, type Locale, type Measurement, type Problem, type RuleSet } from '@edunorm/core';
 import { TextPositions, checkRuleFile, problemToFinding, type WorkspaceFileInput } from '@edunorm/core/internal';
-import { ConfigResolver, loadRulePackFromDirectory } from '@edunorm/core/node';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { ConfigResolver, resolveConfig } from '@edunorm/core/node';
 import { say } from './messages.js';
 
 export interface ValidationRequest {
@@ -121,60 +119,18 @@ export class Validator {
     };
   }
 
-  /** `edunorm.config.yaml` as typed (saved or not): schema, packs and rule settings, located. */
+  /**
+   * `edunorm.config.yaml` as typed (saved or not), resolved by core's one configuration
+   * resolver — the CLI's, npm packages included: every problem located on this file; one in a
+   * pack's rule file is shown on the `extends:` entry that brought it in, naming its file:line:col.
+   */
   private validateConfig(request: ValidationRequest): Finding[] {
     const file = request.filePath!;
     const positions = new TextPositions(request.text);
     const prefix = say(request.locale, '配置错误:', 'Configuration error: ');
-    const located = (error: unknown): Finding[] => {
-      const problems = problemsOf(error);
-      if (!problems) throw error;
-      return problems.map((p) => problemFinding(p.file === file ? p : { ...p, line: 1, column: 1, message: `${p.file}:${p.line}:${p.column}: ${p.message}` }, positions, prefix));
-    };
-    let parsed: ReturnType<typeof parseConfig>;
-    try {
-      parsed = parseConfig(request.text, file);
-    } catch (error) {
-      return located(error);
-    }
-    const findings: Finding[] = [];
-    const packs: RulePack[] = [];
-    let allPacksKnown = true;
-    (parsed.config.extends ?? [BUILTIN_PACK_REFERENCE]).forEach((ref, index) => {
-      const at = parsed.locate(['extends', index]);
-      if (ref === BUILTIN_PACK_REFERENCE) {
-        packs.push(builtinPack());
-        return;
-      }
-      if (!(ref.startsWith('.') || isAbsolute(ref))) {
-        // An npm package: resolved when the CLI runs; its rules are not known here.
-        allPacksKnown = false;
-        return;
-      }
-      const folder = resolve(dirname(file), ref);
-      if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-        findings.push(problemFinding({ file, ...at, code: 'config/unknown-pack', message: say(request.locale, `找不到规则包文件夹 ${folder}`, `rule pack folder not found: ${folder}`) }, positions, prefix));
-        allPacksKnown = false;
-        return;
-      }
-      try {
-        packs.push(loadRulePackFromDirectory(folder));
-      } catch (error) {
-        allPacksKnown = false;
-        const problems = problemsOf(error) ?? [{ file: folder, line: 1, column: 1, code: 'rule-file/invalid', message: String(error) }];
-        for (const p of problems) {
-          findings.push(problemFinding({ file, ...at, code: p.code, message: `${p.file}:${p.line}:${p.column}: ${p.message}` }, positions, prefix));
-        }
-      }
-    });
-    if (allPacksKnown) {
-      try {
-        validateRuleSettings(parsed, packs);
-      } catch (error) {
-        findings.push(...located(error));
-      }
-    }
-    return findings;
+    return resolveConfig(file, request.text).problems.map((p) =>
+      problemFinding(p.file === file || !p.via ? p : { ...p.via, code: p.code, message: `${p.file}:${p.line}:${p.column}: ${p.message}` }, positions, prefix),
+    );
   }
 
   /** A rule file on its own: schema, calculators, paths and templates, located (core's checkRuleFile). */

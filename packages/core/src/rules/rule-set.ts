@@ -1,6 +1,7 @@
 import * as jsonRulesEngine from 'json-rules-engine';
 import type { Almanac, Engine as EngineType, TopLevelCondition } from 'json-rules-engine';
-import { ConfigurationError, type Problem } from '../errors.js';
+import { ruleSettingProblems } from '../config.js';
+import { ConfigurationError } from '../errors.js';
 import { calculatorNamed } from '../facts/calculators.js';
 import { compileFilter } from '../facts/record-filter.js';
 import type { FindingFactory } from '../finding-factory.js';
@@ -8,7 +9,7 @@ import { fillTemplate } from '../messages/format.js';
 import { getAt, parsePath, type PathSegment } from '../path.js';
 import type { DocumentKind } from '../schema/document-schemas.js';
 import type { Finding, LocalizedText, Measurement, Severity } from '../types.js';
-import { checkParamValue, substituteParams } from './load-pack.js';
+import { substituteParams } from './load-pack.js';
 import type { ConditionSpec, OutcomeSpec, RuleDefinition, RulePack } from './rule-types.js';
 import { WorkspaceRules } from './workspace-rules.js';
 
@@ -126,23 +127,16 @@ export class RuleSet {
   constructor(
     readonly packs: readonly RulePack[],
     settings: RuleSettings = {},
+    options: { validated?: boolean } = {},
   ) {
-    const problems: Problem[] = [];
     const byId = new Map<string, RuleDefinition>();
     for (const pack of packs) for (const rule of pack.rules) byId.set(rule.id, rule);
-    for (const [id, raw] of Object.entries(settings)) {
-      const def = byId.get(id);
-      if (!def) {
-        problems.push({ file: '(settings)', line: 1, column: 1, code: 'config/unknown-rule', message: `unknown rule id "${id}"` });
-        continue;
-      }
-      for (const [name, value] of Object.entries(normalizeSetting(raw).params ?? {})) {
-        const p = Object.hasOwn(def.params, name) ? def.params[name] : undefined;
-        const msg = p ? checkParamValue(p, value) : `unknown parameter "${name}" of rule ${id}; known: ${Object.keys(def.params).join(', ') || 'none'}`;
-        if (msg) problems.push({ file: '(settings)', line: 1, column: 1, code: 'config/bad-param', message: p ? `${id}.${name}: ${msg}` : msg });
-      }
+    // Settings from a configuration file were validated, located, when it was resolved; settings
+    // given in code get the same check (same codes and words), located at `(settings)`.
+    if (!options.validated) {
+      const problems = ruleSettingProblems(settings, packs, '(settings)', () => ({ line: 1, column: 1 }));
+      if (problems.length) throw new ConfigurationError('config/invalid', 'invalid rule settings', problems);
     }
-    if (problems.length) throw new ConfigurationError('config/invalid', 'invalid rule settings', problems);
 
     const paramsOf = (def: RuleDefinition) => {
       // Own names only: a setting or parameter named `__proto__` or `constructor` is not Object's.
