@@ -12,7 +12,7 @@ import { getAt } from './path.js';
 import { ruleFailedMessage } from './checks/engine.js';
 import { fileTooLargeFinding, tooManyFindingsFinding } from './checks/file.js';
 import { STRUCTURAL_RULES, structural } from './checks/registry.js';
-import { yamlProblemMessage } from './checks/yaml.js';
+import { yamlMistakeMessage, yamlProblemMessage } from './checks/yaml.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
 import { extractContribution, type DocumentContribution } from './workspace/contribution.js';
 
@@ -145,7 +145,8 @@ async function checkText(text: string, options: CheckOptions): Promise<CheckResu
         omitted++;
         continue;
       }
-      findings.push(factory.make({ ...structural(problem.code), message: yamlProblemMessage(problem.code, problem.detail), path: [], span: problem.span }));
+      if (problem.hint) findings.push(factory.make({ ...structural(problem.code), path: [], span: problem.span, ...yamlMistakeMessage(problem.hint, file) }));
+      else findings.push(factory.make({ ...structural(problem.code), message: yamlProblemMessage(problem.code, problem.detail), path: [], span: problem.span }));
     }
     if (doc.empty && doc.problems.length === 0) continue;
     const summary: DocumentSummary = { index: doc.index, range: file.positions.range(doc.span[0], doc.span[1]) };

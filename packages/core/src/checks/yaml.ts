@@ -2,7 +2,7 @@
  * yaml/*: the text is not YAML the checker can read (parse/ finds these problems; the messages
  * are here, built from the parser's detail).
  */
-import type { YamlProblemCode } from '../parse/parse-yaml.js';
+import type { ParsedFile, Span, YamlHint, YamlProblemCode } from '../parse/parse-yaml.js';
 import type { LocalizedText } from '../types.js';
 import { BUDGET_HEAD, defineChecks, t } from './define.js';
 import { fullParseTooLargeMessage } from './file.js';
@@ -70,5 +70,47 @@ export function yamlProblemMessage(code: YamlProblemCode, detail: string): Local
       return t('YAML 别名(*引用)展开过多,已停止读取此文档(可能是恶意的“别名炸弹”)。请直接写出数值。', 'Too many YAML alias expansions; this document was not read (possibly an alias bomb). Write the values out.');
     case 'yaml/unsupported':
       return t(`无法读取此文档:${detail}`, `This document cannot be read: ${detail}`);
+  }
+}
+
+/** A recognised YAML mistake (parse/yaml-mistakes.ts) told in words, with its fix when one is safe. */
+export function yamlMistakeMessage(hint: YamlHint, file: ParsedFile): { message: LocalizedText; fix?: { title: LocalizedText; newText: string; span: Span } } {
+  const n = hint.line;
+  const fix = hint.fix;
+  switch (hint.mistake) {
+    case 'full-width-colon': {
+      const text = file.text;
+      const lineStart = file.positions.lineStart(n);
+      const lineEnd = file.positions.lineEnd(n);
+      const fixed = `${text.slice(lineStart, fix!.span[0])}${fix!.newText}${text.slice(fix!.span[1], lineEnd)}`.trim();
+      return {
+        message: {
+          'zh-CN': `第 ${n} 行用了全角冒号“：”:字段名和值之间要用半角冒号加一个空格。应写成 \`${fixed}\`。`,
+          en: `Line ${n} uses a full-width colon "：": a key and its value are separated by an ASCII colon and a space. Write \`${fixed}\`.`,
+        },
+        fix: { title: { 'zh-CN': '改为半角冒号“: ”', en: 'Use an ASCII colon ": "' }, newText: fix!.newText, span: fix!.span },
+      };
+    }
+    case 'tab-indent':
+      return {
+        message: {
+          'zh-CN': `第 ${n} 行用制表符(Tab)缩进:YAML 只能用半角空格缩进。请把制表符换成空格,与同一级的字段对齐(每级 2 个空格)。`,
+          en: `Line ${n} is indented with a tab: YAML indents with spaces only. Replace the tab by spaces, aligned with the fields of the same level (2 per level).`,
+        },
+      };
+    case 'ideographic-space-indent':
+      return {
+        message: {
+          'zh-CN': `第 ${n} 行的缩进里有全角空格(U+3000):YAML 只能用半角空格缩进,全角空格会被当成字段名的一部分。请换成半角空格,与同一级的字段对齐(每级 2 个空格)。`,
+          en: `Line ${n} is indented with a full-width space (U+3000): YAML indents with ASCII spaces only, and a full-width space is read as part of the key. Use spaces, aligned with the fields of the same level (2 per level).`,
+        },
+      };
+    case 'unclosed-quote': {
+      const q = fix!.newText;
+      return {
+        message: { 'zh-CN': `第 ${n} 行的引号 ${q} 没有闭合:请在这个值的末尾补上 ${q}。`, en: `The quote ${q} on line ${n} is never closed: add ${q} at the end of the value.` },
+        fix: { title: { 'zh-CN': `在行末补上 ${q}`, en: `Close the quote with ${q}` }, newText: q, span: fix!.span },
+      };
+    }
   }
 }

@@ -34,6 +34,8 @@ export interface FastDocument {
   info: Map<object, MapInfo | SeqInfo>;
 }
 
+import { hasIdeographicIndent } from './yaml-mistakes.js';
+
 class GiveUp extends Error {}
 
 /**
@@ -351,7 +353,8 @@ type Frame = MapFrame | SeqFrame;
  * caller then uses `yaml`).
  */
 export function fastParse(text: string, comments?: number[]): FastDocument[] | undefined {
-  if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || /\r(?!\n)/.test(text)) return undefined;
+  // U+3000 in indentation is a mistake the full parser's explanation reports (yaml-mistakes.ts).
+  if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || /\r(?!\n)/.test(text) || hasIdeographicIndent(text)) return undefined;
   try {
     const found: number[] = [];
     const docs = parseDocuments(text, found);

@@ -2,6 +2,9 @@ import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type CST, ty
 import type { PathSegment } from '../path.js';
 import { fastParse, type FastDocument, type MapInfo, type SeqInfo } from './fast-parse.js';
 import { TextPositions } from './text-positions.js';
+import { explainMistakes, type YamlHint } from './yaml-mistakes.js';
+
+export type { YamlHint, YamlMistake } from './yaml-mistakes.js';
 
 /** Offsets [start, end) into the source text. */
 export type Span = readonly [number, number];
@@ -26,6 +29,8 @@ export interface YamlProblem {
   span: Span;
   /** The parser's own words (English), kept for the detail of a message. */
   detail: string;
+  /** A syntax error explained: the mistake at its real place (full-width colon, tab or U+3000 indent, open quote). */
+  hint?: YamlHint;
 }
 
 export interface ParsedDocument {
@@ -270,6 +275,27 @@ function refused(text: string, positions: TextPositions, code: YamlProblemCode, 
   return { text, positions, documents: [document], comments: [] };
 }
 
+/**
+ * Replaces the parser's generic syntax errors near a recognised mistake by the mistake itself,
+ * on its own line and column (yaml-mistakes.ts); adds indentation mistakes the parser accepts.
+ */
+function explain(text: string, positions: TextPositions, span: Span, problems: YamlProblem[]): void {
+  const syntax = problems.filter((p) => p.code === 'yaml/syntax');
+  const explained = explainMistakes(text, positions, span, syntax.length > 0, syntax.some((p) => /quot/i.test(p.detail)));
+  if (explained.length === 0) return;
+  const lines = explained.map((e) => e.hint.line);
+  const from = Math.min(...lines);
+  const to = Math.max(...lines) + 3;
+  const kept = problems.filter((p) => {
+    if (p.code !== 'yaml/syntax') return true;
+    const line = positions.position(p.span[0]).line;
+    return line < from || line > to;
+  });
+  problems.length = 0;
+  problems.push(...kept, ...explained.map((e): YamlProblem => ({ code: 'yaml/syntax', span: e.span, detail: e.hint.mistake, hint: e.hint })));
+  problems.sort((a, b) => a.span[0] - b.span[0]);
+}
+
 /** Top-level scalars of a document's root mapping, read from the syntax tree (aliases resolved once). */
 function headOf(doc: Document.Parsed): Record<string, unknown> | undefined {
   if (!isMap(doc.contents)) return undefined;
@@ -314,6 +340,7 @@ export function parseWithYaml(text: string, positions = new TextPositions(text))
       }
     }
     const span: Span = [doc.range[0], doc.range[2]];
+    explain(text, positions, span, problems);
     const head = value === undefined ? headOf(doc) : undefined;
     return {
       index,

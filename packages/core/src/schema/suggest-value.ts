@@ -46,16 +46,31 @@ export interface ValueSuggestion {
   text: string;
 }
 
+/** Full-width digits, point, minus and percent (typed with a Chinese input method) as ASCII. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uff10-\uff19\uff0e\uff0d\uff05]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Whether a text holds full-width digits (２０２５). */
+export const hasFullWidthDigits = (text: string): boolean => /[\uff10-\uff19]/.test(text);
+
+/** A date (`2005-09-01`, `2005/9/1`, `2005年9月1日`) → its year; undefined for anything else. */
+export function yearOfDate(text: string): number | undefined {
+  const m = /^\s*(\d{4})\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*$/.exec(toHalfWidth(text));
+  return m ? Number(m[1]) : undefined;
+}
+
 /** What a wrongly typed value was most likely meant to be, if that is certain enough. */
 export function suggestTypedValue(expected: string, unit: Unit | undefined, actual: unknown, sourceText: string): ValueSuggestion | undefined {
   if (expected === 'number' || expected === 'integer') {
     if (typeof actual === 'string') {
       let n: number | undefined;
-      if (unit === 'fraction') n = parsePercentText(actual);
+      const ascii = toHalfWidth(actual);
+      if (unit === 'fraction') n = parsePercentText(ascii);
       else if (unit === 'year') {
-        const m = /^\s*(\d{4})\s*年?\s*$/.exec(actual);
-        n = m ? Number(m[1]) : undefined;
-      } else n = parseHumanNumber(actual);
+        const m = /^\s*(\d{4})\s*年?\s*$/.exec(ascii);
+        n = m ? Number(m[1]) : yearOfDate(ascii);
+      } else n = parseHumanNumber(ascii);
       if (n === undefined) return undefined;
       if (expected === 'integer' && !Number.isInteger(n)) return undefined;
       return { value: n, text: String(n) };

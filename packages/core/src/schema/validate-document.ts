@@ -5,7 +5,7 @@ import type { Finding, LocalizedText } from '../types.js';
 import { documentValidators, type ErrorObject } from './ajv-instance.js';
 import { DOCUMENT_KINDS, documentSchemas, type DocumentKind, type FieldDoc, type JsonSchema, type Unit } from './document-schemas.js';
 import { partsExceedingWholes } from './part-exceeds-whole.js';
-import { suggestTypedValue } from './suggest-value.js';
+import { hasFullWidthDigits, suggestTypedValue, yearOfDate } from './suggest-value.js';
 import { structural } from '../checks/registry.js';
 
 export const SUPPORTED_API_VERSION = 'edunorm/v1';
@@ -278,7 +278,15 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
 function typeMessage(label: LocalizedText, expected: string, unit: Unit | undefined, actual: unknown, suggestion: string | undefined): LocalizedText {
   const shown = typeof actual === 'string' ? `"${actual}"` : actual === null ? '空值' : JSON.stringify(actual);
   const shownEn = typeof actual === 'string' ? `"${actual}"` : actual === null ? 'an empty value' : JSON.stringify(actual);
-  const hint = suggestion ? L(`应写成 ${suggestion}。`, ` Write ${suggestion}.`) : L('', '');
+  const written = typeof actual === 'string' ? actual : '';
+  // Name the mistake itself when it is a common one: full-width digits, a date for a year.
+  const mistake =
+    expected === 'integer' && unit === 'year' && yearOfDate(written) !== undefined
+      ? L(`此处只填年份,不是日期。`, ` This field takes a year, not a date.`)
+      : hasFullWidthDigits(written)
+        ? L(`其中的数字是全角数字(如 ２０２５),请改用半角数字。`, ` Its digits are full-width (like ２０２５); use ASCII digits.`)
+        : L('', '');
+  const hint = join(mistake, suggestion ? L(`应写成 ${suggestion}。`, ` Write ${suggestion}.`) : L('', ''));
   if ((expected === 'number' || expected === 'integer') && unit === 'yuan') {
     return join(
       L(`${label['zh-CN']} 现为 ${shown}:金额应为数字,单位为元,如 4800000,不要加千位分隔符、引号或“元”字。`, `${label.en} is ${shownEn}: amounts are plain numbers in yuan, e.g. 4800000, without thousands separators, quotes or units.`),
