@@ -1,5 +1,5 @@
 import { FindingFactory } from './finding-factory.js';
-import { sourceFile } from './parse/source-file.js';
+import { SourceFile, sourceFile } from './parse/source-file.js';
 import { RuleSet, type RuleSettings } from './rules/rule-set.js';
 import type { RulePack } from './rules/rule-types.js';
 import { validateStructure } from './schema/validate-document.js';
@@ -106,15 +106,15 @@ export async function check(text: string, options: CheckOptions = {}): Promise<C
   // A byte-order mark is not content (editors hide it): check what follows it, so columns on
   // line 1 are the ones the user sees, and move offsets back onto the text as given. Only one:
   // a second U+FEFF is a character of the text.
-  if (text.charCodeAt(0) === 0xfeff) return shiftOffsets(await checkText(text.slice(1), options), 1);
-  return checkText(text, options);
+  if (text.charCodeAt(0) === 0xfeff) return shiftOffsets(await checkText(text.slice(1), options, true), 1);
+  return checkText(text, options, false);
 }
 
 function notOurs(fileKind: CheckResult['fileKind']): CheckResult {
   return { isEdunorm: false, fileKind, findings: [], documents: [], suppressed: [] };
 }
 
-async function checkText(text: string, options: CheckOptions): Promise<CheckResult> {
+async function checkText(text: string, options: CheckOptions, bomCut: boolean): Promise<CheckResult> {
   const locale = options.locale ?? 'zh-CN';
   if (isConfigFileName(options.path)) return notOurs('config');
   if (!mightBeOurs(text)) return notOurs('other');
@@ -124,7 +124,9 @@ async function checkText(text: string, options: CheckOptions): Promise<CheckResu
     // Too large to parse: whether it is ours is judged by its lines alone.
     if (bytes > maxBytes) return declaresEdunormLine(text) ? { isEdunorm: true, fileKind: 'submission', findings: [fileTooLargeFinding(bytes, maxBytes, locale)], documents: [], suppressed: [] } : notOurs('other');
   }
-  const file = sourceFile(text).parsed(options.maxFullParseLength !== undefined ? { maxFullParseLength: options.maxFullParseLength } : {});
+  // After a cut byte-order mark, a second U+FEFF is a character of line 1 (not cached: rare).
+  const source = bomCut && text.charCodeAt(0) === 0xfeff ? new SourceFile(text, false) : sourceFile(text);
+  const file = source.parsed(options.maxFullParseLength !== undefined ? { maxFullParseLength: options.maxFullParseLength } : {});
   const fileKind = classifyParsed(file, options.path);
   if (fileKind === 'rule-file') {
     return { isEdunorm: true, fileKind, findings: checkRuleFile(text, options.path ?? '(rule file)', locale, file.positions), documents: [], suppressed: [] };

@@ -13,8 +13,12 @@ export class SourceFile {
   private outlineValue?: OutlineFile;
   readonly positions: TextPositions;
 
-  constructor(readonly text: string) {
-    this.positions = new TextPositions(text);
+  /** `leadingBom: false` when the text's byte-order mark was already cut: a U+FEFF left at its start is a character. */
+  constructor(
+    readonly text: string,
+    leadingBom = true,
+  ) {
+    this.positions = new TextPositions(text, leadingBom);
   }
 
   /** The parsed documents (fast path or `yaml`), with comments; cached per parse limit. */

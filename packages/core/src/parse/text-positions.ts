@@ -12,8 +12,12 @@ import type { Position, Range } from '../types.js';
 export class TextPositions {
   private readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    this.lineStarts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
+  /** `leadingBom: false` for a text whose mark was already cut (a second U+FEFF is a character). */
+  constructor(
+    readonly text: string,
+    leadingBom = true,
+  ) {
+    this.lineStarts = [leadingBom && text.charCodeAt(0) === 0xfeff ? 1 : 0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.lineStarts.push(i + 1);
