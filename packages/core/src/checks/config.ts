@@ -79,6 +79,16 @@ export const CONFIG_CHECKS = defineChecks('packages/core/src/checks/config.ts', 
       situation: t('例如 `extends: [./county-rule]`,而文件夹叫 county-rules。', 'For example `extends: [./county-rule]` when the folder is county-rules.'),
     },
   },
+  'config/empty-pack': {
+    severity: 'error',
+    subject: CONFIG,
+    title: t('规则包里没有规则文件', 'The rule pack holds no rule files'),
+    docs: {
+      explanation: t('extends: 中的文件夹存在,但其中没有任何 <规则编号>.yaml 规则文件:规则包不能为空,否则一条规则也不会检查。', 'The folder under extends: exists but holds no <rule-id>.yaml rule file: an empty pack would check nothing.'),
+      fix: t('指向真正的规则包文件夹(如 rules/plan14 那样的一组 .yaml 文件),或删去这一项。', 'Point at a real pack folder (a set of .yaml files like rules/plan14), or remove the entry.'),
+      situation: t('例如 `extends: [./county-rules]`,而该文件夹是空的,或写成了 `/etc`。', 'For example `extends: [./county-rules]` when that folder is empty, or `/etc`.'),
+    },
+  },
   'config/unreadable': {
     severity: 'error',
     subject: CONFIG,
@@ -117,6 +127,26 @@ export const CONFIG_CHECKS = defineChecks('packages/core/src/checks/config.ts', 
       explanation: t('规则文件缺少必填字段或有未知字段(id、kind、severity、title、citation、facts、outcomes、tests 等)。', 'The rule file lacks a required key or has an unknown one (id, kind, severity, title, citation, facts, outcomes, tests…).'),
       fix: t('对照 rules/plan14 中的规则文件改正。', 'Compare with a rule file of rules/plan14 and correct it.'),
       situation: t('例如 outcome 缺少 message。', 'For example an outcome without a message.'),
+    },
+  },
+  'rule-file/empty-pack': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('文件夹里没有规则文件', 'No rule files in the folder'),
+    docs: {
+      explanation: t('要测试或加载的规则包文件夹中没有任何 .yaml 规则文件。', 'The pack folder to test or load holds no .yaml rule file.'),
+      fix: t('检查文件夹路径;规则文件名为 <规则编号>.yaml。', 'Check the folder path; rule files are named <rule-id>.yaml.'),
+      situation: t('例如 `edunorm test-rules ./empty`。', 'For example `edunorm test-rules ./empty`.'),
+    },
+  },
+  'rule-file/name': {
+    severity: 'error',
+    subject: RULE_FILE,
+    title: t('规则文件扩展名大小写不对', 'Rule file extension in the wrong case'),
+    docs: {
+      explanation: t('规则文件以小写的 .yaml(或 .yml)结尾;Rule.YAML 这样的文件会被当作不是规则文件而漏掉,所以报错。', 'Rule files end in lower-case .yaml (or .yml); a file like Rule.YAML would be skipped unseen, so it is reported.'),
+      fix: t('把文件改名为小写扩展名,如 rule.yaml。', 'Rename it with a lower-case extension, e.g. rule.yaml.'),
+      situation: t('例如规则包中有 Teacher-Training-Funds.YAML。', 'For example Teacher-Training-Funds.YAML in a pack.'),
     },
   },
   'rule-file/unreadable': {
