@@ -1,4 +1,5 @@
 import type { ValidateFunction } from 'ajv';
+import { showValue } from '../messages/show-value.js';
 import { RulePackError, type Problem } from '../errors.js';
 import { CALCULATORS, calculatorNamed } from '../facts/calculators.js';
 import { WORKSPACE_CALCULATORS } from '../workspace/calculators.js';
@@ -91,23 +92,23 @@ export function checkParamValue(def: ParamDefinition, value: unknown): string | 
   switch (def.type) {
     case 'number':
     case 'yuan':
-      if (!num) return `expected a number, got ${JSON.stringify(value)}`;
+      if (!num) return `expected a number, got ${showValue(value)}`;
       break;
     case 'integer':
-      if (!num || !Number.isInteger(value)) return `expected a whole number, got ${JSON.stringify(value)}`;
+      if (!num || !Number.isInteger(value)) return `expected a whole number, got ${showValue(value)}`;
       break;
     case 'fraction':
-      if (!num || (value as number) < 0 || (value as number) > 1) return `expected a fraction between 0 and 1, got ${JSON.stringify(value)}`;
+      if (!num || (value as number) < 0 || (value as number) > 1) return `expected a fraction between 0 and 1, got ${showValue(value)}`;
       break;
     case 'string-list':
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return `expected a list of strings, got ${JSON.stringify(value)}`;
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return `expected a list of strings, got ${showValue(value)}`;
       return undefined;
     case 'choice':
-      if (typeof value !== 'string' || !(def.values ?? []).includes(value)) return `expected one of ${(def.values ?? []).join(', ')}, got ${JSON.stringify(value)}`;
+      if (typeof value !== 'string' || !(def.values ?? []).includes(value)) return `expected one of ${(def.values ?? []).join(', ')}, got ${showValue(value)}`;
       return undefined;
     case 'number-map':
       if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'number' && Number.isFinite(v)))
-        return `expected a mapping of names to numbers, got ${JSON.stringify(value)}`;
+        return `expected a mapping of names to numbers, got ${showValue(value)}`;
       return undefined;
   }
   if (def.minimum !== undefined && (value as number) < def.minimum) return `must be at least ${def.minimum}, got ${String(value)}`;

@@ -1,4 +1,5 @@
 import type { FindingFactory, FindingInput } from '../finding-factory.js';
+import { showValue } from '../messages/show-value.js';
 import { didYouMean } from '../messages/did-you-mean.js';
 import { formatPath, type PathSegment } from '../path.js';
 import type { Finding, LocalizedText } from '../types.js';
@@ -79,7 +80,7 @@ export function validateStructure(factory: FindingFactory, value: unknown, limit
     return { findings };
   }
   if (apiVersion !== SUPPORTED_API_VERSION) {
-    const shown = typeof apiVersion === 'string' ? apiVersion : JSON.stringify(apiVersion);
+    const shown = typeof apiVersion === 'string' ? apiVersion : showValue(apiVersion);
     add({
       ...structural('schema/api-version'),
       path: ['apiVersion'],
@@ -104,7 +105,7 @@ export function validateStructure(factory: FindingFactory, value: unknown, limit
       });
     } else {
       const suggestion = typeof kind === 'string' ? didYouMean(kind, DOCUMENT_KINDS) : undefined;
-      const shown = typeof kind === 'string' ? kind : JSON.stringify(kind);
+      const shown = typeof kind === 'string' ? kind : showValue(kind);
       add({
         ...structural('schema/kind'),
         path: ['kind'],
@@ -216,7 +217,7 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
     case 'enum': {
       const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       const suggestion = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
-      const shown = typeof error.data === 'string' ? error.data : JSON.stringify(error.data);
+      const shown = typeof error.data === 'string' ? error.data : showValue(error.data);
       return {
         ...structural('schema/enum'),
         path,
@@ -276,8 +277,8 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
 }
 
 function typeMessage(label: LocalizedText, expected: string, unit: Unit | undefined, actual: unknown, suggestion: string | undefined): LocalizedText {
-  const shown = typeof actual === 'string' ? `"${actual}"` : actual === null ? '空值' : JSON.stringify(actual);
-  const shownEn = typeof actual === 'string' ? `"${actual}"` : actual === null ? 'an empty value' : JSON.stringify(actual);
+  const shown = typeof actual === 'string' ? `"${actual}"` : actual === null ? '空值' : showValue(actual);
+  const shownEn = typeof actual === 'string' ? `"${actual}"` : actual === null ? 'an empty value' : showValue(actual);
   const written = typeof actual === 'string' ? actual : '';
   // Name the mistake itself when it is a common one: full-width digits, a date for a year.
   const mistake =
