@@ -157,6 +157,12 @@ function expected(): Row[] {
     at('district-2020.yaml', 'special-needs-full-coverage', 'disabledChildrenServed:', 'warning'),
     ...cityVerdicts('part-exceeds-whole.yaml').filter((r) => r[1] !== 'after-school-service-coverage'),
     at('part-exceeds-whole.yaml', 'schema/part-exceeds-whole', 'afterSchoolServed:', 'error'),
+    // These five files are checked in one run and describe the same district and year: the first
+    // (county-no-list.yaml, in path order) is the one used, each later one gets
+    // workspace/duplicate-district on its district.code (shared/spec/workspace.md, Linking).
+    ...['county-v2.yaml', 'part-exceeds-whole.yaml', 'schools-v2.yaml', 'v2-district.yaml'].map((file) =>
+      at(file, 'workspace/duplicate-district', 'code: "130900"', 'error'),
+    ),
   ];
 }
 

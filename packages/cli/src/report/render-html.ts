@@ -160,9 +160,9 @@ function schoolsTable(data: ReportData, figures: ReportFigures, norms: readonly 
   const body = rows.map((s) => schoolRow(s, figures.bySchool.get(s.code) ?? new Map(), norms, levelName.get(s.level && levelName.has(s.level) ? s.level : '') ?? '', locale, t)).join('\n');
   const template = t.shown(-1, data.schools.length).replace('-1', '{n}');
   return `<section class="panel" id="table-section">
-<h2>${h(t.schoolsTable)}</h2><p class="note">${h(t.tableNote)}</p>
+<h2 id="schools-title">${h(t.schoolsTable)}</h2><p class="note">${h(t.tableNote)}</p>
 <div class="tools"><input type="search" id="filter" placeholder="${h(t.filter)}" aria-label="${h(t.filter)}"><label><input type="checkbox" id="only-failing"> ${h(t.onlyFailing)}</label><span class="count" id="shown" data-template="${h(template)}">${h(t.shown(data.schools.length, data.schools.length))}</span></div>
-<div class="scroll"><table class="schools" id="schools">
+<div class="scroll" tabindex="0" role="region" aria-labelledby="schools-title"><table class="schools" id="schools">
 <thead><tr>${head.join('')}</tr></thead>
 <tbody>
 ${body}
@@ -177,7 +177,7 @@ function districtsTable(data: ReportData, locale: Locale, t: ReportText): string
     const w = d.findings.filter((f) => f.severity === 'warning').length;
     return `<tr><td>${h(d.name)} <small class="code">${h(d.code)}</small></td><td>${d.year ?? ''}</td><td class="num">${e}</td><td class="num">${w}</td><td>${h(failing.join('、'))}</td></tr>`;
   });
-  return `<section class="panel" id="districts"><h2>${h(t.districts)}</h2><div class="scroll"><table class="schools"><thead><tr><th>${h(t.district)}</th><th>${h(t.year)}</th><th>${h(t.errors)}</th><th>${h(t.warnings)}</th><th>${h(t.normsWithFindings)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
+  return `<section class="panel" id="districts"><h2 id="districts-title">${h(t.districts)}</h2><div class="scroll" tabindex="0" role="region" aria-labelledby="districts-title"><table class="schools"><thead><tr><th>${h(t.district)}</th><th>${h(t.year)}</th><th>${h(t.errors)}</th><th>${h(t.warnings)}</th><th>${h(t.normsWithFindings)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
 }
 
 function looseFiles(data: ReportData, t: ReportText): string {
