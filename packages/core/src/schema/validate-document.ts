@@ -1,4 +1,5 @@
 import type { FindingFactory, FindingInput } from '../finding-factory.js';
+import { findTerm, VOCABULARY, type VocabularyTerm } from '../vocabulary.js';
 import { showValue } from '../messages/show-value.js';
 import { didYouMean } from '../messages/did-you-mean.js';
 import { formatPath, type PathSegment } from '../path.js';
@@ -216,8 +217,22 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
     }
     case 'enum': {
       const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
-      const suggestion = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
       const shown = typeof error.data === 'string' ? error.data : showValue(error.data);
+      // A clerk writes the value's Chinese (or English) name — 小学, 专任教师, 高级 — where the
+      // contract wants its code: name the code with its meaning, and offer it as the fix.
+      const term = typeof error.data === 'string' ? termForWord(allowed, error.data) : undefined;
+      if (term) {
+        return {
+          ...structural('schema/enum'),
+          path,
+          message: L(
+            `${label['zh-CN']} 的值 \`${shown}\` 应写成代码 \`${term.code}\`(${term.label['zh-CN']})。可选:${allowed.join('、')}。`,
+            `${label.en}: write \`${term.code}\` (${term.label.en}) instead of \`${shown}\`. Allowed: ${allowed.join(', ')}.`,
+          ),
+          fix: { title: L(`改为 ${term.code}(${term.label['zh-CN']})`, `Change to ${term.code} (${term.label.en})`), newText: term.code },
+        };
+      }
+      const suggestion = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
       return {
         ...structural('schema/enum'),
         path,
@@ -406,4 +421,15 @@ function numberNotations(factory: FindingFactory, value: unknown, schema: JsonSc
   };
   walk(value, schema, []);
   return out;
+}
+
+/**
+ * The vocabulary term a written word names, looked up only in the vocabulary whose codes are the
+ * field's allowed values (so 高级 is a title in `title` and nothing in `level`).
+ */
+function termForWord(allowed: readonly string[], word: string): VocabularyTerm | undefined {
+  const vocabulary = Object.values(VOCABULARY).find((v) => v.codes.length === allowed.length && v.codes.every((c) => allowed.includes(c)));
+  const term = vocabulary ? findTerm(vocabulary, word) : undefined;
+  // A word that is already the code is not a mistake of this kind (ajv rejected it for another reason).
+  return term && term.code !== word && allowed.includes(term.code) ? term : undefined;
 }
