@@ -179,11 +179,12 @@ describe.skipIf(!existsSync(CHROMIUM))(`the report in headless Chromium (${CHROM
     const axe = (await import('axe-core')).default;
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
     try {
-      // 30 generated schools and the bundled examples (their norms of severity info have findings
-      // too): every kind of pill and cell, on a page small enough for axe to walk in seconds.
+      // 30 generated schools, the bundled examples (their norms of severity info have findings
+      // too) and a second county of two years (cells met, not met and not judged in the
+      // districts table): every kind of pill and cell, on a page small enough for axe to walk in seconds.
       const folder = mkdtempSync(join(tmpdir(), 'edunorm-report-axe-'));
       generateSchools(folder, 30);
-      expect(runCli(['report', '.', join(ROOT, 'examples'), '--output', 'axe.html'], { cwd: folder }).code).toBe(0);
+      expect(runCli(['report', '.', join(ROOT, 'examples'), join(ROOT, 'tests/fixtures/report/west-county'), '--output', 'axe.html'], { cwd: folder }).code).toBe(0);
       const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
       await page.goto(`file://${join(folder, 'axe.html')}`);
       rmSync(folder, { recursive: true, force: true });
@@ -193,7 +194,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`the report in headless Chromium (${CHROM
         for (const d of document.querySelectorAll('details')) d.open = true;
       });
       // The page has every kind of pill and cell, so the checks below cover each.
-      for (const selector of ['.pill.ok', '.pill.bad', '.pill.error', '.pill.warning', '.pill.info', 'td.c-ok', 'td.c-na', 'td.c-error', 'td.c-warning', 'td.c-info', '#districts th']) {
+      for (const selector of ['.pill.ok', '.pill.bad', '.pill.error', '.pill.warning', '.pill.info', 'td.c-ok', 'td.c-na', 'td.c-error', 'td.c-warning', 'td.c-info', '#districts th', '#districts td.fig.c-ok', '#districts td.fig.c-error', '#districts td.fig.c-warning', '#districts td.fig.c-na', '#districts th a', 'section.district-findings ul.related']) {
         expect(await page.locator(selector).count(), selector).toBeGreaterThan(0);
       }
       await page.evaluate(axe.source);

@@ -24,7 +24,9 @@ const REPORT_HELP = `edunorm report [paths...] [options]   合规报告 / compli
       --concurrency <n|auto>   check in n worker threads; --cache, --cache-location as for check
 
 A school is identified by school.code across its SchoolBudget and Staffing files; it is compliant
-when none of them has an error. Exit 0 whatever the findings (check gates, report informs).
+when none of them has an error. Each district and year (DistrictIndicators district.code + year)
+is a row of its own with the county figures of the norms across documents.
+Exit 0 whatever the findings (check gates, report informs).
 `;
 
 /**
@@ -52,7 +54,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const started = performance.now();
   // The reader is the bureau, whatever the machine's language: zh-CN unless --locale or the configuration says otherwise.
   const configured = configForFolder(io.cwd, values.config ? resolve(io.cwd, values.config) : undefined).locale;
-  const { reports, locale } = await checkPaths(positionals, { ...values, locale: values.locale ?? configured ?? 'zh-CN' }, io);
+  const { reports, locale, districts } = await checkPaths(positionals, { ...values, locale: values.locale ?? configured ?? 'zh-CN' }, io);
   // The page must never replace a submission it reports on (`-o budget.yaml`): same file, by inode.
   const target = values.format === 'markdown' && !values.output ? undefined : resolve(io.cwd, values.output ?? DEFAULT_HTML);
   const existing = target ? statSync(target, { throwIfNoEntry: false }) : undefined;
@@ -61,7 +63,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     throw new UsageError({ 'zh-CN': `--output ${shown} 是要检查的文件之一,不会覆盖它;请另选输出文件`, en: `--output ${shown} is one of the files being checked; it is not replaced — choose another output file` });
   }
   const ruleSet = new ConfigResolver(values.config ? resolve(io.cwd, values.config) : undefined).forFolder(io.cwd).ruleSet;
-  const data = collectReport(reports, ruleSet);
+  const data = collectReport(reports, ruleSet, districts);
   if (values.format === 'markdown') {
     const text = renderMarkdown(data, locale);
     if (values.output) writeFileAtomic(resolve(io.cwd, values.output), text, { createFolders: true });
@@ -74,8 +76,8 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const compliant = data.schools.filter((s) => !s.findings.some((f) => f.severity === 'error')).length;
   io.stdout(
     locale === 'zh-CN'
-      ? `已生成 ${output}:${data.schools.length} 所学校,${compliant} 所合规;${data.filesChecked} 个文件,用时 ${seconds} 秒\n`
-      : `Wrote ${output}: ${data.schools.length} school(s), ${compliant} compliant; ${data.filesChecked} file(s) in ${seconds} s\n`,
+      ? `已生成 ${output}:${data.schools.length} 所学校,${compliant} 所合规;${data.districts.length ? `${data.districts.length} 个市县年度;` : ''}${data.filesChecked} 个文件,用时 ${seconds} 秒\n`
+      : `Wrote ${output}: ${data.schools.length} school(s), ${compliant} compliant; ${data.districts.length ? `${data.districts.length} district-year(s); ` : ''}${data.filesChecked} file(s) in ${seconds} s\n`,
   );
   return EXIT_OK;
 }

@@ -26,6 +26,12 @@ const SHORT_NAMES: Record<string, LocalizedText> = {
   'young-teacher-forums': { 'zh-CN': '青年教师论坛', en: 'Young-teacher forums' },
   'small-school-consolidation': { 'zh-CN': '小规模学校', en: 'Small schools' },
   'county-1-2-3-plan': { 'zh-CN': '1+2+3 计划', en: '1+2+3 plan' },
+  'county-full-standardization': { 'zh-CN': '标准化全覆盖', en: 'Full standardization' },
+  'county-teacher-pay-parity': { 'zh-CN': '县域教师平均工资', en: 'County teacher pay' },
+  'county-senior-post-pool': { 'zh-CN': '县域高级岗位总量', en: 'County senior-post pool' },
+  'district-school-list': { 'zh-CN': '学校名单', en: 'Schools list' },
+  'district-reference-mismatch': { 'zh-CN': '公务员工资口径', en: 'Reference salary' },
+  'indicator-decline': { 'zh-CN': '指标较上年', en: 'Change from last year' },
 };
 
 export const FORMAT_NAME: LocalizedText = { 'zh-CN': '格式问题', en: 'Format problems' };

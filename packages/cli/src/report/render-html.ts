@@ -1,7 +1,8 @@
 import type { Locale, Severity } from '@edunorm/core';
 import { FORMAT_NAME, shortName, summarizeCell } from './cell-summary.js';
 import { escapeHtml as h } from './html-escape.js';
-import { FORMAT_GROUP, isCompliant, type Norm, type ReportData, type ReportFinding, type SchoolEntry } from './report-data.js';
+import { districtCell, lineText, verdictWords, type DistrictCell } from './district-rows.js';
+import { districtFindings, FORMAT_GROUP, isCompliant, type DistrictEntry, type Norm, type ReportData, type ReportFinding, type SchoolEntry } from './report-data.js';
 import { computeFigures, countBy, percent, type NormTally, type ReportFigures } from './report-figures.js';
 import { REPORT_JS } from './report-script.js';
 import { REPORT_CSS } from './report-style.js';
@@ -170,14 +171,54 @@ ${body}
 </section>`;
 }
 
+/** The verdict of a district cell as a cell class: its findings' severity, ✓, or muted for "not judged". */
+const districtCellClass = (cell: DistrictCell) => (cell.verdict === 'fail' ? `c-${cell.severity ?? 'error'}` : cell.verdict === 'ok' ? 'c-ok' : 'c-na');
+
+/**
+ * One row per district and year (never merged across years), sorted by code then year: the
+ * figures the norms across documents computed, each with its verdict, under headers naming the
+ * norm and the plan's section; a row with findings links to its list below the table.
+ */
 function districtsTable(data: ReportData, locale: Locale, t: ReportText): string {
-  const rows = data.districts.map((d) => {
-    const failing = [...new Set(d.findings.map((f) => f.ruleId))].map((id) => normLabel(data.norms.some((n) => n.id === id) ? id : FORMAT_GROUP, data, locale).label);
-    const e = d.findings.filter((f) => f.severity === 'error').length;
-    const w = d.findings.filter((f) => f.severity === 'warning').length;
-    return `<tr><td>${h(d.name)} <small class="code">${h(d.code)}</small></td><td>${d.year ?? ''}</td><td class="num">${e}</td><td class="num">${w}</td><td>${h(failing.join('、'))}</td></tr>`;
+  const norms = data.norms.filter((n) => n.scope === 'workspace');
+  const head = [
+    `<th scope="col">${h(t.district)}</th>`,
+    `<th scope="col">${h(t.year)}</th>`,
+    `<th scope="col">${h(t.verdict)}</th>`,
+    `<th scope="col">${h(t.linked)}</th>`,
+    ...norms.map((n) => `<th scope="col"><a href="#norm-${h(n.id)}">${h(shortName(n, locale))}</a>${n.citation ? `<small class="cite">${h(`${n.citation.source} ${n.citation.section}`)}</small>` : ''}</th>`),
+    `<th scope="col">${h(t.otherNorms)}</th>`,
+    `<th scope="col">${h(t.findingsColumn)}</th>`,
+  ];
+  const lists: string[] = [];
+  const rows = data.districts.map((d, i) => {
+    const all = districtFindings(d);
+    const ok = isCompliant({ findings: all });
+    const cells = norms.map((n) => {
+      const cell = districtCell(d, n, locale);
+      const lines = cell.lines.map((l) => `<br>${h(lineText(l))}`).join('');
+      const tip = cell.findings.map((f) => f.message).join('\n');
+      return `<td class="fig ${districtCellClass(cell)}"${tip ? ` title="${h(tip)}"` : ''}>${h(verdictWords(cell, locale))}${lines}</td>`;
+    });
+    const workspaceIds = new Set(norms.map((n) => n.id));
+    const other = [...new Set(d.findings.filter((f) => !workspaceIds.has(f.ruleId)).map((f) => f.ruleId))].map((id) => normLabel(data.norms.some((n) => n.id === id) ? id : FORMAT_GROUP, data, locale).label);
+    const counts = SEVERITIES.map((s) => all.filter((f) => f.severity === s).length);
+    const anchor = `district-${i}`;
+    const link = all.length ? `<a href="#${anchor}">${h(t.districtCounts(counts[0]!, counts[1]!, counts[2]!))}</a>` : h(t.noFindings);
+    if (all.length) lists.push(districtFindingList(d, all, anchor, t));
+    return `<tr data-district="${h(d.code)}" data-year="${d.year ?? ''}"><td>${h(d.name)} <small class="code">${h(d.code)}</small></td><td>${d.year ?? ''}</td><td><span class="pill ${ok ? 'ok' : 'bad'}">${ok ? `✓ ${h(t.ok)}` : `✗ ${h(t.notOk)}`}</span></td><td class="num">${d.summary?.linked ?? 0}</td>${cells.join('')}<td>${h(other.join(locale === 'zh-CN' ? '、' : ', '))}</td><td>${link}</td></tr>`;
   });
-  return `<section class="panel" id="districts"><h2 id="districts-title">${h(t.districts)}</h2><div class="scroll" tabindex="0" role="region" aria-labelledby="districts-title"><table class="schools"><thead><tr><th>${h(t.district)}</th><th>${h(t.year)}</th><th>${h(t.errors)}</th><th>${h(t.warnings)}</th><th>${h(t.normsWithFindings)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
+  return `<section class="panel" id="districts"><h2 id="districts-title">${h(t.districts)}</h2><p class="note">${h(t.districtsNote)}</p><div class="scroll" tabindex="0" role="region" aria-labelledby="districts-title"><table class="schools districts"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>${lists.join('')}</section>`;
+}
+
+/** A district and year's findings, each with its file and line and its related locations. */
+function districtFindingList(d: DistrictEntry, findings: readonly ReportFinding[], id: string, t: ReportText): string {
+  const items = findings.slice(0, MAX_LISTED).map((f) => {
+    const related = (f.related ?? []).map((r) => `<li>↳ <span class="loc">${h(r.file ?? f.file)}:${r.range.start.line}</span>${h(r.message)}</li>`).join('');
+    return `<li class="${f.severity}"><span class="pill ${f.severity}">${h(t.severity[f.severity])}</span><span class="loc">${h(f.file)}:${f.range.start.line}</span>${h(f.message)} <span class="code">${h(f.ruleId)}</span>${related ? `<ul class="related">${related}</ul>` : ''}</li>`;
+  });
+  const more = findings.length > MAX_LISTED ? `<p class="note">${h(t.more(findings.length - MAX_LISTED))}</p>` : '';
+  return `<section class="district-findings" id="${id}"><h3>${h(t.districtHeading(d.name, d.code, d.year))}</h3><ol class="findings">${items.join('')}</ol>${more}</section>`;
 }
 
 function looseFiles(data: ReportData, t: ReportText): string {

@@ -1,13 +1,18 @@
 import type { Locale } from '@edunorm/core';
 import { FORMAT_NAME, shortName, summarizeCell } from './cell-summary.js';
-import { FORMAT_GROUP, isCompliant, type ReportData, type ReportFinding } from './report-data.js';
+import { districtCell, lineText, verdictWords } from './district-rows.js';
+import { districtFindings, FORMAT_GROUP, isCompliant, type ReportData, type ReportFinding } from './report-data.js';
 import { computeFigures, countBy, percent } from './report-figures.js';
 
 /** Schools listed in a PR comment; GitHub refuses comments over 65,536 characters. */
 const MAX_SCHOOLS = 50;
 
-/** A table cell: `|` ends a cell, a line break a row, `<` may open HTML in a comment. */
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n|\r/g, ' ');
+/** A table cell: `|` ends a cell, a line break a row, `<` may open HTML in a comment, a backtick a code span. */
+const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, '\\`').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n|\r/g, ' ');
+/** Text in a list item: a cell's escapes, and the characters that would start emphasis, a link or a heading. */
+const inline = (s: string) => cell(s).replace(/[*_[\]#]/g, (c) => `\\${c}`);
+/** Findings listed under the districts table; the HTML report lists them all. */
+const MAX_DISTRICT_FINDINGS = 100;
 
 const TEXT = {
   'zh-CN': {
@@ -20,6 +25,14 @@ const TEXT = {
     more: (n: number) => `…… 另有 ${n} 所学校未列出,见 HTML 报告(edunorm report --output report.html)。`,
     none: '全部学校均无错误。',
     loose: (files: number, findings: number) => `另有 ${files} 个文件无法识别学校(缺少学校代码或无法解析),含 ${findings} 个问题。`,
+    districts: '#### 县域汇总(按市县和年度)',
+    districtHead: ['市/县', '代码', '年度', '结论', '关联学校文档'],
+    findingsHead: '问题',
+    counts: (e: number, w: number, i: number) => `错误 ${e},警告 ${w}${i ? `,提示 ${i}` : ''}`,
+    ok: '✓ 合规',
+    notOk: '✗ 不合规',
+    districtFindings: (name: string, code: string, year: string) => `**${name}(${code})${year ? ` ${year} 年度` : ''}**`,
+    moreFindings: (n: number) => `…… 另有 ${n} 个问题未列出,见 HTML 报告。`,
   },
   en: {
     title: '### edunorm compliance report',
@@ -31,6 +44,14 @@ const TEXT = {
     more: (n: number) => `… and ${n} more; see the HTML report (edunorm report --output report.html).`,
     none: 'No school has errors.',
     loose: (files: number, findings: number) => `${files} file(s) belong to no school (no school code, or cannot be parsed), with ${findings} finding(s).`,
+    districts: '#### Districts by year',
+    districtHead: ['District', 'Code', 'Year', 'Verdict', 'Linked school documents'],
+    findingsHead: 'Findings',
+    counts: (e: number, w: number, i: number) => `${e} error(s), ${w} warning(s)${i ? `, ${i} info` : ''}`,
+    ok: '✓ compliant',
+    notOk: '✗ non-compliant',
+    districtFindings: (name: string, code: string, year: string) => `**${name} (${code})${year ? `, ${year}` : ''}**`,
+    moreFindings: (n: number) => `… and ${n} more findings; see the HTML report.`,
   },
 };
 
@@ -69,6 +90,41 @@ export function renderMarkdown(data: ReportData, locale: Locale): string {
     }
     if (failing.length > MAX_SCHOOLS) lines.push('', t.more(failing.length - MAX_SCHOOLS));
   }
+  if (data.districts.length) lines.push('', ...districtLines(data, locale));
   if (data.loose.length) lines.push('', t.loose(data.loose.length, data.loose.reduce((n, l) => n + l.findings.length, 0)));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * One row per district and year, by code then year: each norm across documents with its
+ * verdict and figures (the plan's section in the header), then each district's findings.
+ */
+function districtLines(data: ReportData, locale: Locale): string[] {
+  const t = TEXT[locale];
+  const norms = data.norms.filter((n) => n.scope === 'workspace');
+  const head = [...t.districtHead, ...norms.map((n) => `${shortName(n, locale)}${n.citation ? ` (${n.citation.source} ${n.citation.section})` : ''}`), t.findingsHead];
+  const lines = [t.districts, '', `| ${head.map(cell).join(' | ')} |`, `| ${head.map((_, i) => (i === 4 ? '---:' : '---')).join(' | ')} |`];
+  const listed: string[] = [];
+  let budget = MAX_DISTRICT_FINDINGS;
+  let left = 0;
+  const sep = locale === 'zh-CN' ? ';' : '; ';
+  for (const d of data.districts) {
+    const all = districtFindings(d);
+    const counts = (['error', 'warning', 'info'] as const).map((s) => all.filter((f) => f.severity === s).length);
+    const cells = norms.map((n) => {
+      const c = districtCell(d, n, locale);
+      return [verdictWords(c, locale), ...c.lines.map(lineText)].join(sep);
+    });
+    const row = [d.name, d.code, d.year !== undefined ? String(d.year) : '', isCompliant({ findings: all }) ? t.ok : t.notOk, String(d.summary?.linked ?? 0), ...cells, all.length ? t.counts(counts[0]!, counts[1]!, counts[2]!) : '—'];
+    lines.push(`| ${row.map(cell).join(' | ')} |`);
+    if (!all.length) continue;
+    const shown = all.slice(0, Math.max(0, budget));
+    budget -= shown.length;
+    left += all.length - shown.length;
+    if (!shown.length) continue;
+    listed.push('', t.districtFindings(inline(d.name), inline(d.code), d.year !== undefined ? String(d.year) : ''), '');
+    for (const f of shown) listed.push(`- ${inline(`${f.file}:${f.range.start.line}`)} ${inline(f.message)} (${inline(f.ruleId)})`);
+  }
+  if (left > 0) listed.push('', t.moreFindings(left));
+  return [...lines, ...listed];
 }

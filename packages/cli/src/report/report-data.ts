@@ -1,5 +1,5 @@
-import { type ActiveRule, type Citation, type DocumentKind, type Finding, type LocalizedText, type RuleSet, type Severity } from '@edunorm/core';
-import { substituteParams } from '@edunorm/core/internal';
+import { type ActiveRule, type Citation, type DistrictSummary, type DocumentKind, type Finding, type LocalizedText, type RuleSet, type Severity } from '@edunorm/core';
+import { districtKeyOf, substituteParams } from '@edunorm/core/internal';
 import type { FileReport } from '../check-files.js';
 
 /**
@@ -22,6 +22,13 @@ export interface Norm {
   deviation?: { format: string; unit: LocalizedText };
   /** School levels the norm applies to, when its `applies` condition names them; else every level. */
   levels?: string[];
+  /** `workspace`: a norm across documents, judged per district and year. */
+  scope?: 'workspace';
+  /** Workspace norms: their facts and the calculator of each (how a district row writes the figures). */
+  facts?: { name: string; calculator: string }[];
+  effective?: { from?: number; to?: number };
+  /** How the norm's messages format each figure (`{actual|yuan}` → actual: yuan). */
+  formats?: Record<string, string>;
 }
 
 export interface SchoolEntry {
@@ -34,12 +41,20 @@ export interface SchoolEntry {
   findings: ReportFinding[];
 }
 
+/** One district and year: a row of its own, never merged with the district's other years. */
 export interface DistrictEntry {
   code: string;
   name: string;
   year?: number;
   files: string[];
+  /** Findings in the district's document(s), of any norm. */
   findings: ReportFinding[];
+  /** What the norms across documents computed for this district and year (none when its document did not contribute). */
+  summary?: DistrictSummary;
+  /** Findings of the norms across documents for this district and year, wherever they land (its schools' files too). */
+  across: ReportFinding[];
+  /** Those of them a `# edunorm-disable` comment suppressed, with its reason. */
+  suppressed: (ReportFinding & { justification: string })[];
 }
 
 /** Findings that belong to no school or district (a file that does not parse, say). */
@@ -101,6 +116,12 @@ function normsOf(ruleSet: RuleSet): Norm[] {
       const norm: Norm = { id: d.id, kind: d.kind, title: d.title, severity: severity ?? d.severity, citation: d.citation };
       const deviation = d.outcomes.map((o) => deviationIn(o.message)).find(Boolean);
       if (deviation) norm.deviation = deviation;
+      if (d.scope === 'workspace') {
+        norm.scope = 'workspace';
+        norm.facts = Object.entries(d.facts).map(([name, f]) => ({ name, calculator: f.calculator }));
+        norm.formats = formatsIn(d.outcomes.map((o) => o.message['zh-CN']));
+      }
+      if (d.effective) norm.effective = d.effective;
       const levels = levelsOf(rules.find((r) => r.definition === d)!);
       if (levels) norm.levels = levels;
       return norm;
@@ -123,6 +144,13 @@ function levelsOf(rule: ActiveRule): string[] | undefined {
   return undefined;
 }
 
+/** `{actual|yuan}` → `{ actual: 'yuan' }`: the formats a rule's messages write its figures in. */
+function formatsIn(templates: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const text of templates) for (const m of text.matchAll(/\{([\w.]+)\|(\w+)\}/g)) out[m[1]!] ??= m[2]!;
+  return out;
+}
+
 /** `{deviation|yuan} 元` → yuan and 元: the shortfall is shown as the rule's own message shows it. */
 function deviationIn(message: LocalizedText): Norm['deviation'] {
   const zh = /\{deviation\|(\w+)\}\s*([^\s,,;;))。.、{]*)/.exec(message['zh-CN']);
@@ -137,12 +165,16 @@ function deviationIn(message: LocalizedText): Norm['deviation'] {
  * A finding that belongs to no identified document (a syntax error in a later document, a file
  * too large to read) is the file's: it goes to every school and district of that file, so a
  * broken file never leaves its school "compliant"; a file with no identified document is loose.
+ * A district is its code and year (`districtKeyOf`): each year is a row of its own, with the
+ * figures the norms across documents computed for it (`districts`, from the same run).
  */
-export function collectReport(reports: readonly FileReport[], ruleSet: RuleSet): ReportData {
+export function collectReport(reports: readonly FileReport[], ruleSet: RuleSet, summaries: readonly DistrictSummary[] = []): ReportData {
   const schools = new Map<string, SchoolEntry>();
   const districts = new Map<string, DistrictEntry>();
   const loose: LooseFile[] = [];
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  /** Findings of the norms across documents, by their anchor (`workspace:<code>@<year>/…`), assigned to districts below. */
+  const across: { anchor: string; finding: ReportFinding; suppressed?: string }[] = [];
   let filesChecked = 0;
   let filesSkipped = 0;
   for (const report of reports) {
@@ -169,11 +201,12 @@ export function collectReport(reports: readonly FileReport[], ruleSet: RuleSet):
         if (!entry.files.includes(file)) entry.files.push(file);
         owners.set(doc.index, entry);
       } else if (doc.kind === 'DistrictIndicators') {
-        let entry = districts.get(code);
+        const key = districtKeyOf(code, doc.year);
+        let entry = districts.get(key);
         if (!entry) {
-          entry = { code, name: doc.name ?? code, files: [], findings: [] };
+          entry = { code, name: doc.name ?? code, files: [], findings: [], across: [], suppressed: [] };
           if (doc.year !== undefined) entry.year = doc.year;
-          districts.set(code, entry);
+          districts.set(key, entry);
         }
         if (!entry.files.includes(file)) entry.files.push(file);
         owners.set(doc.index, entry);
@@ -184,6 +217,7 @@ export function collectReport(reports: readonly FileReport[], ruleSet: RuleSet):
     for (const finding of report.findings) {
       totals[finding.severity]++;
       const located: ReportFinding = { ...finding, file };
+      if (finding.anchor?.startsWith(WORKSPACE_ANCHOR)) across.push({ anchor: finding.anchor, finding: located });
       const owner = owners.get(finding.documentIndex);
       if (owner) owner.findings.push(located);
       else if (fileOwners.length > 0) for (const o of fileOwners) o.findings.push(located);
@@ -192,18 +226,44 @@ export function collectReport(reports: readonly FileReport[], ruleSet: RuleSet):
         orphan.findings.push(located);
       }
     }
+    for (const s of report.suppressed) if (s.anchor?.startsWith(WORKSPACE_ANCHOR)) across.push({ anchor: s.anchor, finding: { ...s, file }, suppressed: s.suppression.justification });
     if (orphan) loose.push(orphan);
   }
+  for (const summary of summaries) {
+    const entry = districts.get(districtKeyOf(summary.code, summary.year));
+    // Two district documents of one code and year: the first is the one the norms used (workspace/duplicate-district).
+    if (entry && !entry.summary) entry.summary = summary;
+  }
+  // A finding's district is the longest `workspace:<code>@<year>/` its anchor starts with (a code may hold "@" or "/").
+  const prefixes = [...districts.entries()].map(([key, entry]) => ({ prefix: `${WORKSPACE_ANCHOR}${key}/`, entry })).sort((a, b) => b.prefix.length - a.prefix.length);
+  for (const { anchor, finding, suppressed } of across) {
+    const entry = prefixes.find((p) => anchor.startsWith(p.prefix))?.entry;
+    if (!entry) continue;
+    if (suppressed === undefined) entry.across.push(finding);
+    else entry.suppressed.push({ ...finding, justification: suppressed });
+  }
   const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  // Districts by code, then year (a document without a year last): how a county's files are filed.
+  const byCodeYear = (a: DistrictEntry, b: DistrictEntry) => byCode(a, b) || (a.year ?? Number.MAX_SAFE_INTEGER) - (b.year ?? Number.MAX_SAFE_INTEGER);
   return {
     filesChecked,
     filesSkipped,
     schools: [...schools.values()].sort(byCode),
-    districts: [...districts.values()].sort(byCode),
+    districts: [...districts.values()].sort(byCodeYear),
     loose,
     norms: normsOf(ruleSet),
     totals,
   };
+}
+
+/** How the anchors of findings across documents begin (core's workspace rules). */
+const WORKSPACE_ANCHOR = 'workspace:';
+
+/** The findings a district and year's row lists: those in its document, then those of its norms across documents in other files. */
+export function districtFindings(d: DistrictEntry): ReportFinding[] {
+  // A finding in the district's own document is the same object in both lists.
+  const own = new Set(d.findings);
+  return [...d.findings, ...d.across.filter((f) => !own.has(f))];
 }
 
 /** A school meets the plan when none of its files has an error (warnings and hints are advice). */

@@ -57,7 +57,8 @@ export function computeFigures(data: ReportData, locale: Locale): ReportFigures 
     return groups;
   };
   for (const s of data.schools) bySchool.set(s.code, add(s));
-  for (const d of data.districts) add(d);
+  // A district's years are rows of their own: a norm's list names the year with the district.
+  for (const d of data.districts) add({ code: d.code, name: d.year !== undefined ? `${d.name} ${d.year}` : d.name, findings: d.findings });
   for (const l of data.loose) add({ code: l.file, name: l.file, findings: l.findings });
 
   const levels = new Map<string, LevelTally>();

@@ -56,6 +56,9 @@ blockquote cite { display: block; color: var(--muted); font-style: normal; font-
 details summary { cursor: pointer; color: #17324d; font-size: 14px; }
 ol.findings { margin: 6px 0; padding-left: 24px; font-size: 13.5px; } ol.findings li { margin: 2px 0; }
 ol.findings .loc { color: var(--muted); font-size: 12px; margin: 0 6px; }
+table.districts td.fig { white-space: normal; min-width: 15em; vertical-align: top; } table.districts thead th a { color: #17324d; font-weight: 600; }
+table.districts small.cite { display: block; color: var(--muted); font-weight: 400; }
+section.district-findings h3 { font-size: 15px; margin: 12px 0 2px; } ul.related { list-style: none; margin: 0; padding-left: 14px; color: var(--muted); font-size: 12.5px; }
 footer { color: var(--muted); font-size: 12px; text-align: center; padding: 16px; }
 @media print { body { background: #fff; } .tools { display: none; } .scroll { max-height: none; overflow: visible; } header.top { background: #fff; color: var(--ink); border-bottom: 2px solid var(--ink); } details { display: block; } }
 `;

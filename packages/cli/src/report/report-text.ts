@@ -2,8 +2,8 @@ import type { Locale, Severity } from '@edunorm/core';
 
 /** What a norm's findings are counted in: schools, districts, or (structure problems) files of either. */
 export type Unit = 'school' | 'district' | 'any';
-const UNIT_ZH: Record<Unit, string> = { school: '所学校', district: '个市县', any: '个单位' };
-const UNIT_EN: Record<Unit, string> = { school: 'school(s)', district: 'district(s)', any: 'school(s) or district(s)' };
+const UNIT_ZH: Record<Unit, string> = { school: '所学校', district: '个市县年度', any: '个单位' };
+const UNIT_EN: Record<Unit, string> = { school: 'school(s)', district: 'district-year(s)', any: 'school(s) or district(s)' };
 
 /** Every word the report shows, in the two languages edunorm speaks. */
 export const REPORT_TEXT = {
@@ -42,9 +42,16 @@ export const REPORT_TEXT = {
     allMet: '全部符合',
     showFindings: (n: number) => `查看 ${n} 个问题`,
     more: (n: number) => `…… 另有 ${n} 个问题未列出(见上表或 edunorm check 的结果)`,
-    districts: '市县指标',
+    districts: '县域汇总(按市县和年度)',
+    districtsNote: '每个市县每个年度一行,按区划代码和年度排列:同时检查的学校文件合并计算的县域数字(岗位总量、平均工资、较上一年的变化等),列名下为规划依据。✓ / ✗ 与 edunorm check 的结论一致;点“问题”查看该县该年度的全部问题。',
     district: '市/县',
-    year: '年份',
+    year: '年度',
+    linked: '关联学校文档',
+    otherNorms: '本县指标文档的其他问题',
+    findingsColumn: '问题',
+    noFindings: '无',
+    districtCounts: (e: number, w: number, i: number) => `错误 ${e},警告 ${w}${i ? `,提示 ${i}` : ''}`,
+    districtHeading: (name: string, code: string, year: number | undefined) => `${name}(${code})${year !== undefined ? ` ${year} 年度` : ''}的问题`,
     loose: '无法识别学校的文件',
     looseNote: '这些文件缺少学校代码或无法解析,其中的问题计入总数,但不归入任何学校。',
     unknownLevel: '未注明学段',
@@ -90,9 +97,16 @@ export const REPORT_TEXT = {
     allMet: 'all met',
     showFindings: (n: number) => `Show ${n} finding(s)`,
     more: (n: number) => `… and ${n} more (see the table above or edunorm check)`,
-    districts: 'District indicators',
+    districts: 'Districts by year',
+    districtsNote: 'One row per district and year, by district code then year: the county figures computed over the school files checked together (post pools, mean pay, the change from the year before), under headers naming the plan’s section. ✓ / ✗ are the verdicts of edunorm check; “Findings” opens all findings of that district and year.',
     district: 'District',
     year: 'Year',
+    linked: 'Linked school documents',
+    otherNorms: 'Other findings in the district document',
+    findingsColumn: 'Findings',
+    noFindings: 'none',
+    districtCounts: (e: number, w: number, i: number) => `${e} error(s), ${w} warning(s)${i ? `, ${i} info` : ''}`,
+    districtHeading: (name: string, code: string, year: number | undefined) => `Findings of ${name} (${code})${year !== undefined ? `, ${year}` : ''}`,
     loose: 'Files without a school',
     looseNote: 'These files have no school code or cannot be parsed; their findings count in the totals but belong to no school.',
     unknownLevel: 'level not given',

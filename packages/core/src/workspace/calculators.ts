@@ -283,12 +283,16 @@ const decline: WorkspaceCalculator<DeclineParams> = {
     const previous = view.previous;
     if (!previous) return undefined;
     const items = [];
+    // Every indicator compared with the year before, fallen or not: the report's row for the
+    // district shows the change even when it met the norm.
+    const compared = [];
     for (const indicator of p.indicators) {
       const path = `indicators.${indicator}`;
       const actual = view.district.values[path];
       const before = previous.values[path];
       const target = p.targets[indicator];
       if (actual === undefined || before === undefined || target === undefined) continue;
+      compared.push({ indicator, actual, previous: before, target, year: view.district.year, previousYear: previous.year });
       const fell = before - actual > EPSILON;
       const belowTarget = target - actual > EPSILON;
       if (!fell || !belowTarget) continue;
@@ -304,7 +308,7 @@ const decline: WorkspaceCalculator<DeclineParams> = {
         at: locations([['value', locationOf(view.district, path)], ['previousValue', locationOf(previous, path)]]),
       });
     }
-    return { items };
+    return { items, compared };
   },
 };
 
