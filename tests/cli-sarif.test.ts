@@ -8,43 +8,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AjvModule from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relativeUri, sarifMessage } from '../packages/cli/src/formatters/sarif.js';
-import { ROOT } from './helpers/paths.js';
+import { officialValidator, RELATIVE_REF, URI_REFERENCE } from './helpers/sarif-official.js';
 import { failingBudget } from './helpers/budget-fixture.js';
 import { runCli } from './helpers/run-cli.js';
-
-type Validator = ((d: unknown) => boolean) & { errors?: unknown };
-type AjvCtor = new (o: Record<string, unknown>) => { addFormat(name: string, format: RegExp | ((s: string) => boolean)): void; compile(schema: unknown): Validator };
-const Ajv = ((AjvModule as unknown as { default?: AjvCtor }).default ?? (AjvModule as unknown as AjvCtor)) as AjvCtor;
-
-// RFC 3986, appendix A.
-const unreserved = 'A-Za-z0-9\\-._~';
-const subDelims = "!$&'()*+,;=";
-const pct = '%[0-9A-Fa-f]{2}';
-const pchar = `(?:[${unreserved}${subDelims}:@]|${pct})`;
-const segmentNzNc = `(?:[${unreserved}${subDelims}@]|${pct})+`;
-const query = `(?:${pchar}|[/?])*`;
-const authority = `(?:[${unreserved}${subDelims}:@]|${pct}|\\[[0-9A-Fa-f:.]+\\])*`;
-const pathAbempty = `(?:/${pchar}*)*`;
-const hierPart = `(?://${authority}${pathAbempty}|/(?:${pchar}+(?:/${pchar}*)*)?|${pchar}+(?:/${pchar}*)*|)`;
-const relativePart = `(?://${authority}${pathAbempty}|/(?:${pchar}+(?:/${pchar}*)*)?|${segmentNzNc}(?:/${pchar}*)*|)`;
-const tail = `(?:\\?${query})?(?:#${query})?`;
-const URI = new RegExp(`^[A-Za-z][A-Za-z0-9+.-]*:${hierPart}${tail}$`);
-const RELATIVE_REF = new RegExp(`^${relativePart}${tail}$`);
-const URI_REFERENCE = { test: (s: string) => URI.test(s) || RELATIVE_REF.test(s) };
-
-function officialValidator(): Validator {
-  const schema = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
-  // Draft-04 spells the schema's own id `id`; ajv 8 reads `$id` (nothing else differs for this schema).
-  const { $schema: _draft, id, ...rest } = schema;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  ajv.addFormat('uri', URI);
-  ajv.addFormat('uri-reference', (s) => URI_REFERENCE.test(s));
-  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
-  return ajv.compile({ $id: id, ...rest });
-}
 
 /** teacher-training-funds fails (line 10); an unknown key named `{0}` gives a warning quoting it. */
 const FAILING = failingBudget(`  "{0}": 1\n`);

@@ -56,7 +56,7 @@ const ENTRY_FIELDS = ['fingerprint', 'ruleId', 'file', 'anchor'] as const;
 const TEXT = { 'zh-CN': '文字', en: 'a string' };
 
 /** `line:column` of a character offset (JSON.parse names the offset of a syntax error). */
-function lineColumn(text: string, offset: number): string {
+export function lineColumn(text: string, offset: number): string {
   const before = text.slice(0, offset).split(/\r\n|\r|\n/);
   return `${before.length}:${before[before.length - 1]!.length + 1}`;
 }

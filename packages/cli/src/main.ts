@@ -54,6 +54,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   explain: () => import('./commands/explain.js'),
   'test-rules': () => import('./commands/test-rules.js'),
   init: () => import('./commands/init.js'),
+  'sarif-merge': () => import('./commands/sarif-merge.js'),
 };
 
 /** Entry point: returns the exit code. Heavy modules load only for commands that need them. */

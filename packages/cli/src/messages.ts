@@ -49,6 +49,34 @@ export const MESSAGES = {
   notABaseline: (path: string) => L(`${path} 不是 edunorm 基线文件(应为 {"format": 1, "entries": [...]})`, `${path} is not an edunorm baseline (expected {"format": 1, "entries": [...]})`),
   baselineWritten: (count: number, path: string) => L(`已将 ${count} 个问题记入基线 ${path}`, `Recorded ${count} finding(s) in ${path}`),
 
+  // ------------------------------------------------------------------ sarif-merge
+  sarifMergeInputs: () =>
+    L('sarif-merge 要一个或多个 SARIF 文件:edunorm sarif-merge 分片1.sarif 分片2.sarif … -o 合并.sarif', 'sarif-merge takes one or more SARIF files: edunorm sarif-merge shard-1.sarif shard-2.sarif … -o merged.sarif'),
+  sarifUnreadable: (path: string, reason: string) => L(`无法读取 SARIF 文件 ${path}:${reason}`, `cannot read the SARIF file ${path}: ${reason}`),
+  sarifNotRegular: (path: string) => L(`${path} 不是普通文件(管道、设备或文件夹);请先把 SARIF 保存为文件`, `${path} is not a regular file (a pipe, device or folder); save the SARIF to a file first`),
+  sarifNotJson: (where: string) => L(`${where}:不是有效的 JSON,不是 SARIF 文件`, `${where}: not valid JSON, so not a SARIF file`),
+  notSarif: (path: string) => L(`${path} 不是 SARIF 2.1.0 文件(应为 {"version": "2.1.0", "runs": [...]})`, `${path} is not a SARIF 2.1.0 log (expected {"version": "2.1.0", "runs": [...]})`),
+  sarifOtherTool: (path: string, tool: string) =>
+    L(`${path} 是另一个工具(${tool})的结果;sarif-merge 只合并 edunorm 写的 SARIF 文件`, `${path} holds results of another tool (${tool}); sarif-merge merges SARIF files written by edunorm only`),
+  sarifMalformed: (path: string, where: string) => L(`${path}:${where} 缺失或类型不对;这不是 edunorm 写的 SARIF 文件(是否被手工改过?)`, `${path}: ${where} is missing or of the wrong type; not a SARIF file as edunorm writes it (edited by hand?)`),
+  sarifVersions: (a: string, va: string, b: string, vb: string) =>
+    L(`${a}(edunorm ${va})和 ${b}(edunorm ${vb})由不同版本写出,不是同一次检查的分片;请用同一版本重新运行`, `${a} (edunorm ${va}) and ${b} (edunorm ${vb}) come from different versions, not shards of one run; re-run them with one version`),
+  sarifCategories: (a: string, ca: string, b: string, cb: string) =>
+    L(`${a}(类别“${ca}”)和 ${b}(类别“${cb}”)属于不同的分析类别;请分别上传`, `${a} (category "${ca}") and ${b} (category "${cb}") are different analysis categories; upload them separately`),
+  sarifRuleConflict: (path: string, id: string) =>
+    L(`${path} 对规则 ${id} 的描述与前面的文件不同(语言、配置或规则包不同?);同一次检查的分片应使用相同的选项和配置`, `${path} describes rule ${id} differently from an earlier file (another locale, configuration or rule pack?); shards of one run use the same options and configuration`),
+  sarifSharedFile: (file: string, a: string, b: string) =>
+    L(`${file} 同时出现在 ${a} 和 ${b} 中:同一次检查的各个分片不会检查同一个文件(是否把同一个文件给了两次?)`, `${file} appears in both ${a} and ${b}: the shards of one run never check the same file (the same input given twice?)`),
+  sarifOutputIsInput: (path: string) => L(`--output ${path} 是要合并的文件之一,不会覆盖它;请另选输出文件`, `--output ${path} is one of the files being merged; it is not replaced — choose another output file`),
+  sarifWriteFailed: (path: string, reason: string) => L(`无法写入 ${path}:${reason}`, `cannot write ${path}: ${reason}`),
+  sarifMerged: (inputs: number, results: number, files: number, output: string) =>
+    L(`已把 ${inputs} 个 SARIF 文件合并为一次运行,写入 ${output}:${results} 个结果,${files} 个文件`, `Merged ${inputs} SARIF files into one run in ${output}: ${results} result(s) in ${files} file(s)`),
+  sarifTooManyResults: (results: number) =>
+    L(
+      `合并后的运行有 ${results} 个结果,超过 GitHub 代码扫描每次运行 25,000 个结果的上限,上传会被拒绝;请按市或县分组合并,各用自己的类别(upload-sarif 的 category)分别上传`,
+      `the merged run holds ${results} results, more than GitHub code scanning's 25,000 per run: the upload would be rejected; merge by city or county instead and upload each under its own category (upload-sarif's category input)`,
+    ),
+
   // ------------------------------------------------------------------ rules, explain, test-rules, init
   rulesNoPaths: (got: string) => L(`edunorm rules 不接受路径(收到“${got}”)`, `"edunorm rules" takes no paths (got "${got}")`),
   rulesFormat: (format: string) => L(`edunorm rules 的格式只能是 table 或 json,而不是“${format}”`, `unknown format "${format}" for rules; use table or json`),
@@ -117,6 +145,7 @@ export const HELP: LocalizedText = {
   edunorm explain <规则编号>                      一条规则的规范、依据、参数和示例
   edunorm test-rules [规则包文件夹]               运行规则包自带的通过/报告用例
   edunorm init [--force]                         在此处写入 edunorm.config.yaml 和示例文件
+  edunorm sarif-merge <分片.sarif>... [-o 文件]   把分片检查的 SARIF 文件合并为一次运行(一次上传)
   edunorm --version
 
 check 的选项:
@@ -156,6 +185,8 @@ Usage:
   edunorm explain <rule-id>                     a rule's norm, citation, parameters and examples
   edunorm test-rules [pack-folder]              run a rule pack's own valid/invalid test cases
   edunorm init [--force]                        write edunorm.config.yaml and example files here
+  edunorm sarif-merge <shard.sarif>... [-o file]
+                                                merge a sharded check's SARIF files into one run (one upload)
   edunorm --version
 
 Options for check:
