@@ -9,7 +9,7 @@ import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resultKey } from '../packages/cli/src/check-files.js';
+import { resultKey } from '../packages/cli/src/result-cache.js';
 import { cliVersion } from '../packages/cli/src/version.js';
 import { DEFAULT_CONFIG_HASH } from '../packages/core/src/config-files.js';
 import { RULES_DIR } from './helpers/paths.js';

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FileReport } from '../packages/cli/src/check-files.js';
+import type { FileReport } from '../packages/cli/src/file-report.js';
 import { formatGithub } from '../packages/cli/src/formatters/github.js';
 import { escapeCell } from '../packages/cli/src/formatters/markdown.js';
 import { escapeXmlText } from '../packages/cli/src/formatters/xml-escape.js';

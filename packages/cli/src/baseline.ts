@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Finding } from '@edunorm/core';
-import type { FileReport } from './check-files.js';
+import type { FileReport } from './file-report.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { UsageError } from './usage-error.js';
 import { MESSAGES as M } from './messages.js';
@@ -37,18 +37,29 @@ export function fingerprint(file: string, f: Finding): string {
     .slice(0, 32);
 }
 
-export function createBaseline(reports: readonly FileReport[], version: string): BaselineFile {
-  const byPrint = new Map<string, BaselineEntry>();
-  for (const r of reports) {
+/** Collects a baseline's entries from reports as they stream by (only the entries are held). */
+export class BaselineRecorder {
+  private readonly byPrint = new Map<string, BaselineEntry>();
+
+  add(r: FileReport): void {
     for (const f of r.findings) {
       const fp = fingerprint(r.file.relative, f);
-      const e = byPrint.get(fp);
+      const e = this.byPrint.get(fp);
       if (e) e.count++;
-      else byPrint.set(fp, { fingerprint: fp, ruleId: f.ruleId, file: r.file.relative, anchor: f.anchor ?? f.path, count: 1, message: f.message });
+      else this.byPrint.set(fp, { fingerprint: fp, ruleId: f.ruleId, file: r.file.relative, anchor: f.anchor ?? f.path, count: 1, message: f.message });
     }
   }
-  const entries = [...byPrint.values()].sort((a, b) => a.file.localeCompare(b.file) || a.anchor.localeCompare(b.anchor) || a.ruleId.localeCompare(b.ruleId));
-  return { format: 1, tool: 'edunorm', version, entries };
+
+  baseline(version: string): BaselineFile {
+    const entries = [...this.byPrint.values()].sort((a, b) => a.file.localeCompare(b.file) || a.anchor.localeCompare(b.anchor) || a.ruleId.localeCompare(b.ruleId));
+    return { format: 1, tool: 'edunorm', version, entries };
+  }
+}
+
+export function createBaseline(reports: Iterable<FileReport>, version: string): BaselineFile {
+  const recorder = new BaselineRecorder();
+  for (const r of reports) recorder.add(r);
+  return recorder.baseline(version);
 }
 
 const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1;
@@ -102,25 +113,48 @@ export function readBaseline(path: string, shown = path): BaselineFile {
 }
 
 /**
- * Drops findings recorded in the baseline (each entry absorbs up to `count` findings) and
- * returns the entries nothing matched any more (fixed since: they can be removed).
+ * Drops findings recorded in the baseline, one file at a time (each entry absorbs up to `count`
+ * findings of its file), and tells which entries nothing matched any more (fixed since: they
+ * can be removed). A fingerprint names its file, so files never share an entry: `apply` gives
+ * the same answer however often, and in whatever order, it is called for a file.
  */
-export function applyBaseline(reports: readonly FileReport[], baseline: BaselineFile): { reports: FileReport[]; stale: BaselineEntry[]; matched: number } {
-  const budget = new Map(baseline.entries.map((e) => [e.fingerprint, e.count]));
-  let matched = 0;
-  const out = reports.map((r) => ({
-    ...r,
-    findings: r.findings.filter((f) => {
+export class BaselineFilter {
+  private readonly counts: Map<string, number>;
+  private readonly used = new Set<string>();
+  private readonly checked = new Set<string>();
+
+  constructor(private readonly file: BaselineFile) {
+    this.counts = new Map(file.entries.map((e) => [e.fingerprint, e.count]));
+  }
+
+  apply(r: FileReport): FileReport {
+    this.checked.add(r.file.relative);
+    const budget = new Map<string, number>();
+    const findings = r.findings.filter((f) => {
       const fp = fingerprint(r.file.relative, f);
-      const left = budget.get(fp) ?? 0;
+      const left = budget.get(fp) ?? this.counts.get(fp) ?? 0;
       if (left <= 0) return true;
       budget.set(fp, left - 1);
-      matched++;
+      if (!this.used.has(fp)) this.used.add(fp);
       return false;
-    }),
-  }));
-  // Only entries of files checked in this run can be called stale.
-  const checked = new Set(reports.map((r) => r.file.relative));
-  const stale = baseline.entries.filter((e) => checked.has(e.file) && (budget.get(e.fingerprint) ?? 0) === e.count);
-  return { reports: out, stale, matched };
+    });
+    return findings.length === r.findings.length ? r : { ...r, findings };
+  }
+
+  /** Entries of files seen by `apply` that matched nothing. */
+  stale(): BaselineEntry[] {
+    return this.file.entries.filter((e) => this.checked.has(e.file) && !this.used.has(e.fingerprint));
+  }
+}
+
+/** The whole-array form of BaselineFilter. */
+export function applyBaseline(reports: readonly FileReport[], baseline: BaselineFile): { reports: FileReport[]; stale: BaselineEntry[]; matched: number } {
+  const filter = new BaselineFilter(baseline);
+  let matched = 0;
+  const out = reports.map((r) => {
+    const kept = filter.apply(r);
+    matched += r.findings.length - kept.findings.length;
+    return kept;
+  });
+  return { reports: out, stale: filter.stale(), matched };
 }

@@ -1,62 +1,64 @@
 /**
- * The heavy half of `edunorm check`: loads the rule engine and checks files, in this thread
- * or in worker threads. Imported only when some file is not served from the cache.
+ * The heavy half of `edunorm check`: reads one file and checks it with the rule engine, in
+ * whichever thread the executor runs it. Imported only when some file is not served from the
+ * cache, so a warm run never loads the engine.
  */
-import { check, type CheckResult, type Finding } from '@edunorm/core';
+import { check, type CheckResult, type Finding, type Locale } from '@edunorm/core';
 import type { WorkspaceFileInput } from '@edunorm/core/internal';
 import type { ConfigResolver } from '@edunorm/core/node';
-import { reportedDocuments, type CheckFilesOptions, type FileReport } from './check-files.js';
+import { contentDigest } from './result-cache.js';
+import { reportedDocuments, type CheckedFile } from './file-report.js';
 import { readTarget } from './read-target.js';
+import { toOutcome, type Outcome } from './outcome.js';
+
+/** The options that change a file's result (and so are part of its cache key). */
+export interface CheckOptions {
+  locale: Locale;
+  reportUnusedDirectives: boolean;
+  /** Files larger than this are not read (`file/too-large`); default 16 MiB (`--max-file-size`). */
+  maxFileBytes?: number;
+}
 
 /**
- * One file to check; its configuration is found from its folder (or `--config`). Without
- * `text`, the file is read where it is checked (a worker thread reads its own files).
+ * One file to check. It is read where it is checked (a worker thread reads its own files), so
+ * no text is ever held waiting or copied between threads.
  */
-export interface CheckTask {
+export interface CheckJob {
+  /** Its position among the run's targets: results are put back in that order. */
   index: number;
   absolute: string;
   /** The path's bytes when a name is not UTF-8 (a worker receives a Uint8Array). */
   fsPath?: Uint8Array;
   walkError?: string;
-  text?: string;
-  /** For balancing work between threads. */
-  size?: number;
+  /** Bytes on disk when the run started: what the worker pool balances by. */
+  size: number;
 }
 
-/** A checked file, with the configuration it was checked with (for cache keys). */
-export type TaskResult = {
-  index: number;
-  report: Omit<FileReport, 'file'>;
-  config: { file?: string; hash: string; dependencies: string[] };
-};
+const byOffset = (a: Finding, b: Finding) => a.range.start.offset - b.range.start.offset;
 
-/** Checks tasks one after another (one engine run at a time per rule set). */
-export async function checkTasks(tasks: readonly CheckTask[], resolver: ConfigResolver, options: CheckFilesOptions): Promise<TaskResult[]> {
-  const out: TaskResult[] = [];
-  for (const task of tasks) {
-    const config = resolver.forFile(task.absolute);
-    const configInfo = { ...(config.file ? { file: config.file } : {}), hash: config.hash, dependencies: config.dependencies };
-    let text = task.text;
-    let extra: Finding | undefined;
-    if (text === undefined) {
-      const read = readTarget(
-        { absolute: task.absolute, ...(task.fsPath ? { fsPath: Buffer.from(task.fsPath) } : {}), ...(task.walkError ? { walkError: task.walkError } : {}) },
-        options.locale,
-        options.maxFileBytes,
-      );
-      if (read.notEdunorm || read.finding || read.text === undefined) {
-        out.push({ index: task.index, report: { isEdunorm: !read.notEdunorm, findings: read.finding ? [read.finding] : [], suppressed: [] }, config: configInfo });
-        continue;
-      }
-      text = read.text;
-      extra = read.extra;
-    }
-    // The size limit was applied when the file was read (read-target.ts, --max-file-size).
-    const result = await check(text, { path: task.absolute, locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives, maxFileBytes: Infinity, workspace: true });
-    const findings = extra && result.isEdunorm ? [extra, ...result.findings].sort((a, b) => a.range.start.offset - b.range.start.offset) : result.findings;
-    out.push({ index: task.index, report: { isEdunorm: result.isEdunorm, findings, suppressed: result.suppressed, documents: reportedDocuments(result.documents), ...workspaceInput(result.workspace) }, config: configInfo });
-  }
-  return out;
+/**
+ * Reads and checks one job. `digest`: compute the content digest for the cache. Configuration
+ * errors throw (exit 2); whatever is wrong with the file itself becomes a finding on it.
+ */
+export async function checkJob(job: CheckJob, resolver: ConfigResolver, options: CheckOptions, digest: boolean): Promise<Outcome> {
+  const read = readTarget(
+    { absolute: job.absolute, ...(job.fsPath ? { fsPath: Buffer.from(job.fsPath) } : {}), ...(job.walkError ? { walkError: job.walkError } : {}) },
+    options.locale,
+    options.maxFileBytes,
+  );
+  if (read.notEdunorm) return toOutcome(job.index, { isEdunorm: false, findings: [], suppressed: [] });
+  if (read.finding || read.text === undefined) return toOutcome(job.index, { isEdunorm: true, findings: read.finding ? [read.finding] : [], suppressed: [] });
+  const config = resolver.forFile(job.absolute);
+  // The size limit was applied when the file was read (read-target.ts, --max-file-size).
+  const result = await check(read.text, { path: job.absolute, locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives, maxFileBytes: Infinity, workspace: true });
+  // A finding about how the file was read (its encoding) counts only when the file is ours.
+  const findings = read.extra && result.isEdunorm ? [read.extra, ...result.findings].sort(byOffset) : result.findings;
+  const checked: CheckedFile = { isEdunorm: result.isEdunorm, findings, suppressed: result.suppressed, documents: reportedDocuments(result.documents), ...workspaceInput(result.workspace) };
+  return toOutcome(job.index, checked, {
+    config: { ...(config.file ? { file: config.file } : {}), hash: config.hash, dependencies: config.dependencies },
+    // A file read with an encoding problem is checked every time (its extra finding is not cached).
+    ...(digest && !read.extra && read.bytes && read.stat ? { cacheable: { sha: contentDigest(read.bytes), ...read.stat } } : {}),
+  });
 }
 
 /** A file's input to the checks across documents, when it has any (most files of a county do). */

@@ -3,12 +3,27 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Citation, Finding } from '@edunorm/core';
 import { isCitation, isConfigEntry, isDistrictEntry, isEntry, validEntries } from './cache-shape.js';
 import type { DistrictSummary, WorkspaceFinding } from '@edunorm/core';
-import type { FileReport } from './check-files.js';
+import type { CheckOptions } from './check-tasks.js';
+import type { CheckedFile } from './file-report.js';
 import { writeFileAtomic } from './write-file.js';
+
+/** The file's content digest: computed once per read, kept in the cache beside its size and mtime. */
+export function contentDigest(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** What a cached result depends on: the file's content, the configuration, version and options. */
+export function resultKey(contentSha: string, configHash: string, version: string, options: CheckOptions): string {
+  return createHash('sha256')
+    // `workspace-1`: results carry their contributions to the norms across documents; an entry
+    // written before they did would lack them.
+    .update(`${contentSha}\0${configHash}\0${version}\0${options.locale}\0${options.reportUnusedDirectives}\0${options.maxFileBytes ?? ''}\0workspace-1`)
+    .digest('hex');
+}
 
 type Entry = {
   key: string;
-  report: Omit<FileReport, 'file'>;
+  report: CheckedFile;
   /** The content digest and the size and mtime it was read at (ESLint's "metadata" strategy). */
   sha?: string;
   size?: number;
@@ -133,8 +148,13 @@ export class FileResultCache {
     return e && e.sha && e.size === size && e.mtimeMs === mtimeMs ? e.sha : undefined;
   }
 
+  /** Whether a result was recorded for this file (whatever its key). */
+  has(file: string): boolean {
+    return this.entries[file] !== undefined;
+  }
+
   /** A cached result; `key` is undefined when the configuration changed (always a miss). */
-  get(file: string, key: string | undefined): Omit<FileReport, 'file'> | undefined {
+  get(file: string, key: string | undefined): CheckedFile | undefined {
     const e = this.entries[file];
     if (e && key !== undefined && e.key === key) {
       this.hits++;
@@ -145,7 +165,7 @@ export class FileResultCache {
     return undefined;
   }
 
-  set(file: string, key: string, report: Omit<FileReport, 'file'>, stat?: { sha: string; size: number; mtimeMs: number }): void {
+  set(file: string, key: string, report: CheckedFile, stat?: { sha: string; size: number; mtimeMs: number }): void {
     const strip = <T extends Finding>(f: T): T => {
       if (!f.citation) return f;
       this.citations[f.ruleId] = f.citation;

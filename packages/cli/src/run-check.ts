@@ -1,151 +1,209 @@
-import { dirname } from 'node:path';
-import { DEFAULT_CONFIG_HASH, findConfigFile } from '@edunorm/core/internal/config-files';
+/**
+ * The one check pipeline of the CLI; `check`, `baseline` and `report` all take their results
+ * from it:
+ *
+ *   sources (find-files, --shard) → cache lookup → executor (in this thread or a worker pool,
+ *   executor.ts) → spool (spool.ts) → workspace join (workspace-check.ts) → reports in the
+ *   order of the sources
+ *
+ * Memory stays flat with the corpus: a file is read where it is checked, its report goes to
+ * the spool as it arrives, and this thread keeps per file only where its line is, whether it is
+ * ours, and — for files of a district — its small workspace input. The counts are known after
+ * the join, before any report is read back, so a writer can start with them.
+ */
 import { statSync } from 'node:fs';
-import { contentDigest, resultKey, type CheckFilesOptions, type FileReport } from './check-files.js';
-import { readTarget } from './read-target.js';
-import type { Finding } from '@edunorm/core';
+import { dirname } from 'node:path';
+import type { DistrictSummary } from '@edunorm/core';
+import { DEFAULT_CONFIG_HASH, findConfigFile } from '@edunorm/core/internal/config-files';
+import type { CheckJob, CheckOptions } from './check-tasks.js';
+import { chooseExecutor, parseConcurrency } from './executor.js';
+import { countSeverity, emptySummary, type CheckedFile, type FileReport, type Summary } from './file-report.js';
 import { fsPathOf, type FileTarget } from './find-files.js';
-import type { FileResultCache } from './result-cache.js';
-import { UsageError } from './usage-error.js';
-import { MESSAGES as M } from './messages.js';
+import { toOutcome, type Outcome, type RetractableCount, type SpooledReport } from './outcome.js';
+import { readTarget } from './read-target.js';
+import { contentDigest, resultKey, type FileResultCache } from './result-cache.js';
+import { Spool } from './spool.js';
+import { adjustSummary, joinWorkspace, mergeJoined, type JoinInput, type WorkspaceJoin } from './workspace-check.js';
 
-export interface RunOptions extends CheckFilesOptions {
+export { parseConcurrency };
+
+export interface RunOptions extends CheckOptions {
   configFile?: string;
-  /** Worker threads, or `auto`; undefined checks in this thread. */
+  /** `--concurrency`: worker threads, or `auto`; undefined checks in this thread. */
   concurrency?: string;
   cache?: FileResultCache;
   version: string;
 }
 
-export function parseConcurrency(value: string | undefined): number | 'auto' | undefined {
-  if (value === undefined || value === 'auto') return value;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(M.concurrency(value));
-  return n;
+/** A finished run: its counts and districts now, its reports when read. Call `close()` when done. */
+export interface CheckRun {
+  readonly targets: readonly FileTarget[];
+  /** Every file's findings counted after the join (before a baseline or --quiet). */
+  readonly summary: Summary;
+  /** Each district's figures (report rows, hover). */
+  readonly districts: DistrictSummary[];
+  /** Districts evaluated this run and served from the cache. */
+  readonly evaluatedDistricts: number;
+  readonly cachedDistricts: number;
+  /** Threads that checked (1 in process). */
+  readonly threads: number;
+  /** Bytes of reports held in the spool. */
+  readonly spooledBytes: number;
+  isEdunorm(index: number): boolean;
+  /** The reports in the order of `targets`, read back one at a time; may be iterated again. */
+  reports(): AsyncGenerator<FileReport>;
+  /** Removes the spool. */
+  close(): void;
 }
 
-/**
- * Checks files, reports in the order of `targets`. Cached results are looked up first with
- * light code only; the rule engine is loaded when some file actually needs checking.
- * Configuration errors surface before any work.
- */
-export async function runCheck(targets: readonly FileTarget[], options: RunOptions): Promise<FileReport[]> {
-  const concurrency = parseConcurrency(options.concurrency);
-  const reports: (FileReport | undefined)[] = new Array(targets.length);
-  const pending: { index: number; absolute: string; text: string; sha: string; stat?: { size: number; mtimeMs: number } }[] = [];
-  const configFor = new Map<string, string | undefined>();
-  const ancestors = new Map<string, string | undefined>();
-  const cache = options.cache;
-  // Findings about how a file was read (encoding), added when it turns out to be ours.
-  const extras = new Map<number, Finding>();
-  const withExtras = () => {
-    for (const [index, extra] of extras) {
-      const report = reports[index];
-      if (report?.isEdunorm) reports[index] = { ...report, findings: [extra, ...report.findings].sort((a, b) => a.range.start.offset - b.range.start.offset) };
+type Stat = { size: number; mtimeMs: number };
+
+const statOf = (target: FileTarget): Stat | undefined => {
+  try {
+    const st = target.walkError ? undefined : statSync(fsPathOf(target), { throwIfNoEntry: false });
+    return st?.isFile() ? { size: st.size, mtimeMs: st.mtimeMs } : undefined;
+  } catch {
+    return undefined; // ENAMETOOLONG, EACCES on the way: the read reports it
+  }
+};
+
+/** The configuration file of each folder, found once per folder (cheap: no configuration is parsed). */
+class ConfigFiles {
+  private readonly byFolder = new Map<string, string | undefined>();
+  private readonly ancestors = new Map<string, string | undefined>();
+  /** One folder per configuration, in the order the targets first use it (executor.ts). */
+  readonly folders: string[] = [];
+  private readonly seen = new Set<string | undefined>();
+
+  constructor(private readonly override: string | undefined) {}
+
+  of(absolute: string): string | undefined {
+    const folder = dirname(absolute);
+    if (!this.byFolder.has(folder)) {
+      const file = this.override ?? findConfigFile(folder, this.ancestors);
+      this.byFolder.set(folder, file);
+      if (!this.seen.has(file)) {
+        this.seen.add(file);
+        this.folders.push(folder);
+      }
     }
-    return reports as FileReport[];
+    return this.byFolder.get(folder);
+  }
+}
+
+/** Checks the targets; see the module comment. Configuration errors reject (exit 2) and leave nothing behind. */
+export async function runCheck(targets: readonly FileTarget[], options: RunOptions): Promise<CheckRun> {
+  const concurrency = parseConcurrency(options.concurrency);
+  const spool = new Spool(targets.length);
+  try {
+    return await run(targets, options, concurrency, spool);
+  } catch (error) {
+    spool.close();
+    throw error;
+  }
+}
+
+async function run(targets: readonly FileTarget[], options: RunOptions, concurrency: number | 'auto' | undefined, spool: Spool): Promise<CheckRun> {
+  const cache = options.cache;
+  const configs = new ConfigFiles(options.configFile);
+  const summary = emptySummary();
+  const ours = new Uint8Array(targets.length);
+  const joinable = new Map<number, { input: JoinInput['input']; retractable?: RetractableCount[] }>();
+  const rememberedConfigs = new Set<string>();
+
+  const record = (o: Outcome) => {
+    spool.write(o.index, o.line);
+    ours[o.index] = o.isEdunorm ? 1 : 0;
+    summary.files++;
+    if (o.isEdunorm) summary.checked++;
+    else summary.skipped++;
+    countSeverity(summary, 'error', o.counts[0]);
+    countSeverity(summary, 'warning', o.counts[1]);
+    countSeverity(summary, 'info', o.counts[2]);
+    if (o.workspace) joinable.set(o.index, { input: o.workspace, ...(o.retractable ? { retractable: o.retractable } : {}) });
+    if (cache && o.config && o.cacheable) {
+      if (o.config.file && !rememberedConfigs.has(o.config.file)) {
+        rememberedConfigs.add(o.config.file);
+        cache.rememberConfig(o.config.file, o.config.hash, o.config.dependencies);
+      }
+      const report: CheckedFile = { ...(JSON.parse(o.line) as SpooledReport), ...(o.workspace ? { workspace: o.workspace } : {}) };
+      const { sha, ...stat } = o.cacheable;
+      cache.set(targets[o.index]!.absolute, resultKey(sha, o.config.hash, options.version, options), report, { sha, ...stat });
+    }
   };
   const configHashFor = (absolute: string): string | undefined => {
-    const folder = dirname(absolute);
-    if (!configFor.has(folder)) configFor.set(folder, options.configFile ?? findConfigFile(folder, ancestors));
-    const configFile = configFor.get(folder);
-    return configFile ? cache!.configHash(configFile) : DEFAULT_CONFIG_HASH;
+    const file = configs.of(absolute);
+    return file ? cache!.configHash(file) : DEFAULT_CONFIG_HASH;
   };
-  if (!cache && concurrency !== undefined) {
-    // Without a cache there is nothing to decide here: start the workers at once and let each
-    // read its own files, so reading overlaps with the workers loading the engine.
-    const { autoConcurrency, checkInWorkers, MIN_FILES_PER_WORKER } = await import('./check-in-workers.js');
-    const wanted = concurrency === 'auto' ? autoConcurrency(targets.length) : concurrency;
-    const workers = Math.min(wanted, Math.ceil(targets.length / MIN_FILES_PER_WORKER));
-    if (workers > 1) {
-      const sizeOf = (path: string | Buffer) => {
-        try {
-          return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
-        } catch {
-          return 0; // unreadable: the worker reports it
-        }
-      };
-      const tasks = targets.map((t, index) => ({
-        index,
-        absolute: t.absolute,
-        size: sizeOf(fsPathOf(t)),
-        ...(t.fsPath ? { fsPath: t.fsPath } : {}),
-        ...(t.walkError ? { walkError: t.walkError } : {}),
-      }));
-      for (const { index, report } of await checkInWorkers(tasks, workers, options)) reports[index] = { file: targets[index]!, ...report };
-      return reports as FileReport[];
-    }
-  }
-  targets.forEach((target, index) => {
-    let stat: { size: number; mtimeMs: number } | undefined;
-    if (cache) {
-      // Unchanged size and mtime: the recorded digest stands, the file is not even read.
-      let st;
-      try {
-        st = target.walkError ? undefined : statSync(fsPathOf(target), { throwIfNoEntry: false });
-      } catch {
-        st = undefined; // ENAMETOOLONG, EACCES on the way: readTarget reports it
-      }
-      if (st?.isFile()) {
-        stat = { size: st.size, mtimeMs: st.mtimeMs };
-        const sha = cache.digestByStat(target.absolute, st.size, st.mtimeMs);
-        const configHash = sha ? configHashFor(target.absolute) : undefined;
-        const hit = sha && configHash ? cache.get(target.absolute, resultKey(sha, configHash, options.version, options)) : undefined;
-        if (hit) {
-          reports[index] = { file: target, ...hit };
-          return;
-        }
-      }
-    }
-    const { text, bytes, finding, notEdunorm, extra } = readTarget(target, options.locale, options.maxFileBytes);
-    if (notEdunorm) {
-      reports[index] = { file: target, isEdunorm: false, findings: [], suppressed: [] };
-      return;
-    }
-    if (extra) extras.set(index, extra);
-    if (finding || text === undefined || bytes === undefined) {
-      reports[index] = { file: target, isEdunorm: true, findings: finding ? [finding] : [], suppressed: [] };
-      return;
-    }
-    const sha = cache ? contentDigest(bytes) : '';
-    if (cache && !extra) {
-      const configHash = configHashFor(target.absolute);
-      const hit = cache.get(target.absolute, configHash ? resultKey(sha, configHash, options.version, options) : undefined);
-      if (hit) {
-        reports[index] = { file: target, ...hit };
-        return;
-      }
-    }
-    pending.push({ index, absolute: target.absolute, text, sha, ...(stat && !extra ? { stat } : {}) });
-  });
-  if (pending.length === 0) return withExtras();
 
-  const { autoConcurrency, checkInWorkers, MIN_FILES_PER_WORKER } = await import('./check-in-workers.js');
-  const wanted = concurrency === 'auto' ? autoConcurrency(pending.length) : (concurrency ?? 1);
-  const workers = Math.min(wanted, Math.ceil(pending.length / MIN_FILES_PER_WORKER));
-  const tasks = pending.map(({ index, absolute, text }) => ({ index, absolute, text }));
-  let results;
-  if (workers > 1) {
-    // Workers load the engine in parallel; this thread stays light.
-    results = await checkInWorkers(tasks, workers, options);
-  } else {
-    const { ConfigResolver } = await import('@edunorm/core/node');
-    const { checkTasks } = await import('./check-tasks.js');
-    const resolver = new ConfigResolver(options.configFile);
-    // Resolve every configuration first: a broken one stops the run before any work.
-    for (const p of pending) resolver.forFile(p.absolute);
-    results = await checkTasks(tasks, resolver, options);
-  }
-  const byIndex = new Map(pending.map((p) => [p.index, p]));
-  for (const { index, report, config } of results) {
-    const target = targets[index]!;
-    reports[index] = { file: target, ...report };
-    const task = byIndex.get(index)!;
-    // A file read with an encoding problem is re-read every time (its extra finding is not cached).
-    if (cache && !extras.has(index)) {
-      if (config.file) cache.rememberConfig(config.file, config.hash, config.dependencies);
-      cache.set(target.absolute, resultKey(task.sha, config.hash, options.version, options), report, task.stat ? { sha: task.sha, ...task.stat } : undefined);
+  const jobs: CheckJob[] = [];
+  const sized = concurrency !== undefined && concurrency !== 1;
+  targets.forEach((target, index) => {
+    configs.of(target.absolute);
+    const job = (size: number): CheckJob => ({
+      index,
+      absolute: target.absolute,
+      size,
+      ...(target.fsPath ? { fsPath: target.fsPath } : {}),
+      ...(target.walkError ? { walkError: target.walkError } : {}),
+    });
+    if (!cache) {
+      // The worker pool balances by size; one thread needs none.
+      jobs.push(job(sized ? (statOf(target)?.size ?? 0) : 0));
+      return;
     }
+    const stat = statOf(target);
+    if (stat) {
+      // Unchanged size and mtime: the recorded digest stands, the file is not even read.
+      const sha = cache.digestByStat(target.absolute, stat.size, stat.mtimeMs);
+      const configHash = sha ? configHashFor(target.absolute) : undefined;
+      const hit = sha && configHash ? cache.get(target.absolute, resultKey(sha, configHash, options.version, options)) : undefined;
+      if (hit) return record(toOutcome(index, hit));
+    }
+    if (!cache.has(target.absolute)) {
+      // Never seen: nothing to compare a digest with. The executor reads the file once and digests it.
+      cache.get(target.absolute, undefined); // counts the miss
+      jobs.push(job(stat?.size ?? 0));
+      return;
+    }
+    // Changed size or mtime: the content may still be the same (a checkout, a touch).
+    const read = readTarget(target, options.locale, options.maxFileBytes);
+    if (read.bytes && !read.extra) {
+      const configHash = configHashFor(target.absolute);
+      const hit = cache.get(target.absolute, configHash ? resultKey(contentDigest(read.bytes), configHash, options.version, options) : undefined);
+      if (hit) return record(toOutcome(index, hit));
+    } else cache.get(target.absolute, undefined);
+    jobs.push(job(stat?.size ?? 0));
+  });
+
+  let threads = 1;
+  if (jobs.length) {
+    const executor = await chooseExecutor(jobs, concurrency, { locale: options.locale, reportUnusedDirectives: options.reportUnusedDirectives, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}), ...(options.configFile ? { configFile: options.configFile } : {}), configFolders: configs.folders, digest: cache !== undefined });
+    threads = executor.threads;
+    await executor.run(jobs, record);
   }
-  return withExtras();
+
+  // The join: contributions in the order of the targets (the first of two district documents wins).
+  const inputs: JoinInput[] = [];
+  for (const [index, { input }] of [...joinable].sort((a, b) => a[0] - b[0])) inputs.push({ absolute: targets[index]!.absolute, relative: targets[index]!.relative, input });
+  const joined: WorkspaceJoin = await joinWorkspace(inputs, { locale: options.locale, version: options.version, ...(options.configFile ? { configFile: options.configFile } : {}), ...(cache ? { cache } : {}) });
+  for (const [index, { retractable }] of joinable) adjustSummary(summary, targets[index]!.absolute, retractable, joined);
+
+  return {
+    targets,
+    summary,
+    districts: joined.districts,
+    evaluatedDistricts: joined.evaluated,
+    cachedDistricts: joined.cached,
+    threads,
+    spooledBytes: spool.bytes,
+    isEdunorm: (index) => ours[index] === 1,
+    async *reports() {
+      for (let index = 0; index < targets.length; index++) {
+        const own: FileReport = { file: targets[index]!, ...(JSON.parse(spool.read(index)) as SpooledReport) };
+        yield joinable.has(index) ? mergeJoined(own, joined) : own;
+      }
+    },
+    close: () => spool.close(),
+  };
 }

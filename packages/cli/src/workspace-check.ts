@@ -2,14 +2,16 @@
  * `edunorm check` across files (shared/spec/workspace.md): after every file was checked (or
  * served from the cache), the per-file contributions are linked by district and year and the
  * workspace rules run once per district. Only the contributions are held — a few numbers and
- * ranges per document — never the documents. A district whose linked contributions did not
- * change since the last run is served from the cache: a change to one school's file
- * re-evaluates its district only.
+ * ranges per document — never the documents or the files' findings: the join's result is
+ * merged into each file's report when the report is read back from the spool (`mergeJoined`).
+ * A district whose linked contributions did not change since the last run is served from the
+ * cache: a change to one school's file re-evaluates its district only.
  */
 import { createHash } from 'node:crypto';
-import type { DistrictSummary, Finding, Locale, RelatedLocation, SuppressedFinding, WorkspaceFinding } from '@edunorm/core';
+import type { DistrictSummary, Finding, Locale, RelatedLocation, SuppressedFinding, WorkspaceFinding, WorkspaceFileResult, WorkspaceResult } from '@edunorm/core';
 import type { DistrictView, WorkspaceFileInput } from '@edunorm/core/internal';
-import type { FileReport } from './check-files.js';
+import { countFindings, countSeverity, type FileReport, type Summary } from './file-report.js';
+import type { RetractableCount } from './outcome.js';
 import type { FileResultCache } from './result-cache.js';
 
 export interface WorkspaceOptions {
@@ -19,13 +21,27 @@ export interface WorkspaceOptions {
   cache?: FileResultCache;
 }
 
-export interface WorkspaceOutcome {
-  reports: FileReport[];
+/** A file's input to the join, in the order of the targets (the first of two district documents wins). */
+export interface JoinInput {
+  absolute: string;
+  relative: string;
+  input: WorkspaceFileInput;
+}
+
+type Retraction = WorkspaceResult['retracted'][number];
+
+export interface WorkspaceJoin {
   districts: DistrictSummary[];
   /** Districts whose findings were computed this run, and those served from the cache. */
   evaluated: number;
   cached: number;
+  /** Findings across documents that land in each file (by absolute path), related paths shown relative. */
+  byFile: Map<string, WorkspaceFileResult>;
+  /** Per-file findings `pooling: county` withdraws, by absolute path. */
+  retracted: Map<string, Retraction[]>;
 }
+
+const NO_JOIN: WorkspaceJoin = { districts: [], evaluated: 0, cached: 0, byFile: new Map(), retracted: new Map() };
 
 const byOffset = (a: Finding, b: Finding) => a.range.start.offset - b.range.start.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 
@@ -34,27 +50,21 @@ function districtKey(view: DistrictView, configHash: string, options: WorkspaceO
   return createHash('sha256').update(`${JSON.stringify(view)}\0${configHash}\0${options.version}\0${options.locale}`).digest('hex');
 }
 
-/** Checks the reports' files together: findings across documents are added to the files they land in. */
-export async function checkTogether(reports: readonly FileReport[], options: WorkspaceOptions): Promise<WorkspaceOutcome> {
-  const withInput = reports.filter((r): r is FileReport & { workspace: WorkspaceFileInput } => r.workspace !== undefined && r.workspace.contributions.length > 0);
-  const strip = (r: FileReport): FileReport => {
-    if (r.workspace === undefined) return r;
-    const { workspace: _w, ...rest } = r;
-    return rest;
-  };
-  if (withInput.length === 0) return { reports: reports.map(strip), districts: [], evaluated: 0, cached: 0 };
-  const { WorkspaceIndex, attachToFiles, duplicateFinding, evaluateDistrict, retractions, withoutRetracted } = await import('@edunorm/core/internal');
+/** Links the files' contributions and evaluates every district (loads the engine only if there is a district). */
+export async function joinWorkspace(inputs: readonly JoinInput[], options: WorkspaceOptions): Promise<WorkspaceJoin> {
+  if (inputs.length === 0) return NO_JOIN;
+  const { WorkspaceIndex, attachToFiles, duplicateFinding, evaluateDistrict, retractions } = await import('@edunorm/core/internal');
   const index = new WorkspaceIndex();
-  for (const r of withInput) index.set(r.file.absolute, r.workspace);
+  for (const i of inputs) index.set(i.absolute, i.input);
   const { views, duplicates } = index.link();
-  const relative = new Map(reports.map((r) => [r.file.absolute, r.file.relative]));
+  const relative = new Map(inputs.map((i) => [i.absolute, i.relative]));
   const findings: WorkspaceFinding[] = [];
   for (const { duplicate, first } of duplicates) {
     const f = duplicateFinding(duplicate, first, options.locale);
     if (f) findings.push(f);
   }
   const districts: DistrictSummary[] = [];
-  const retracted: ReturnType<typeof retractions> = [];
+  const retracted = new Map<string, Retraction[]>();
   let evaluated = 0;
   let cached = 0;
   if (views.length) {
@@ -73,10 +83,13 @@ export async function checkTogether(reports: readonly FileReport[], options: Wor
       }
       for (const f of result.findings) findings.push(f);
       districts.push({ ...result.summary });
-      for (const r of retractions([view], config.ruleSet)) retracted.push(r);
+      for (const r of retractions([view], config.ruleSet)) {
+        const list = retracted.get(r.file) ?? [];
+        list.push(r);
+        retracted.set(r.file, list);
+      }
     }
   }
-  const byFile = attachToFiles(findings, index, options.locale);
   const shown = (file: string) => relative.get(file) ?? file;
   const local = <F extends Finding>(f: F): F => {
     const { file: _file, ...rest } = f as F & { file?: string };
@@ -84,19 +97,40 @@ export async function checkTogether(reports: readonly FileReport[], options: Wor
     if (f.related) out.related = f.related.map((r): RelatedLocation => (r.file !== undefined ? { ...r, file: shown(r.file) } : r));
     return out;
   };
-  const merged = reports.map((r) => {
-    const mine = byFile.get(r.file.absolute);
-    const hasRetractions = retracted.some((x) => x.file === r.file.absolute);
-    if (!mine && !hasRetractions) return strip(r);
-    const own = strip(r);
-    const kept = withoutRetracted(r.file.absolute, own.findings, retracted);
-    const suppressed = withoutRetracted(r.file.absolute, own.suppressed, retracted) as SuppressedFinding[];
-    if (mine) {
-      for (const f of mine.findings) kept.push(local(f));
-      for (const f of mine.suppressed) suppressed.push(local(f));
-    }
-    return { ...own, findings: kept.sort(byOffset), suppressed: suppressed.sort(byOffset) };
-  });
+  const byFile = new Map<string, WorkspaceFileResult>();
+  for (const [file, mine] of attachToFiles(findings, index, options.locale)) {
+    byFile.set(file, { findings: mine.findings.map(local), suppressed: mine.suppressed.map(local) });
+  }
   for (const d of districts) d.file = shown(d.file);
-  return { reports: merged, districts, evaluated, cached };
+  return { districts, evaluated, cached, byFile, retracted };
+}
+
+const isRetracted = (rs: readonly Retraction[], f: Pick<Finding, 'documentIndex' | 'ruleId' | 'outcome'>) =>
+  f.outcome !== undefined && rs.some((r) => r.documentIndex === f.documentIndex && r.ruleId === f.ruleId && r.outcomes.includes(f.outcome!));
+
+/**
+ * Changes a run's counts for what the join did to one file: withdrawn findings out, findings
+ * across documents in. From the file's retractable counts, so no report is read back for it.
+ */
+export function adjustSummary(summary: Summary, absolute: string, retractable: readonly RetractableCount[] | undefined, joined: WorkspaceJoin): void {
+  const rs = joined.retracted.get(absolute);
+  if (rs && retractable) {
+    for (const c of retractable) if (isRetracted(rs, c)) countSeverity(summary, c.severity, -c.count);
+  }
+  const mine = joined.byFile.get(absolute);
+  if (mine) countFindings(summary, mine.findings, 1);
+}
+
+/** A file's final report: its own findings without the withdrawn ones, with the findings across documents that land in it. */
+export function mergeJoined(report: FileReport, joined: WorkspaceJoin): FileReport {
+  const mine = joined.byFile.get(report.file.absolute);
+  const rs = joined.retracted.get(report.file.absolute);
+  if (!mine && !rs) return report;
+  const findings = rs ? report.findings.filter((f) => !isRetracted(rs, f)) : [...report.findings];
+  const suppressed: SuppressedFinding[] = rs ? report.suppressed.filter((f) => !isRetracted(rs, f)) : [...report.suppressed];
+  if (mine) {
+    for (const f of mine.findings) findings.push(f);
+    for (const f of mine.suppressed) suppressed.push(f);
+  }
+  return { ...report, findings: findings.sort(byOffset), suppressed: suppressed.sort(byOffset) };
 }

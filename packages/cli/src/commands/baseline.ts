@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBaseline } from '../baseline.js';
+import { BaselineRecorder } from '../baseline.js';
 import { EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
@@ -20,9 +20,16 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const out = resolve(io.cwd, values.output!);
   const exists = () => new UsageError(M.exists(safeText(values.output!)));
   if (existsSync(out) && !values.force) throw exists();
-  const { reports, locale, targets } = await checkPaths(positionals, values, io);
-  refuseInputAsOutput(out, targets, '--output', locale);
-  const baseline = createBaseline(reports, cliVersion());
+  const { run, locale, targets } = await checkPaths(positionals, values, io);
+  const recorder = new BaselineRecorder();
+  try {
+    refuseInputAsOutput(out, targets, '--output', locale);
+    // Only the entries are held, never the reports.
+    for await (const r of run.reports()) recorder.add(r);
+  } finally {
+    run.close();
+  }
+  const baseline = recorder.baseline(cliVersion());
   try {
     // Without --force the file is created exclusively: of two runs started together, one
     // writes it and the other is told, instead of both "succeeding" and one being lost.

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyBaseline, readBaseline } from '../baseline.js';
-import { summarize, type FileReport } from '../check-files.js';
+import { summarize, type FileReport } from '../file-report.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { safeText, shellWord } from '../safe-text.js';
 import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
@@ -9,7 +9,7 @@ import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-file.js';
 import { MESSAGES as M } from '../messages.js';
-import { CHECKING_OPTIONS, checkPaths, refuseInputAsOutput } from './common.js';
+import { allReports, CHECKING_OPTIONS, checkPaths, refuseInputAsOutput } from './common.js';
 
 export async function run(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -36,7 +36,14 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline), values.baseline) : undefined;
   const outputPath = values.output === undefined ? undefined : resolve(io.cwd, values.output);
 
-  let { reports, locale, targets } = await checkPaths(positionals, values, io);
+  const { run, locale, targets } = await checkPaths(positionals, values, io);
+  // Until the formatters stream, the reports are read back from the pipeline's spool into one array.
+  let reports: FileReport[];
+  try {
+    reports = await allReports(run);
+  } finally {
+    run.close();
+  }
   if (outputPath) refuseInputAsOutput(outputPath, targets, '--output', locale);
   if (baseline) {
     const applied = applyBaseline(reports, baseline);

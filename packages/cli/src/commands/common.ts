@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Locale } from '@edunorm/core';
-import type { FileReport } from '../check-files.js';
+import type { FileReport } from '../file-report.js';
 import { statSync } from 'node:fs';
 import { findFiles, type FileTarget, type FoundFiles } from '../find-files.js';
 import { configForFolder } from '../config/resolve.js';
@@ -9,10 +9,8 @@ import type { Io } from '../main.js';
 import { cacheSecret } from '../cache-secret.js';
 import { safeText } from '../safe-text.js';
 import { FileResultCache } from '../result-cache.js';
-import { runCheck } from '../run-check.js';
+import { runCheck, type CheckRun } from '../run-check.js';
 import { readTarget } from '../read-target.js';
-import { checkTogether } from '../workspace-check.js';
-import type { DistrictSummary } from '@edunorm/core';
 import { parseByteSize } from '../byte-size.js';
 import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
@@ -130,9 +128,8 @@ export function refuseInputAsOutput(output: string, targets: readonly FileTarget
  * matching"): exit 2, unless `--no-error-on-unmatched-pattern`. A `--shard` may be empty by
  * design (more slices than files), so a shard never fails for it.
  */
-function nothingChecked(found: FoundFiles, reports: readonly FileReport[], locale: Locale): string {
+function nothingChecked(found: FoundFiles, skipped: number, locale: Locale): string {
   const zh = locale === 'zh-CN';
-  const skipped = reports.filter((r) => !r.isEdunorm).length;
   const why = found.empty.map((e) =>
     e.kind === 'glob' ? (zh ? `没有文件匹配 "${safeText(e.input)}"` : `no files match "${safeText(e.input)}"`) : zh ? `"${safeText(e.input)}" 中没有 YAML 文件` : `no YAML files in "${safeText(e.input)}"`,
   );
@@ -143,8 +140,18 @@ function nothingChecked(found: FoundFiles, reports: readonly FileReport[], local
     : `nothing was checked: ${why.join('; ')}. Add --no-error-on-unmatched-pattern to exit 0 when that is expected`;
 }
 
-/** Finds, shards and checks the files named on the command line, with cache and workers as asked. */
-export async function checkPaths(positionals: readonly string[], values: CheckingValues, io: Io): Promise<{ reports: FileReport[]; locale: Locale; districts: DistrictSummary[]; targets: FileTarget[] }> {
+/** The checked files of a command: the pipeline's run (close it when done), and every file found (before --shard). */
+export interface CheckedPaths {
+  run: CheckRun;
+  locale: Locale;
+  targets: FileTarget[];
+}
+
+/**
+ * Finds, shards and checks the files named on the command line, with cache and workers as
+ * asked (run-check.ts). The caller reads `run.reports()` and must `run.close()` (in a finally).
+ */
+export async function checkPaths(positionals: readonly string[], values: CheckingValues, io: Io): Promise<CheckedPaths> {
   const locale = resolveLocale(values.locale, io, values.config);
   const maxFileBytes = values['max-file-size'] !== undefined ? parseByteSize(values['max-file-size']) : undefined;
   const found = findFiles(positionals, io.cwd);
@@ -161,7 +168,7 @@ export async function checkPaths(positionals: readonly string[], values: Checkin
   const cacheLocation = resolve(io.cwd, values['cache-location'] ?? '.edunormcache');
   if (values.cache) refuseInputAsOutput(cacheLocation, found.targets, '--cache-location', locale);
   const cache = values.cache ? openCache(cacheLocation, locale, io) : undefined;
-  const checked = await runCheck(targets, {
+  const run = await runCheck(targets, {
     locale,
     reportUnusedDirectives: values['report-unused-disable-directives'] === true,
     version: cliVersion(),
@@ -170,34 +177,39 @@ export async function checkPaths(positionals: readonly string[], values: Checkin
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
     ...(cache ? { cache } : {}),
   });
-  // The files checked together: findings across documents, per district (workspace.md).
-  const together = await checkTogether(checked, {
-    locale,
-    version: cliVersion(),
-    ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
-    ...(cache ? { cache } : {}),
-  });
-  const reports = together.reports;
-  const unsaved = cache?.save();
-  if (unsaved) io.stderr(locale === 'zh-CN' ? `edunorm: 缓存未能保存(${unsaved}),下次将重新检查;本次结果不受影响\n` : `edunorm: the cache could not be saved (${unsaved}); the next run checks again, this run's results stand\n`);
-  if (values.verbose) {
-    if (cache?.rejected) io.stderr(locale === 'zh-CN' ? `edunorm: 缓存文件未通过校验(${cache.rejected === 'unsigned' ? '签名不符' : '格式不对'}),已忽略\n` : `edunorm: the cache file did not verify (${cache.rejected === 'unsigned' ? 'bad signature' : 'unexpected shape'}) and was ignored\n`);
-    for (const r of reports) {
-      if (!r.isEdunorm) io.stderr(locale === 'zh-CN' ? `edunorm: 跳过 ${safeText(r.file.relative)}(没有 apiVersion: edunorm/...)\n` : `edunorm: skipped ${safeText(r.file.relative)} (no apiVersion: edunorm/...)\n`);
+  try {
+    const unsaved = cache?.save();
+    if (unsaved) io.stderr(locale === 'zh-CN' ? `edunorm: 缓存未能保存(${unsaved}),下次将重新检查;本次结果不受影响\n` : `edunorm: the cache could not be saved (${unsaved}); the next run checks again, this run's results stand\n`);
+    if (values.verbose) {
+      if (cache?.rejected) io.stderr(locale === 'zh-CN' ? `edunorm: 缓存文件未通过校验(${cache.rejected === 'unsigned' ? '签名不符' : '格式不对'}),已忽略\n` : `edunorm: the cache file did not verify (${cache.rejected === 'unsigned' ? 'bad signature' : 'unexpected shape'}) and was ignored\n`);
+      targets.forEach((t, i) => {
+        if (!run.isEdunorm(i)) io.stderr(locale === 'zh-CN' ? `edunorm: 跳过 ${safeText(t.relative)}(没有 apiVersion: edunorm/...)\n` : `edunorm: skipped ${safeText(t.relative)} (no apiVersion: edunorm/...)\n`);
+      });
+      if (cache) io.stderr(locale === 'zh-CN' ? `edunorm: cache ${cache.hits} hit(s), ${cache.misses} miss(es)(缓存命中 ${cache.hits} 个,未命中 ${cache.misses} 个)\n` : `edunorm: cache ${cache.hits} hit(s), ${cache.misses} miss(es)\n`);
+      if (run.evaluatedDistricts + run.cachedDistricts > 0) {
+        io.stderr(
+          locale === 'zh-CN'
+            ? `edunorm: districts ${run.evaluatedDistricts} evaluated, ${run.cachedDistricts} cached(县域检查:重新计算 ${run.evaluatedDistricts} 个,来自缓存 ${run.cachedDistricts} 个)\n`
+            : `edunorm: districts ${run.evaluatedDistricts} evaluated, ${run.cachedDistricts} cached\n`,
+        );
+      }
+      if (run.threads > 1) io.stderr(locale === 'zh-CN' ? `edunorm: ${run.threads} 个工作线程检查了文件\n` : `edunorm: files checked in ${run.threads} worker threads\n`);
     }
-    if (cache) io.stderr(locale === 'zh-CN' ? `edunorm: cache ${cache.hits} hit(s), ${cache.misses} miss(es)(缓存命中 ${cache.hits} 个,未命中 ${cache.misses} 个)\n` : `edunorm: cache ${cache.hits} hit(s), ${cache.misses} miss(es)\n`);
-    if (together.evaluated + together.cached > 0) {
-      io.stderr(
-        locale === 'zh-CN'
-          ? `edunorm: districts ${together.evaluated} evaluated, ${together.cached} cached(县域检查:重新计算 ${together.evaluated} 个,来自缓存 ${together.cached} 个)\n`
-          : `edunorm: districts ${together.evaluated} evaluated, ${together.cached} cached\n`,
-      );
+    if (values.shard === undefined && run.summary.checked === 0) {
+      const message = { 'zh-CN': nothingChecked(found, run.summary.skipped, 'zh-CN'), en: nothingChecked(found, run.summary.skipped, 'en') };
+      if (!values['no-error-on-unmatched-pattern']) throw new UsageError(message);
+      if (values.verbose) io.stderr(`edunorm: ${message[locale]}\n`);
     }
+  } catch (error) {
+    run.close();
+    throw error;
   }
-  if (values.shard === undefined && !reports.some((r) => r.isEdunorm)) {
-    const message = { 'zh-CN': nothingChecked(found, reports, 'zh-CN'), en: nothingChecked(found, reports, 'en') };
-    if (!values['no-error-on-unmatched-pattern']) throw new UsageError(message);
-    if (values.verbose) io.stderr(`edunorm: ${message[locale]}\n`);
-  }
-  return { reports, locale, districts: together.districts, targets: found.targets };
+  return { run, locale, targets: found.targets };
+}
+
+/** Every report of a run, in order, in one array: for outputs that hold them all anyway (an HTML page, a baseline). */
+export async function allReports(run: CheckRun): Promise<FileReport[]> {
+  const out: FileReport[] = [];
+  for await (const r of run.reports()) out.push(r);
+  return out;
 }

@@ -11,7 +11,8 @@ import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-file.js';
 import { MESSAGES as M } from '../messages.js';
-import { CHECKING_OPTIONS, checkPaths } from './common.js';
+import { allReports, CHECKING_OPTIONS, checkPaths } from './common.js';
+import type { FileReport } from '../file-report.js';
 
 const DEFAULT_HTML = 'edunorm-report.html';
 
@@ -54,7 +55,15 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const started = performance.now();
   // The reader is the bureau, whatever the machine's language: zh-CN unless --locale or the configuration says otherwise.
   const configured = configForFolder(io.cwd, values.config ? resolve(io.cwd, values.config) : undefined).locale;
-  const { reports, locale, districts } = await checkPaths(positionals, { ...values, locale: values.locale ?? configured ?? 'zh-CN' }, io);
+  const { run, locale } = await checkPaths(positionals, { ...values, locale: values.locale ?? configured ?? 'zh-CN' }, io);
+  // The page shows every finding, so the report holds them all (read back from the pipeline's spool).
+  let reports: FileReport[];
+  try {
+    reports = await allReports(run);
+  } finally {
+    run.close();
+  }
+  const districts = run.districts;
   // The page must never replace a submission it reports on (`-o budget.yaml`): same file, by inode.
   const target = values.format === 'markdown' && !values.output ? undefined : resolve(io.cwd, values.output ?? DEFAULT_HTML);
   const existing = target ? statSync(target, { throwIfNoEntry: false }) : undefined;

@@ -1,5 +1,5 @@
 import { DOCUMENT_KINDS, type DocumentKind } from '@edunorm/core';
-import type { FileReport } from '../check-files.js';
+import type { FileReport } from '../file-report.js';
 
 const KNOWN = new Set<string>(DOCUMENT_KINDS);
 

@@ -1,5 +1,5 @@
 import type { Locale, Severity } from '@edunorm/core';
-import { summarize, type FileReport } from '../check-files.js';
+import { summarize, type FileReport } from '../file-report.js';
 import { safeText } from '../safe-text.js';
 import { relatedLines } from './related.js';
 

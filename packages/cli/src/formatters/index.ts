@@ -1,5 +1,5 @@
 import type { Locale, RuleSet } from '@edunorm/core';
-import type { FileReport } from '../check-files.js';
+import type { FileReport } from '../file-report.js';
 
 export interface FormatContext {
   reports: readonly FileReport[];

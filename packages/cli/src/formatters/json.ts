@@ -1,4 +1,4 @@
-import { summarize, type FileReport } from '../check-files.js';
+import { summarize, type FileReport } from '../file-report.js';
 
 /** Machine-readable output: every checked file with its findings (1-based lines and columns). */
 export function formatJson(reports: readonly FileReport[], version: string): string {

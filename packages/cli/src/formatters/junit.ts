@@ -1,6 +1,6 @@
 import { relatedLines } from './related.js';
 import type { Finding, Locale, RuleSet, Severity } from '@edunorm/core';
-import type { FileReport } from '../check-files.js';
+import type { FileReport } from '../file-report.js';
 import { documentKindsOf } from './document-kinds.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from './xml-escape.js';
 

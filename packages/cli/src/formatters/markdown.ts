@@ -1,6 +1,6 @@
 import { relatedLines } from './related.js';
 import type { Locale, Severity } from '@edunorm/core';
-import { summarize, type FileReport } from '../check-files.js';
+import { summarize, type FileReport } from '../file-report.js';
 import { ruleDocUrl } from '@edunorm/core/internal';
 import { safeText } from '../safe-text.js';
 

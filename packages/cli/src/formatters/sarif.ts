@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { STRUCTURAL_RULES, type Finding, type Locale, type RuleSet, type Severity, type SuppressedFinding } from '@edunorm/core';
 import { fingerprint } from '../baseline.js';
-import type { FileReport } from '../check-files.js';
+import type { FileReport } from '../file-report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 

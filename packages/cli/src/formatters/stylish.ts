@@ -1,5 +1,5 @@
 import type { Locale } from '@edunorm/core';
-import { summarize, type FileReport } from '../check-files.js';
+import { summarize, type FileReport } from '../file-report.js';
 import { guardLines, safeText } from '../safe-text.js';
 import { relatedLines } from './related.js';
 

@@ -1,6 +1,6 @@
 import { type ActiveRule, type Citation, type DistrictSummary, type DocumentKind, type Finding, type LocalizedText, type RuleSet, type Severity } from '@edunorm/core';
 import { districtKeyOf, substituteParams } from '@edunorm/core/internal';
-import type { FileReport } from '../check-files.js';
+import type { FileReport } from '../file-report.js';
 
 /**
  * What a district report is made of: the checked files regrouped by school (a school is its
