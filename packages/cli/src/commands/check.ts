@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyBaseline, readBaseline } from '../baseline.js';
+import { BaselineFilter, readBaseline } from '../baseline.js';
 import { summarize, type FileReport } from '../file-report.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { safeText, shellWord } from '../safe-text.js';
@@ -46,8 +46,9 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   }
   if (outputPath) refuseInputAsOutput(outputPath, targets, '--output', locale);
   if (baseline) {
-    const applied = applyBaseline(reports, baseline);
-    reports = applied.reports;
+    const filter = new BaselineFilter(baseline);
+    reports = reports.map((r) => filter.apply(r));
+    const applied = { stale: filter.stale() };
     if (applied.stale.length) {
       // The exact command that rewrites the baseline: `baseline` never replaces a file without --force.
       const regenerate = safeText(['edunorm', 'baseline', ...positionals, '--output', values.baseline!, '--force'].map(shellWord).join(' '));
