@@ -1,5 +1,7 @@
 import { FindingFactory } from './finding-factory.js';
 import { SourceFile, sourceFile } from './parse/source-file.js';
+import type { ParsedFile } from './parse/parse-yaml.js';
+import type { Reuse } from './facts/incremental.js';
 import { RuleSet, type RuleSettings } from './rules/rule-set.js';
 import type { RulePack } from './rules/rule-types.js';
 import { validateStructure } from './schema/validate-document.js';
@@ -127,6 +129,16 @@ async function checkText(text: string, options: CheckOptions, bomCut: boolean): 
   // After a cut byte-order mark, a second U+FEFF is a character of line 1 (not cached: rare).
   const source = bomCut && text.charCodeAt(0) === 0xfeff ? new SourceFile(text, false) : sourceFile(text);
   const file = source.parsed(options.maxFullParseLength !== undefined ? { maxFullParseLength: options.maxFullParseLength } : {});
+  return checkParsed(text, file, options, null);
+}
+
+/**
+ * The checks of a text already read (`file`), after the size and kind tests of {@link check}.
+ * `reuse` (an incremental check, incremental-check.ts) lets the facts and findings of records
+ * the document shares with the one it was edited from be reused.
+ */
+export async function checkParsed(text: string, file: ParsedFile, options: CheckOptions, reuse: Reuse | null): Promise<CheckResult> {
+  const locale = options.locale ?? 'zh-CN';
   const fileKind = classifyParsed(file, options.path);
   if (fileKind === 'rule-file') {
     return { isEdunorm: true, fileKind, findings: checkRuleFile(text, options.path ?? '(rule file)', locale, file.positions), documents: [], suppressed: [] };
@@ -154,7 +166,7 @@ async function checkText(text: string, options: CheckOptions, bomCut: boolean): 
     const summary: DocumentSummary = { index: doc.index, range: file.positions.range(doc.span[0], doc.span[1]) };
     documents.push(summary);
     if (doc.value === undefined || doc.problems.some((p) => p.code !== 'yaml/duplicate-key')) continue;
-    const structure = validateStructure(factory, doc.value, Math.max(0, maxFindings - findings.length));
+    const structure = validateStructure(factory, doc.value, Math.max(0, maxFindings - findings.length), reuse);
     omitted += structure.omitted ?? 0;
     for (const f of structure.findings) findings.push(f); // no spread: a file may hold 100,000s of findings
     if (!structure.kind) continue;
@@ -172,14 +184,14 @@ async function checkText(text: string, options: CheckOptions, bomCut: boolean): 
     if (typeof year === 'number') summary.year = year;
     anchors.set(doc.index, anchorFor(structure.kind, summary.identity, doc.index, doc.value));
     try {
-      const evaluated = await ruleSet.evaluate(structure.kind, doc.value, factory, options.measurements === true);
+      const evaluated = await ruleSet.evaluate(structure.kind, doc.value, factory, options.measurements === true, reuse);
       for (const f of evaluated.findings) {
         if (findings.length < maxFindings) findings.push(f);
         else omitted++;
       }
       for (const m of evaluated.measurements) measurements.push(m);
       if (options.workspace) {
-        const contribution = extractContribution(file, doc, structure.kind, doc.value, await ruleSet.workspace.contribute(structure.kind, doc.value));
+        const contribution = extractContribution(file, doc, structure.kind, doc.value, await ruleSet.workspace.contribute(structure.kind, doc.value, reuse));
         if (contribution) contributions.push(contribution);
       }
     } catch (error) {

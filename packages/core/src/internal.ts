@@ -42,3 +42,4 @@ export {
   type WorkspaceFileInput,
 } from './workspace/evaluate.js';
 export { mergeWorkspaceResult } from './workspace/check-workspace.js';
+export { IncrementalChecker, type CheckPath } from './incremental-check.js';

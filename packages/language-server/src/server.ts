@@ -328,7 +328,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     safeNotification('didChange', ({ document }) => {
       // Opening fires this too; the open handler already asked for an immediate run.
       if (justOpened.delete(document.uri)) return;
-      if (isOurs(document) || scheduler.latest(document.uri)) scheduler.schedule(document.uri, DEBOUNCE_MS);
+      // A document validated before is validated again without classifying it here: that
+      // would parse the whole text on this thread at every keystroke (the worker decides).
+      if (scheduler.latest(document.uri) || isOurs(document)) scheduler.schedule(document.uri, DEBOUNCE_MS);
     }),
   );
 

@@ -3,8 +3,8 @@
  * `edunorm.config.yaml`, a rule file, or something that is not ours (left alone). Runs in
  * the validation worker thread; nothing here touches the LSP connection.
  */
-import { ConfigurationError, RulePackError, check, classifyText, getDefaultRuleSet, type DocumentSummary, type Finding, type Locale, type Measurement, type Problem, type RuleSet } from '@edunorm/core';
-import { TextPositions, checkRuleFile, problemToFinding, type WorkspaceFileInput } from '@edunorm/core/internal';
+import { ConfigurationError, RulePackError, classifyText, getDefaultRuleSet, type DocumentSummary, type Finding, type Locale, type Measurement, type Problem, type RuleSet } from '@edunorm/core';
+import { IncrementalChecker, TextPositions, checkRuleFile, problemToFinding, type WorkspaceFileInput } from '@edunorm/core/internal';
 import { ConfigResolver, resolveConfig } from '@edunorm/core/node';
 import { say } from './messages.js';
 
@@ -58,12 +58,42 @@ function problemsOf(error: unknown): Problem[] | undefined {
   return undefined;
 }
 
+/** Open documents whose incremental checker is kept (the least recently validated go first). */
+const MAX_CHECKERS = 16;
+
+interface Checking {
+  checker: IncrementalChecker;
+  ruleSet: RuleSet;
+  locale: Locale;
+  filePath: string | undefined;
+  /** The last check found a submission: the next text is classified by checking it. */
+  submission: boolean;
+}
+
 export class Validator {
   private resolver = new ConfigResolver();
+  /**
+   * Per document, the checker of its versions: an edit inside one record re-checks that record
+   * (core's IncrementalChecker), not the whole 20,000-person file.
+   */
+  private readonly checkers = new Map<string, Checking>();
 
   /** Forgets loaded configurations and packs (a config or rule file changed on disk). */
   reset(): void {
     this.resolver = new ConfigResolver();
+    this.checkers.clear();
+  }
+
+  /** The document's checker for this rule set, locale and path (a new one when any changed). */
+  private checking(request: ValidationRequest, ruleSet: RuleSet): Checking {
+    let c = this.checkers.get(request.uri);
+    if (!c || c.ruleSet !== ruleSet || c.locale !== request.locale || c.filePath !== request.filePath) {
+      c = { checker: new IncrementalChecker({ locale: request.locale, ruleSet, measurements: true, workspace: true }), ruleSet, locale: request.locale, filePath: request.filePath, submission: false };
+    }
+    this.checkers.delete(request.uri);
+    this.checkers.set(request.uri, c);
+    if (this.checkers.size > MAX_CHECKERS) this.checkers.delete(this.checkers.keys().next().value!);
+    return c;
   }
 
   /** The rule set for a file's folder; a broken configuration falls back to the built-in pack. */
@@ -79,10 +109,17 @@ export class Validator {
 
   async validate(request: ValidationRequest): Promise<ValidationResult> {
     const started = performance.now();
+    // An edited submission is classified by its incremental check (which reads only the edited
+    // record); classifying it first would read the whole text on every keystroke.
+    const previous = this.checkers.get(request.uri);
+    if (previous?.submission && !isConfigFile(request.filePath)) {
+      const data = await this.validateData(request);
+      if (data) return { uri: request.uri, version: request.version, kind: 'data', ...data, durationMs: performance.now() - started };
+    }
     const kind = textKind(request.text, request.filePath);
     const base = { uri: request.uri, version: request.version, kind, findings: [] as Finding[], measurements: [] as Measurement[], documents: [] as DocumentSummary[], packs: [] as string[], durationMs: 0 };
     let result: ValidationResult;
-    if (kind === 'data') result = { ...base, ...(await this.validateData(request)) };
+    if (kind === 'data') result = { ...base, ...((await this.validateData(request)) ?? { findings: [] }) };
     else if (kind === 'config') result = { ...base, findings: this.validateConfig(request) };
     else if (kind === 'rule-file') result = { ...base, findings: this.validateRuleFile(request) };
     else result = base;
@@ -90,9 +127,13 @@ export class Validator {
     return result;
   }
 
-  private async validateData(request: ValidationRequest): Promise<Omit<ValidationResult, 'uri' | 'version' | 'kind' | 'durationMs'>> {
+  /** A submission's validation; undefined when the text is not one (any more). */
+  private async validateData(request: ValidationRequest): Promise<Omit<ValidationResult, 'uri' | 'version' | 'kind' | 'durationMs'> | undefined> {
     const { ruleSet, configFile, error } = this.ruleSetFor(request.filePath);
-    const result = await check(request.text, { locale: request.locale, ruleSet, measurements: true, workspace: true });
+    const checking = this.checking(request, ruleSet);
+    const result = await checking.checker.check(request.text);
+    checking.submission = result.fileKind === 'submission';
+    if (!checking.submission) return undefined;
     const findings = result.findings;
     if (error) {
       // The file is still checked (with the built-in pack); the broken configuration is

@@ -1,4 +1,4 @@
-import { getAt } from '../path.js';
+import { getAt, type PathSegment } from '../path.js';
 import {
   boundDocumentPaths,
   boundRecordPaths,
@@ -31,6 +31,43 @@ export interface Calculator<P = unknown> {
   recordPaths(params: P): { list: string; paths: string[] } | undefined;
   /** Builds the function computing the fact for one document; compiled once per rule. */
   compile(params: P): (document: unknown) => unknown;
+  /**
+   * For calculators over a list: the same computation split into a part per record and their
+   * combination in record order, so an edit of one record recomputes one part (incremental.ts).
+   * `compile` is built from it, so both are one computation.
+   */
+  perRecord?(params: P): PerRecord;
+}
+
+/** A list calculator as parts per record (see Calculator.perRecord). */
+export interface PerRecord<Part = unknown> {
+  list: PathSegment[];
+  /**
+   * The document paths besides the list that a part reads (filters' `equalsPath`, bounds), or
+   * undefined when a part reads other records too (a `groupMean` bound): then parts are never reused.
+   */
+  context: PathSegment[][] | undefined;
+  part(record: unknown, index: number, document: unknown): Part;
+  /** The fact from the parts of every record, in record order (`list` is not an array: `parts` is undefined). */
+  combine(parts: readonly Part[] | undefined, document: unknown): unknown;
+}
+
+/** The whole-document computation of a list calculator (what `compile` returns). */
+function whole(per: PerRecord): (document: unknown) => unknown {
+  return (document) => {
+    const list = getAt(document, per.list);
+    if (!Array.isArray(list)) return per.combine(undefined, document);
+    const parts = new Array<unknown>(list.length);
+    for (let i = 0; i < list.length; i++) parts[i] = per.part(list[i], i, document);
+    return per.combine(parts, document);
+  };
+}
+
+/** The paths a part reads besides the list: undefined when one of them is the list or in it. */
+function contextOf(list: string, documentPaths: readonly string[]): PathSegment[][] | undefined {
+  const others = documentPaths.filter((p) => p !== list);
+  if (others.some((p) => p.startsWith(`${list}.`) || p.startsWith(`${list}[`)) || documentPaths.filter((p) => p === list).length > 1) return undefined;
+  return others.map(cachedPath);
 }
 
 // ---------------------------------------------------------------- bounds
@@ -152,51 +189,55 @@ const records: Calculator<RecordsParams> = {
     list: p.list,
     paths: [...Object.keys(p.where ?? {}), ...(p.value ? [p.value] : []), ...boundRecordPaths(p.min), ...boundRecordPaths(p.max)],
   }),
-  compile: (p) => {
-    const listPath = cachedPath(p.list);
+  compile: (p) => whole(records.perRecord!(p)),
+  perRecord: (p): PerRecord<RecordItem | undefined> => {
     const valuePath = p.value ? cachedPath(p.value) : undefined;
     const matches = compileFilter(p.where);
     const missing = p.missing ?? 'skip';
     const tolerance = p.tolerance ?? 0;
-    return (document): RecordsResult | undefined => {
-      const list = getAt(document, listPath);
-      if (!Array.isArray(list)) return undefined;
-      const result: RecordsResult = { matched: [], below: [], above: [], unequal: [], failing: [] };
-      for (let index = 0; index < list.length; index++) {
-        const record = list[index];
-        if (!matches(record, document)) continue;
+    return {
+      list: cachedPath(p.list),
+      context: contextOf(p.list, records.documentPaths(p)),
+      // The record's item (with its figures and direction), or undefined when `where` leaves it out.
+      part: (record, index, document) => {
+        if (!matches(record, document)) return undefined;
         const item = identify(record as Record<string, unknown>, index);
-        result.matched.push(item);
-        if (!valuePath) continue;
+        if (!valuePath) return item;
         const raw = getAt(record, valuePath);
         const absent = raw === undefined || raw === null;
-        if (absent && missing === 'skip') continue;
+        if (absent && missing === 'skip') return item;
         if (absent) item.absent = true;
         if (p.equals !== undefined) {
           item.actual = absent ? null : (raw as RecordItem['actual']);
           item.target = p.equals;
-          if (raw !== p.equals) {
-            item.direction = 'unequal';
-            result.unequal.push(item);
-            result.failing.push(item);
-          } else item.direction = 'within';
-          continue;
+          item.direction = raw !== p.equals ? 'unequal' : 'within';
+          return item;
         }
         const actual = absent ? 0 : finiteNumber(raw);
-        if (actual === undefined) continue; // wrong type: a structural finding says so
+        if (actual === undefined) return item; // wrong type: a structural finding says so
         const min = resolveBound(p.min, document, record);
         const max = resolveBound(p.max, document, record);
-        if ((p.min !== undefined && !min) || (p.max !== undefined && !max)) continue;
+        if ((p.min !== undefined && !min) || (p.max !== undefined && !max)) return item;
         const c = compare(actual, min, max, tolerance);
         Object.assign(item, min?.extra, max?.extra, { actual, direction: c.direction, deviation: c.deviation, target: c.target });
         if (c.min !== undefined) item.min = c.min;
         if (c.max !== undefined) item.max = c.max;
         if (c.base !== undefined) item.base = c.base;
-        if (c.direction === 'below') result.below.push(item);
-        if (c.direction === 'above') result.above.push(item);
-        if (c.direction !== 'within') result.failing.push(item);
-      }
-      return result;
+        return item;
+      },
+      combine: (parts): RecordsResult | undefined => {
+        if (!parts) return undefined;
+        const result: RecordsResult = { matched: [], below: [], above: [], unequal: [], failing: [] };
+        for (const item of parts) {
+          if (!item) continue;
+          result.matched.push(item);
+          const direction = item.direction;
+          if (direction === undefined || direction === 'within') continue;
+          result[direction === 'unequal' ? 'unequal' : direction].push(item);
+          result.failing.push(item);
+        }
+        return result;
+      },
     };
   },
 };
@@ -253,44 +294,50 @@ const aggregate: Calculator<AggregateParams> = {
     list: p.list,
     paths: [...Object.keys(p.where ?? {}), ...Object.keys(p.count ?? {}), ...(p.value ? [p.value] : [])],
   }),
-  compile: (p) => {
-    const listPath = cachedPath(p.list);
+  compile: (p) => whole(aggregate.perRecord!(p)),
+  perRecord: (p): PerRecord<number | boolean | undefined> => {
     const valuePath = p.value ? cachedPath(p.value) : undefined;
     const inScope = compileFilter(p.where);
     const counted = compileFilter(p.count);
-    return (document): AggregateResult | undefined => {
-      const list = getAt(document, listPath);
-      if (!Array.isArray(list)) return undefined;
-      let total = 0;
-      let sum = 0;
-      let numerator = 0;
-      for (const record of list) {
-        if (!inScope(record, document)) continue;
-        if (p.op === 'mean') {
-          const v = valuePath ? finiteNumber(getAt(record, valuePath)) : undefined;
-          if (v === undefined) continue;
-          sum += v;
-        } else if (p.op === 'share' && counted(record, document)) numerator++;
-        total++;
-      }
-      if (total === 0 && p.op !== 'count') return undefined;
-      const actual = p.op === 'mean' ? sum / total : p.op === 'share' ? numerator / total : total;
-      const min = resolveBound(p.min, document);
-      const max = resolveBound(p.max, document);
-      if ((p.min !== undefined && !min) || (p.max !== undefined && !max)) return undefined;
-      const result: AggregateResult = { ...compare(actual, min, max, p.tolerance ?? 0), total };
-      if (p.op === 'share') {
-        result.numerator = numerator;
-        if (max) {
-          result.allowedCount = Math.floor(max.value * total + 1e-9);
-          result.excessCount = Math.max(0, numerator - result.allowedCount);
+    return {
+      list: cachedPath(p.list),
+      context: contextOf(p.list, aggregate.documentPaths(p)),
+      // Left out: undefined; for `mean` the record's number; else whether `count` counts it.
+      part: (record, _index, document) => {
+        if (!inScope(record, document)) return undefined;
+        if (p.op === 'mean') return valuePath ? finiteNumber(getAt(record, valuePath)) : undefined;
+        return p.op === 'share' ? counted(record, document) : true;
+      },
+      combine: (parts, document): AggregateResult | undefined => {
+        if (!parts) return undefined;
+        let total = 0;
+        let sum = 0;
+        let numerator = 0;
+        for (const part of parts) {
+          if (part === undefined) continue;
+          if (typeof part === 'number') sum += part;
+          else if (part === true && p.op === 'share') numerator++;
+          total++;
         }
-        if (min) {
-          result.requiredCount = Math.ceil(min.value * total - 1e-9);
-          result.shortCount = Math.max(0, result.requiredCount - numerator);
+        if (total === 0 && p.op !== 'count') return undefined;
+        const actual = p.op === 'mean' ? sum / total : p.op === 'share' ? numerator / total : total;
+        const min = resolveBound(p.min, document);
+        const max = resolveBound(p.max, document);
+        if ((p.min !== undefined && !min) || (p.max !== undefined && !max)) return undefined;
+        const result: AggregateResult = { ...compare(actual, min, max, p.tolerance ?? 0), total };
+        if (p.op === 'share') {
+          result.numerator = numerator;
+          if (max) {
+            result.allowedCount = Math.floor(max.value * total + 1e-9);
+            result.excessCount = Math.max(0, numerator - result.allowedCount);
+          }
+          if (min) {
+            result.requiredCount = Math.ceil(min.value * total - 1e-9);
+            result.shortCount = Math.max(0, result.requiredCount - numerator);
+          }
         }
-      }
-      return result;
+        return result;
+      },
     };
   },
 };
@@ -335,34 +382,39 @@ const countBy: Calculator<CountByParams> = {
   },
   documentPaths: (p) => [p.list, ...Object.values(p.eligible ?? {}).flatMap(filterDocumentPaths)],
   recordPaths: (p) => ({ list: p.list, paths: [p.value, ...Object.values(p.eligible ?? {}).flatMap((f) => Object.keys(f))] }),
-  compile: (p) => {
-    const listPath = cachedPath(p.list);
+  compile: (p) => whole(countBy.perRecord!(p)),
+  perRecord: (p): PerRecord<string | RecordItem | undefined> => {
     const valuePath = cachedPath(p.value);
     const eligible = new Map(Object.entries(p.eligible ?? {}).map(([value, filter]) => [value, compileFilter(filter)]));
-    return (document): CountByResult => {
-      const list = getAt(document, listPath);
-      const counts: Record<string, number> = Object.create(null) as Record<string, number>;
-      const misplaced: RecordItem[] = [];
-      for (const key of Object.keys(p.min)) counts[key] = 0;
-      if (Array.isArray(list)) {
-        list.forEach((record, index) => {
-          const v = getAt(record, valuePath);
-          if (typeof v !== 'string' || !Object.prototype.hasOwnProperty.call(counts, v)) return;
-          const fits = eligible.get(v);
-          if (fits && !fits(record, document)) {
-            // The item carries the fields its filter read (the level that did not fit), for the message.
-            const item: RecordItem = { ...identify(record as Record<string, unknown>, index), actual: v };
-            for (const field of Object.keys(p.eligible![v]!)) item[field] = (record as Record<string, unknown>)[field];
-            misplaced.push(item);
-            return;
-          }
-          counts[v]! += 1;
-        });
-      }
-      const short = Object.entries(p.min)
-        .filter(([value, required]) => counts[value]! < required)
-        .map(([value, required]) => ({ value, actual: counts[value]!, required, shortfall: required - counts[value]! }));
-      return { counts: { ...counts }, misplaced, short, shortTotal: short.reduce((s, x) => s + x.shortfall, 0), listPresent: Array.isArray(list) };
+    return {
+      list: cachedPath(p.list),
+      context: contextOf(p.list, countBy.documentPaths(p)),
+      // The value the record counts for, the misplaced item when it is not eligible for it, or undefined.
+      part: (record, index, document) => {
+        const v = getAt(record, valuePath);
+        if (typeof v !== 'string' || !Object.prototype.hasOwnProperty.call(p.min, v)) return undefined;
+        const fits = eligible.get(v);
+        if (fits && !fits(record, document)) {
+          // The item carries the fields its filter read (the level that did not fit), for the message.
+          const item: RecordItem = { ...identify(record as Record<string, unknown>, index), actual: v };
+          for (const field of Object.keys(p.eligible![v]!)) item[field] = (record as Record<string, unknown>)[field];
+          return item;
+        }
+        return v;
+      },
+      combine: (parts): CountByResult => {
+        const counts: Record<string, number> = Object.create(null) as Record<string, number>;
+        const misplaced: RecordItem[] = [];
+        for (const key of Object.keys(p.min)) counts[key] = 0;
+        for (const part of parts ?? []) {
+          if (typeof part === 'string') counts[part]! += 1;
+          else if (part) misplaced.push(part);
+        }
+        const short = Object.entries(p.min)
+          .filter(([value, required]) => counts[value]! < required)
+          .map(([value, required]) => ({ value, actual: counts[value]!, required, shortfall: required - counts[value]! }));
+        return { counts: { ...counts }, misplaced, short, shortTotal: short.reduce((s, x) => s + x.shortfall, 0), listPresent: parts !== undefined };
+      },
     };
   },
 };

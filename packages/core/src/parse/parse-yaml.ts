@@ -47,6 +47,8 @@ export interface ParsedDocument {
    * (`apiVersion`, `id`) is known even while a later line is broken.
    */
   head?: Readonly<Record<string, unknown>>;
+  /** The fast path's reading (values and spans), when it read the text: incremental checks start from it. */
+  fast?: FastDocument;
   /** Finds the key and value spans of the node at `path`, or the nearest existing ancestor. */
   locate(path: readonly PathSegment[]): { path: PathSegment[]; location: NodeLocation };
 }
@@ -143,23 +145,38 @@ function keySpanAt(text: string, start: number): Span {
 }
 
 function locateFast(doc: FastDocument, path: readonly PathSegment[]): { path: PathSegment[]; location: NodeLocation } {
-  let value: unknown = doc.value;
-  let location: NodeLocation = { value: doc.root ?? [doc.span[0], doc.span[0]] };
-  const found: PathSegment[] = [];
-  for (const segment of path) {
+  return walkFast(doc.value, doc.info, 0, path, 0, { value: doc.root ?? [doc.span[0], doc.span[0]] }, []);
+}
+
+/**
+ * Follows `path` from `path[from]` on, down from `value`, whose collections' spans are in
+ * `info` and lie `shift` characters from where they are now (an incremental parse moves a
+ * record without re-reading it: incremental-parse.ts). `location` is where `value` is.
+ */
+export function walkFast(
+  value: unknown,
+  info: ReadonlyMap<object, MapInfo | SeqInfo>,
+  shift: number,
+  path: readonly PathSegment[],
+  from: number,
+  location: NodeLocation,
+  found: PathSegment[],
+): { path: PathSegment[]; location: NodeLocation } {
+  for (let k = from; k < path.length; k++) {
+    const segment = path[k]!;
     if (typeof segment === 'number' && Array.isArray(value)) {
       if (segment >= value.length) break;
-      const { spans } = doc.info.get(value) as SeqInfo;
+      const { spans } = info.get(value) as SeqInfo;
       const s = spans[segment * 2]!;
-      location = s >= 0 ? { value: [s, spans[segment * 2 + 1]!] } : {};
+      location = s >= 0 ? { value: [s + shift, spans[segment * 2 + 1]! + shift] } : {};
       value = value[segment];
     } else if (typeof segment === 'string' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      const meta = doc.info.get(value) as MapInfo;
+      const meta = info.get(value) as MapInfo;
       const i = meta.keys.indexOf(segment);
       if (i < 0) break;
       const s = meta.spans;
-      location = { key: [s[i * 4]!, s[i * 4 + 1]!] };
-      if (s[i * 4 + 2]! >= 0) location.value = [s[i * 4 + 2]!, s[i * 4 + 3]!];
+      location = { key: [s[i * 4]! + shift, s[i * 4 + 1]! + shift] };
+      if (s[i * 4 + 2]! >= 0) location.value = [s[i * 4 + 2]! + shift, s[i * 4 + 3]! + shift];
       value = (value as Record<string, unknown>)[segment];
     } else break;
     found.push(segment);
@@ -203,6 +220,7 @@ export function parseYaml(original: string, options: ParseOptions = {}, position
         span: doc.span,
         problems: [],
         empty: doc.root === undefined,
+        fast: doc,
         locate: (path) => locateFast(doc, path),
       })),
     };

@@ -10,7 +10,8 @@ import type { Position, Range } from '../types.js';
  * it, as `check` reports it and as editors (which hide the mark) show it.
  */
 export class TextPositions {
-  private readonly lineStarts: number[];
+  private lineStarts: number[];
+
 
   /** `leadingBom: false` for a text whose mark was already cut (a second U+FEFF is a character). */
   constructor(
@@ -23,6 +24,31 @@ export class TextPositions {
       if (c === 10) this.lineStarts.push(i + 1);
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
     }
+  }
+
+  /**
+   * The line index of `text`, which is `previous.text` with [from, oldTo) replaced by the
+   * characters now at [from, newTo): lines before the edit are kept, those after it moved, only
+   * the edited part is scanned (an editor keystroke in a 4 MB file). `from` must be a line start
+   * and `oldTo` one or the text's end, so no line break pairs across the edit's ends.
+   */
+  static spliced(previous: TextPositions, text: string, from: number, oldTo: number, newTo: number): TextPositions {
+    const next = Object.create(TextPositions.prototype) as { text: string; lineStarts: number[] };
+    const old = previous.lineStarts;
+    const delta = newTo - oldTo;
+    const starts: number[] = [];
+    let i = 0;
+    for (; i < old.length && old[i]! <= from; i++) starts.push(old[i]!);
+    for (let k = from; k < newTo; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10) starts.push(k + 1);
+      else if (c === 13 && text.charCodeAt(k + 1) !== 10) starts.push(k + 1);
+    }
+    while (i < old.length && old[i]! <= oldTo) i++;
+    for (; i < old.length; i++) starts.push(old[i]! + delta);
+    next.text = text;
+    next.lineStarts = starts;
+    return next as unknown as TextPositions;
   }
 
   get lineCount(): number {

@@ -2,9 +2,11 @@ import * as jsonRulesEngine from 'json-rules-engine';
 import type { Almanac, Engine as EngineType, TopLevelCondition } from 'json-rules-engine';
 import { ruleSettingProblems } from '../config.js';
 import { ConfigurationError } from '../errors.js';
-import { calculatorNamed } from '../facts/calculators.js';
+import { calculatorNamed, type Calculator } from '../facts/calculators.js';
+import { PartsCache, REUSE_FACT, sameHead, type Reuse } from '../facts/incremental.js';
+import { templatePlaceholders } from '../messages/format.js';
 import { compileFilter } from '../facts/record-filter.js';
-import type { FindingFactory } from '../finding-factory.js';
+import type { FindingFactory, FindingInput } from '../finding-factory.js';
 import { fillTemplate } from '../messages/format.js';
 import { getAt, parsePath, type PathSegment } from '../path.js';
 import type { DocumentKind } from '../schema/document-schemas.js';
@@ -42,6 +44,10 @@ interface CompiledOutcome {
   fromFact?: string;
   /** `report.itemsWhere`, compiled. */
   itemFilter?: (item: unknown, document: unknown) => boolean;
+  /** Names the outcome's messages and fix read from the context (whether a record's finding can be kept). */
+  reads?: string[];
+  /** Per record item: the finding input made for it, kept across the checks of an edited document. */
+  kept?: WeakMap<object, FindingInput>;
 }
 
 export const YEAR_FIELD: Record<DocumentKind, string> = { SchoolBudget: 'fiscalYear', Staffing: 'fiscalYear', DistrictIndicators: 'year' };
@@ -89,9 +95,9 @@ export class KindEngine {
     readonly hintEngine: EngineType,
   ) {}
 
-  run(document: unknown, withHints: boolean): Promise<{ names: string[]; almanac: Almanac }> {
+  run(document: unknown, withHints: boolean, reuse: Reuse | null = null): Promise<{ names: string[]; almanac: Almanac }> {
     const next = this.queue.then(async () => {
-      const { results, almanac } = await this.engine.run({ document });
+      const { results, almanac } = await this.engine.run({ document, [REUSE_FACT]: reuse });
       const names = results.map((r) => r.name as string);
       if (withHints && this.scopes.size) {
         // The almanac keeps every result: take only the scope rules' from this second run.
@@ -103,6 +109,20 @@ export class KindEngine {
     this.queue = next.catch(() => undefined);
     return next;
   }
+}
+
+/**
+ * The fact function of a calculator: a list calculator's parts per record are kept between
+ * the checks of an edited document when the check passes {@link REUSE_FACT} (facts/incremental.ts).
+ */
+export function factOf(calc: Calculator, params: unknown): (params: unknown, almanac: Almanac) => Promise<unknown> {
+  const per = calc.perRecord?.(params as never);
+  if (per) {
+    const cache = new PartsCache(per);
+    return async (_p, almanac) => cache.compute(await almanac.factValue('document'), (await almanac.factValue(REUSE_FACT)) as Reuse | null);
+  }
+  const compute = calc.compile(params as never);
+  return async (_p, almanac) => compute(await almanac.factValue('document'));
 }
 
 /** An Engine with edunorm's path resolver and operators. */
@@ -185,8 +205,7 @@ export class RuleSet {
       localFacts.set(name, id);
       const calc = calculatorNamed(spec.calculator);
       if (!calc) throw new ConfigurationError('rule-file/unknown-calculator', `rule ${def.id}: unknown calculator "${spec.calculator}"`);
-      const compute = calc.compile(substituteParams(spec.params, active.params) as never);
-      addFact(id, async (_params: unknown, almanac: Almanac) => compute(await almanac.factValue('document')));
+      addFact(id, factOf(calc, substituteParams(spec.params, active.params)));
     }
     const pathFacts = new Set<string>();
     const shared: ConditionSpec[] = [];
@@ -256,10 +275,12 @@ export class RuleSet {
   }
 
   /** Evaluates every active rule of the document's kind in one engine run. */
-  async evaluate(kind: DocumentKind, document: unknown, factory: FindingFactory, wantMeasurements = false): Promise<{ findings: Finding[]; measurements: Measurement[] }> {
+  async evaluate(kind: DocumentKind, document: unknown, factory: FindingFactory, wantMeasurements = false, reuse: Reuse | null = null): Promise<{ findings: Finding[]; measurements: Measurement[] }> {
     const kindEngine = this.engines.get(kind);
     if (!kindEngine) return { findings: [], measurements: [] };
-    const { names, almanac } = await kindEngine.run(document, wantMeasurements);
+    const { names, almanac } = await kindEngine.run(document, wantMeasurements, reuse);
+    // Findings about records are kept for the next check of an edit only while everything but the lists is the same.
+    const keep = reuse ? (reuse.previous === undefined || sameHead(document, reuse.previous) ? reuse : null) : null;
     const findings: Finding[] = [];
     const measurements: Measurement[] = [];
     const hinted = wantMeasurements ? [...kindEngine.unscopedHints] : [];
@@ -272,7 +293,7 @@ export class RuleSet {
       const compiled = kindEngine.outcomes.get(name);
       if (!compiled) continue;
       const value = compiled.fromFact ? await almanac.factValue(compiled.fromFact) : undefined;
-      for (const f of reportOutcome(compiled, document, value, factory)) findings.push(f);
+      for (const f of reportOutcome(compiled, document, value, factory, keep)) findings.push(f);
     }
     for (const { rule, fromFact } of hinted) {
       const value = await almanac.factValue(fromFact);
@@ -322,60 +343,92 @@ export function figuresOf(value: unknown): Finding['figures'] {
   return out;
 }
 
-function reportOutcome(compiled: CompiledOutcome, document: unknown, value: unknown, factory: FindingFactory): Finding[] {
+
+/**
+ * Whether the findings of one record's item depend on that record alone: no message or fix
+ * reads a figure of the whole fact (its lists of records) or a list of the document.
+ */
+function itemLocal(compiled: CompiledOutcome, document: unknown, value: unknown): boolean {
+  if (!compiled.reads) {
+    const { outcome } = compiled;
+    const texts = [outcome.message['zh-CN'], outcome.message.en, ...(outcome.report.related ?? []).flatMap((r) => [r.message['zh-CN'], r.message.en])];
+    compiled.reads = [...texts.flatMap(templatePlaceholders), ...(outcome.report.fix ? [outcome.report.fix.figure] : [])];
+  }
+  const own = (o: unknown, k: string) => o !== null && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k);
+  for (const name of compiled.reads) {
+    const [root, next] = name.split('.');
+    if (own(value, name) || own(value, root!)) return false;
+    if (root === 'doc' && next !== undefined && Array.isArray(own(document, next) ? (document as Record<string, unknown>)[next] : undefined)) return false;
+  }
+  return true;
+}
+
+function reportOutcome(compiled: CompiledOutcome, document: unknown, value: unknown, factory: FindingFactory, reuse: Reuse | null = null): Finding[] {
   const { rule, outcome } = compiled;
-  const def = rule.definition;
   const report = outcome.report;
-  const severity = rule.severity ?? outcome.severity ?? def.severity;
   const base: Record<string, unknown> = { ...rule.params, doc: document };
-  const subjects: { context: Record<string, unknown>; index?: number; figures: unknown }[] = [];
   if (report.items) {
     const items = value && typeof value === 'object' ? (value as Record<string, unknown>)[report.items] : undefined;
     if (!Array.isArray(items)) return [];
     const wanted = compiled.itemFilter;
+    const kept = reuse && itemLocal(compiled, document, value) ? (compiled.kept ??= new WeakMap()) : undefined;
+    const findings: Finding[] = [];
     for (const item of items as Record<string, unknown>[]) {
       if (wanted && !wanted(item, document)) continue;
-      subjects.push({ context: { ...base, ...(value as object), ...item }, index: item.index as number, figures: item });
+      // The same item object had the same record and figures: only where it is may have moved,
+      // and the factory locates it afresh.
+      let input = kept?.get(item);
+      if (!input) {
+        input = inputFor(compiled, document, { context: { ...base, ...(value as object), ...item }, index: item.index as number, figures: item });
+        kept?.set(item, input);
+      }
+      findings.push(factory.make(input));
     }
-  } else {
-    subjects.push({ context: { ...base, ...(value && typeof value === 'object' ? value : { value }) }, figures: value });
+    return findings;
   }
-  return subjects.map(({ context, index, figures }) => {
-    let path = expand(report.at, index) ?? [];
-    let fellBack = false;
-    if (report.else?.length && !exists(document, path)) {
-      for (const alt of report.else) {
-        const p = expand(alt, index);
-        if (p && exists(document, p)) {
-          path = p;
-          fellBack = true;
-          break;
-        }
+  return [factory.make(inputFor(compiled, document, { context: { ...base, ...(value && typeof value === 'object' ? value : { value }) }, figures: value }))];
+}
+
+/** What a finding of the outcome says about one subject (a record's item, or the document). */
+function inputFor(compiled: CompiledOutcome, document: unknown, { context, index, figures }: { context: Record<string, unknown>; index?: number; figures: unknown }): FindingInput {
+  const { rule, outcome } = compiled;
+  const def = rule.definition;
+  const report = outcome.report;
+  const severity = rule.severity ?? outcome.severity ?? def.severity;
+  let path = expand(report.at, index) ?? [];
+  let fellBack = false;
+  if (report.else?.length && !exists(document, path)) {
+    for (const alt of report.else) {
+      const p = expand(alt, index);
+      if (p && exists(document, p)) {
+        path = p;
+        fellBack = true;
+        break;
       }
     }
-    const message = fillBoth(outcome.message, context);
-    // The fix sets the reported node to a figure: only meaningful on the node the figure is
-    // about, never on a fallback (it would turn `classTeacher: true` into `800`).
-    const fix = report.fix && !fellBack ? fixFor(report.fix, context, path, document) : undefined;
-    return factory.make({
-      ruleId: def.id,
-      severity,
-      message,
-      path,
-      part: report.part ?? 'value',
-      citation: def.citation,
-      outcome: outcome.name,
-      figures: figuresOf(figures),
-      ...(fix ? { fix } : {}),
-      ...(report.related
-        ? {
-            related: report.related
-              .map((r) => ({ path: expand(r.at, index) ?? [], message: fillBoth(r.message, context) }))
-              .filter((r) => exists(document, r.path)),
-          }
-        : {}),
-    });
-  });
+  }
+  const message = fillBoth(outcome.message, context);
+  // The fix sets the reported node to a figure: only meaningful on the node the figure is
+  // about, never on a fallback (it would turn `classTeacher: true` into `800`).
+  const fix = report.fix && !fellBack ? fixFor(report.fix, context, path, document) : undefined;
+  return {
+    ruleId: def.id,
+    severity,
+    message,
+    path,
+    part: report.part ?? 'value',
+    citation: def.citation,
+    outcome: outcome.name,
+    figures: figuresOf(figures),
+    ...(fix ? { fix } : {}),
+    ...(report.related
+      ? {
+          related: report.related
+            .map((r) => ({ path: expand(r.at, index) ?? [], message: fillBoth(r.message, context) }))
+            .filter((r) => exists(document, r.path)),
+        }
+      : {}),
+  };
 }
 
 function exists(document: unknown, path: readonly PathSegment[]): boolean {

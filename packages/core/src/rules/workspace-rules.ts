@@ -14,7 +14,8 @@ import type { ContributedFigure } from '../workspace/contribution.js';
 import { WORKSPACE_CALCULATORS, type DistrictView, type WorkspaceLocation } from '../workspace/calculators.js';
 import { substituteParams } from './load-pack.js';
 import type { ConditionSpec, OutcomeSpec, RuleDefinition } from './rule-types.js';
-import { figuresOf, newEngine, rewriteCondition, YEAR_FIELD, type ActiveRule } from './rule-set.js';
+import { factOf, figuresOf, newEngine, rewriteCondition, YEAR_FIELD, type ActiveRule } from './rule-set.js';
+import { REUSE_FACT, type Reuse } from '../facts/incremental.js';
 
 /** A finding across documents: it carries the file it is in. */
 export interface WorkspaceFinding extends Finding {
@@ -90,8 +91,7 @@ class ContributionEngine {
         const id = localFacts.get(name)!;
         if (this.facts.has(id)) continue;
         this.facts.add(id);
-        const compute = CALCULATORS[f.calculator]!.compile(withoutBounds(substituteParams(f.params, params)) as never);
-        this.engine.addFact(id, async (_p: unknown, almanac: Almanac) => compute(await almanac.factValue('document')));
+        this.engine.addFact(id, factOf(CALCULATORS[f.calculator]!, withoutBounds(substituteParams(f.params, params))));
       }
       const when = withoutFact(substituteParams(outcome.when, params) as ConditionSpec, from);
       const all = [...shared, ...(when ? [when] : [])];
@@ -109,9 +109,9 @@ class ContributionEngine {
     }
   }
 
-  contribute(document: unknown): Promise<Record<string, ContributedFigure>> {
+  contribute(document: unknown, reuse: Reuse | null = null): Promise<Record<string, ContributedFigure>> {
     return this.serial.run(async () => {
-      const { results, almanac } = await this.engine.run({ document });
+      const { results, almanac } = await this.engine.run({ document, [REUSE_FACT]: reuse });
       const chosen = new Map<string, ReusedOutcome>();
       for (const r of results) {
         const o = this.outcomes.get(r.name as string);
@@ -210,9 +210,9 @@ export class WorkspaceRules {
   }
 
   /** The figures a school document contributes (empty for kinds no workspace rule reads). */
-  async contribute(kind: DocumentKind, document: unknown): Promise<Record<string, ContributedFigure>> {
+  async contribute(kind: DocumentKind, document: unknown, reuse: Reuse | null = null): Promise<Record<string, ContributedFigure>> {
     const engine = this.contributions.get(kind);
-    return engine ? engine.contribute(document) : {};
+    return engine ? engine.contribute(document, reuse) : {};
   }
 
   /** Evaluates every workspace rule on one district view; findings in whichever files they land. */

@@ -31,3 +31,17 @@ export function compileDocumentValidators(): Record<DocumentKind, ValidateFuncti
   for (const kind of DOCUMENT_KINDS) compiled[kind] = ajv.compile(documentSchemas[kind]);
   return compiled;
 }
+
+/** Keywords of a list's schema that judge each record alone (none judges the list as a whole). */
+const PER_RECORD_KEYWORDS = new Set(['type', 'items', ...Object.keys(ANNOTATION_KEYWORDS)]);
+
+/**
+ * The precompiled validator of one record of a document's top-level list (`Staffing__staff`),
+ * when the list's schema judges records one by one: the editor's incremental checks validate
+ * only the records an edit changed.
+ */
+export function listRecordValidator(kind: DocumentKind, key: string): ValidateFunction | undefined {
+  const list = (documentSchemas[kind].properties as Record<string, Record<string, unknown>> | undefined)?.[key];
+  if (!list || list.type !== 'array' || !Object.keys(list).every((k) => PER_RECORD_KEYWORDS.has(k))) return undefined;
+  return (precompiled as unknown as Record<string, ValidateFunction | undefined>)[`${kind}__${key}`];
+}

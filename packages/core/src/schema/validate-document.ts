@@ -4,7 +4,8 @@ import { showValue } from '../messages/show-value.js';
 import { didYouMean } from '../messages/did-you-mean.js';
 import { formatPath, type PathSegment } from '../path.js';
 import type { Finding, LocalizedText } from '../types.js';
-import { documentValidators, type ErrorObject } from './ajv-instance.js';
+import { documentValidators, listRecordValidator, type ErrorObject } from './ajv-instance.js';
+import { sameHead, type Reuse } from '../facts/incremental.js';
 import { DOCUMENT_KINDS, documentSchemas, type DocumentKind, type FieldDoc, type JsonSchema, type Unit } from './document-schemas.js';
 import { partsExceedingWholes } from './part-exceeds-whole.js';
 import { hasFullWidthDigits, suggestTypedValue, yearOfDate } from './suggest-value.js';
@@ -54,7 +55,7 @@ export interface StructureResult {
  * Checks a document's header (apiVersion, kind) and its structure against the kind's JSON
  * Schema, turning every ajv error into a located finding written for finance staff.
  */
-export function validateStructure(factory: FindingFactory, value: unknown, limit = Infinity): StructureResult {
+export function validateStructure(factory: FindingFactory, value: unknown, limit = Infinity, reuse: Reuse | null = null): StructureResult {
   const findings: Finding[] = [];
   const add = (input: FindingInput) => findings.push(factory.make(input));
 
@@ -120,24 +121,24 @@ export function validateStructure(factory: FindingFactory, value: unknown, limit
     return { findings };
   }
 
-  const validate = documentValidators()[kind as DocumentKind];
-  validate(value);
+  const inputs = structureInputs(factory, kind as DocumentKind, record, reuse, limit);
   const seen = new Set<string>();
   let omitted = 0;
-  for (const error of validate.errors ?? []) {
+  for (const entry of inputs.ajv) {
     if (findings.length >= limit) {
       omitted++;
       continue;
     }
-    const input = describeAjvError(factory, error, value);
+    // Described only when used: a hostile file's 100,000 errors past the limit cost nothing.
+    const input = typeof entry === 'function' ? entry() : entry;
     if (!input) continue;
     const key = `${input.ruleId}|${formatPath(input.path)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     add(input);
   }
-  for (const f of numberNotations(factory, value, documentSchemas[kind as DocumentKind])) {
-    if (findings.length < limit) findings.push(f);
+  for (const input of inputs.numbers) {
+    if (findings.length < limit) add(input);
     else omitted++;
   }
   if (kind === 'Staffing') {
@@ -378,9 +379,10 @@ const ODD_NUMBER_IN_TEXT = /(?:^|[\s:,[{-])[-+]?0(?:[xX][0-9a-fA-F]|[oO][0-7]|[0
  * numeric fields: YAML 1.2 reads `0x10` as 16 and `017` as 17, YAML 1.1 tools read `017` as 15.
  * A finance form never means either: report it (`schema/number-format`) with the decimal value.
  */
-function numberNotations(factory: FindingFactory, value: unknown, schema: JsonSchema): Finding[] {
-  if (!ODD_NUMBER_IN_TEXT.test(factory.file.text.slice(factory.doc.span[0], factory.doc.span[1]))) return [];
-  const out: Finding[] = [];
+function numberNotations(factory: FindingFactory, value: unknown, schema: JsonSchema | undefined, at: PathSegment[] = []): FindingInput[] {
+  const span = at.length ? factory.sourceText(at)?.span : factory.doc.span;
+  if (!span || !ODD_NUMBER_IN_TEXT.test(factory.file.text.slice(span[0], span[1]))) return [];
+  const out: FindingInput[] = [];
   const walk = (v: unknown, s: JsonSchema | undefined, path: PathSegment[]): void => {
     if (!s) return;
     if (typeof v === 'number' && (s.type === 'number' || s.type === 'integer')) {
@@ -389,23 +391,21 @@ function numberNotations(factory: FindingFactory, value: unknown, schema: JsonSc
       if (!written || !ODD_NUMBER.test(written)) return;
       const label = fieldLabel(path, s);
       const radix = /^[-+]?0[xX]/.test(written) ? L('十六进制', 'hexadecimal') : /^[-+]?0[oO]/.test(written) ? L('八进制', 'octal') : undefined;
-      out.push(
-        factory.make({
-          ...structural('schema/number-format'),
-          path,
-          message: radix
-            ? L(
-                `${label['zh-CN']} 写成了 \`${written}\`(${radix['zh-CN']}),读作 ${v}。请写普通的十进制数字。`,
-                `${label.en} is written \`${written}\` (${radix.en}), which is read as ${v}. Write a plain decimal number.`,
-              )
-            : L(
-                `${label['zh-CN']} 写成了 \`${written}\`,以 0 开头:有的 YAML 读取器读作 ${v},有的按八进制读作其他数。请去掉开头的 0。`,
-                `${label.en} is written \`${written}\` with a leading zero: some YAML readers read ${v}, others an octal number. Remove the leading zero.`,
-              ),
-          fix: { title: L(`改为 ${v}`, `Change to ${v}`), newText: String(v) },
-          figures: { written, value: v },
-        }),
-      );
+      out.push({
+        ...structural('schema/number-format'),
+        path,
+        message: radix
+          ? L(
+              `${label['zh-CN']} 写成了 \`${written}\`(${radix['zh-CN']}),读作 ${v}。请写普通的十进制数字。`,
+              `${label.en} is written \`${written}\` (${radix.en}), which is read as ${v}. Write a plain decimal number.`,
+            )
+          : L(
+              `${label['zh-CN']} 写成了 \`${written}\`,以 0 开头:有的 YAML 读取器读作 ${v},有的按八进制读作其他数。请去掉开头的 0。`,
+              `${label.en} is written \`${written}\` with a leading zero: some YAML readers read ${v}, others an octal number. Remove the leading zero.`,
+            ),
+        fix: { title: L(`改为 ${v}`, `Change to ${v}`), newText: String(v) },
+        figures: { written, value: v },
+      });
       return;
     }
     if (Array.isArray(v)) {
@@ -419,9 +419,129 @@ function numberNotations(factory: FindingFactory, value: unknown, schema: JsonSc
       }
     }
   };
-  walk(value, schema, []);
+  walk(value, schema, at);
   return out;
 }
+
+/** A structure check's finding inputs, before the limit: ajv's (undefined: an error that says nothing; a function: not described yet), then number notations. */
+interface StructureInputs {
+  ajv: (FindingInput | undefined | (() => FindingInput | undefined))[];
+  numbers: FindingInput[];
+}
+
+/** One record's inputs, and where the record started when they were made (an unknown key's fix has a span). */
+interface RecordInputs {
+  ajv: (FindingInput | undefined)[];
+  numbers: FindingInput[];
+  at: number;
+}
+
+/** A document's inputs by where they are: the head, and each record of the lists checked record by record. */
+interface KeptStructure {
+  kind: DocumentKind;
+  head: { ajv: (FindingInput | undefined)[]; numbers: FindingInput[] };
+  lists: Map<string, RecordInputs[]>;
+  /** Per list, the records whose inputs hold a span (to move when the record moves). */
+  spanned: Map<string, number[]>;
+}
+
+const holdsSpan = (r: RecordInputs) => r.ajv.some((x) => x?.fix?.span !== undefined);
+
+/** Kept per document value while an incremental check asks for it (WeakMap: gone with the document). */
+const keptStructure = new WeakMap<object, KeptStructure>();
+
+function recordStart(factory: FindingFactory, key: string, index: number): number {
+  return factory.doc.locate([key, index]).location.value?.[0] ?? -1;
+}
+
+/** The inputs of one record, from its own validator (paths and pointers as in the whole document). */
+function recordInputs(factory: FindingFactory, kind: DocumentKind, value: Record<string, unknown>, key: string, index: number): RecordInputs {
+  const validate = listRecordValidator(kind, key)!;
+  const item = (value[key] as unknown[])[index];
+  validate(item);
+  const prefix = `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}/${index}`;
+  const ajv = (validate.errors ?? []).map((e) => describeAjvError(factory, { ...e, instancePath: prefix + e.instancePath }, value));
+  const items = (documentSchemas[kind].properties as Record<string, JsonSchema>)[key]!.items as JsonSchema;
+  return { ajv, numbers: numberNotations(factory, item, items, [key, index]), at: recordStart(factory, key, index) };
+}
+
+/** The same inputs, for a record that moved by `delta` characters (text unchanged). */
+function moved(inputs: RecordInputs, delta: number): RecordInputs {
+  const shift = (i: FindingInput | undefined): FindingInput | undefined => (i?.fix?.span ? { ...i, fix: { ...i.fix, span: [i.fix.span[0] + delta, i.fix.span[1] + delta] } } : i);
+  return { ajv: inputs.ajv.map(shift), numbers: inputs.numbers.map((i) => shift(i)!), at: inputs.at + delta };
+}
+
+/**
+ * The structure inputs of a document: from the kind's validator over the whole document, or —
+ * for a document edited from `reuse.previous` whose head is the same — the head's and the
+ * unchanged records' inputs kept from the previous check and only the changed records
+ * validated again. In record order either way: what the whole validation gives, per place.
+ */
+function structureInputs(factory: FindingFactory, kind: DocumentKind, value: Record<string, unknown>, reuse: Reuse | null, limit: number): StructureInputs {
+  const previous = reuse?.previous;
+  const before = previous !== null && typeof previous === 'object' ? keptStructure.get(previous) : undefined;
+  const lists = Object.keys(value).filter((k) => Array.isArray(value[k]) && listRecordValidator(kind, k));
+  if (reuse && before && before.kind === kind && sameHead(value, previous)) {
+    const next: KeptStructure = { kind, head: before.head, lists: new Map(), spanned: new Map() };
+    let ok = lists.length === before.lists.size;
+    for (const key of lists) {
+      const records = before.lists.get(key);
+      const changed = records ? reuse.changedIn((previous as Record<string, unknown[]>)[key]!, value[key] as unknown[]) : undefined;
+      if (!records || !changed) {
+        ok = false;
+        break;
+      }
+      const now = records.slice();
+      for (const i of changed) now[i] = recordInputs(factory, kind, value, key, i);
+      // Records after an edit moved; only the few whose inputs hold a span need it moved too.
+      const spanned = (before.spanned.get(key) ?? []).filter((i) => !changed.includes(i));
+      for (const i of changed) if (holdsSpan(now[i]!)) spanned.push(i);
+      for (const i of spanned) {
+        const r = now[i]!;
+        const at = recordStart(factory, key, i);
+        if (at !== r.at) now[i] = moved(r, at - r.at);
+      }
+      next.lists.set(key, now);
+      next.spanned.set(key, spanned);
+    }
+    const inputs = ok ? flatten(next) : undefined;
+    // Near the limit, which findings are left out depends on ajv's own order: check it whole.
+    if (inputs && inputs.ajv.length + inputs.numbers.length < limit) {
+      keptStructure.set(value, next);
+      return inputs;
+    }
+  }
+  // The whole document: ajv's errors in its order; kept by place when asked.
+  const validate = documentValidators()[kind];
+  validate(value);
+  const errors = validate.errors ?? [];
+  const numbers = numberNotations(factory, value, documentSchemas[kind]);
+  if (!reuse) return { ajv: errors.map((e) => () => describeAjvError(factory, e, value)), numbers };
+  const ajv = errors.map((e) => describeAjvError(factory, e, value));
+  {
+    const kept: KeptStructure = { kind, head: { ajv: [], numbers: [] }, lists: new Map(), spanned: new Map() };
+    for (const key of lists) kept.lists.set(key, (value[key] as unknown[]).map((_, i) => ({ ajv: [], numbers: [], at: recordStart(factory, key, i) })));
+    const place = (path: readonly PathSegment[]) => (typeof path[0] === 'string' && typeof path[1] === 'number' ? kept.lists.get(path[0])?.[path[1]] : undefined);
+    errors.forEach((e, i) => (place(pointerToPath(e.instancePath, value)) ?? kept.head).ajv.push(ajv[i]));
+    for (const n of numbers) (place(n.path) ?? kept.head).numbers.push(n);
+    for (const [key, records] of kept.lists) kept.spanned.set(key, records.flatMap((r, i) => (holdsSpan(r) ? [i] : [])));
+    keptStructure.set(value, kept);
+  }
+  return { ajv, numbers };
+}
+
+function flatten(kept: KeptStructure): StructureInputs {
+  const ajv = [...kept.head.ajv];
+  const numbers = [...kept.head.numbers];
+  for (const records of kept.lists.values()) {
+    for (const r of records) {
+      for (const x of r.ajv) ajv.push(x);
+      for (const x of r.numbers) numbers.push(x);
+    }
+  }
+  return { ajv, numbers };
+}
+
 
 /**
  * The vocabulary term a written word names, looked up only in the vocabulary whose codes are the

@@ -1,0 +1,161 @@
+/**
+ * The editor's incremental checks (issue 14 item 4) must give exactly what a check from
+ * scratch gives: after every edit of random edit sequences on staffing, budget and district
+ * files, the incremental result deep-equals `check()` — every finding's rule id, range,
+ * severity, message and order, the suppressed ones, measurements and contributions.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { check, type CheckOptions } from '../packages/core/src/check.js';
+import { IncrementalChecker } from '../packages/core/src/incremental-check.js';
+import { changedRange, spliceRecord } from '../packages/core/src/parse/incremental-parse.js';
+import { parseYaml } from '../packages/core/src/parse/parse-yaml.js';
+import type { PathSegment } from '../packages/core/src/path.js';
+import { rng, staffingText } from '../bench/corpus.mjs';
+import { EXAMPLES } from './helpers/paths.js';
+
+const example = (p: string) => readFileSync(join(EXAMPLES, p), 'utf8');
+
+/** Staffing files with findings of most norms: seeded, 40 people, one with comments and a directive. */
+const STAFFING = staffingText(rng(7), '99007', '测试学校', 'senior', 40);
+const BASES: Record<string, string> = {
+  generated: STAFFING,
+  // A directive before a record and a comment after the list: directives must still apply.
+  directives: STAFFING.replace(/\n( {2}- id: T00005)/, '\n  # edunorm-disable-next-line teacher-training-hours -- 进修中\n$1') + '# 结尾注释\nnotes: 末尾\n',
+  noncompliant: example('noncompliant/staffing.yaml'),
+  compliant: example('compliant/staffing.yaml'),
+  rural: example('compliant/rural-staffing.yaml'),
+  budget: example('noncompliant/budget.yaml'),
+  district: example('district/county-2025.yaml'),
+};
+
+/** Every path to every node of a plain value. */
+function paths(value: unknown, prefix: PathSegment[] = []): PathSegment[][] {
+  const out: PathSegment[][] = [prefix];
+  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
+  return out;
+}
+
+interface Edit {
+  /** Where, as a share of the text's length (lines are found from it). */
+  at: number;
+  remove: number;
+  insert: string;
+}
+
+const PIECES = ['0', '7', '12', '9', ' ', ':', ': ', '-', '- ', '\n', '\n    ', '\n  - ', '#', '"', "'", '{', '}', '[', ']', 'true', 'false', 'null', 'x', '王', '　', '\t', 'teacher', 'role: ', 'classTeacherAllowance: 0', 'annualSalary: 1', '---\n', '&a ', '*a', '\r', '99999999', '.5', '1e3'];
+const editArb: fc.Arbitrary<Edit> = fc.record({
+  at: fc.integer({ min: 0, max: 999_999 }).map((n) => n / 1e6),
+  remove: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 40 })),
+  insert: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES), fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((a) => a.join(''))),
+});
+
+const VALUES = ['true', 'false', 'teacher', 'management', 'logistics', '0', '800', '1200', '90000', '', 'abc', '"5"', 'senior', 'none', '2030', '-1', '王芳'];
+
+type Mode = 'typing' | 'value' | 'line' | 'raw';
+const modeArb: fc.Arbitrary<Mode> = fc.constantFrom('typing', 'typing', 'value', 'value', 'line', 'raw');
+
+/**
+ * Applies an edit: typing a digit into a figure, giving a field another value, deleting or
+ * doubling a line, or a raw insertion/deletion anywhere (which may break the YAML).
+ */
+function apply(text: string, edit: Edit, mode: Mode): string {
+  let at = Math.floor(edit.at * text.length);
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEndAt = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+  const line = text.slice(lineStart, lineEndAt);
+  if (mode === 'value') {
+    const colon = line.indexOf(': ');
+    if (colon < 0) return text;
+    return text.slice(0, lineStart + colon + 2) + VALUES[edit.remove % VALUES.length] + text.slice(lineEndAt);
+  }
+  if (mode === 'line') {
+    const next = Math.min(text.length, lineEndAt + 1);
+    return edit.remove % 2 ? text.slice(0, lineStart) + text.slice(next) : text.slice(0, next) + line + '\n' + text.slice(next);
+  }
+  if (mode === 'typing') {
+    const lineEnd = text.indexOf('\n', at);
+    at = lineEnd < 0 ? text.length : lineEnd;
+    const digit = /\d$/.test(text.slice(0, at));
+    return text.slice(0, digit ? at - 1 : at) + (edit.insert.replace(/[^0-9]/g, '') || '5') + text.slice(at);
+  }
+  return text.slice(0, at) + edit.insert + text.slice(Math.min(text.length, at + edit.remove));
+}
+
+describe('incremental parse: one record re-read', () => {
+  it('reads what the whole parse reads: values, every node location, comments and positions', () => {
+    let spliced = 0;
+    fc.assert(
+      fc.property(fc.constantFrom('generated', 'directives', 'noncompliant', 'district'), fc.array(fc.tuple(editArb, modeArb), { minLength: 1, maxLength: 6 }), (base, edits) => {
+        let file = parseYaml(BASES[base]!);
+        for (const [edit, mode] of edits) {
+          const text = apply(file.text, edit, mode);
+          const range = changedRange(file.text, text);
+          const next = range ? spliceRecord(file, text, range.from, range.oldTo, range.newTo) : undefined;
+          const whole = parseYaml(text);
+          if (next) {
+            spliced++;
+            expect(whole.documents).toHaveLength(1);
+            const [a, b] = [next.documents[0]!, whole.documents[0]!];
+            expect(a.value).toStrictEqual(b.value);
+            expect(a.span).toEqual(b.span);
+            expect(a.problems).toEqual(b.problems);
+            expect(next.comments).toEqual(whole.comments);
+            for (const p of [...paths(b.value), ['staff', 9999], ['nope'], ['staff', 0, 'nope', 'deeper']]) expect(a.locate(p)).toEqual(b.locate(p));
+            for (let o = 0; o <= text.length; o += 97) expect(next.positions.position(o)).toEqual(whole.positions.position(o));
+            expect(next.positions.lineCount).toBe(whole.positions.lineCount);
+          }
+          file = next ?? whole;
+        }
+      }),
+      { numRuns: 80, seed: 14 },
+    );
+    // The property is about the re-read path: it must have been taken often.
+    expect(spliced).toBeGreaterThan(60);
+  }, 180_000);
+});
+
+describe('IncrementalChecker: the same result as check() after every edit', () => {
+  const run = async (options: CheckOptions, numRuns: number, seed: number) => {
+    let record = 0;
+    let total = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('generated', 'generated', 'directives', 'directives', ...Object.keys(BASES)), fc.array(fc.tuple(editArb, modeArb), { minLength: 1, maxLength: 8 }), async (base, edits) => {
+        const checker = new IncrementalChecker(options);
+        let text = BASES[base]!;
+        expect(await checker.check(text)).toStrictEqual(await check(text, options));
+        for (const [edit, mode] of edits) {
+          text = apply(text, edit, mode);
+          const incremental = await checker.check(text);
+          total++;
+          if (checker.lastPath === 'record') record++;
+          expect(incremental).toStrictEqual(await check(text, options));
+        }
+      }),
+      { numRuns, seed },
+    );
+    // The property is about the incremental path: most edits must have taken it.
+    expect(record / total).toBeGreaterThan(0.2);
+  };
+
+  it('zh-CN, with measurements and contributions (the editor)', async () => {
+    await run({ measurements: true, workspace: true }, 80, 41);
+  }, 180_000);
+
+  it('en, unused directives reported, a low finding limit', async () => {
+    await run({ locale: 'en', reportUnusedDirectives: true, maxFindings: 25 }, 50, 42);
+  }, 180_000);
+
+  it('the result it returns can be changed by the caller without changing the next one', async () => {
+    const checker = new IncrementalChecker({});
+    const first = await checker.check(STAFFING);
+    first.findings.length = 0;
+    expect((await checker.check(STAFFING)).findings).toStrictEqual((await check(STAFFING)).findings);
+    const edited = STAFFING.replace('annualSalary: ', 'annualSalary: 1');
+    expect(await checker.check(edited)).toStrictEqual(await check(edited));
+    expect(checker.lastPath).toBe('record');
+  });
+});
