@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileReport } from '../packages/cli/src/file-report.js';
-import { formatGithub } from '../packages/cli/src/formatters/github.js';
+import { openGithub } from '../packages/cli/src/formatters/github.js';
+import { outlineOf } from '../packages/cli/src/formatters/writer.js';
 import { escapeCell } from '../packages/cli/src/formatters/markdown.js';
 import { escapeXmlText } from '../packages/cli/src/formatters/xml-escape.js';
 import { guardLines, safeText } from '../packages/cli/src/safe-text.js';
@@ -130,7 +131,8 @@ describe('terminal and workflow-command injection', { timeout: 120_000 }, () => 
       path: '',
     });
     const report: FileReport = { file: { absolute: '/x/a.yaml', relative: 'a.yaml' }, isEdunorm: true, findings: [finding(2, 2), finding(2, 5)], suppressed: [] };
-    const [one, many] = formatGithub([report], 'en').split('\n');
+    const writer = openGithub({ locale: 'en', version: '0', color: false, cwd: '/x', outline: outlineOf([report]) });
+    const [one, many] = `${writer.start()}${writer.file(report)}${writer.end()}`.split('\n');
     expect(one).toBe('::error file=a.yaml,line=2,col=3,endLine=2,endColumn=7,title=schema/type::m');
     expect(many).toBe('::error file=a.yaml,line=2,endLine=5,title=schema/type::m');
   });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../packages/cli/src/write-file.js';
+import { AtomicFile, writeFileAtomic } from '../../packages/cli/src/write-file.js';
 import { ROOT } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 import { budget } from './inputs.js';
@@ -42,6 +42,43 @@ describe('writeFileAtomic', () => {
     expect(() => writeFileAtomic(target, 'new')).toThrow();
     expect(readFileSync(join(target, 'inside.txt'))).toEqual(original);
     expect(readdirSync(dir)).toEqual(['taken']);
+  });
+
+  it('AtomicFile (check --output streams through it): chunks land in a temporary file, the target changes only on commit', () => {
+    const target = join(dir, 'report.sarif');
+    writeFileSync(target, original);
+    const file = new AtomicFile(target);
+    file.write('{"a": ');
+    file.write(Buffer.from('[1, 2]}'));
+    // Written so far: in the temporary file beside the target, the target untouched.
+    const temporary = readdirSync(dir).filter((n) => n !== 'report.sarif');
+    expect(temporary).toHaveLength(1);
+    expect(temporary[0]).toMatch(/^\.report\.sarif\.\d+\.[0-9a-f]{12}\.tmp$/);
+    expect(readFileSync(join(dir, temporary[0]!), 'utf8')).toBe('{"a": [1, 2]}');
+    expect(readFileSync(target)).toEqual(original);
+    file.commit();
+    expect(readFileSync(target, 'utf8')).toBe('{"a": [1, 2]}');
+    expect(readdirSync(dir)).toEqual(['report.sarif']);
+    expect(() => file.write('more')).toThrow(/after it was committed/);
+  });
+
+  it('AtomicFile aborted midway (the run failed while writing): the old file stays, the temporary file is gone', () => {
+    const target = join(dir, 'report.json');
+    writeFileSync(target, original);
+    const file = new AtomicFile(target);
+    file.write('x'.repeat(3 << 20));
+    file.abort();
+    file.abort(); // twice is harmless (check.ts aborts on any error)
+    expect(readFileSync(target)).toEqual(original);
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  it('AtomicFile creates missing folders when asked, and fails before writing when not', () => {
+    expect(() => new AtomicFile(join(dir, 'a', 'b', 'out.xml'))).toThrow(/ENOENT/);
+    const file = new AtomicFile(join(dir, 'a', 'b', 'out.xml'), { createFolders: true });
+    file.write('<x/>');
+    file.commit();
+    expect(readFileSync(join(dir, 'a', 'b', 'out.xml'), 'utf8')).toBe('<x/>');
   });
 
   it('killed (SIGKILL) while writing: the original stays byte-identical, no partial target', async () => {

@@ -113,36 +113,37 @@ export function readBaseline(path: string, shown = path): BaselineFile {
 }
 
 /**
- * Drops findings recorded in the baseline (each entry absorbs up to `count` findings), a file
- * at a time as the run's reports pass (`check` streams them: apply each report once, in
- * order), and tells at the end which entries nothing matched any more (fixed since: they can
- * be removed).
+ * Drops findings recorded in the baseline, one file at a time (each entry absorbs up to `count`
+ * findings of its file), and tells which entries nothing matched any more (fixed since: they
+ * can be removed). A fingerprint names its file, so files never share an entry: `apply` gives
+ * the same answer however often, and in whatever order, it is called for a file — `check`
+ * applies it as reports stream past, and may do so once to count and once to write.
  */
 export class BaselineFilter {
-  private readonly budget: Map<string, number>;
-  private readonly seen = new Set<string>();
+  private readonly counts: Map<string, number>;
+  private readonly used = new Set<string>();
+  private readonly checked = new Set<string>();
 
-  constructor(private readonly baseline: BaselineFile) {
-    this.budget = new Map(baseline.entries.map((e) => [e.fingerprint, e.count]));
+  constructor(private readonly file: BaselineFile) {
+    this.counts = new Map(file.entries.map((e) => [e.fingerprint, e.count]));
   }
 
-  /** The report without the findings the baseline absorbs. */
-  apply(report: FileReport): FileReport {
-    this.seen.add(report.file.relative);
-    return {
-      ...report,
-      findings: report.findings.filter((f) => {
-        const fp = fingerprint(report.file.relative, f);
-        const left = this.budget.get(fp) ?? 0;
-        if (left <= 0) return true;
-        this.budget.set(fp, left - 1);
-        return false;
-      }),
-    };
+  apply(r: FileReport): FileReport {
+    this.checked.add(r.file.relative);
+    const budget = new Map<string, number>();
+    const findings = r.findings.filter((f) => {
+      const fp = fingerprint(r.file.relative, f);
+      const left = budget.get(fp) ?? this.counts.get(fp) ?? 0;
+      if (left <= 0) return true;
+      budget.set(fp, left - 1);
+      this.used.add(fp);
+      return false;
+    });
+    return findings.length === r.findings.length ? r : { ...r, findings };
   }
 
-  /** Entries that matched nothing; only entries of files checked in this run can be called stale. */
+  /** Entries of files seen by `apply` that matched nothing. */
   stale(): BaselineEntry[] {
-    return this.baseline.entries.filter((e) => this.seen.has(e.file) && (this.budget.get(e.fingerprint) ?? 0) === e.count);
+    return this.file.entries.filter((e) => this.checked.has(e.file) && !this.used.has(e.fingerprint));
   }
 }

@@ -9,7 +9,12 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 export interface Io {
-  stdout: (s: string) => void;
+  /**
+   * Standard output, a chunk at a time. A returned promise asks the caller to wait before the
+   * next chunk (the pipe is full: `check` streams its report with backpressure); tests may
+   * return nothing.
+   */
+  stdout: (s: string) => void | Promise<void>;
   stderr: (s: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
@@ -18,16 +23,29 @@ export interface Io {
 
 /**
  * A standard stream that a closed pipe (`edunorm check … | head -1`) silences instead of
- * crashing: the rest of the output is dropped, the run ends with its own exit code.
+ * crashing: the rest of the output is dropped, the run ends with its own exit code. When the
+ * stream's buffer is full the write returns a promise that settles on 'drain' — or when the
+ * stream closes or fails, so a reader that went away never leaves the run waiting.
  */
-function pipeSafe(stream: NodeJS.WriteStream, transform: (s: string) => string = (s) => s): (s: string) => void {
+function pipeSafe(stream: NodeJS.WriteStream, transform: (s: string) => string = (s) => s): (s: string) => void | Promise<void> {
   let closed = false;
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     closed = true;
   });
   return (s) => {
-    if (!closed) stream.write(transform(s));
+    if (closed || stream.write(transform(s))) return;
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        stream.off('drain', done);
+        stream.off('close', done);
+        stream.off('error', done);
+        resolve();
+      };
+      stream.on('drain', done);
+      stream.on('close', done);
+      stream.on('error', done);
+    });
   };
 }
 

@@ -4,63 +4,108 @@ import { basename, dirname, join } from 'node:path';
 
 const CHUNK = 1 << 20;
 
+export interface AtomicWriteOptions {
+  /** A missing folder on the way is created first (`--output reports/x.sarif`). */
+  createFolders?: boolean;
+  /**
+   * The file must not exist yet: the complete temporary file is hard-linked into place, which
+   * fails with EEXIST when another process got there first (two `baseline` runs started
+   * together: one wins, the other is told, nothing is lost).
+   */
+  exclusive?: boolean;
+  /** The new file's permissions (else those of the file replaced, or 0666 less the umask). */
+  mode?: number;
+}
+
 /**
- * Writes a file atomically: to a new temporary file beside it (created exclusively, so nothing
- * planted at that name is followed), flushed to disk, then renamed over the target. An
- * interruption at any point — an error, a full disk, SIGKILL — leaves the old file as it was
- * or the new one complete, never half of either; on an error the temporary file is removed.
- * The new file keeps the permissions of the one it replaces.
- *
- * `createFolders`: a missing folder on the way is created first (`--output reports/x.sarif`).
- * `mode`: the new file's permissions (else those of the file replaced, or 0666 less the umask).
- * `exclusive`: the file must not exist yet — the complete temporary file is hard-linked into
- * place, which fails with EEXIST when another process got there first (two `baseline` runs
- * started together: one wins, the other is told, nothing is lost).
+ * A file written atomically, a chunk at a time: to a new temporary file beside it (created
+ * exclusively, so nothing planted at that name is followed), flushed to disk by `commit()`,
+ * then renamed over the target. An interruption at any point — an error, a full disk, SIGKILL —
+ * leaves the old file as it was or the new one complete, never half of either; `abort()` (and
+ * a failed `commit()`) removes the temporary file. The new file keeps the permissions of the
+ * one it replaces. A report of any size streams through it (`check --output`) without being
+ * held whole.
  */
-export function writeFileAtomic(path: string, content: string | Uint8Array, options: { createFolders?: boolean; exclusive?: boolean; mode?: number } = {}): void {
-  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  const dir = dirname(path);
-  if (options.createFolders) mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let mode = options.mode ?? 0o666;
-  if (options.mode === undefined) {
+export class AtomicFile {
+  private fd: number | undefined;
+  private readonly tmp: string;
+  private readonly dir: string;
+
+  constructor(
+    private readonly path: string,
+    private readonly options: AtomicWriteOptions = {},
+  ) {
+    this.dir = dirname(path);
+    if (options.createFolders) mkdirSync(this.dir, { recursive: true });
+    this.tmp = join(this.dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    let mode = options.mode ?? 0o666;
+    if (options.mode === undefined) {
+      try {
+        mode = statSync(path).mode & 0o7777;
+      } catch {
+        // A new file: default permissions (less the umask).
+      }
+    }
+    this.fd = openSync(this.tmp, 'wx', mode);
+  }
+
+  /** Appends to the temporary file; on an error the temporary file is removed and the error thrown. */
+  write(content: string | Uint8Array): void {
+    if (this.fd === undefined) throw new Error(`${this.path}: written after it was committed or aborted`);
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     try {
-      mode = statSync(path).mode & 0o7777;
-    } catch {
-      // A new file: default permissions (less the umask).
+      for (let offset = 0; offset < data.length; ) offset += writeSync(this.fd, data, offset, Math.min(CHUNK, data.length - offset));
+    } catch (error) {
+      this.abort();
+      throw error;
     }
   }
-  const fd = openSync(tmp, 'wx', mode);
-  let open = true;
-  try {
-    for (let offset = 0; offset < data.length; ) offset += writeSync(fd, data, offset, Math.min(CHUNK, data.length - offset));
-    fsyncSync(fd);
-    closeSync(fd);
-    open = false;
-    if (options.exclusive) {
-      linkSync(tmp, path);
-      try {
-        unlinkSync(tmp);
-      } catch {}
-    } else renameSync(tmp, path);
-  } catch (error) {
-    if (open) {
-      try {
-        closeSync(fd);
-      } catch {}
-    }
+
+  /** Flushes the temporary file and puts it in place of the target. */
+  commit(): void {
+    if (this.fd === undefined) throw new Error(`${this.path}: committed after it was committed or aborted`);
     try {
-      unlinkSync(tmp);
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      this.fd = undefined;
+      if (this.options.exclusive) {
+        linkSync(this.tmp, this.path);
+        try {
+          unlinkSync(this.tmp);
+        } catch {}
+      } else renameSync(this.tmp, this.path);
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
+    // Make the rename itself durable (best effort: not every system can fsync a folder).
+    try {
+      const dirFd = openSync(this.dir, 'r');
+      try {
+        fsyncSync(dirFd);
+      } finally {
+        closeSync(dirFd);
+      }
     } catch {}
-    throw error;
   }
-  // Make the rename itself durable (best effort: not every system can fsync a folder).
-  try {
-    const dirFd = openSync(dir, 'r');
-    try {
-      fsyncSync(dirFd);
-    } finally {
-      closeSync(dirFd);
+
+  /** Gives up: the temporary file is removed, the target stays as it was. Safe to call twice. */
+  abort(): void {
+    if (this.fd !== undefined) {
+      try {
+        closeSync(this.fd);
+      } catch {}
+      this.fd = undefined;
     }
-  } catch {}
+    try {
+      unlinkSync(this.tmp);
+    } catch {}
+  }
+}
+
+/** Writes a whole file atomically (AtomicFile: temporary file, flush, rename). */
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+  const file = new AtomicFile(path, options);
+  file.write(content);
+  file.commit();
 }

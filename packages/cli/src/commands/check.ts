@@ -1,15 +1,18 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BaselineFilter, readBaseline } from '../baseline.js';
-import { summarize, type FileReport } from '../file-report.js';
-import { FORMATTERS } from '../formatters/index.js';
+import type { FileReport } from '../file-report.js';
+import { FORMATTERS, type FormatterEntry } from '../formatters/index.js';
+import { OutlineBuilder, writeRun } from '../formatters/writer.js';
 import { safeText, shellWord } from '../safe-text.js';
 import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
-import { writeFileAtomic } from '../write-file.js';
+import { AtomicFile } from '../write-file.js';
 import { MESSAGES as M } from '../messages.js';
-import { allReports, CHECKING_OPTIONS, checkPaths, refuseInputAsOutput } from './common.js';
+import { CHECKING_OPTIONS, checkPaths, refuseInputAsOutput } from './common.js';
+import type { CheckRun } from '../run-check.js';
+import type { Locale } from '@edunorm/core';
 
 export async function run(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -37,50 +40,78 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const outputPath = values.output === undefined ? undefined : resolve(io.cwd, values.output);
 
   const { run, locale, targets } = await checkPaths(positionals, values, io);
-  // Until the formatters stream, the reports are read back from the pipeline's spool into one array.
-  let reports: FileReport[];
   try {
-    reports = await allReports(run);
+    if (outputPath) refuseInputAsOutput(outputPath, targets, '--output', locale);
+    return await output(run, locale, format);
   } finally {
     run.close();
   }
-  if (outputPath) refuseInputAsOutput(outputPath, targets, '--output', locale);
-  if (baseline) {
-    const filter = new BaselineFilter(baseline);
-    reports = reports.map((r) => filter.apply(r));
-    const applied = { stale: filter.stale() };
-    if (applied.stale.length) {
+
+  /**
+   * Writes the run's reports and returns the exit code. The reports are read back from the
+   * pipeline's spool one at a time, twice: for the outline and the counts, then to write.
+   */
+  async function output(run: CheckRun, locale: Locale, format: FormatterEntry): Promise<number> {
+    const color = values['no-color'] ? false : values.color ? true : io.isTTY && !values.output && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+    const open = await format.load();
+    // Rule metadata (SARIF, junit) comes from the configuration of the working folder.
+    const ruleSet = format.needsRules
+      ? new (await import('@edunorm/core/node')).ConfigResolver(values.config ? resolve(io.cwd, values.config) : undefined).forFolder(io.cwd).ruleSet
+      : undefined;
+
+    // What each file shows, decided a file at a time (so it can be done as reports stream):
+    // the baseline absorbs what it records, then --quiet keeps errors only. Both are the same
+    // however often they are asked for a file (BaselineFilter.apply is idempotent).
+    const filter = baseline ? new BaselineFilter(baseline) : undefined;
+    const kept = (report: FileReport): FileReport => (filter ? filter.apply(report) : report);
+    const shown = (report: FileReport): FileReport => (values.quiet ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') } : report);
+    // First pass: the counts for the exit code, and the outline the writer needs before the first file.
+    const counted = new OutlineBuilder();
+    const outline = new OutlineBuilder(ruleSet);
+    for await (const report of run.reports()) {
+      const k = kept(report);
+      counted.add(k);
+      outline.add(shown(k));
+    }
+    // Second pass: the output, a file at a time.
+    async function* toWrite() {
+      for await (const report of run.reports()) yield shown(kept(report));
+    }
+    const writer = open({ locale, version: cliVersion(), color, cwd: io.cwd, outline: outline.outline(), ...(ruleSet ? { ruleSet } : {}) });
+    if (outputPath) {
+      // Streamed into a temporary file beside the target, renamed over it only when complete.
+      const file = new AtomicFile(outputPath, { createFolders: true });
+      try {
+        await writeRun(writer, toWrite(), (chunk) => file.write(chunk));
+      } catch (error) {
+        file.abort();
+        throw error;
+      }
+      file.commit();
+    } else await writeRun(writer, toWrite(), io.stdout);
+
+    const stale = filter?.stale() ?? [];
+    if (stale.length) {
       // The exact command that rewrites the baseline: `baseline` never replaces a file without --force.
       const regenerate = safeText(['edunorm', 'baseline', ...positionals, '--output', values.baseline!, '--force'].map(shellWord).join(' '));
       io.stderr(
         locale === 'zh-CN'
-          ? `edunorm: 基线中有 ${applied.stale.length} 条记录已不再出现(问题已修正);重新生成基线:${regenerate}\n`
-          : `edunorm: ${applied.stale.length} baseline entr${applied.stale.length === 1 ? 'y no longer matches' : 'ies no longer match'} (fixed since); regenerate the baseline with: ${regenerate}\n`,
+          ? `edunorm: 基线中有 ${stale.length} 条记录已不再出现(问题已修正);重新生成基线:${regenerate}\n`
+          : `edunorm: ${stale.length} baseline entr${stale.length === 1 ? 'y no longer matches' : 'ies no longer match'} (fixed since); regenerate the baseline with: ${regenerate}\n`,
       );
-      for (const e of applied.stale) io.stderr(`  ${safeText(e.file)}  ${safeText(e.ruleId)}  ${safeText(e.anchor)}\n`);
+      for (const e of stale) io.stderr(`  ${safeText(e.file)}  ${safeText(e.ruleId)}  ${safeText(e.anchor)}\n`);
     }
-  }
-  const counted = summarize(reports);
-  const shown: FileReport[] = values.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : reports;
 
-  const color = values['no-color'] ? false : values.color ? true : io.isTTY && !values.output && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
-  const formatter = await format.load();
-  // Rule metadata (SARIF, junit) comes from the configuration of the working folder.
-  const ruleSet = format.needsRules
-    ? new (await import('@edunorm/core/node')).ConfigResolver(values.config ? resolve(io.cwd, values.config) : undefined).forFolder(io.cwd).ruleSet
-    : undefined;
-  const text = formatter({ reports: shown, locale, version: cliVersion(), color, cwd: io.cwd, ...(ruleSet ? { ruleSet } : {}) });
-  if (outputPath) writeFileAtomic(outputPath, text, { createFolders: true });
-  else io.stdout(text);
-
-  if (counted.errors > 0) return EXIT_FINDINGS;
-  if (maxWarnings !== undefined && counted.warnings > maxWarnings) {
-    io.stderr(
-      locale === 'zh-CN'
-        ? `edunorm: 警告 ${counted.warnings} 个,超过 --max-warnings ${maxWarnings}\n`
-        : `edunorm: ${counted.warnings} warnings exceed --max-warnings ${maxWarnings}\n`,
-    );
-    return EXIT_FINDINGS;
+    const { summary: totals } = counted.outline();
+    if (totals.errors > 0) return EXIT_FINDINGS;
+    if (maxWarnings !== undefined && totals.warnings > maxWarnings) {
+      io.stderr(
+        locale === 'zh-CN'
+          ? `edunorm: 警告 ${totals.warnings} 个,超过 --max-warnings ${maxWarnings}\n`
+          : `edunorm: ${totals.warnings} warnings exceed --max-warnings ${maxWarnings}\n`,
+      );
+      return EXIT_FINDINGS;
+    }
+    return EXIT_OK;
   }
-  return EXIT_OK;
 }

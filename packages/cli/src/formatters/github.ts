@@ -1,7 +1,8 @@
-import type { Locale, Severity } from '@edunorm/core';
-import { summarize, type FileReport } from '../file-report.js';
+import type { Severity } from '@edunorm/core';
+import type { FileReport } from '../file-report.js';
 import { safeText } from '../safe-text.js';
 import { relatedLines } from './related.js';
+import type { ReportWriter, WriteContext } from './writer.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -26,9 +27,9 @@ export function escapeCommandProperty(s: string): string {
  * does. `col`/`endColumn` are given only for a finding on one line: @actions/core documents
  * columns as ignored (and the runner rejects them) when `line` and `endLine` differ.
  */
-export function formatGithub(reports: readonly FileReport[], locale: Locale): string {
-  const lines: string[] = [];
-  for (const report of reports) {
+export function openGithub(context: WriteContext): ReportWriter {
+  const file = (report: FileReport): string => {
+    let out = '';
     for (const f of report.findings) {
       const oneLine = f.range.start.line === f.range.end.line;
       const props = [
@@ -41,15 +42,16 @@ export function formatGithub(reports: readonly FileReport[], locale: Locale): st
       ];
       // Related locations (other files of the county) follow the message, one per line.
       const message = [f.message, ...relatedLines(f, report.file.relative, true).map((l) => `↳ ${l}`)].map(safeText).join('\n');
-      lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeCommandData(message)}`);
+      out += `::${COMMAND[f.severity]} ${props.join(',')}::${escapeCommandData(message)}\n`;
     }
-  }
+    return out;
+  };
   // A plain line (not a command) for the job log.
-  const s = summarize(reports);
-  lines.push(
-    locale === 'zh-CN'
-      ? `edunorm: ${s.errors} 个错误,${s.warnings} 个警告,${s.infos} 个提示(检查了 ${s.checked} 个文件)`
-      : `edunorm: ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info (${s.checked} file(s) checked)`,
-  );
-  return `${lines.join('\n')}\n`;
+  const end = (): string => {
+    const s = context.outline.summary;
+    return context.locale === 'zh-CN'
+      ? `edunorm: ${s.errors} 个错误,${s.warnings} 个警告,${s.infos} 个提示(检查了 ${s.checked} 个文件)\n`
+      : `edunorm: ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info (${s.checked} file(s) checked)\n`;
+  };
+  return { start: () => '', file, end };
 }

@@ -1,36 +1,14 @@
 import { relatedLines } from './related.js';
-import type { Finding, Locale, RuleSet, Severity } from '@edunorm/core';
+import type { Finding, Locale, Severity } from '@edunorm/core';
 import type { FileReport } from '../file-report.js';
-import { documentKindsOf } from './document-kinds.js';
+import { testCasesOf } from './junit-cases.js';
+import type { ReportWriter, WriteContext } from './writer.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from './xml-escape.js';
 
 const SEVERITY_WORD: Record<Locale, Record<Severity, string>> = {
   'zh-CN': { error: '错误', warning: '警告', info: '提示' },
   en: { error: 'error', warning: 'warning', info: 'info' },
 };
-
-interface TestCase {
-  ruleId: string;
-  findings: Finding[];
-}
-
-/**
- * Test cases of one file: every active rule of the kinds it declares (passed when silent),
- * then any other id that fired (structural ones such as `schema/type`), in a stable order.
- */
-function testCasesOf(report: FileReport, ruleSet: RuleSet): TestCase[] {
-  const kinds = new Set(documentKindsOf(report));
-  const cases = new Map<string, TestCase>();
-  for (const rule of ruleSet.rules) {
-    if (kinds.has(rule.definition.kind)) cases.set(rule.definition.id, { ruleId: rule.definition.id, findings: [] });
-  }
-  for (const f of report.findings) {
-    let c = cases.get(f.ruleId);
-    if (!c) cases.set(f.ruleId, (c = { ruleId: f.ruleId, findings: [] }));
-    c.findings.push(f);
-  }
-  return [...cases.values()];
-}
 
 const where = (file: string, f: Finding) => `${file}:${f.range.start.line}:${f.range.start.column}`;
 
@@ -40,19 +18,18 @@ const where = (file: string, f: Finding) => `${file}:${f.range.start.line}:${f.r
  * the test report fails exactly when `edunorm check` exits 1. Warnings and infos do not
  * exit 1, so they do not fail a test case either: they are listed in its <system-out>.
  */
-export function formatJunit(reports: readonly FileReport[], ruleSet: RuleSet, locale: Locale): string {
-  const words = SEVERITY_WORD[locale];
-  const suites: string[] = [];
-  let totalTests = 0;
-  let totalFailures = 0;
-  for (const report of reports) {
+export function openJunit(context: WriteContext): ReportWriter {
+  const words = SEVERITY_WORD[context.locale];
+  const ruleSet = context.ruleSet!;
+  // The totals on the root element are counted before the first file (writer.ts, OutlineBuilder).
+  const totals = context.outline.testCases;
+  if (!totals) throw new Error('junit: the outline was built without the rule set, so it has no test-case totals');
+  const file = (report: FileReport): string => {
     // Skipped (non-edunorm) files are not submissions: json and sarif leave them out too.
-    if (!report.isEdunorm) continue;
+    if (!report.isEdunorm) return '';
     const file = report.file.relative;
     const cases = testCasesOf(report, ruleSet);
     const failing = cases.filter((c) => c.findings.some((f) => f.severity === 'error')).length;
-    totalTests += cases.length;
-    totalFailures += failing;
     const body = cases.map((c) => {
       const errors = c.findings.filter((f) => f.severity === 'error');
       const notes = c.findings.filter((f) => f.severity !== 'error');
@@ -66,15 +43,15 @@ export function formatJunit(reports: readonly FileReport[], ruleSet: RuleSet, lo
       ];
       return `${open}>\n${inner.join('\n')}\n    </testcase>`;
     });
-    suites.push(
+    return (
       `  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${failing}" errors="0" skipped="0" time="0">` +
-        (body.length ? `\n${body.join('\n')}\n  </testsuite>` : '</testsuite>'),
+      (body.length ? `\n${body.join('\n')}\n  </testsuite>` : '</testsuite>') +
+      '\n'
     );
-  }
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<testsuites name="edunorm" tests="${totalTests}" failures="${totalFailures}" errors="0" time="0">\n` +
-    (suites.length ? `${suites.join('\n')}\n` : '') +
-    `</testsuites>\n`
-  );
+  };
+  return {
+    start: () => `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="edunorm" tests="${totals.tests}" failures="${totals.failures}" errors="0" time="0">\n`,
+    file,
+    end: () => `</testsuites>\n`,
+  };
 }

@@ -1,6 +1,7 @@
 import { relatedLines } from './related.js';
-import type { Locale, Severity } from '@edunorm/core';
-import { summarize, type FileReport } from '../file-report.js';
+import type { Severity } from '@edunorm/core';
+import type { FileReport } from '../file-report.js';
+import type { ReportWriter, WriteContext } from './writer.js';
 import { ruleDocUrl } from '@edunorm/core/internal';
 import { safeText } from '../safe-text.js';
 
@@ -50,25 +51,38 @@ export function escapeCell(s: string): string {
     .replace(/[&<>"]/g, (c) => ENTITIES[c]!);
 }
 
-/** A pull-request comment: a summary line and a table of findings (folded when long). */
-export function formatMarkdown(reports: readonly FileReport[], locale: Locale): string {
-  const w = WORDS[locale];
-  const s = summarize(reports);
+/**
+ * A pull-request comment: a summary line and a table of findings (folded when long). Whether it
+ * folds, and how many rows are left out, follow from the summary's count, so rows are written
+ * as the files come and the ones past MAX_ROWS are only counted.
+ */
+export function openMarkdown(context: WriteContext): ReportWriter {
+  const w = WORDS[context.locale];
+  const s = context.outline.summary;
   const total = s.errors + s.warnings + s.infos;
-  if (total === 0) return `${w.clean(s.checked)}\n`;
-  const rows: string[] = [];
-  for (const report of reports) {
+  const folded = total > COLLAPSE_ABOVE_ROWS;
+  let rows = 0;
+  const start = (): string => {
+    if (total === 0) return '';
+    const summary = w.summary(s.errors, s.warnings, s.infos, s.checked);
+    const table = `| ${w.header.join(' | ')} |\n| --- | --- | --- | --- | --- |`;
+    // Blank lines inside <details> let GitHub render the table as Markdown.
+    return folded ? `${summary}\n\n<details>\n<summary>${w.show(total)}</summary>\n\n${table}` : `${summary}\n\n${table}`;
+  };
+  const file = (report: FileReport): string => {
+    let out = '';
     for (const f of report.findings) {
+      if (rows++ >= MAX_ROWS) continue;
       const url = ruleDocUrl(f.ruleId);
       const rule = url ? `[${escapeCell(f.ruleId)}](${url})` : escapeCell(f.ruleId);
-      rows.push(`| ${escapeCell(report.file.relative)} | ${f.range.start.line}:${f.range.start.column} | ${ICON[f.severity]} ${w.severity[f.severity]} | ${rule} | ${escapeCell([f.message, ...relatedLines(f, report.file.relative, true).map((l) => `↳ ${l}`)].join('; '))} |`);
+      out += `\n| ${escapeCell(report.file.relative)} | ${f.range.start.line}:${f.range.start.column} | ${ICON[f.severity]} ${w.severity[f.severity]} | ${rule} | ${escapeCell([f.message, ...relatedLines(f, report.file.relative, true).map((l) => `↳ ${l}`)].join('; '))} |`;
     }
-  }
-  const shown = rows.slice(0, MAX_ROWS);
-  const table = [`| ${w.header.join(' | ')} |`, '| --- | --- | --- | --- | --- |', ...shown].join('\n');
-  const more = rows.length > shown.length ? `\n\n${w.more(rows.length - shown.length)}` : '';
-  const summary = w.summary(s.errors, s.warnings, s.infos, s.checked);
-  if (rows.length <= COLLAPSE_ABOVE_ROWS) return `${summary}\n\n${table}${more}\n`;
-  // Blank lines inside <details> let GitHub render the table as Markdown.
-  return `${summary}\n\n<details>\n<summary>${w.show(rows.length)}</summary>\n\n${table}${more}\n\n</details>\n`;
+    return out;
+  };
+  const end = (): string => {
+    if (total === 0) return `${w.clean(s.checked)}\n`;
+    const more = rows > MAX_ROWS ? `\n\n${w.more(rows - MAX_ROWS)}` : '';
+    return folded ? `${more}\n\n</details>\n` : `${more}\n`;
+  };
+  return { start, file, end };
 }

@@ -2,6 +2,8 @@ import { pathToFileURL } from 'node:url';
 import { STRUCTURAL_RULES, type Finding, type Locale, type RuleSet, type Severity, type SuppressedFinding } from '@edunorm/core';
 import { fingerprint } from '../baseline.js';
 import type { FileReport } from '../file-report.js';
+import { JsonArrayWriter, splitAtArray } from './json.js';
+import type { ReportWriter, RunOutline, WriteContext } from './writer.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -52,13 +54,8 @@ const docsLine = (id: string, words: { docs: string }) => {
   return url ? { text: `\n\n${words.docs}: ${url}`, markdown: `\n\n[${words.docs}](${url})` } : { text: '', markdown: '' };
 };
 
-/**
- * SARIF 2.1.0: one run, the rules' metadata (with the plan's citation), one result per finding.
- * Every rule — structural ids too — has the fullDescription and help GitHub code scanning
- * requires; results carry the baseline fingerprint as `partialFingerprints`, so an alert keeps
- * its identity when lines move. Valid against the official OASIS schema (tests/cli-sarif.test.ts).
- */
-export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, locale: Locale, version: string, cwd = process.cwd()): string {
+/** The description of the run's rules (active rules, structural checks, ids that fired outside any list) and each one's index. */
+function describeRules(ruleSet: RuleSet, locale: Locale, firedIds: RunOutline['firedRules']): { rules: SarifRule[]; index: Map<string, number> } {
   const w = WORDS[locale];
   const rules: SarifRule[] = [];
   const index = new Map<string, number>();
@@ -99,95 +96,105 @@ export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, lo
   // Checked files get document findings only; configuration, rule-file and import problems stop a run instead.
   for (const s of STRUCTURAL_RULES.filter((r) => r.subject === 'document')) structural(s.id, s.title[locale], s.severity, s.docs);
   // An id that fired but is in no list (a schema keyword of its own): still a described rule.
-  for (const report of reports) {
-    for (const f of [...report.findings, ...(report.suppressed ?? [])]) if (!index.has(f.ruleId)) structural(f.ruleId, f.ruleId, f.severity);
-  }
+  // Its severity is that of its first finding, as the run's outline met it.
+  for (const fired of firedIds) if (!index.has(fired.id)) structural(fired.id, fired.id, fired.severity);
+  return { rules, index };
+}
+
+/**
+ * SARIF 2.1.0: one run, the rules' metadata (with the plan's citation), one result per finding.
+ * Every rule — structural ids too — has the fullDescription and help GitHub code scanning
+ * requires; results carry the baseline fingerprint as `partialFingerprints`, so an alert keeps
+ * its identity when lines move. Valid against the official OASIS schema (tests/cli-sarif.test.ts).
+ *
+ * Streamed: the rules and the artifacts (every checked file, so that a related location can
+ * point into a file written later) come from the run's outline; the results array is written
+ * one file at a time, with the bytes `JSON.stringify(log, null, 2)` would give.
+ */
+export function openSarif(context: WriteContext): ReportWriter {
+  const { locale, version, outline } = context;
+  const { rules, index } = describeRules(context.ruleSet!, locale, outline.firedRules);
   const artifacts: { location: { uri: string; uriBaseId: string } }[] = [];
-  const results: unknown[] = [];
   // Artifact index of every checked file first: related locations point into other files.
   const artifactOf = new Map<string, number>();
-  for (const report of reports) {
-    if (!report.isEdunorm) continue;
-    artifactOf.set(report.file.relative, artifacts.length);
-    artifacts.push({ location: { uri: relativeUri(report.file.relative), uriBaseId: '%SRCROOT%' } });
+  for (const relative of outline.checkedFiles) {
+    artifactOf.set(relative, artifacts.length);
+    artifacts.push({ location: { uri: relativeUri(relative), uriBaseId: '%SRCROOT%' } });
   }
   const artifactLocation = (file: string) => {
     const i = artifactOf.get(file);
     return { uri: relativeUri(file), uriBaseId: '%SRCROOT%', ...(i !== undefined ? { index: i } : {}) };
   };
-  for (const report of reports) {
-    if (!report.isEdunorm) continue;
+  const resultsOf = (report: FileReport): unknown[] => {
     const artifactIndex = artifactOf.get(report.file.relative)!;
     const uri = relativeUri(report.file.relative);
     const all: (Finding & { suppression?: SuppressedFinding['suppression'] })[] = [...report.findings, ...(report.suppressed ?? [])];
-    for (const f of all) {
-      results.push({
-        ruleId: f.ruleId,
-        ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
-        level: LEVEL[f.severity],
-        message: { text: sarifMessage(f.message) },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri, uriBaseId: '%SRCROOT%', index: artifactIndex },
-              region: {
-                startLine: f.range.start.line,
-                startColumn: f.range.start.column,
-                endLine: f.range.end.line,
-                endColumn: f.range.end.column,
-              },
+    return all.map((f) => ({
+      ruleId: f.ruleId,
+      ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
+      level: LEVEL[f.severity],
+      message: { text: sarifMessage(f.message) },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri, uriBaseId: '%SRCROOT%', index: artifactIndex },
+            region: {
+              startLine: f.range.start.line,
+              startColumn: f.range.start.column,
+              endLine: f.range.end.line,
+              endColumn: f.range.end.column,
             },
-            ...(f.path ? { logicalLocations: [{ fullyQualifiedName: `${f.documentIndex}:${f.path}`, kind: 'member' }] } : {}),
           },
-        ],
-        ...(f.related?.length
-          ? {
-              relatedLocations: f.related.map((r, i) => ({
-                id: i,
-                message: { text: sarifMessage(r.message) },
-                physicalLocation: {
-                  artifactLocation: artifactLocation(r.file ?? report.file.relative),
-                  region: { startLine: r.range.start.line, startColumn: r.range.start.column, endLine: r.range.end.line, endColumn: r.range.end.column },
-                },
-              })),
-            }
-          : {}),
-        ...(f.fix
-          ? {
-              fixes: [
-                {
-                  description: { text: sarifMessage(f.fix.title[locale]) },
-                  artifactChanges: [
-                    {
-                      artifactLocation: { uri, uriBaseId: '%SRCROOT%', index: artifactIndex },
-                      replacements: [
-                        {
-                          deletedRegion: {
-                            startLine: f.fix.range.start.line,
-                            startColumn: f.fix.range.start.column,
-                            endLine: f.fix.range.end.line,
-                            endColumn: f.fix.range.end.column,
-                          },
-                          insertedContent: { text: f.fix.newText },
-                        },
-                      ],
-                    },
-                  ],
-                },
-              ],
-            }
-          : {}),
-        partialFingerprints: { 'edunormFingerprint/v1': fingerprint(report.file.relative, f) },
-        ...(f.suppression ? { suppressions: [{ kind: 'inSource', justification: f.suppression.justification }] } : {}),
-        properties: {
-          documentIndex: f.documentIndex,
-          path: f.path,
-          ...(f.outcome ? { outcome: f.outcome } : {}),
-          ...(f.figures ? { figures: f.figures } : {}),
+          ...(f.path ? { logicalLocations: [{ fullyQualifiedName: `${f.documentIndex}:${f.path}`, kind: 'member' }] } : {}),
         },
-      });
-    }
-  }
+      ],
+      ...(f.related?.length
+        ? {
+            relatedLocations: f.related.map((r, i) => ({
+              id: i,
+              message: { text: sarifMessage(r.message) },
+              physicalLocation: {
+                artifactLocation: artifactLocation(r.file ?? report.file.relative),
+                region: { startLine: r.range.start.line, startColumn: r.range.start.column, endLine: r.range.end.line, endColumn: r.range.end.column },
+              },
+            })),
+          }
+        : {}),
+      ...(f.fix
+        ? {
+            fixes: [
+              {
+                description: { text: sarifMessage(f.fix.title[locale]) },
+                artifactChanges: [
+                  {
+                    artifactLocation: { uri, uriBaseId: '%SRCROOT%', index: artifactIndex },
+                    replacements: [
+                      {
+                        deletedRegion: {
+                          startLine: f.fix.range.start.line,
+                          startColumn: f.fix.range.start.column,
+                          endLine: f.fix.range.end.line,
+                          endColumn: f.fix.range.end.column,
+                        },
+                        insertedContent: { text: f.fix.newText },
+                      },
+                    ],
+                  },
+                ],
+              },
+            ],
+          }
+        : {}),
+      partialFingerprints: { 'edunormFingerprint/v1': fingerprint(report.file.relative, f) },
+      ...(f.suppression ? { suppressions: [{ kind: 'inSource', justification: f.suppression.justification }] } : {}),
+      properties: {
+        documentIndex: f.documentIndex,
+        path: f.path,
+        ...(f.outcome ? { outcome: f.outcome } : {}),
+        ...(f.figures ? { figures: f.figures } : {}),
+      },
+    }));
+  };
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -195,13 +202,24 @@ export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, lo
       {
         tool: { driver: { name: 'edunorm', version, semanticVersion: version, informationUri: 'https://github.com/edunorm/edunorm', rules } },
         automationDetails: { id: 'edunorm/' },
-        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(context.cwd).href.replace(/\/?$/, '/')}` } },
         artifacts,
-        results,
+        results: [],
         columnKind: 'utf16CodeUnits',
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // The results array sits at depth 6 (log → runs → run); its elements at 8.
+  const { head, tail } = splitAtArray(log, 'results', 6);
+  const results = new JsonArrayWriter(8);
+  return {
+    start: () => head,
+    file: (report) => {
+      if (!report.isEdunorm) return '';
+      let out = '';
+      for (const result of resultsOf(report)) out += results.element(result);
+      return out;
+    },
+    end: () => `${results.close()}${tail}\n`,
+  };
 }
-

@@ -1,12 +1,7 @@
-import type { Locale } from '@edunorm/core';
-import { summarize, type FileReport } from '../file-report.js';
+import type { FileReport } from '../file-report.js';
 import { guardLines, safeText } from '../safe-text.js';
 import { relatedLines } from './related.js';
-
-export interface StylishOptions {
-  color: boolean;
-  locale: Locale;
-}
+import type { ReportWriter, WriteContext } from './writer.js';
 
 const paint = (on: boolean, code: string) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 
@@ -24,19 +19,22 @@ const WORDS = {
   en: { error: 'error', warning: 'warning', info: 'info' },
 };
 
-/** ESLint-style text: findings grouped by file as `line:col  severity  message  rule-id`, then a summary. */
-export function formatStylish(reports: readonly FileReport[], options: StylishOptions): string {
-  const bold = paint(options.color, '1');
-  const dim = paint(options.color, '2');
-  const red = paint(options.color, '31');
-  const yellow = paint(options.color, '33');
-  const blue = paint(options.color, '36');
-  const underline = paint(options.color, '4');
-  const w = WORDS[options.locale];
-  const lines: string[] = [];
-  for (const report of reports) {
-    if (report.findings.length === 0) continue;
-    lines.push(underline(safeText(report.file.relative)));
+/**
+ * ESLint-style text: findings grouped by file as `line:col  severity  message  rule-id`, then a
+ * summary. Columns are aligned within a file, so a file is written whole, never across files.
+ */
+export function openStylish(context: WriteContext): ReportWriter {
+  const color = context.color;
+  const bold = paint(color, '1');
+  const dim = paint(color, '2');
+  const red = paint(color, '31');
+  const yellow = paint(color, '33');
+  const blue = paint(color, '36');
+  const underline = paint(color, '4');
+  const w = WORDS[context.locale];
+  const file = (report: FileReport): string => {
+    if (report.findings.length === 0) return '';
+    const lines: string[] = [underline(safeText(report.file.relative))];
     const rows = report.findings.map((f) => ({
       pos: `${f.range.start.line}:${f.range.start.column}`,
       sev: f.severity,
@@ -48,28 +46,31 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
     const posW = rows.reduce((m, r) => Math.max(m, r.pos.length), 0);
     const sevW = rows.reduce((m, r) => Math.max(m, width(w[r.sev])), 0);
     for (const r of rows) {
-      const color = r.sev === 'error' ? red : r.sev === 'warning' ? yellow : blue;
-      lines.push(`  ${dim(pad(r.pos, posW))}  ${color(pad(w[r.sev], sevW))}  ${r.msg}  ${dim(r.id)}`);
+      const paintSeverity = r.sev === 'error' ? red : r.sev === 'warning' ? yellow : blue;
+      lines.push(`  ${dim(pad(r.pos, posW))}  ${paintSeverity(pad(w[r.sev], sevW))}  ${r.msg}  ${dim(r.id)}`);
       // Related locations (in this or another file), one per line under the finding.
       for (const rel of r.related) lines.push(`  ${' '.repeat(posW)}  ${dim(`↳ ${rel}`)}`);
     }
     lines.push('');
-  }
-  const s = summarize(reports);
-  const total = s.errors + s.warnings + s.infos;
-  let summary: string;
-  if (options.locale === 'zh-CN') {
-    const scope = `检查了 ${s.checked} 个文件${s.skipped ? `,跳过 ${s.skipped} 个非 edunorm 文件` : ''}`;
-    summary = total === 0 ? `✔ 全部符合要求(${scope})` : `${total} 个问题(${s.errors} 个错误,${s.warnings} 个警告,${s.infos} 个提示);${scope}`;
-  } else {
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    const scope = `${plural(s.checked, 'file')} checked${s.skipped ? `, ${s.skipped} non-edunorm skipped` : ''}`;
-    summary =
-      total === 0
-        ? `✔ all clear (${scope})`
-        : `${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info); ${scope}`;
-  }
-  if (total === 0) lines.push(bold(summary));
-  else lines.push(`${s.errors ? red('✖') : yellow('⚠')} ${bold(summary)}`);
-  return guardLines(`${lines.join('\n')}\n`);
+    // guardLines: no line of the output may begin as a workflow command (safe-text.ts).
+    return guardLines(`${lines.join('\n')}\n`);
+  };
+  const end = (): string => {
+    const s = context.outline.summary;
+    const total = s.errors + s.warnings + s.infos;
+    let summary: string;
+    if (context.locale === 'zh-CN') {
+      const scope = `检查了 ${s.checked} 个文件${s.skipped ? `,跳过 ${s.skipped} 个非 edunorm 文件` : ''}`;
+      summary = total === 0 ? `✔ 全部符合要求(${scope})` : `${total} 个问题(${s.errors} 个错误,${s.warnings} 个警告,${s.infos} 个提示);${scope}`;
+    } else {
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      const scope = `${plural(s.checked, 'file')} checked${s.skipped ? `, ${s.skipped} non-edunorm skipped` : ''}`;
+      summary =
+        total === 0
+          ? `✔ all clear (${scope})`
+          : `${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info); ${scope}`;
+    }
+    return guardLines(`${total === 0 ? bold(summary) : `${s.errors ? red('✖') : yellow('⚠')} ${bold(summary)}`}\n`);
+  };
+  return { start: () => '', file, end };
 }

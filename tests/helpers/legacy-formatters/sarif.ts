@@ -1,0 +1,208 @@
+// The whole-string formatter of commit cfc763c (before output streamed), kept only as the oracle of tests/cli-streaming.test.ts.
+import { pathToFileURL } from 'node:url';
+import { STRUCTURAL_RULES, type Finding, type Locale, type RuleSet, type Severity, type SuppressedFinding } from '@edunorm/core';
+import { fingerprint } from '../../../packages/cli/src/baseline.js';
+import type { FileReport } from '../../../packages/cli/src/file-report.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+import { ruleDocUrl } from '@edunorm/core/internal';
+
+interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  helpUri?: string;
+  help: { text: string; markdown: string };
+  defaultConfiguration: { level: string };
+  properties?: Record<string, unknown>;
+}
+
+/**
+ * A relative reference to a file (RFC 3986 §4.2): each path segment percent-encoded, so `#`,
+ * `?`, `%`, spaces and non-ASCII names stay part of the path, and a `:` in the first segment
+ * cannot read as a scheme (`a:b.yaml` is `a%3Ab.yaml`).
+ */
+export function relativeUri(relative: string): string {
+  return relative.split('/').map(encodeURIComponent).join('/');
+}
+
+/** Message strings: `{` and `}` are doubled, so `{0}` in a user's value is not a placeholder (SARIF §3.11.5). */
+export function sarifMessage(text: string): string {
+  return text.replace(/[{}]/g, (c) => c + c);
+}
+
+const WORDS = {
+  'zh-CN': { citation: '依据', fix: '怎么改', docs: '文档', structural: 'edunorm 结构检查(不属于规划中的规范)。' },
+  en: { citation: 'Citation', fix: 'How to fix', docs: 'Docs', structural: 'An edunorm structure check (not a norm of the plan).' },
+};
+
+/** Plain Markdown text (help.markdown): the characters that would act are escaped. */
+const md = (s: string) => s.replace(/[\\`*_[\]<>|!~$#]/g, (c) => `\\${c}`);
+
+/** `{ helpUri }` for a rule with a documentation page; none for a county's own rule. */
+function helpUri(id: string): { helpUri?: string } {
+  const url = ruleDocUrl(id);
+  return url ? { helpUri: url } : {};
+}
+
+/** The "Docs: …" line of help, when the rule has a page. */
+const docsLine = (id: string, words: { docs: string }) => {
+  const url = ruleDocUrl(id);
+  return url ? { text: `\n\n${words.docs}: ${url}`, markdown: `\n\n[${words.docs}](${url})` } : { text: '', markdown: '' };
+};
+
+/**
+ * SARIF 2.1.0: one run, the rules' metadata (with the plan's citation), one result per finding.
+ * Every rule — structural ids too — has the fullDescription and help GitHub code scanning
+ * requires; results carry the baseline fingerprint as `partialFingerprints`, so an alert keeps
+ * its identity when lines move. Valid against the official OASIS schema (tests/cli-sarif.test.ts).
+ */
+export function formatSarif(reports: readonly FileReport[], ruleSet: RuleSet, locale: Locale, version: string, cwd = process.cwd()): string {
+  const w = WORDS[locale];
+  const rules: SarifRule[] = [];
+  const index = new Map<string, number>();
+  for (const active of ruleSet.rules) {
+    const d = active.definition;
+    index.set(d.id, rules.length);
+    rules.push({
+      id: d.id,
+      name: d.id.replace(/(^|-)([a-z])/g, (_m, _s, c: string) => c.toUpperCase()),
+      shortDescription: { text: d.title[locale] },
+      fullDescription: { text: d.description[locale] },
+      ...helpUri(d.id),
+      help: {
+        text: `${d.description[locale]}\n\n${w.citation}: ${d.citation.document} ${d.citation.section}:“${d.citation.quote}”${docsLine(d.id, w).text}`,
+        markdown: `${md(d.description[locale])}\n\n**${w.citation}**: ${md(`${d.citation.document} ${d.citation.section}`)}\n\n> ${md(d.citation.quote)}${docsLine(d.id, w).markdown}`,
+      },
+      defaultConfiguration: { level: LEVEL[active.severity ?? d.severity] },
+      properties: { kind: d.kind, pack: d.source.pack, citation: d.citation, tags: ['compliance', d.kind] },
+    });
+  }
+  const structural = (id: string, title: string, severity: Severity, doc?: { explanation: Record<Locale, string>; fix: Record<Locale, string> }) => {
+    const explanation = doc ? doc.explanation[locale] : `${title}. ${w.structural}`;
+    const fix = doc?.fix[locale];
+    index.set(id, rules.length);
+    rules.push({
+      id,
+      name: id.replace(/[/-]([a-z])/g, (_m, c: string) => c.toUpperCase()),
+      shortDescription: { text: title },
+      fullDescription: { text: explanation },
+      ...helpUri(id),
+      help: {
+        text: `${explanation}${fix ? `\n\n${w.fix}: ${fix}` : ''}${docsLine(id, w).text}`,
+        markdown: `${md(explanation)}${fix ? `\n\n**${w.fix}**: ${md(fix)}` : ''}${docsLine(id, w).markdown}`,
+      },
+      defaultConfiguration: { level: LEVEL[severity] },
+    });
+  };
+  // Checked files get document findings only; configuration, rule-file and import problems stop a run instead.
+  for (const s of STRUCTURAL_RULES.filter((r) => r.subject === 'document')) structural(s.id, s.title[locale], s.severity, s.docs);
+  // An id that fired but is in no list (a schema keyword of its own): still a described rule.
+  for (const report of reports) {
+    for (const f of [...report.findings, ...(report.suppressed ?? [])]) if (!index.has(f.ruleId)) structural(f.ruleId, f.ruleId, f.severity);
+  }
+  const artifacts: { location: { uri: string; uriBaseId: string } }[] = [];
+  const results: unknown[] = [];
+  // Artifact index of every checked file first: related locations point into other files.
+  const artifactOf = new Map<string, number>();
+  for (const report of reports) {
+    if (!report.isEdunorm) continue;
+    artifactOf.set(report.file.relative, artifacts.length);
+    artifacts.push({ location: { uri: relativeUri(report.file.relative), uriBaseId: '%SRCROOT%' } });
+  }
+  const artifactLocation = (file: string) => {
+    const i = artifactOf.get(file);
+    return { uri: relativeUri(file), uriBaseId: '%SRCROOT%', ...(i !== undefined ? { index: i } : {}) };
+  };
+  for (const report of reports) {
+    if (!report.isEdunorm) continue;
+    const artifactIndex = artifactOf.get(report.file.relative)!;
+    const uri = relativeUri(report.file.relative);
+    const all: (Finding & { suppression?: SuppressedFinding['suppression'] })[] = [...report.findings, ...(report.suppressed ?? [])];
+    for (const f of all) {
+      results.push({
+        ruleId: f.ruleId,
+        ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
+        level: LEVEL[f.severity],
+        message: { text: sarifMessage(f.message) },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri, uriBaseId: '%SRCROOT%', index: artifactIndex },
+              region: {
+                startLine: f.range.start.line,
+                startColumn: f.range.start.column,
+                endLine: f.range.end.line,
+                endColumn: f.range.end.column,
+              },
+            },
+            ...(f.path ? { logicalLocations: [{ fullyQualifiedName: `${f.documentIndex}:${f.path}`, kind: 'member' }] } : {}),
+          },
+        ],
+        ...(f.related?.length
+          ? {
+              relatedLocations: f.related.map((r, i) => ({
+                id: i,
+                message: { text: sarifMessage(r.message) },
+                physicalLocation: {
+                  artifactLocation: artifactLocation(r.file ?? report.file.relative),
+                  region: { startLine: r.range.start.line, startColumn: r.range.start.column, endLine: r.range.end.line, endColumn: r.range.end.column },
+                },
+              })),
+            }
+          : {}),
+        ...(f.fix
+          ? {
+              fixes: [
+                {
+                  description: { text: sarifMessage(f.fix.title[locale]) },
+                  artifactChanges: [
+                    {
+                      artifactLocation: { uri, uriBaseId: '%SRCROOT%', index: artifactIndex },
+                      replacements: [
+                        {
+                          deletedRegion: {
+                            startLine: f.fix.range.start.line,
+                            startColumn: f.fix.range.start.column,
+                            endLine: f.fix.range.end.line,
+                            endColumn: f.fix.range.end.column,
+                          },
+                          insertedContent: { text: f.fix.newText },
+                        },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            }
+          : {}),
+        partialFingerprints: { 'edunormFingerprint/v1': fingerprint(report.file.relative, f) },
+        ...(f.suppression ? { suppressions: [{ kind: 'inSource', justification: f.suppression.justification }] } : {}),
+        properties: {
+          documentIndex: f.documentIndex,
+          path: f.path,
+          ...(f.outcome ? { outcome: f.outcome } : {}),
+          ...(f.figures ? { figures: f.figures } : {}),
+        },
+      });
+    }
+  }
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'edunorm', version, semanticVersion: version, informationUri: 'https://github.com/edunorm/edunorm', rules } },
+        automationDetails: { id: 'edunorm/' },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
+        artifacts,
+        results,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+

@@ -1,0 +1,76 @@
+// The whole-string formatter of commit cfc763c (before output streamed), kept only as the oracle of tests/cli-streaming.test.ts.
+import type { Locale } from '@edunorm/core';
+import { summarize, type FileReport } from '../../../packages/cli/src/file-report.js';
+import { guardLines, safeText } from '../../../packages/cli/src/safe-text.js';
+import { relatedLines } from '../../../packages/cli/src/formatters/related.js';
+
+export interface StylishOptions {
+  color: boolean;
+  locale: Locale;
+}
+
+const paint = (on: boolean, code: string) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+
+/** Display width of a string: CJK characters take two columns in a terminal. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
+
+const WORDS = {
+  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+
+/** ESLint-style text: findings grouped by file as `line:col  severity  message  rule-id`, then a summary. */
+export function formatStylish(reports: readonly FileReport[], options: StylishOptions): string {
+  const bold = paint(options.color, '1');
+  const dim = paint(options.color, '2');
+  const red = paint(options.color, '31');
+  const yellow = paint(options.color, '33');
+  const blue = paint(options.color, '36');
+  const underline = paint(options.color, '4');
+  const w = WORDS[options.locale];
+  const lines: string[] = [];
+  for (const report of reports) {
+    if (report.findings.length === 0) continue;
+    lines.push(underline(safeText(report.file.relative)));
+    const rows = report.findings.map((f) => ({
+      pos: `${f.range.start.line}:${f.range.start.column}`,
+      sev: f.severity,
+      msg: safeText(f.message),
+      id: safeText(f.ruleId),
+      related: relatedLines(f, report.file.relative).map(safeText),
+    }));
+    // reduce, not Math.max(...): a file may have more findings than a call has arguments.
+    const posW = rows.reduce((m, r) => Math.max(m, r.pos.length), 0);
+    const sevW = rows.reduce((m, r) => Math.max(m, width(w[r.sev])), 0);
+    for (const r of rows) {
+      const color = r.sev === 'error' ? red : r.sev === 'warning' ? yellow : blue;
+      lines.push(`  ${dim(pad(r.pos, posW))}  ${color(pad(w[r.sev], sevW))}  ${r.msg}  ${dim(r.id)}`);
+      // Related locations (in this or another file), one per line under the finding.
+      for (const rel of r.related) lines.push(`  ${' '.repeat(posW)}  ${dim(`↳ ${rel}`)}`);
+    }
+    lines.push('');
+  }
+  const s = summarize(reports);
+  const total = s.errors + s.warnings + s.infos;
+  let summary: string;
+  if (options.locale === 'zh-CN') {
+    const scope = `检查了 ${s.checked} 个文件${s.skipped ? `,跳过 ${s.skipped} 个非 edunorm 文件` : ''}`;
+    summary = total === 0 ? `✔ 全部符合要求(${scope})` : `${total} 个问题(${s.errors} 个错误,${s.warnings} 个警告,${s.infos} 个提示);${scope}`;
+  } else {
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const scope = `${plural(s.checked, 'file')} checked${s.skipped ? `, ${s.skipped} non-edunorm skipped` : ''}`;
+    summary =
+      total === 0
+        ? `✔ all clear (${scope})`
+        : `${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info); ${scope}`;
+  }
+  if (total === 0) lines.push(bold(summary));
+  else lines.push(`${s.errors ? red('✖') : yellow('⚠')} ${bold(summary)}`);
+  return guardLines(`${lines.join('\n')}\n`);
+}
