@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CHECK_FILES_REQUEST, type CheckFilesResult } from '../../packages/language-server/src/protocol.js';
 import { ROOT, TestClient } from './lsp-client.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'edunorm-ls-county-'));
@@ -35,6 +36,41 @@ describe('the workspace index: a school edited, its district file updated (not o
       await client.change(school, text);
       const again = await client.waitForDiagnostics(district, all, 30_000);
       expect(again.diagnostics.find((x) => x.code === 'county-teacher-pay-parity')!.message).toContain('平均年工资收入 96,620.69 元');
+    } finally {
+      await client.stop();
+    }
+  }, 120_000);
+});
+
+describe('"Check workspace" keeps the findings across documents of closed files', () => {
+  it('the closed district file keeps county-teacher-pay-parity beside its own findings, and an edit of a school still moves it', async () => {
+    const client = await TestClient.start({
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'county' }],
+      capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true } } },
+    });
+    try {
+      const district = uri('district-2025.yaml');
+      const codes = (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.map((d) => String(d.code));
+      await client.waitForDiagnostics(district, (p) => codes(p).includes('county-teacher-pay-parity'), 60_000);
+      const files = ['district-2024.yaml', 'district-2025.yaml', 'schools/dongzhuang-primary/staffing-2025.yaml', 'schools/dongzhuang-primary/budget-2025.yaml', 'schools/chengguan-primary/staffing-2025.yaml', 'schools/no1-junior/staffing-2025.yaml', 'schools/xihe-primary/budget-2025.yaml'];
+      const before = client.diagnostics.get(district)!.length;
+      const total = await client.connection.sendRequest<CheckFilesResult>(CHECK_FILES_REQUEST, { uris: files.map(uri) });
+      expect(total.checked).toBe(7);
+      // The Check's own push for the closed file: its own findings and those across documents.
+      const pushed = client.diagnostics.get(district)!.slice(before).at(-1)!;
+      expect(codes(pushed)).toEqual(expect.arrayContaining(['county-senior-post-pool', 'county-teacher-pay-parity', 'compulsory-retention-rate', 'indicator-decline', 'county-1-2-3-plan']));
+      // pooling: county withdraws the village school's own senior-post-share finding, in the Check's push too.
+      const village = client.diagnostics.get(uri('schools/dongzhuang-primary/staffing-2025.yaml'))!.at(-1)!;
+      expect(codes(village)).not.toContain('senior-post-share');
+      // A school raised above the reference afterwards: the district's county finding clears, its own findings stay.
+      const school = uri('schools/dongzhuang-primary/staffing-2025.yaml');
+      const text = readFileSync(join(dir, 'schools/dongzhuang-primary/staffing-2025.yaml'), 'utf8');
+      await client.open(school, text);
+      const published = client.diagnostics.get(district)!;
+      const sinceEdit = published.length;
+      await client.change(school, text.replace(/annualSalary: 92000/g, 'annualSalary: 130000'));
+      const cleared = await client.waitForDiagnostics(district, (p) => published.indexOf(p) >= sinceEdit && !codes(p).includes('county-teacher-pay-parity'), 30_000);
+      expect(codes(cleared)).toEqual(expect.arrayContaining(['county-senior-post-pool', 'compulsory-retention-rate', 'indicator-decline']));
     } finally {
       await client.stop();
     }

@@ -172,6 +172,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const closedFindings = new Map<string, Finding[]>();
   /** Closed files given diagnostics because of findings across documents. */
   const pushedForWorkspace = new Set<string>();
+  /** Closed files whose own findings "Check workspace" pushed: kept when their findings across documents change. */
+  const checkedWhileClosed = new Set<string>();
 
   const workspace = new LsWorkspace(
     (uri) => ruleSetFor(uri),
@@ -187,8 +189,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (open) continue;
         // A closed file (a district file while a school's is edited): its diagnostics change too.
         const has = (workspace.findingsOf(uri)?.findings.length ?? 0) > 0;
-        if (has || pushedForWorkspace.has(uri)) {
-          void connection.sendDiagnostics({ uri, diagnostics: has ? diagnosticsOf(uri, closedFindings.get(uri) ?? []) : [] });
+        const checked = checkedWhileClosed.has(uri);
+        if (has || checked || pushedForWorkspace.has(uri)) {
+          void connection.sendDiagnostics({ uri, diagnostics: has || checked ? diagnosticsOf(uri, closedFindings.get(uri) ?? []) : [] });
           if (has) pushedForWorkspace.add(uri);
           else pushedForWorkspace.delete(uri);
         }
@@ -319,6 +322,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidOpen(
     safeNotification('didOpen', ({ document }) => {
       if (pullDiagnostics && pushedWhileClosed.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      checkedWhileClosed.delete(document.uri);
       justOpened.add(document.uri);
       if (isOurs(document)) scheduler.schedule(document.uri, 0);
     }),
@@ -448,6 +452,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   const forgetFile = (uri: string) => {
     closedFindings.delete(uri);
+    checkedWhileClosed.delete(uri);
     workspace.remove(uri);
   };
 
@@ -484,8 +489,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!filePath) return undefined;
     const read = await readWorkspaceFile(filePath);
     const push = (findings: Finding[]) => {
-      // Closed files get pushed diagnostics, so the Problems view lists them.
-      void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
+      // Closed files get pushed diagnostics, so the Problems view lists them: their own findings
+      // (without those `pooling: county` withdraws) and the findings across documents landing in
+      // them, as an open file's — a district file's county-wide findings stay in the list.
+      void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(uri, findings) });
       if (pullDiagnostics) pushedWhileClosed.add(uri);
     };
     if ('skipped' in read) {
@@ -502,6 +509,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       log(`edunorm: validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return uncheckedResult(request, error);
     });
+    if (documents.get(uri)) return result; // opened meanwhile: the editor's text counts
+    // What the check read is what the workspace index holds for the file now.
+    if (result.workspace) closedFindings.set(uri, result.findings);
+    else closedFindings.delete(uri);
+    workspace.update(uri, result.workspace);
+    checkedWhileClosed.add(uri);
     push(result.findings);
     return result;
   };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run test:e2e`: the edunorm extension in a real VS Code (code-server 4.100.3 + headless
 # Chromium, offline harness in tests/e2e). Installs what it needs, builds the bundle, runs
-# tests/e2e/extension/suite.cjs on a copy of examples/, keeps the screenshot.
+# tests/e2e/extension/suite.cjs on a copy of examples/ (and tests/fixtures/report/west-county),
+# keeps the screenshots.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 T0=$(date +%s)
@@ -14,6 +15,8 @@ node scripts/build.mjs >/dev/null
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/edunorm-e2e-ws-XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 cp -r examples/. "$WORK/"
+# A second county of two years whose 2024 teachers' pay meets the reference (the county case edits it).
+cp -r tests/fixtures/report/west-county "$WORK/west-county"
 mkdir -p "$WORK/.vscode"
 # Chinese messages, as the users see them (code-server's display language is English).
 printf '{ "edunorm.locale": "zh-CN", "workbench.startupEditor": "none", "editor.minimap.enabled": false }\n' > "$WORK/.vscode/settings.json"

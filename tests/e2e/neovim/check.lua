@@ -2,46 +2,19 @@
 -- with `npx edunorm-language-server --stdio`): open a non-compliant budget, expect the
 -- teacher-training-funds error on line 11, type the compliant value, expect exactly that
 -- diagnostic to clear. Writes what it saw to $EDUNORM_NVIM_OUT and exits non-zero on failure.
-local out_path = os.getenv('EDUNORM_NVIM_OUT')
+local common = dofile(os.getenv('EDUNORM_ROOT') .. '/tests/e2e/neovim/common.lua')
 local file = os.getenv('EDUNORM_NVIM_FILE')
-local root = os.getenv('EDUNORM_ROOT')
 local report = { steps = {} }
-
-local function finish(ok, why)
-  report.ok = ok
-  report.why = why
-  local f = io.open(out_path, 'w')
-  f:write(vim.fn.json_encode(report))
-  f:close()
-  if ok then vim.cmd('qa!') else vim.cmd('cq!') end
-end
-
-local function snapshot(buf)
-  local items = {}
-  for _, d in ipairs(vim.diagnostic.get(buf)) do
-    table.insert(items, { line = d.lnum + 1, col = d.col + 1, code = d.code, severity = d.severity, source = d.source })
-  end
-  table.sort(items, function(a, b) return a.line < b.line end)
-  return items
-end
+local function finish(ok, why) common.finish(report, ok, why) end
+local snapshot = common.snapshot
 
 vim.cmd('edit ' .. vim.fn.fnameescape(file))
 local buf = vim.api.nvim_get_current_buf()
-local client = vim.lsp.start_client({
-  name = 'edunorm',
-  cmd = { 'npx', '--no-install', 'edunorm-language-server', '--stdio' },
-  cmd_cwd = root,
-  root_dir = vim.fn.fnamemodify(file, ':h'),
-})
+local client = common.start_server(vim.fn.fnamemodify(file, ':h'))
 if not client then return finish(false, 'the language server did not start') end
 vim.lsp.buf_attach_client(buf, client)
 
-local function has(code)
-  for _, d in ipairs(vim.diagnostic.get(buf)) do
-    if d.code == code then return d end
-  end
-  return nil
-end
+local function has(code) return common.find(buf, code) end
 
 if not vim.wait(30000, function() return has('teacher-training-funds') ~= nil end, 50) then
   report.steps.opened = snapshot(buf)
