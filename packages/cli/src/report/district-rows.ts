@@ -186,7 +186,7 @@ export function districtCell(entry: DistrictEntry, norm: Norm, locale: Locale): 
     cell.verdict = 'not-judged';
     const first = renderers.map((r) => r.renderer).find(Boolean);
     cell.note = !entry.summary
-      ? t(locale, '指标文档有结构错误,未计算', 'the district document has structure errors; nothing computed')
+      ? t(locale, '本次检查没有为该指标文档计算县域数字', 'no county figures were computed for this district document in this run')
       : unlinked
         ? t(locale, `没有关联的学校文档(school.district 为 ${entry.code}、fiscalYear 为 ${entry.year ?? '—'})`, `no school document linked (school.district ${entry.code}, fiscalYear ${entry.year ?? '—'})`)
         : first?.missing(entry, locale);
