@@ -50,6 +50,11 @@ export interface PerRecord<Part = unknown> {
   part(record: unknown, index: number, document: unknown): Part;
   /** The fact from the parts of every record, in record order (`list` is not an array: `parts` is undefined). */
   combine(parts: readonly Part[] | undefined, document: unknown): unknown;
+  /**
+   * The fact for `parts` made from `previous`, the fact for `before`, where only the parts at
+   * `changed` differ: what `combine(parts)` gives, without going over every record.
+   */
+  update?(previous: unknown, before: readonly Part[], parts: readonly Part[], changed: readonly number[]): unknown;
 }
 
 /** The whole-document computation of a list calculator (what `compile` returns). */
@@ -238,9 +243,45 @@ const records: Calculator<RecordsParams> = {
         }
         return result;
       },
+      update: (previous, before, parts, changed): RecordsResult | undefined => {
+        if (!previous) return undefined;
+        const r = previous as RecordsResult;
+        const out: RecordsResult = { matched: r.matched.slice(), below: r.below.slice(), above: r.above.slice(), unequal: r.unequal.slice(), failing: r.failing.slice() };
+        for (const i of changed) {
+          for (const key of RESULT_LISTS) {
+            const was = belongsIn(before[i], key);
+            const is = belongsIn(parts[i], key);
+            if (!was && !is) continue;
+            const list = out[key];
+            // Items are in record order, one per record: the record's place by binary search.
+            let lo = 0;
+            let hi = list.length;
+            while (lo < hi) {
+              const mid = (lo + hi) >> 1;
+              if (list[mid]!.index < i) lo = mid + 1;
+              else hi = mid;
+            }
+            if (was && is) list[lo] = parts[i]!;
+            else if (was) list.splice(lo, 1);
+            else list.splice(lo, 0, parts[i]!);
+          }
+        }
+        return out;
+      },
     };
   },
 };
+
+const RESULT_LISTS = ['matched', 'below', 'above', 'unequal', 'failing'] as const;
+
+/** Which of a records result's lists a record's item is in. */
+function belongsIn(item: RecordItem | undefined, list: (typeof RESULT_LISTS)[number]): boolean {
+  if (!item) return false;
+  if (list === 'matched') return true;
+  const d = item.direction;
+  if (list === 'failing') return d !== undefined && d !== 'within';
+  return d === list;
+}
 
 // ---------------------------------------------------------------- aggregate
 

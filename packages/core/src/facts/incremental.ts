@@ -51,6 +51,7 @@ export const REUSE_FACT = 'edunorm:reuse';
 interface Kept {
   context: unknown[];
   parts: unknown[];
+  result: unknown;
 }
 
 export class PartsCache {
@@ -68,6 +69,7 @@ export class PartsCache {
     if (!Array.isArray(list)) return per.combine(undefined, document);
     const context = per.context?.map((p) => getAt(document, p));
     let parts: unknown[] | undefined;
+    let result: unknown;
     if (reuse?.previous !== undefined && context) {
       const before = getAt(reuse.previous, per.list) as unknown[];
       const kept = Array.isArray(before) ? this.kept.get(before) : undefined;
@@ -75,14 +77,16 @@ export class PartsCache {
       if (changed) {
         parts = kept!.parts.slice();
         for (const i of changed) parts[i] = per.part(list[i], i, document);
+        result = changed.length === 0 ? kept!.result : per.update?.(kept!.result, kept!.parts, parts, changed);
       }
     }
     if (!parts) {
       parts = new Array<unknown>(list.length);
       for (let i = 0; i < list.length; i++) parts[i] = per.part(list[i], i, document);
     }
-    if (reuse && context) this.kept.set(list, { context, parts });
-    return per.combine(parts, document);
+    result ??= per.combine(parts, document);
+    if (reuse && context) this.kept.set(list, { context, parts, result });
+    return result;
   }
 }
 

@@ -10,7 +10,8 @@ import type { Position, Range } from '../types.js';
  * it, as `check` reports it and as editors (which hide the mark) show it.
  */
 export class TextPositions {
-  private lineStarts: number[];
+  /** Offsets where lines start (a typed array once spliced: copying it for an edit is a memcpy). */
+  private lineStarts: ArrayLike<number>;
 
 
   /** `leadingBom: false` for a text whose mark was already cut (a second U+FEFF is a character). */
@@ -18,12 +19,13 @@ export class TextPositions {
     readonly text: string,
     leadingBom = true,
   ) {
-    this.lineStarts = [leadingBom && text.charCodeAt(0) === 0xfeff ? 1 : 0];
+    const starts = [leadingBom && text.charCodeAt(0) === 0xfeff ? 1 : 0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) this.lineStarts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
     }
+    this.lineStarts = starts;
   }
 
   /**
@@ -33,19 +35,34 @@ export class TextPositions {
    * and `oldTo` one or the text's end, so no line break pairs across the edit's ends.
    */
   static spliced(previous: TextPositions, text: string, from: number, oldTo: number, newTo: number): TextPositions {
-    const next = Object.create(TextPositions.prototype) as { text: string; lineStarts: number[] };
+    const next = Object.create(TextPositions.prototype) as { text: string; lineStarts: ArrayLike<number> };
     const old = previous.lineStarts;
     const delta = newTo - oldTo;
-    const starts: number[] = [];
-    let i = 0;
-    for (; i < old.length && old[i]! <= from; i++) starts.push(old[i]!);
+    // Lines starting at or before `from` stay; those starting after `oldTo` move by delta.
+    const firstAfter = (offset: number) => {
+      let lo = 0;
+      let hi = old.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (old[mid]! <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const kept = firstAfter(from);
+    const tail = firstAfter(oldTo);
+    const inside: number[] = [];
     for (let k = from; k < newTo; k++) {
       const c = text.charCodeAt(k);
-      if (c === 10) starts.push(k + 1);
-      else if (c === 13 && text.charCodeAt(k + 1) !== 10) starts.push(k + 1);
+      if (c === 10) inside.push(k + 1);
+      else if (c === 13 && text.charCodeAt(k + 1) !== 10) inside.push(k + 1);
     }
-    while (i < old.length && old[i]! <= oldTo) i++;
-    for (; i < old.length; i++) starts.push(old[i]! + delta);
+    const starts = new Float64Array(kept + inside.length + old.length - tail);
+    if (old instanceof Float64Array) starts.set(old.subarray(0, kept));
+    else for (let k = 0; k < kept; k++) starts[k] = old[k]!;
+    starts.set(inside, kept);
+    let at = kept + inside.length;
+    for (let k = tail; k < old.length; k++) starts[at++] = old[k]! + delta;
     next.text = text;
     next.lineStarts = starts;
     return next as unknown as TextPositions;
