@@ -7,14 +7,15 @@ import type { Finding, Locale, LocalizedText, RelatedLocation, Severity } from '
 export interface FindingInput {
   ruleId: string;
   severity: Severity;
-  message: LocalizedText;
+  /** Both languages, or already in the factory's language (a rule's message, filled for it alone). */
+  message: LocalizedText | string;
   path: readonly PathSegment[];
   part?: NodePart;
   /** An explicit span, when the finding is about text rather than a node (syntax errors). */
   span?: Span;
   fix?: { title: LocalizedText; newText: string; span?: Span };
   figures?: Finding['figures'];
-  related?: { path: readonly PathSegment[]; message: LocalizedText }[];
+  related?: { path: readonly PathSegment[]; message: LocalizedText | string }[];
   citation?: Finding['citation'];
   outcome?: string;
 }
@@ -42,7 +43,7 @@ export class FindingFactory {
     const finding: Finding = {
       ruleId: input.ruleId,
       severity: input.severity,
-      message: pick(input.message, locale),
+      message: typeof input.message === 'string' ? input.message : pick(input.message, locale),
       range,
       documentIndex: doc.index,
       path: formatPath(input.path),
@@ -57,7 +58,7 @@ export class FindingFactory {
     if (input.related?.length) {
       finding.related = input.related.map((r): RelatedLocation => {
         const loc = locateNode(file, doc, r.path, 'value');
-        return { path: formatPath(r.path), range: loc.range, message: pick(r.message, locale) };
+        return { path: formatPath(r.path), range: loc.range, message: typeof r.message === 'string' ? r.message : pick(r.message, locale) };
       });
     }
     return finding;

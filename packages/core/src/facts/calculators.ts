@@ -163,6 +163,10 @@ export interface RecordsResult {
   failing: RecordItem[];
 }
 
+function assignAll(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const key of Object.keys(source)) target[key] = source[key];
+}
+
 function identify(record: Record<string, unknown>, index: number): RecordItem {
   const item: RecordItem = { index };
   if (typeof record.id === 'string' || typeof record.id === 'number') item.id = String(record.id);
@@ -224,7 +228,13 @@ const records: Calculator<RecordsParams> = {
         const max = resolveBound(p.max, document, record);
         if ((p.min !== undefined && !min) || (p.max !== undefined && !max)) return item;
         const c = compare(actual, min, max, tolerance);
-        Object.assign(item, min?.extra, max?.extra, { actual, direction: c.direction, deviation: c.deviation, target: c.target });
+        // Property by property, in the order Object.assign(item, min.extra, max.extra, {…}) gave.
+        if (min?.extra) assignAll(item, min.extra);
+        if (max?.extra) assignAll(item, max.extra);
+        item.actual = actual;
+        item.direction = c.direction;
+        item.deviation = c.deviation;
+        item.target = c.target;
         if (c.min !== undefined) item.min = c.min;
         if (c.max !== undefined) item.max = c.max;
         if (c.base !== undefined) item.base = c.base;

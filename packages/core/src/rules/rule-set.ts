@@ -10,7 +10,7 @@ import type { FindingFactory, FindingInput } from '../finding-factory.js';
 import { fillTemplate } from '../messages/format.js';
 import { getAt, parsePath, type PathSegment } from '../path.js';
 import type { DocumentKind } from '../schema/document-schemas.js';
-import type { Finding, LocalizedText, Measurement, Severity } from '../types.js';
+import type { Finding, Locale, LocalizedText, Measurement, Severity } from '../types.js';
 import { substituteParams } from './load-pack.js';
 import type { ConditionSpec, OutcomeSpec, RuleDefinition, RulePack } from './rule-types.js';
 import { WorkspaceRules } from './workspace-rules.js';
@@ -46,8 +46,11 @@ interface CompiledOutcome {
   itemFilter?: (item: unknown, document: unknown) => boolean;
   /** Names the outcome's messages and fix read from the context (whether a record's finding can be kept). */
   reads?: string[];
-  /** Per record item: the finding input made for it, kept across the checks of an edited document. */
-  kept?: WeakMap<object, FindingInput>;
+  /**
+   * Per record item: the finding input made for it, kept across the checks of an edited document.
+   * Its message is in one language (fillIn), so it is kept with that language and reused only in it.
+   */
+  kept?: WeakMap<object, { locale: Locale; input: FindingInput }>;
 }
 
 export const YEAR_FIELD: Record<DocumentKind, string> = { SchoolBudget: 'fiscalYear', Staffing: 'fiscalYear', DistrictIndicators: 'year' };
@@ -112,17 +115,41 @@ export class KindEngine {
 }
 
 /**
+ * A fact function computed once per engine run. json-rules-engine's own fact cache hashes
+ * `{id, params}` with hash-it on every lookup (a sixth of a check's time in the profile of a
+ * 200-school run); our facts take no params, so the run's almanac alone keys the value. Like
+ * the engine's cache it keeps the promise, so every condition of the run sees one value, and
+ * the hint engine's second run on the same almanac reuses it.
+ */
+function perRun(compute: (almanac: Almanac) => Promise<unknown>): [(params: unknown, almanac: Almanac) => Promise<unknown>, { cache: false }] {
+  const values = new WeakMap<Almanac, Promise<unknown>>();
+  const fact = (_params: unknown, almanac: Almanac): Promise<unknown> => {
+    let value = values.get(almanac);
+    if (!value) {
+      value = compute(almanac);
+      values.set(almanac, value);
+    }
+    return value;
+  };
+  return [fact, { cache: false }];
+}
+
+/** A fact computed from the document, once per engine run (see perRun). */
+export function documentFact(compute: (document: unknown) => unknown): [(params: unknown, almanac: Almanac) => Promise<unknown>, { cache: false }] {
+  return perRun((almanac) => almanac.factValue('document').then(compute));
+}
+
+/**
  * The fact function of a calculator: a list calculator's parts per record are kept between
  * the checks of an edited document when the check passes {@link REUSE_FACT} (facts/incremental.ts).
  */
-export function factOf(calc: Calculator, params: unknown): (params: unknown, almanac: Almanac) => Promise<unknown> {
+export function factOf(calc: Calculator, params: unknown): [(params: unknown, almanac: Almanac) => Promise<unknown>, { cache: false }] {
   const per = calc.perRecord?.(params as never);
   if (per) {
     const cache = new PartsCache(per);
-    return async (_p, almanac) => cache.compute(await almanac.factValue('document'), (await almanac.factValue(REUSE_FACT)) as Reuse | null);
+    return perRun(async (almanac) => cache.compute(await almanac.factValue('document'), (await almanac.factValue(REUSE_FACT)) as Reuse | null));
   }
-  const compute = calc.compile(params as never);
-  return async (_p, almanac) => compute(await almanac.factValue('document'));
+  return documentFact(calc.compile(params as never));
 }
 
 /** An Engine with edunorm's path resolver and operators. */
@@ -195,9 +222,9 @@ export class RuleSet {
     const def = active.definition;
     const kindEngine = this.engineFor(def.kind);
     const { engine, hintEngine } = kindEngine;
-    const addFact = (id: string, fn: (params: unknown, almanac: Almanac) => Promise<unknown>) => {
-      engine.addFact(id, fn);
-      hintEngine.addFact(id, fn);
+    const addFact = (id: string, [fn, options]: ReturnType<typeof documentFact>) => {
+      engine.addFact(id, fn, options);
+      hintEngine.addFact(id, fn, options);
     };
     const localFacts = new Map<string, string>();
     for (const [name, spec] of Object.entries(def.facts)) {
@@ -235,7 +262,7 @@ export class RuleSet {
       const id = `field:${field}`;
       const path = parsePath(field) ?? [];
       // Several rules read the same field; json-rules-engine keeps one fact per id.
-      addFact(id, async (_params: unknown, almanac: Almanac) => getAt(await almanac.factValue('document'), path));
+      addFact(id, documentFact((document) => getAt(document, path)));
     }
   }
 
@@ -312,7 +339,7 @@ function measure(rule: ActiveRule, value: unknown, document: unknown, factory: F
   const context = { ...rule.params, doc: document, ...(value as object) };
   const direction = (value as { direction?: string }).direction;
   const shortTotal = (value as { shortTotal?: number }).shortTotal;
-  const text = fillBoth(hint.text, context);
+  const text = fillIn(hint.text, context, factory.locale);
   const located = factory.make({ ruleId: rule.definition.id, severity: 'info', message: text, path, part: hint.part ?? 'value' });
   return {
     ruleId: rule.definition.id,
@@ -329,8 +356,13 @@ function expand(template: string, index: number | undefined): PathSegment[] | un
   return parsePath(index === undefined ? template : template.replace(/\{index\}/g, String(index)));
 }
 
-export function fillBoth(text: LocalizedText, context: Record<string, unknown>): LocalizedText {
-  return { 'zh-CN': fillTemplate(text['zh-CN'], context, 'zh-CN'), en: fillTemplate(text.en, context, 'en') };
+/**
+ * A rule's message in the language findings are made in (as `pick` chooses it), with its
+ * figures filled. Only that language: a finding shows one, and filling both doubled the
+ * message formatting of every finding.
+ */
+export function fillIn(text: LocalizedText, context: Record<string, unknown>, locale: Locale): string {
+  return text[locale] != null ? fillTemplate(text[locale], context, locale) : fillTemplate(text.en, context, 'en');
 }
 
 export function figuresOf(value: unknown): Finding['figures'] {
@@ -377,20 +409,21 @@ function reportOutcome(compiled: CompiledOutcome, document: unknown, value: unkn
       if (wanted && !wanted(item, document)) continue;
       // The same item object had the same record and figures: only where it is may have moved,
       // and the factory locates it afresh.
-      let input = kept?.get(item);
+      const previous = kept?.get(item);
+      let input = previous?.locale === factory.locale ? previous.input : undefined;
       if (!input) {
-        input = inputFor(compiled, document, { context: { ...base, ...(value as object), ...item }, index: item.index as number, figures: item });
-        kept?.set(item, input);
+        input = inputFor(compiled, document, { context: { ...base, ...(value as object), ...item }, index: item.index as number, figures: item }, factory.locale);
+        kept?.set(item, { locale: factory.locale, input });
       }
       findings.push(factory.make(input));
     }
     return findings;
   }
-  return [factory.make(inputFor(compiled, document, { context: { ...base, ...(value && typeof value === 'object' ? value : { value }) }, figures: value }))];
+  return [factory.make(inputFor(compiled, document, { context: { ...base, ...(value && typeof value === 'object' ? value : { value }) }, figures: value }, factory.locale))];
 }
 
 /** What a finding of the outcome says about one subject (a record's item, or the document). */
-function inputFor(compiled: CompiledOutcome, document: unknown, { context, index, figures }: { context: Record<string, unknown>; index?: number; figures: unknown }): FindingInput {
+function inputFor(compiled: CompiledOutcome, document: unknown, { context, index, figures }: { context: Record<string, unknown>; index?: number; figures: unknown }, locale: Locale): FindingInput {
   const { rule, outcome } = compiled;
   const def = rule.definition;
   const report = outcome.report;
@@ -407,7 +440,7 @@ function inputFor(compiled: CompiledOutcome, document: unknown, { context, index
       }
     }
   }
-  const message = fillBoth(outcome.message, context);
+  const message = fillIn(outcome.message, context, locale);
   // The fix sets the reported node to a figure: only meaningful on the node the figure is
   // about, never on a fallback (it would turn `classTeacher: true` into `800`).
   const fix = report.fix && !fellBack ? fixFor(report.fix, context, path, document) : undefined;
@@ -424,7 +457,7 @@ function inputFor(compiled: CompiledOutcome, document: unknown, { context, index
     ...(report.related
       ? {
           related: report.related
-            .map((r) => ({ path: expand(r.at, index) ?? [], message: fillBoth(r.message, context) }))
+            .map((r) => ({ path: expand(r.at, index) ?? [], message: fillIn(r.message, context, locale) }))
             .filter((r) => exists(document, r.path)),
         }
       : {}),

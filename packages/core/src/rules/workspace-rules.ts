@@ -14,7 +14,7 @@ import type { ContributedFigure } from '../workspace/contribution.js';
 import { WORKSPACE_CALCULATORS, type DistrictView, type WorkspaceLocation } from '../workspace/calculators.js';
 import { substituteParams } from './load-pack.js';
 import type { ConditionSpec, OutcomeSpec, RuleDefinition } from './rule-types.js';
-import { factOf, figuresOf, newEngine, rewriteCondition, YEAR_FIELD, type ActiveRule } from './rule-set.js';
+import { documentFact, factOf, figuresOf, newEngine, rewriteCondition, YEAR_FIELD, type ActiveRule } from './rule-set.js';
 import { REUSE_FACT, type Reuse } from '../facts/incremental.js';
 
 /** A finding across documents: it carries the file it is in. */
@@ -91,7 +91,7 @@ class ContributionEngine {
         const id = localFacts.get(name)!;
         if (this.facts.has(id)) continue;
         this.facts.add(id);
-        this.engine.addFact(id, factOf(CALCULATORS[f.calculator]!, withoutBounds(substituteParams(f.params, params))));
+        this.engine.addFact(id, ...factOf(CALCULATORS[f.calculator]!, withoutBounds(substituteParams(f.params, params))));
       }
       const when = withoutFact(substituteParams(outcome.when, params) as ConditionSpec, from);
       const all = [...shared, ...(when ? [when] : [])];
@@ -105,7 +105,7 @@ class ContributionEngine {
       if (this.facts.has(id)) continue;
       this.facts.add(id);
       const path = parsePath(field) ?? [];
-      this.engine.addFact(id, async (_p: unknown, almanac: Almanac) => getAt(await almanac.factValue('document'), path));
+      this.engine.addFact(id, ...documentFact((document) => getAt(document, path)));
     }
   }
 
