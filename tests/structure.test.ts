@@ -146,3 +146,49 @@ describe('precompiled document validators', () => {
     }
   });
 });
+
+describe('precompiled configuration, rule-file and calculator validators', () => {
+  it('report exactly what validators compiled at run time report', async () => {
+    const { createAjv } = await import('../packages/core/src/schema/ajv-instance.js');
+    const { configValidator, ruleFileValidator, calculatorParamsValidator } = await import('../packages/core/src/schema/validators.js');
+    const { configSchema } = await import('../packages/core/src/config-schema.js');
+    const { ruleFileSchema } = await import('../packages/core/src/rules/rule-file-schema.js');
+    const { CALCULATORS } = await import('../packages/core/src/facts/calculators.js');
+    const { WORKSPACE_CALCULATORS } = await import('../packages/core/src/workspace/calculators.js');
+    const ajv = createAjv();
+    const shape = (errors: { instancePath: string; keyword: string; params: unknown; data?: unknown }[] | null | undefined) => (errors ?? []).map((e) => [e.instancePath, e.keyword, e.params, e.data]);
+    const same = (built: ReturnType<typeof configValidator>, schema: object, data: unknown, minErrors: number) => {
+      const fresh = ajv.compile(schema);
+      expect(built(data)).toBe(fresh(data));
+      expect(shape(built.errors)).toEqual(shape(fresh.errors));
+      expect(built.errors?.length ?? 0).toBeGreaterThanOrEqual(minErrors);
+    };
+    same(configValidator(), configSchema, { extends: [''], locale: 'fr', rules: { a: 'loud', b: { severity: 'off', extra: 1 }, c: {} }, other: true }, 3);
+    same(configValidator(), configSchema, { extends: ['plan14'], rules: { a: 'warning', b: { params: { x: 1 } } } }, 0);
+    same(ruleFileValidator(), ruleFileSchema, { id: 'x', kind: 'Staffing', severity: 'loud', title: { 'zh-CN': '' }, facts: { f: { calculator: 'records' } }, outcomes: [{ when: { all: [] } }] }, 3);
+    for (const [name, calc] of Object.entries(CALCULATORS)) {
+      same(calculatorParamsValidator(name)!, calc.paramsSchema, { list: 3, value: [], op: 'median', min: { scale: 'x' }, where: { role: { in: 1, notIn: [] } }, unknown: 1 }, 1);
+    }
+    for (const [name, calc] of Object.entries(WORKSPACE_CALCULATORS)) {
+      same(calculatorParamsValidator(name, true)!, calc.paramsSchema, { list: 3, value: [], min: 'x', unknown: 1 }, 1);
+    }
+    // Names are looked up as own names only, and the two families apart.
+    expect(calculatorParamsValidator('constructor')).toBeUndefined();
+    expect(calculatorParamsValidator('countyMean')).toBeUndefined();
+    expect(calculatorParamsValidator('bounds', true)).toBeUndefined();
+  });
+
+  it('checking, reading a configuration and loading a rule pack never load ajv\'s compiler', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const script = `
+      import { createRequire } from 'node:module';
+      const core = await import(${JSON.stringify(new URL('../packages/core/dist/index.js', import.meta.url).href)});
+      await core.check('apiVersion: edunorm/v1\\nkind: SchoolBudget\\nschool: { code: "1", name: x, level: junior }\\nfiscalYear: 2025\\nbudget: { publicFunds: 100, teacherTraining: 1 }\\n');
+      try { core.parseConfig('rules: { a: loud }\\n', 'edunorm.config.yaml'); } catch {}
+      try { core.loadRulePack('p', [{ file: 'x.yaml', text: 'id: x\\nkind: Staffing\\n' }]); } catch {}
+      const loaded = Object.keys(createRequire(import.meta.url).cache).filter((f) => /[\\\\/]ajv[\\\\/]dist[\\\\/](ajv|core|compile[\\\\/]index)\\.js$/.test(f));
+      process.stdout.write(JSON.stringify(loaded));
+    `;
+    expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }))).toEqual([]);
+  });
+});

@@ -1,4 +1,3 @@
-import type { ValidateFunction } from 'ajv';
 import { ConfigurationError, type Problem } from './errors.js';
 import { didYouMean } from './messages/did-you-mean.js';
 import { parseYaml, type ParsedFile } from './parse/parse-yaml.js';
@@ -7,7 +6,7 @@ import { checkParamValue } from './rules/load-pack.js';
 import type { RuleSettings } from './rules/rule-set.js';
 import type { RulePack } from './rules/rule-types.js';
 import type { Locale } from './types.js';
-import { createAjv } from './schema/ajv-instance.js';
+import { configValidator } from './schema/validators.js';
 import { describeSchemaError } from './schema/schema-errors.js';
 
 /** `edunorm.config.yaml`, as written by a bureau's maintainers. */
@@ -24,33 +23,7 @@ export interface EdunormConfig {
 
 export { BUILTIN_PACK_REFERENCE, CONFIG_FILE_NAMES } from './config-names.js';
 
-const severity = { enum: ['off', 'info', 'warning', 'error'] };
-
-export const configSchema = {
-  $id: 'edunorm/config',
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    extends: { type: 'array', items: { type: 'string', minLength: 1 } },
-    locale: { enum: ['zh-CN', 'en'] },
-    rules: {
-      type: 'object',
-      additionalProperties: {
-        oneOf: [
-          severity,
-          {
-            type: 'object',
-            additionalProperties: false,
-            minProperties: 1,
-            properties: { severity, params: { type: 'object' } },
-          },
-        ],
-      },
-    },
-  },
-};
-
-let validateConfig: ValidateFunction | undefined;
+export { configSchema } from './config-schema.js';
 
 /** A parsed configuration with the positions of its nodes, for located errors later on. */
 export interface ParsedConfig {
@@ -84,7 +57,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   }
   if (problems.length) throw new ConfigurationError('config/invalid', `invalid configuration ${file}`, problems);
   const value = doc?.value ?? {};
-  validateConfig ??= createAjv().compile(configSchema);
+  const validateConfig = configValidator();
   if (value === null || !validateConfig(value)) {
     const errors = value === null ? [] : (validateConfig.errors ?? []);
     const seen = new Set<string>();

@@ -5,10 +5,9 @@ import { CALCULATORS, calculatorNamed } from '../facts/calculators.js';
 import { WORKSPACE_CALCULATORS } from '../workspace/calculators.js';
 import { parseYaml, type ParsedFile } from '../parse/parse-yaml.js';
 import { parsePath, type PathSegment } from '../path.js';
-import { createAjv } from '../schema/ajv-instance.js';
+import { calculatorParamsValidator, ruleFileValidator } from '../schema/validators.js';
 import { describeSchemaError, pointerToPath } from '../schema/schema-errors.js';
 import { schemaAt, type DocumentKind } from '../schema/document-schemas.js';
-import { ruleFileSchema } from './rule-file-schema.js';
 import type { ConditionSpec, ParamDefinition, RuleDefinition, RuleFileText, RulePack } from './rule-types.js';
 
 /** Operators json-rules-engine ships with, plus the ones edunorm registers. */
@@ -27,19 +26,13 @@ export const BUILTIN_OPERATORS = [
 export const EDUNORM_OPERATORS = ['hasItems'] as const;
 const OPERATORS = new Set<string>([...BUILTIN_OPERATORS, ...EDUNORM_OPERATORS]);
 
-let ruleValidator: ValidateFunction | undefined;
-const calculatorValidators = new Map<string, ValidateFunction>();
-const workspaceValidators = new Map<string, ValidateFunction>();
-
+/** The generated validators (schema/validators.ts): rule files and every calculator's params. */
 function validators(): { rule: ValidateFunction; calculators: Map<string, ValidateFunction>; workspaceCalculators: Map<string, ValidateFunction> } {
-  if (!ruleValidator) {
-    const ajv = createAjv();
-    ruleValidator = ajv.compile(ruleFileSchema);
-    for (const [name, calc] of Object.entries(CALCULATORS)) calculatorValidators.set(name, ajv.compile(calc.paramsSchema));
-    for (const [name, calc] of Object.entries(WORKSPACE_CALCULATORS)) workspaceValidators.set(name, ajv.compile(calc.paramsSchema));
-  }
-  return { rule: ruleValidator!, calculators: calculatorValidators, workspaceCalculators: workspaceValidators };
+  const byName = (names: string[], workspace: boolean) => new Map(names.map((name) => [name, calculatorParamsValidator(name, workspace)!]));
+  cached ??= { rule: ruleFileValidator(), calculators: byName(Object.keys(CALCULATORS), false), workspaceCalculators: byName(Object.keys(WORKSPACE_CALCULATORS), true) };
+  return cached;
 }
+let cached: ReturnType<typeof validators> | undefined;
 
 
 class ProblemCollector {

@@ -4,7 +4,7 @@ import { showValue } from '../messages/show-value.js';
 import { didYouMean } from '../messages/did-you-mean.js';
 import { formatPath, type PathSegment } from '../path.js';
 import type { Finding, LocalizedText } from '../types.js';
-import { documentValidators, listRecordValidator, type ErrorObject } from './ajv-instance.js';
+import { documentValidators, listRecordValidator, type ErrorObject } from './validators.js';
 import { sameHead, type Reuse } from '../facts/incremental.js';
 import { DOCUMENT_KINDS, documentSchemas, type DocumentKind, type FieldDoc, type JsonSchema, type Unit } from './document-schemas.js';
 import { partsExceedingWholes } from './part-exceeds-whole.js';
