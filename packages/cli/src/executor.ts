@@ -38,11 +38,13 @@ export function parseConcurrency(value: string | undefined): number | 'auto' | u
 
 /**
  * `--concurrency auto` starts workers only for this many bytes to check per worker. A worker
- * costs its start-up (loading the engine: about 0.3 s of one core, measured on the bench
- * machine) plus copying results; below this the run is faster in one thread. Measured with
- * bench/pipeline-memory.mjs --concurrency (see README "Scale").
+ * costs its start-up (its own engine load and JIT warm-up) and copying results back: measured
+ * on the 2-core bench machine (process CPU time, bench/corpus.mjs), the 200-school city
+ * (4.7 MB) took 2.7 s of CPU in two workers against 1.8 s in one thread — no gain possible —
+ * and the 2,000-school city (46 MB) 12.5 s against 10.3 s (+21%), which two free cores turn
+ * into a gain. Below 8 MiB per worker the run stays in one thread.
  */
-export const AUTO_BYTES_PER_WORKER = 4 * 1024 * 1024;
+export const AUTO_BYTES_PER_WORKER = 8 * 1024 * 1024;
 
 /** How many threads `auto` uses for these jobs: 1 unless every worker gets enough bytes to pay for itself. */
 export function autoThreads(jobs: readonly Pick<CheckJob, 'size'>[], cores = availableParallelism()): number {
