@@ -100,8 +100,12 @@ export function districtText(r, i) {
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes the corpus: a city of `schools` schools (budget + staffing), districts, large files. */
-export function writeCorpus(root, { schools = 200 } = {}) {
+/**
+ * Writes the corpus: a city of `schools` schools (budget + staffing), districts, and (unless
+ * `large: false`) the large staffing files. Seeded: the same arguments write the same bytes on
+ * every machine, so figures of two runs are figures of one corpus.
+ */
+export function writeCorpus(root, { schools = 200, large: withLarge = true } = {}) {
   const r = rng(20251123);
   const city = join(root, 'city');
   mkdirSync(city, { recursive: true });
@@ -116,6 +120,7 @@ export function writeCorpus(root, { schools = 200 } = {}) {
   }
   for (let d = 0; d < 5; d++) writeFileSync(join(city, `district-${d}.yaml`), districtText(r, d));
   const large = join(root, 'large');
+  if (!withLarge) return { city, large: undefined };
   mkdirSync(large, { recursive: true });
   for (const n of [60, 1000, 5000, 20000]) writeFileSync(join(large, `staffing-${n}.yaml`), staffingText(rng(n), `99${n}`, `大校${n}`, 'senior', n));
   return { city, large };

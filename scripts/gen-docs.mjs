@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync, rmSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchBlock, readResults as readBenchResults, scaleBlock } from '../bench/readme-table.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PAGES_FOLDER = 'docs/rules';
@@ -90,6 +91,10 @@ export async function generateDocs() {
   readme = replaceSection(readme, 'plausibility-table', renderNormsTable(rules.filter(isSenseCheck), PAGES_FOLDER));
   readme = replaceSection(readme, 'sample-output', sampleOutput());
   readme = replaceSection(readme, 'county-output', sampleOutput(COUNTY_COMMAND));
+  // The bench figures: generated from bench/results.json, the record of a real `npm run bench`.
+  const benchResults = readBenchResults();
+  readme = replaceSection(readme, 'scale', scaleBlock(benchResults));
+  readme = replaceSection(readme, 'bench', benchBlock(benchResults));
   out.set('README.md', readme);
   return out;
 }
