@@ -5,7 +5,7 @@
 // Every row of issue 14's targets table is here (marked `issue: true`), with the rows kept from
 // before. Writes bench/results.json; README's tables are generated from it (bench/readme-table.mjs,
 // `npm run docs`, or `--update-readme` here).
-//   node bench/run.mjs [--quick] [--update-readme]      BENCH_RUNS=n (default 5; --quick 1)
+//   node bench/run.mjs [--quick] [--update-readme]   BENCH_RUNS=n (default 5; --quick 1), BENCH_RSS_RUNS=n (3; 1), BENCH_OUT=file
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
@@ -18,7 +18,7 @@ const quick = process.argv.includes('--quick');
 const RUNS = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 5));
 /** The 2,000-school runs take seconds each: fewer of them keep the full bench near 10 minutes. */
 const RUNS_LARGE = Math.max(1, Math.min(RUNS, 3));
-const RSS_RUNS = quick ? 1 : 3;
+const RSS_RUNS = Number(process.env.BENCH_RSS_RUNS ?? (quick ? 1 : 3));
 const SMALL = quick ? 40 : 200;
 const LARGE = quick ? 200 : 2000;
 const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'];
@@ -28,6 +28,7 @@ const corpusDir = join(ROOT, 'bench', 'corpus');
 rmSync(corpusDir, { recursive: true, force: true });
 const { city, large } = writeCorpus(join(corpusDir, 'small'), { schools: SMALL });
 const { city: bigCity } = writeCorpus(join(corpusDir, 'large'), { schools: LARGE, large: false });
+const corpusSeconds = (Date.now() - started) / 1000;
 const big5k = join(large, 'staffing-5000.yaml');
 const big20k = join(large, 'staffing-20000.yaml');
 /** "The 200-school corpus": the city and one 5,000-staff file (issue 14), for the floor and Spectral rows. */
@@ -42,6 +43,7 @@ const results = {
   machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? '?', node: process.version, os: `${process.platform} ${release()}`, memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverageAtStart: loadavg().map((x) => Number(x.toFixed(2))) },
   runs: RUNS,
   runsLarge: RUNS_LARGE,
+  corpusSeconds,
   corpora: {
     small: { schools: SMALL, files: sizes.small.files, MB: sizes.small.bytes / 1e6, what: `a city of ${SMALL} schools (budget + staffing), 5 district files, one 5,000-staff file` },
     large: { schools: LARGE, files: sizes.large.files, MB: sizes.large.bytes / 1e6, what: `a city of ${LARGE} schools (budget + staffing), 5 district files` },
@@ -65,7 +67,7 @@ function row(r) {
 }
 const MB = (kib) => (kib * 1024) / 1e6;
 
-console.log(`small corpus: ${sizes.small.files} files, ${(sizes.small.bytes / 1e6).toFixed(1)} MB; large corpus: ${sizes.large.files} files, ${(sizes.large.bytes / 1e6).toFixed(1)} MB; ${RUNS} runs (${RUNS_LARGE} for ${LARGE} schools), medians`);
+console.log(`small corpus: ${sizes.small.files} files, ${(sizes.small.bytes / 1e6).toFixed(1)} MB; large corpus: ${sizes.large.files} files, ${(sizes.large.bytes / 1e6).toFixed(1)} MB; written in ${corpusSeconds.toFixed(1)} s; ${RUNS} runs (${RUNS_LARGE} for ${LARGE} schools), medians`);
 console.log(`${'measurement'.padEnd(66)} ${'edunorm'.padStart(13)} ${'baseline'.padStart(9)} ${'ratio'.padStart(9)}`);
 
 // ---------------------------------------------------------------- memory, every format (issue rows 1, 2)
