@@ -30,7 +30,9 @@ function table(rows) {
 function measuredOn(results) {
   const m = results.machine;
   const load = m.loadAverageAtStart ? `; load average ${m.loadAverageAtStart[0]} at the start, ${m.loadAverageAtEnd?.[0] ?? '?'} at the end` : '';
-  return `Measured ${results.date.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench${results.quick ? ' -- --quick' : ''}\` on ${m.cores} cores (${m.cpu}), Node ${m.node}${load}; medians of ${results.runs} runs (${results.runsLarge ?? results.runs} for the ${results.corpora?.large?.schools ?? '?'}-school corpus), each ratio against a baseline measured in the same run.`;
+  // The command as it was run: the runs per figure are part of what a figure means.
+  const env = results.runs === 5 ? '' : `BENCH_RUNS=${results.runs} ${results.rssRuns !== undefined && results.rssRuns !== 3 ? `BENCH_RSS_RUNS=${results.rssRuns} ` : ''}`;
+  return `Measured ${results.date.slice(0, 16).replace('T', ' ')} UTC by \`${env}npm run bench${results.quick ? ' -- --quick' : ''}\` on ${m.cores} cores (${m.cpu}), Node ${m.node}${load}; medians of ${results.runs} run${results.runs === 1 ? '' : 's'} (${results.runsLarge ?? results.runs} for the ${results.corpora?.large?.schools ?? '?'}-school corpus), each ratio against a baseline measured in the same run.`;
 }
 
 /** The "Scale" block: the targets of issue 14 and the province simulation. */

@@ -43,6 +43,7 @@ const results = {
   machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? '?', node: process.version, os: `${process.platform} ${release()}`, memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverageAtStart: loadavg().map((x) => Number(x.toFixed(2))) },
   runs: RUNS,
   runsLarge: RUNS_LARGE,
+  rssRuns: RSS_RUNS,
   corpusSeconds,
   corpora: {
     small: { schools: SMALL, files: sizes.small.files, MB: sizes.small.bytes / 1e6, what: `a city of ${SMALL} schools (budget + staffing), 5 district files, one 5,000-staff file` },
@@ -139,21 +140,22 @@ console.log(`  province simulation, ${LARGE} schools (${province.MB.toFixed(1)} 
 // ---------------------------------------------------------------- the editor (issue rows 7, 8: bench/lsp.mjs, the editor's)
 const lspBench = join(ROOT, 'bench', 'lsp.mjs');
 const lspRows = [];
+/** The editor rows of issue 14's table: edit → diagnostics p95 at 5,000 and 20,000 staff, with its targets. */
+const EDITOR_TARGETS = { '5,000': 30, '20,000': 100 };
+const editorStaff = (name) => Object.keys(EDITOR_TARGETS).find((staff) => name.includes(`, ${staff} staff`) && /edit/.test(name) && /p95/.test(name));
 if (existsSync(lspBench) && existsSync(join(ROOT, 'packages', 'language-server', 'dist'))) {
-  const lsp = JSON.parse(execFileSync(NODE, [lspBench, large], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...(quick ? { BENCH_EDITS: process.env.BENCH_EDITS ?? '10' } : {}) } }));
+  const lspArgs = [lspBench, large, ...(quick ? ['--rounds', '1', '--edits', '10'] : [])];
+  const lsp = JSON.parse(execFileSync(NODE, lspArgs, { cwd: ROOT, encoding: 'utf8' }));
   for (const r of lsp.rows) {
     lspRows.push(r);
-    row({ ...r, unit: 'ms', on: r.ratio !== undefined && r.targetText?.includes('×') ? 'ratio' : 'measured' });
+    const staff = editorStaff(r.name);
+    // The issue's targets are absolute (ms); the row's ratio to the bare parse stays as context.
+    row({ ...r, unit: 'ms', on: 'measured', ...(staff ? { issue: true, target: EDITOR_TARGETS[staff], pass: undefined } : {}) });
   }
 }
-for (const staff of ['5,000', '20,000']) {
-  const target = staff === '5,000' ? 30 : 100;
-  const r = lspRows.find((x) => x.name.includes(`${staff} staff`) && /edit/.test(x.name) && /p95/.test(x.name));
-  row(
-    r
-      ? { issue: true, name: `editor edit → diagnostics p95, ${staff} staff`, measured: r.measured, unit: 'ms', target, on: 'measured', from: r.name }
-      : { issue: true, name: `editor edit → diagnostics p95, ${staff} staff`, measured: null, unit: 'ms', target, on: 'measured', pass: false, reason: `bench/lsp.mjs has no ${staff}-staff edit row` },
-  );
+for (const staff of Object.keys(EDITOR_TARGETS)) {
+  if (lspRows.some((r) => editorStaff(r.name) === staff)) continue;
+  row({ issue: true, name: `LSP edit → diagnostics, ${staff} staff, server time p95`, measured: null, unit: 'ms', target: EDITOR_TARGETS[staff], on: 'measured', pass: false, reason: `bench/lsp.mjs gave no ${staff}-staff edit row` });
 }
 
 // ---------------------------------------------------------------- rows kept from before
