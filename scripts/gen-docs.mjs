@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Generates the rule documentation from rule metadata: docs/rules/<id>.md for every norm of
-// rules/plan14 and every structural id, docs/rules/README.md, and the README's norms table
-// and sample output. `npm run docs` builds first, then writes; tests/docs.test.ts calls
-// generateDocs() and fails when a committed file differs ("run npm run docs").
+// rules/plan14 and every structural id, docs/rules/README.md, and the README's norms table,
+// sample output and CLI reference (from the option tables `--help` prints). `npm run docs`
+// builds first, then writes; tests/docs.test.ts calls generateDocs() and fails when a
+// committed file differs ("run npm run docs").
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync, rmSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -95,6 +96,9 @@ export async function generateDocs() {
   const benchResults = readBenchResults();
   readme = replaceSection(readme, 'scale', scaleBlock(benchResults));
   readme = replaceSection(readme, 'bench', benchBlock(benchResults));
+  // Every command's options, from the tables --help is printed from (packages/cli/src/command-specs.ts).
+  const { renderCliReference } = await import('../packages/cli/dist/help.js');
+  readme = replaceSection(readme, 'cli-reference', renderCliReference('en'));
   out.set('README.md', readme);
   return out;
 }

@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalizedText } from '../packages/core/src/index.js';
-import { HELP, MESSAGES, SEVERITY_WORDS } from '../packages/cli/src/messages.js';
+import { MESSAGES, SEVERITY_WORDS } from '../packages/cli/src/messages.js';
+import { COMMAND_SPECS } from '../packages/cli/src/command-specs.js';
+import { helpText } from '../packages/cli/src/help.js';
 import { EXPLAIN_WORDS } from '../packages/cli/src/commands/explain.js';
-import { IMPORT_HELP } from '../packages/cli/src/commands/import.js';
 import { UI } from '../packages/web/src/ui-text.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -28,6 +29,7 @@ function expectBoth(name: string, text: LocalizedText): void {
 /** Entries whose values are not plain text or numbers. */
 const SAMPLES: Record<string, unknown[]> = {
   caseKind: ['invalid'],
+  tooManyWarnings: [3, 0, true],
   importBadValue: ['school.level', { 'zh-CN': '无法识别学段“x”', en: 'unknown level "x"' }],
   importFile: ['arg0.csv', { 'zh-CN': '缺少 学校代码', en: 'missing school.code' }],
 };
@@ -48,9 +50,16 @@ describe('every message catalogue has zh-CN and en', () => {
   });
 
   it('the help, the severity words, explain, import and the web page', () => {
-    expectBoth('HELP', HELP);
+    expectBoth('help', { 'zh-CN': helpText(undefined, 'zh-CN'), en: helpText(undefined, 'en') });
+    for (const [name, spec] of Object.entries(COMMAND_SPECS)) {
+      const command = name as keyof typeof COMMAND_SPECS;
+      expectBoth(`${name} --help`, { 'zh-CN': helpText(command, 'zh-CN'), en: helpText(command, 'en') });
+      expectBoth(`${name} usage`, spec.usage);
+      expectBoth(`${name} summary`, spec.summary);
+      expectBoth(`${name} notes`, spec.notes);
+      for (const [option, o] of Object.entries(spec.options)) expectBoth(`${name} --${option}`, o.help);
+    }
     for (const [k, v] of Object.entries(SEVERITY_WORDS)) expectBoth(`severity ${k}`, v);
-    expectBoth('IMPORT_HELP', IMPORT_HELP);
     for (const [k, v] of Object.entries(EXPLAIN_WORDS['zh-CN'])) {
       const en = (EXPLAIN_WORDS.en as Record<string, unknown>)[k];
       const call = (x: unknown) => (typeof x === 'function' ? (x as (a: string) => string)('x') : Array.isArray(x) ? x.join(' ') : String(x));
@@ -129,7 +138,7 @@ describe('failing commands speak Chinese with LANG=zh_CN.UTF-8', () => {
     const zh = runCli(['check', 'nothing-here.yaml'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
     expect(zh.stderr).toBe('edunorm: 找不到文件或文件夹:nothing-here.yaml\n');
     const option = runCli(['check', 'b.yaml', '--colour'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
-    expect(option.stderr).toBe('edunorm: 未知的选项 --colour\n运行 edunorm --help 查看用法。\n');
+    expect(option.stderr).toBe('edunorm: 未知的选项 --colour\n运行 edunorm check --help 查看用法。\n');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Locale } from '@edunorm/core';
 import { chooseLocale, parseLocale } from './locale.js';
-import { HELP, MESSAGES as M } from './messages.js';
+import { MESSAGES as M } from './messages.js';
 import { guardLines, safeText } from './safe-text.js';
 import { cliVersion } from './version.js';
 
@@ -82,22 +82,56 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     io.stdout(`${cliVersion()}\n`);
     return EXIT_OK;
   }
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    io.stdout(HELP[await localeOf(rest, io)]);
+  if (first === undefined || first === '--help' || first === '-h') {
+    io.stdout(await helpFor(undefined, rest, io));
     return first === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  const load = COMMANDS[first];
-  if (!load) {
-    const locale = await localeOf(rest, io);
-    io.stderr(`edunorm: ${M.unknownCommand(safeText(first))[locale]}\n\n${HELP[locale]}`);
-    return EXIT_USAGE;
+  if (first === 'help') {
+    // `edunorm help check` is `edunorm check --help`; `edunorm help` alone is the main help.
+    const [topic, ...more] = rest;
+    if (topic !== undefined && !topic.startsWith('-')) return unknownOr(topic, more, io, (name) => helpFor(name, more, io));
+    io.stdout(await helpFor(undefined, rest, io));
+    return EXIT_OK;
+  }
+  // Own keys only: `edunorm constructor` is an unknown command, not Object's constructor.
+  const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+  if (!load) return unknownOr(first, rest, io);
+  // As in ESLint, --help wins over every other option (even one that would fail to parse).
+  if (wantsHelp(rest)) {
+    io.stdout(await helpFor(first, rest, io));
+    return EXIT_OK;
   }
   try {
     const command = await load();
     return await command.run(rest, io);
   } catch (error) {
-    return reportError(error, io, await localeOf(rest, io));
+    return reportError(error, io, await localeOf(rest, io), first);
   }
+}
+
+/** `-h` or `--help` among a command's arguments (before a `--` that ends the options). */
+function wantsHelp(args: readonly string[]): boolean {
+  for (const a of args) {
+    if (a === '--') return false;
+    if (a === '--help' || a === '-h') return true;
+  }
+  return false;
+}
+
+async function helpFor(command: string | undefined, args: readonly string[], io: Io): Promise<string> {
+  const [{ helpText, isCommandName }, locale] = await Promise.all([import('./help.js'), localeOf(args, io)]);
+  return helpText(command !== undefined && isCommandName(command) ? command : undefined, locale);
+}
+
+/** An unknown command is a usage error followed by the list of commands; a known one gets `then`. */
+async function unknownOr(name: string, args: readonly string[], io: Io, then?: (name: string) => Promise<string>): Promise<number> {
+  if (Object.hasOwn(COMMANDS, name) && then) {
+    io.stdout(await then(name));
+    return EXIT_OK;
+  }
+  const locale = await localeOf(args, io);
+  io.stderr(`edunorm: ${M.unknownCommand(safeText(name))[locale]}\n\n${await helpFor(undefined, args, io)}`);
+  return EXIT_USAGE;
 }
 
 /**
@@ -175,12 +209,12 @@ function parseArgsMessage(e: { code?: string; message?: string }, locale: Locale
  * language — never a stack. A configuration's or rule pack's located problems
  * (`file:line:col: detail (code)`) follow a heading that says what failed.
  */
-export function reportError(error: unknown, io: Io, locale: Locale = chooseLocale(undefined, undefined, io.env)): number {
+export function reportError(error: unknown, io: Io, locale: Locale = chooseLocale(undefined, undefined, io.env), command?: string): number {
   const e = error as { name?: string; message?: string; code?: string; problems?: unknown; text?: Record<Locale, string> } | undefined;
   if (!e) throw error;
   const relative = (s: string) => s.split(`${io.cwd}/`).join('');
   if (String(e.code ?? '').startsWith('ERR_PARSE_ARGS')) {
-    io.stderr(`edunorm: ${safeText(relative(parseArgsMessage(e, locale)))}\n${M.seeHelp()[locale]}\n`);
+    io.stderr(`edunorm: ${safeText(relative(parseArgsMessage(e, locale)))}\n${M.seeHelp(command)[locale]}\n`);
     return EXIT_USAGE;
   }
   if (e.name === 'UsageError') {

@@ -24,7 +24,10 @@ export function severityWord(severity: string, locale: Locale): string {
 export const MESSAGES = {
   // ------------------------------------------------------------------ main
   unknownCommand: (name: string) => L(`未知的命令“${name}”`, `unknown command "${name}"`),
-  seeHelp: () => L('运行 edunorm --help 查看用法。', 'Run "edunorm --help" for usage.'),
+  seeHelp: (command?: string) => {
+    const help = command ? `edunorm ${command} --help` : 'edunorm --help';
+    return L(`运行 ${help} 查看用法。`, `Run "${help}" for usage.`);
+  },
   unknownOption: (option: string) => L(`未知的选项 ${option}`, `unknown option ${option}`),
   optionNeedsValue: (option: string) => L(`选项 ${option} 后面要写一个值`, `option ${option} needs a value`),
   unexpectedArgument: (arg: string) => L(`多余的参数“${arg}”`, `unexpected argument "${arg}"`),
@@ -43,6 +46,11 @@ export const MESSAGES = {
   concurrency: (value: string) => L(`--concurrency 应为不小于 1 的整数或 auto,而不是“${value}”`, `--concurrency takes a whole number ≥ 1 or "auto", not "${value}"`),
   shard: (value: string) => L(`--shard 应写成 i/n(1 ≤ i ≤ n),如 2/4,而不是“${value}”`, `--shard takes i/n with 1 ≤ i ≤ n, e.g. 2/4, not "${value}"`),
   unknownFormat: (format: string, known: string) => L(`未知的输出格式“${format}”;可用:${known}`, `unknown format "${format}"; use one of ${known}`),
+  tooManyWarnings: (count: number, max: number, hidden: boolean) =>
+    L(
+      `警告 ${count} 个${hidden ? '(--quiet 未显示;去掉 --quiet 可查看)' : ''},超过 --max-warnings ${max}`,
+      `${count} warning(s)${hidden ? ' (not shown: --quiet; run without --quiet to see them)' : ''} exceed --max-warnings ${max}`,
+    ),
   maxWarnings: (value: string) => L(`--max-warnings 应为不小于 0 的整数,而不是“${value}”`, `--max-warnings takes a whole number ≥ 0, not "${value}"`),
   // ------------------------------------------------------------------ baseline
   baselineUnreadable: (path: string, reason: string) => L(`无法读取基线文件 ${path}:${reason}`, `cannot read baseline ${path}: ${reason}`),
@@ -130,90 +138,3 @@ export const MESSAGES = {
 } satisfies Record<string, (...args: never[]) => LocalizedText>;
 
 export type MessageKey = keyof typeof MESSAGES;
-
-/** The main help, per language. */
-export const HELP: LocalizedText = {
-  'zh-CN': `edunorm — 教育经费与编制数据合规检查
-
-用法:
-  edunorm check [路径或通配符...] [选项]          检查 edunorm/v1 YAML 文件(文件夹:*.yaml、*.yml)
-  edunorm baseline [路径...] [--output edunorm-baseline.json] [--force]
-                                                把现有问题记入基线
-  edunorm import 表格.xlsx|.csv --kind <类型>    表格 → 检查过的 edunorm/v1 YAML(edunorm import --help)
-  edunorm report [路径...] [-o report.html]      多所学校的合规报告:HTML,或 --format markdown
-  edunorm rules [--format table|json]            列出生效的规则(编号、适用文档、级别、标题、依据)
-  edunorm explain <规则编号>                      一条规则的规范、依据、参数和示例
-  edunorm test-rules [规则包文件夹]               运行规则包自带的通过/报告用例
-  edunorm init [--force]                         在此处写入 edunorm.config.yaml 和示例文件
-  edunorm sarif-merge <分片.sarif>... [-o 文件]   把分片检查的 SARIF 文件合并为一次运行(一次上传)
-  edunorm --version
-
-check 的选项:
-  -f, --format <格式>                 stylish(默认)、json、sarif、junit、github(工作流注释)
-                                      或 markdown(拉取请求评论中的表格)
-  -o, --output <文件>                 把结果写入文件,而不是标准输出
-  -c, --config <文件>                 所有文件都用这份配置(默认:从每个文件所在文件夹向上
-                                      最近的 edunorm.config.yaml)
-      --locale <zh-CN|en>             提示语言(默认:配置中的 locale,其次 LANG/LC_ALL,否则 zh-CN)
-      --baseline <文件>               只报告基线中没有的问题
-      --max-warnings <n>              警告超过 n 个时退出码为 1
-  -q, --quiet                         只报告错误
-      --report-unused-disable-directives
-                                      报告没有忽略任何问题的 # edunorm-disable 注释
-      --cache                         重用未改动文件的结果(--cache-location,默认 .edunormcache)
-      --concurrency <n|auto>          用 n 个工作线程检查
-      --shard <i/n>                   只检查 n 份中的第 i 份(CI 矩阵)
-      --max-file-size <字节>          更大的文件不读取,各报告一个 file/too-large(默认 16MiB;
-                                      可用单位 k、M、G:--max-file-size 20MiB)
-      --color / --no-color            强制开启或关闭颜色(默认:终端中开启)
-      --verbose                       在标准错误中列出跳过的文件和缓存使用情况
-  -h, --help                          显示此帮助
-
-rules 和 explain 也接受 --locale 和 --config <文件>。
-
-退出码:0 无错误,1 发现错误,2 用法或配置错误。
-`,
-  en: `edunorm — compliance checker for education finance and staffing data
-
-Usage:
-  edunorm check [paths or globs...] [options]   check edunorm/v1 YAML files (folders: *.yaml, *.yml)
-  edunorm baseline [paths...] [--output edunorm-baseline.json] [--force]
-                                                record today's findings as accepted
-  edunorm import FILE.xlsx|.csv --kind <kind>   spreadsheet → checked edunorm/v1 YAML (edunorm import --help)
-  edunorm report [paths...] [-o report.html]    compliance report of many schools: HTML, or --format markdown
-  edunorm rules [--format table|json]           list the active rules (id, kind, severity, title, source)
-  edunorm explain <rule-id>                     a rule's norm, citation, parameters and examples
-  edunorm test-rules [pack-folder]              run a rule pack's own valid/invalid test cases
-  edunorm init [--force]                        write edunorm.config.yaml and example files here
-  edunorm sarif-merge <shard.sarif>... [-o file]
-                                                merge a sharded check's SARIF files into one run (one upload)
-  edunorm --version
-
-Options for check:
-  -f, --format <name>                 stylish (default), json, sarif, junit, github (workflow
-                                      annotations) or markdown (a table for a PR comment)
-  -o, --output <file>                 write the report to a file instead of standard output
-  -c, --config <file>                 use this configuration for every file (default: the nearest
-                                      edunorm.config.yaml from each file's folder upward)
-      --locale <zh-CN|en>             language of messages (default: the configuration's locale,
-                                      then LANG/LC_ALL, else zh-CN)
-      --baseline <file>               report only findings not recorded in this baseline
-      --max-warnings <n>              exit 1 when there are more than n warnings
-  -q, --quiet                         report errors only
-      --report-unused-disable-directives
-                                      report # edunorm-disable comments that suppress nothing
-      --cache                         reuse results of unchanged files (--cache-location, default
-                                      .edunormcache)
-      --concurrency <n|auto>          check files in n worker threads
-      --shard <i/n>                   check only the i-th of n slices of the files (CI matrices)
-      --max-file-size <bytes>         larger files are not read: one file/too-large finding each
-                                      (default 16MiB; units k, M, G: --max-file-size 20MiB)
-      --color / --no-color            force colours on or off (default: on for a terminal)
-      --verbose                       list skipped (non-edunorm) files and cache use on stderr
-  -h, --help                          show this help
-
-rules and explain also take --locale and --config <file>.
-
-Exit codes: 0 no errors, 1 errors found, 2 usage or configuration error.
-`,
-};

@@ -8,14 +8,15 @@ import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-file.js';
 import { MESSAGES as M } from '../messages.js';
 import { safeText } from '../safe-text.js';
-import { CHECKING_OPTIONS, checkPaths, refuseInputAsOutput } from './common.js';
+import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
+import { checkPaths, refuseInputAsOutput } from './common.js';
 
 /** `edunorm baseline [paths] --output edunorm-baseline.json`: record today's findings as accepted. */
 export async function run(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { ...CHECKING_OPTIONS, output: { type: 'string', short: 'o', default: 'edunorm-baseline.json' }, force: { type: 'boolean' } },
+    options: parseArgsOptions(COMMAND_SPECS.baseline.options),
   });
   const out = resolve(io.cwd, values.output!);
   const exists = () => new UsageError(M.exists(safeText(values.output!)));

@@ -15,20 +15,10 @@ import { parseByteSize } from '../byte-size.js';
 import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
 import { MESSAGES as M } from '../messages.js';
+import { CHECKING_SPEC, parseArgsOptions } from '../command-specs.js';
 
-/** Options shared by every command that checks files (check, baseline). */
-export const CHECKING_OPTIONS = {
-  config: { type: 'string', short: 'c' },
-  locale: { type: 'string' },
-  'report-unused-disable-directives': { type: 'boolean' },
-  cache: { type: 'boolean' },
-  'cache-location': { type: 'string' },
-  concurrency: { type: 'string' },
-  shard: { type: 'string' },
-  verbose: { type: 'boolean' },
-  'max-file-size': { type: 'string' },
-  'no-error-on-unmatched-pattern': { type: 'boolean' },
-} as const;
+/** Options shared by every command that checks files (check, baseline, report): command-specs.ts. */
+export const CHECKING_OPTIONS = parseArgsOptions(CHECKING_SPEC);
 
 export interface CheckingValues {
   config?: string;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
 import { STRUCTURAL_RULES, type ActiveRule, type Locale, type RuleDefinition, type RuleSet } from '@edunorm/core';
 import { didYouMean, ruleDocUrl, structuralRule } from '@edunorm/core/internal';
 import { EXIT_OK, EXIT_USAGE, type Io } from '../main.js';
@@ -134,7 +135,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { locale: { type: 'string' }, config: { type: 'string', short: 'c' } },
+    options: parseArgsOptions(COMMAND_SPECS.explain.options),
   });
   if (positionals.length !== 1) throw new UsageError(M.explainUsage());
   const id = positionals[0]!;

@@ -15,51 +15,12 @@ import { UsageError } from '../usage-error.js';
 import { writeFileAtomic } from '../write-file.js';
 import { resolveLocale } from './common.js';
 import { MESSAGES as M } from '../messages.js';
+import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
 
 const RECORD_NOUN: Record<DocumentKind, { 'zh-CN': string; en: string }> = {
   Staffing: { 'zh-CN': '教职工记录', en: 'staff record(s)' },
   DistrictIndicators: { 'zh-CN': '学校记录', en: 'school record(s)' },
   SchoolBudget: { 'zh-CN': '记录', en: 'record(s)' },
-};
-
-export const IMPORT_HELP: Record<Locale, string> = {
-  'zh-CN': `edunorm import 表格.xlsx|表格.csv --kind Staffing|SchoolBudget|DistrictIndicators [选项]
-
-把学校的 Excel/CSV 表格转换为 edunorm/v1 YAML,并立即检查。表头可用中文或英文,
-对照表见 docs/import-mapping.md。
-
-  -k, --kind <类型>          Staffing(教职工名册)、SchoolBudget(预算)或 DistrictIndicators(市县指标)
-  -o, --output <文件>        输出的 YAML(默认:与表格同名,扩展名 .yaml)
-      --force                覆盖已存在的输出文件
-      --school-code <代码>   学校代码(优先于表格中的“学校代码”行)
-      --school-name <名称>   学校名称
-      --level <学段>         如 小学、初中、普通高中 或 primary、junior、senior
-      --fiscal-year <年度>   年度(DistrictIndicators 为指标年份)
-      --mapping <文件>       补充列名和取值的对照文件(YAML)
-      --sheet <名称>         工作表名称(默认:第一个有数据的工作表)
-      --locale <zh-CN|en>    提示语言
-
-退出码:0 已写入且无错误;1 已写入,但表格或检查有错误;2 未写入(用法错误、缺少学校信息、输出已存在)。
-`,
-  en: `edunorm import SHEET.xlsx|SHEET.csv --kind Staffing|SchoolBudget|DistrictIndicators [options]
-
-Converts a school's Excel/CSV sheet to edunorm/v1 YAML and checks it at once. Headers may be
-Chinese or English; the mapping is documented in docs/import-mapping.md.
-
-  -k, --kind <kind>          Staffing (staff list), SchoolBudget or DistrictIndicators
-  -o, --output <file>        the YAML to write (default: the sheet's name with .yaml)
-      --force                replace an existing output file
-      --school-code <code>   school code (wins over a 学校代码 row in the sheet)
-      --school-name <name>   school name
-      --level <level>        primary, junior, senior, … or 小学、初中、普通高中
-      --fiscal-year <year>   fiscal year (for DistrictIndicators: the indicators' year)
-      --mapping <file>       a YAML file adding headers and value words
-      --sheet <name>         worksheet to read (default: the first with data)
-      --locale <zh-CN|en>    language of messages
-
-Exit codes: 0 written, no errors; 1 written, the sheet or the check has errors; 2 nothing written
-(usage error, school data missing, output exists).
-`,
 };
 
 /**
@@ -72,27 +33,9 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: {
-      kind: { type: 'string', short: 'k' },
-      output: { type: 'string', short: 'o' },
-      force: { type: 'boolean' },
-      'school-code': { type: 'string' },
-      'school-name': { type: 'string' },
-      level: { type: 'string' },
-      'fiscal-year': { type: 'string' },
-      mapping: { type: 'string' },
-      sheet: { type: 'string' },
-      locale: { type: 'string' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: parseArgsOptions(COMMAND_SPECS.import.options),
   });
   const locale = resolveLocale(values.locale, io);
-  if (values.help) {
-    io.stdout(IMPORT_HELP[locale]);
-    return EXIT_OK;
-  }
   if (positionals.length !== 1) throw new UsageError(M.importOneFile());
   const kind = DOCUMENT_KINDS.find((k) => k.toLowerCase() === values.kind?.toLowerCase());
   if (!kind) throw new UsageError(M.importKind(DOCUMENT_KINDS.join(', '), values.kind));

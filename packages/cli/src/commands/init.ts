@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
 import { builtinPack, type Locale } from '@edunorm/core';
 import { BUDGET_EXAMPLE, configTemplate, STAFFING_EXAMPLE } from '../init-templates.js';
 import { EXIT_OK, type Io } from '../main.js';
@@ -15,7 +16,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { force: { type: 'boolean' }, locale: { type: 'string' } },
+    options: parseArgsOptions(COMMAND_SPECS.init.options),
   });
   if (positionals.length) throw new UsageError(M.initNoPaths(positionals[0]!));
   // A broken configuration here is no reason not to write the examples: fall back to LANG.

@@ -11,24 +11,9 @@ import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-file.js';
 import { MESSAGES as M } from '../messages.js';
-import { allReports, CHECKING_OPTIONS, checkPaths } from './common.js';
+import { COMMAND_SPECS, DEFAULT_REPORT_HTML, parseArgsOptions } from '../command-specs.js';
+import { allReports, checkPaths } from './common.js';
 import type { FileReport } from '../file-report.js';
-
-const DEFAULT_HTML = 'edunorm-report.html';
-
-const REPORT_HELP = `edunorm report [paths...] [options]   合规报告 / compliance report of many schools
-
-  -o, --output <file>          HTML page to write (default ${DEFAULT_HTML}); for markdown: a file instead of stdout
-  -f, --format <html|markdown> one self-contained HTML page (default), or a summary for a PR comment
-      --locale <zh-CN|en>      language of the report (default zh-CN)
-  -c, --config <file>          configuration for every file (default: the nearest edunorm.config.yaml)
-      --concurrency <n|auto>   check in n worker threads; --cache, --cache-location as for check
-
-A school is identified by school.code across its SchoolBudget and Staffing files; it is compliant
-when none of them has an error. Each district and year (DistrictIndicators district.code + year)
-is a row of its own with the county figures of the norms across documents.
-Exit 0 whatever the findings (check gates, report informs).
-`;
 
 /**
  * `edunorm report [paths] --output report.html`: checks the files and writes one page a bureau
@@ -40,17 +25,8 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: {
-      ...CHECKING_OPTIONS,
-      output: { type: 'string', short: 'o' },
-      format: { type: 'string', short: 'f', default: 'html' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: parseArgsOptions(COMMAND_SPECS.report.options),
   });
-  if (values.help) {
-    io.stdout(REPORT_HELP);
-    return EXIT_OK;
-  }
   if (values.format !== 'html' && values.format !== 'markdown') throw new UsageError(M.reportFormat(String(values.format)));
   const started = performance.now();
   // The reader is the bureau, whatever the machine's language: zh-CN unless --locale or the configuration says otherwise.
@@ -65,10 +41,10 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   }
   const districts = run.districts;
   // The page must never replace a submission it reports on (`-o budget.yaml`): same file, by inode.
-  const target = values.format === 'markdown' && !values.output ? undefined : resolve(io.cwd, values.output ?? DEFAULT_HTML);
+  const target = values.format === 'markdown' && !values.output ? undefined : resolve(io.cwd, values.output ?? DEFAULT_REPORT_HTML);
   const existing = target ? statSync(target, { throwIfNoEntry: false }) : undefined;
   if (existing && reports.some((r) => sameFile(statSync(r.file.absolute, { throwIfNoEntry: false }), existing))) {
-    const shown = values.output ?? DEFAULT_HTML;
+    const shown = values.output ?? DEFAULT_REPORT_HTML;
     throw new UsageError({ 'zh-CN': `--output ${shown} 是要检查的文件之一,不会覆盖它;请另选输出文件`, en: `--output ${shown} is one of the files being checked; it is not replaced — choose another output file` });
   }
   const ruleSet = new ConfigResolver(values.config ? resolve(io.cwd, values.config) : undefined).forFolder(io.cwd).ruleSet;
@@ -79,7 +55,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     else io.stdout(text);
     return EXIT_OK;
   }
-  const output = values.output ?? DEFAULT_HTML;
+  const output = values.output ?? DEFAULT_REPORT_HTML;
   writeFileAtomic(resolve(io.cwd, output), renderHtml(data, { locale, version: cliVersion() }), { createFolders: true });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const compliant = data.schools.filter((s) => !s.findings.some((f) => f.severity === 'error')).length;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
 import { EXIT_OK, type Io } from '../main.js';
 import { effectiveSeverity, sortRules, sourceLabel } from '../rule-docs/rule-order.js';
 import { formatTable } from '../text-width.js';
@@ -17,7 +18,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { format: { type: 'string', short: 'f', default: 'table' }, locale: { type: 'string' }, config: { type: 'string', short: 'c' } },
+    options: parseArgsOptions(COMMAND_SPECS.rules.options),
   });
   if (positionals.length) throw new UsageError(M.rulesNoPaths(positionals[0]!));
   if (values.format !== 'table' && values.format !== 'json') throw new UsageError(M.rulesFormat(String(values.format)));

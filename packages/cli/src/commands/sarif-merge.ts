@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
 import type { Locale, LocalizedText } from '@edunorm/core';
 import { lineColumn } from '../baseline.js';
 import { jsonErrorOffset } from '../json-error-offset.js';
@@ -15,32 +16,6 @@ import { resolveLocale } from './common.js';
 /** GitHub code scanning's hard limit of results per run (docs: "SARIF results exceed limit"). */
 const GITHUB_RESULTS_PER_RUN = 25_000;
 
-const HELP: LocalizedText = {
-  'zh-CN': `edunorm sarif-merge <a.sarif> <b.sarif>... [-o merged.sarif]
-
-把分片检查(edunorm check --shard i/n --format sarif)写出的多个 SARIF 文件合并为一次运行,
-供 GitHub 代码扫描一次上传:规则只列一次,结果的 ruleIndex 和文件索引重新编号,
-partialFingerprints 保留不变。
-
-  -o, --output <文件>     写入文件(原子写入),而不是标准输出;不能是要合并的文件之一
-      --locale <zh-CN|en>  提示语言
-  -h, --help               显示此帮助
-
-退出码:0 已合并,2 用法错误或输入不是同一次 edunorm 检查的分片。
-`,
-  en: `edunorm sarif-merge <a.sarif> <b.sarif>... [-o merged.sarif]
-
-Merges the SARIF files of a sharded check (edunorm check --shard i/n --format sarif) into ONE run
-for one GitHub code scanning upload: each rule listed once, ruleIndex and artifact indices
-renumbered, partialFingerprints kept as they are.
-
-  -o, --output <file>      write to this file (atomically) instead of standard output; never one of the inputs
-      --locale <zh-CN|en>  language of messages
-  -h, --help               show this help
-
-Exit codes: 0 merged, 2 usage error or inputs that are not shards of one edunorm run.
-`,
-};
 
 /**
  * Reads one input without waiting on it: a FIFO or device is refused before any read (opening
@@ -89,17 +64,9 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: {
-      output: { type: 'string', short: 'o' },
-      locale: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: parseArgsOptions(COMMAND_SPECS['sarif-merge'].options),
   });
   const locale: Locale = resolveLocale(values.locale, io);
-  if (values.help) {
-    io.stdout(HELP[locale]);
-    return EXIT_OK;
-  }
   if (positionals.length === 0) throw new UsageError(M.sarifMergeInputs());
   const output = values.output === undefined ? undefined : resolve(io.cwd, values.output);
   const existing = output === undefined ? undefined : statSync(output, { throwIfNoEntry: false });

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
 import { builtinPack, testRulePack, type Locale, type RulePack, type RuleTestFailure } from '@edunorm/core';
 import { loadRulePackFromDirectory } from '@edunorm/core/node';
 import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
@@ -50,7 +51,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { locale: { type: 'string' }, color: { type: 'boolean' }, 'no-color': { type: 'boolean' } },
+    options: parseArgsOptions(COMMAND_SPECS['test-rules'].options),
   });
   if (positionals.length > 1) throw new UsageError(M.testRulesUsage());
   const locale = resolveLocale(values.locale, io);

@@ -1,7 +1,7 @@
 import { relatedLines } from './related.js';
 import type { Severity } from '@edunorm/core';
 import type { FileReport } from '../file-report.js';
-import type { ReportWriter, WriteContext } from './writer.js';
+import type { QuietHidden, ReportWriter, WriteContext } from './writer.js';
 import { ruleDocUrl } from '@edunorm/core/internal';
 import { safeText } from '../safe-text.js';
 
@@ -17,6 +17,7 @@ const WORDS = {
     header: ['文件', '位置', '级别', '规则', '说明'],
     severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
     clean: (checked: number) => `✅ **edunorm**:全部符合要求(检查了 ${checked} 个文件)`,
+    noErrors: (checked: number, h: QuietHidden) => `${h.warnings ? '⚠️' : '✅'} **edunorm**:没有错误(检查了 ${checked} 个文件;--quiet 未显示 ${h.warnings} 个警告、${h.infos} 个提示)`,
     summary: (e: number, w: number, i: number, checked: number) => `${e ? '❌' : '⚠️'} **edunorm**:${e} 个错误,${w} 个警告,${i} 个提示(检查了 ${checked} 个文件)`,
     show: (n: number) => `展开 ${n} 个问题`,
     more: (n: number) => `…… 另有 ${n} 个问题未列出,完整结果见 CI 日志或 SARIF 报告。`,
@@ -25,6 +26,7 @@ const WORDS = {
     header: ['File', 'Line', 'Severity', 'Rule', 'Message'],
     severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
     clean: (checked: number) => `✅ **edunorm**: all clear (${checked} file(s) checked)`,
+    noErrors: (checked: number, h: QuietHidden) => `${h.warnings ? '⚠️' : '✅'} **edunorm**: no errors (${checked} file(s) checked; ${h.warnings} warning(s) and ${h.infos} info not shown: --quiet)`,
     summary: (e: number, w: number, i: number, checked: number) => `${e ? '❌' : '⚠️'} **edunorm**: ${e} error(s), ${w} warning(s), ${i} info (${checked} file(s) checked)`,
     show: (n: number) => `Show ${n} finding(s)`,
     more: (n: number) => `… and ${n} more finding(s) not listed; see the CI log or the SARIF report.`,
@@ -80,7 +82,8 @@ export function openMarkdown(context: WriteContext): ReportWriter {
     return out;
   };
   const end = (): string => {
-    if (total === 0) return `${w.clean(s.checked)}\n`;
+    const h = context.hidden;
+    if (total === 0) return `${h && h.warnings + h.infos > 0 ? w.noErrors(s.checked, h) : w.clean(s.checked)}\n`;
     const more = rows > MAX_ROWS ? `\n\n${w.more(rows - MAX_ROWS)}` : '';
     return folded ? `${more}\n\n</details>\n` : `${more}\n`;
   };

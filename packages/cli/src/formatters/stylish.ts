@@ -58,19 +58,24 @@ export function openStylish(context: WriteContext): ReportWriter {
   const end = (): string => {
     const s = context.outline.summary;
     const total = s.errors + s.warnings + s.infos;
+    const h = context.hidden && context.hidden.warnings + context.hidden.infos > 0 ? context.hidden : undefined;
     let summary: string;
     if (context.locale === 'zh-CN') {
-      const scope = `检查了 ${s.checked} 个文件${s.skipped ? `,跳过 ${s.skipped} 个非 edunorm 文件` : ''}`;
-      summary = total === 0 ? `✔ 全部符合要求(${scope})` : `${total} 个问题(${s.errors} 个错误,${s.warnings} 个警告,${s.infos} 个提示);${scope}`;
+      const scope = `检查了 ${s.checked} 个文件${s.skipped ? `,跳过 ${s.skipped} 个非 edunorm 文件` : ''}${h ? `;--quiet 未显示 ${h.warnings} 个警告、${h.infos} 个提示` : ''}`;
+      summary = total === 0 ? (h ? `没有错误(${scope})` : `✔ 全部符合要求(${scope})`) : `${total} 个问题(${s.errors} 个错误,${s.warnings} 个警告,${s.infos} 个提示);${scope}`;
     } else {
       const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-      const scope = `${plural(s.checked, 'file')} checked${s.skipped ? `, ${s.skipped} non-edunorm skipped` : ''}`;
+      const scope = `${plural(s.checked, 'file')} checked${s.skipped ? `, ${s.skipped} non-edunorm skipped` : ''}${h ? `; ${plural(h.warnings, 'warning')} and ${h.infos} info not shown (--quiet)` : ''}`;
       summary =
         total === 0
-          ? `✔ all clear (${scope})`
+          ? h
+            ? `no errors (${scope})`
+            : `✔ all clear (${scope})`
           : `${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info); ${scope}`;
     }
-    return guardLines(`${total === 0 ? bold(summary) : `${s.errors ? red('✖') : yellow('⚠')} ${bold(summary)}`}\n`);
+    // Hidden warnings are not a clean run (they may exceed --max-warnings): ⚠, never ✔.
+    const line = total > 0 ? `${s.errors ? red('✖') : yellow('⚠')} ${bold(summary)}` : h ? `${h.warnings ? yellow('⚠') : '✔'} ${bold(summary)}` : bold(summary);
+    return guardLines(`${line}\n`);
   };
   return { start: () => '', file, end };
 }

@@ -69,6 +69,14 @@ export interface WriteContext {
   /** The active rules' metadata; present for formats that declare `needsRules` (sarif, junit). */
   ruleSet?: RuleSet;
   outline: RunOutline;
+  /** Findings `--quiet` left out of the reports: a summary must not call the run "all clear". */
+  hidden?: QuietHidden;
+}
+
+/** What `--quiet` did not show (it still counts for `--max-warnings`, as in ESLint). */
+export interface QuietHidden {
+  warnings: number;
+  infos: number;
 }
 
 /**
