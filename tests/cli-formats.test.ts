@@ -199,9 +199,13 @@ describe('--format markdown', () => {
     expect(r.stdout.split('\n').filter((l) => l.startsWith('| many/long.yaml |'))).toHaveLength(25);
   });
 
-  it('says all clear on a clean run, in Chinese when asked', () => {
+  it('says all clear on a clean run, in Chinese when asked; with --quiet it names what was not shown', () => {
     const r = runCli(['check', 'district.yaml', '--format', 'markdown', '--quiet', '--locale', 'zh-CN'], { cwd: dir });
-    expect(r.stdout).toBe('✅ **edunorm**:全部符合要求(检查了 1 个文件)\n');
+    // district.yaml has one info (small-school-consolidation): --quiet hides it, and says so.
+    expect(r.stdout).toBe('✅ **edunorm**:没有错误(检查了 1 个文件;--quiet 未显示 0 个警告、1 个提示)\n');
+    writeFileSync(join(dir, 'clean.yaml'), 'apiVersion: edunorm/v1\nkind: SchoolBudget\nschool: { code: "1", name: 小学, level: primary }\nfiscalYear: 2025\nbudget: { publicFunds: 4000000, teacherTraining: 200000 }\n');
+    const clean = runCli(['check', 'clean.yaml', '--format', 'markdown', '--locale', 'zh-CN'], { cwd: dir });
+    expect(clean.stdout).toBe('✅ **edunorm**:全部符合要求(检查了 1 个文件)\n');
   });
 
   it('escapes HTML and Markdown everywhere, code spans included (tests/cli-output-safety.test.ts renders them)', () => {

@@ -138,7 +138,7 @@ describe('failing commands speak Chinese with LANG=zh_CN.UTF-8', () => {
     const zh = runCli(['check', 'nothing-here.yaml'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
     expect(zh.stderr).toBe('edunorm: 找不到文件或文件夹:nothing-here.yaml\n');
     const option = runCli(['check', 'b.yaml', '--colour'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
-    expect(option.stderr).toBe('edunorm: 未知的选项 --colour\n运行 edunorm check --help 查看用法。\n');
+    expect(option.stderr).toBe('edunorm: 未知的选项 --colour,是否想写 --color?\n运行 edunorm check --help 查看用法。\n');
   });
 });
 

@@ -42,7 +42,7 @@ describe('edunorm check', () => {
     expect(r.stdout).toMatch(/broken\.yaml\n {2}\d+:\d+ +error +YAML syntax error/);
     expect(r.stdout).not.toContain('other.yaml');
     expect(r.stdout).not.toContain('notes.txt');
-    expect(r.stdout).toContain('warn/w.yaml\n  10:3  warning  Unknown field `teacherTrainingNote`. Did you mean `teacherTraining`?  schema/unknown-key');
+    expect(r.stdout).toContain('warn/w.yaml\n  10:3  warning  Unknown field `teacherTrainingNote`. Did you mean `teacherTraining` (Teacher-training funds (yuan))?  schema/unknown-key');
     expect(r.stdout).toMatch(/\n✖ 3 problems \(2 errors, 1 warning, 0 info\); 4 files checked, 1 non-edunorm skipped\n$/);
     expect(r.stdout).not.toContain('\u001b[');
   });

@@ -120,6 +120,21 @@ describe('code actions', () => {
     ]);
   });
 
+  it('fixes a key with two letters swapped (levle → level) and a misspelt rule id in a disable comment', async () => {
+    const uri = 'untitled:near-miss.yaml';
+    await client.open(uri, 'apiVersion: edunorm/v1\nkind: SchoolBudget\nschool: { code: "1", name: 小学, levle: primary }\nfiscalYear: 2025\nbudget:\n  publicFunds: 4000000\n  # edunorm-disable-next-line teacher-trainig-funds -- 县教育局批准\n  teacherTraining: 150000\n');
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    const fixes: [string | number | undefined, string | undefined, TextEdit | undefined][] = [];
+    for (const d of diagnostics.filter((x) => x.code === 'schema/unknown-key' || x.code === 'directive/unknown-rule')) {
+      const fix = (await actionsFor(uri, [d])).find((a) => a.isPreferred);
+      fixes.push([d.code, fix?.title, (fix?.edit?.changes?.[uri] as TextEdit[] | undefined)?.[0]]);
+    }
+    expect(fixes).toEqual([
+      ['schema/unknown-key', '改为 level', { range: { start: { line: 2, character: 31 }, end: { line: 2, character: 36 } }, newText: 'level' }],
+      ['directive/unknown-rule', '改为 teacher-training-funds', { range: { start: { line: 6, character: 30 }, end: { line: 6, character: 51 } }, newText: 'teacher-training-funds' }],
+    ]);
+  });
+
   it('turns "4,200" into 4200', async () => {
     const diagnostics = (await client.diagnosticsFor(STAFFING, 1)).filter((d) => d.code === 'schema/type');
     const actions = await actionsFor(STAFFING, diagnostics);

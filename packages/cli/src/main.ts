@@ -105,8 +105,22 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     const command = await load();
     return await command.run(rest, io);
   } catch (error) {
-    return reportError(error, io, await localeOf(rest, io), first);
+    return reportError(await withSuggestion(error, first), io, await localeOf(rest, io), first);
   }
+}
+
+/**
+ * An unknown option gets the nearest option of its command (`--colour` → `--color`), by the
+ * same distance as every other "did you mean" (core's didYouMean).
+ */
+async function withSuggestion(error: unknown, command: string): Promise<unknown> {
+  const e = error as { code?: string; message?: string } | undefined;
+  if (e?.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return error;
+  const option = /'(-{1,2}[^' ]+)/.exec(String(e.message))?.[1];
+  const [{ didYouMean }, { COMMAND_SPECS }, { isCommandName }] = await Promise.all([import('@edunorm/core/internal'), import('./command-specs.js'), import('./help.js')]);
+  if (!option?.startsWith('--') || !isCommandName(command)) return error;
+  const meant = didYouMean(option.slice(2), Object.keys(COMMAND_SPECS[command].options));
+  return meant ? Object.assign(error as object, { suggestion: `--${meant}` }) : error;
 }
 
 /** `-h` or `--help` among a command's arguments (before a `--` that ends the options). */
@@ -130,7 +144,9 @@ async function unknownOr(name: string, args: readonly string[], io: Io, then?: (
     return EXIT_OK;
   }
   const locale = await localeOf(args, io);
-  io.stderr(`edunorm: ${M.unknownCommand(safeText(name))[locale]}\n\n${await helpFor(undefined, args, io)}`);
+  const { didYouMean } = await import('@edunorm/core/internal');
+  const meant = didYouMean(name, Object.keys(COMMANDS));
+  io.stderr(`edunorm: ${M.unknownCommand(safeText(name), meant)[locale]}\n\n${await helpFor(undefined, args, io)}`);
   return EXIT_USAGE;
 }
 
@@ -189,12 +205,12 @@ function errorText(e: { message?: string; problems?: unknown }, cwd: string): st
 }
 
 /** Node's messages for command-line mistakes (`Unknown option '--x'. To specify …`), in the user's language. */
-function parseArgsMessage(e: { code?: string; message?: string }, locale: Locale): string {
+function parseArgsMessage(e: { code?: string; message?: string; suggestion?: string }, locale: Locale): string {
   const message = String(e.message ?? '');
   const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return M.unknownOption(option)[locale];
+      return M.unknownOption(option, e.suggestion)[locale];
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return M.optionNeedsValue(option)[locale];
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':

@@ -23,12 +23,12 @@ export function severityWord(severity: string, locale: Locale): string {
 
 export const MESSAGES = {
   // ------------------------------------------------------------------ main
-  unknownCommand: (name: string) => L(`未知的命令“${name}”`, `unknown command "${name}"`),
+  unknownCommand: (name: string, meant?: string) => L(`未知的命令“${name}”${meant ? `,是否想写 edunorm ${meant}?` : ''}`, `unknown command "${name}"${meant ? `; did you mean edunorm ${meant}?` : ''}`),
   seeHelp: (command?: string) => {
     const help = command ? `edunorm ${command} --help` : 'edunorm --help';
     return L(`运行 ${help} 查看用法。`, `Run "${help}" for usage.`);
   },
-  unknownOption: (option: string) => L(`未知的选项 ${option}`, `unknown option ${option}`),
+  unknownOption: (option: string, meant?: string) => L(`未知的选项 ${option}${meant ? `,是否想写 ${meant}?` : ''}`, `unknown option ${option}${meant ? `; did you mean ${meant}?` : ''}`),
   optionNeedsValue: (option: string) => L(`选项 ${option} 后面要写一个值`, `option ${option} needs a value`),
   unexpectedArgument: (arg: string) => L(`多余的参数“${arg}”`, `unexpected argument "${arg}"`),
   badArguments: (detail: string) => L(`命令行参数有误:${detail}`, `invalid command line: ${detail}`),

@@ -2,7 +2,8 @@ import { directiveMessages } from './checks/directive.js';
 import { structural, type StructuralId } from './checks/registry.js';
 import { pick } from './messages/format.js';
 import type { ParsedFile } from './parse/parse-yaml.js';
-import type { Finding, Locale, LocalizedText, Range } from './types.js';
+import { didYouMean } from './messages/did-you-mean.js';
+import type { Finding, Locale, LocalizedText, Range, SuggestedEdit } from './types.js';
 
 /**
  * Inline suppression comments in checked YAML, each with a mandatory reason:
@@ -21,6 +22,8 @@ export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | '
 export interface Directive {
   kind: DirectiveKind;
   ruleIds: string[];
+  /** Where each of `ruleIds` is written (a misspelt id is pointed at and fixed there). */
+  idRanges?: Range[];
   reason?: string;
   /** 1-based line of the comment. */
   line: number;
@@ -61,12 +64,12 @@ export function parseDirectives(file: ParsedFile): Directive[] {
     const sep = rest.indexOf('--');
     const idsText = sep >= 0 ? rest.slice(0, sep) : rest;
     const reason = sep >= 0 ? rest.slice(sep + 2).trim() : '';
-    const ruleIds = idsText
-      .split(/[,\s]+/)
-      .map((x) => x.trim())
-      .filter(Boolean);
+    const idsAt = end - rest.length;
+    const ids = [...idsText.matchAll(/[^,\s]+/g)];
+    const ruleIds = ids.map((x) => x[0]);
+    const idRanges = ids.map((x) => positions.range(idsAt + x.index, idsAt + x.index + x[0].length));
     const range = positions.range(start, end);
-    out.push({ kind, ruleIds, ...(reason ? { reason } : {}), line: range.start.line, range, documentIndex: documentOf(file, start) });
+    out.push({ kind, ruleIds, idRanges, ...(reason ? { reason } : {}), line: range.start.line, range, documentIndex: documentOf(file, start) });
   }
   return out;
 }
@@ -108,8 +111,10 @@ export function applyDirectives<F extends Finding>(
   if (directives.length === 0) return { findings: [...findings], suppressed: [] };
   const { locale } = options;
   const problems: Finding[] = [];
-  const problem = (d: Directive, id: StructuralId, message: LocalizedText) => {
-    if (options.problems !== false) problems.push({ ...structural(id), message: pick(message, locale), range: d.range, documentIndex: d.documentIndex, path: '' });
+  const problem = (d: Directive, id: StructuralId, message: LocalizedText, at?: { range: Range; fix?: SuggestedEdit }) => {
+    if (options.problems !== false) {
+      problems.push({ ...structural(id), message: pick(message, locale), range: at?.range ?? d.range, documentIndex: d.documentIndex, path: '', ...(at?.fix ? { fix: at.fix } : {}) });
+    }
   };
 
   const lineRules: { d: Directive; line: number; used: Set<string> }[] = [];
@@ -145,8 +150,16 @@ export function applyDirectives<F extends Finding>(
       problem(d, 'directive/missing-reason', directiveMessages.missingReason(d.kind, d.ruleIds));
       continue;
     }
-    const unknown = options.knownRuleIds ? d.ruleIds.filter((id) => !options.knownRuleIds!.has(id)) : [];
-    for (const id of unknown) problem(d, 'directive/unknown-rule', directiveMessages.unknownRule(id));
+    if (options.knownRuleIds) {
+      const known = options.knownRuleIds;
+      d.ruleIds.forEach((id, i) => {
+        if (known.has(id)) return;
+        // A misspelt id (`teacher-trainig-funds`) suppresses nothing: name the id meant and offer it.
+        const meant = didYouMean(id, [...known]);
+        const range = d.idRanges?.[i];
+        problem(d, 'directive/unknown-rule', directiveMessages.unknownRule(id, meant), range ? { range, ...(meant ? { fix: { title: directiveMessages.renameRule(meant), range, newText: meant } } : {}) } : undefined);
+      });
+    }
     if (d.kind === 'disable-next-line') lineRules.push({ d, line: d.line + 1, used: new Set() });
     else if (d.kind === 'disable-line') lineRules.push({ d, line: d.line, used: new Set() });
     else for (const id of d.ruleIds) if (!open.has(id)) open.set(id, { d });

@@ -51,7 +51,11 @@ export const directiveMessages = {
       `忽略指令缺少原因,未生效:请在规则编号后写上“-- 原因”,例如 # edunorm-${kind} ${ids.join(', ')} -- 经县教育局批准`,
       `This directive has no reason and suppresses nothing: add "-- <reason>" after the rule id(s), e.g. # edunorm-${kind} ${ids.join(', ')} -- approved by the county bureau`,
     ),
-  unknownRule: (id: string): LocalizedText => t(`未知的规则编号 ${id}`, `Unknown rule id ${id}`),
+  unknownRule: (id: string, meant?: string): LocalizedText =>
+    meant
+      ? t(`未知的规则编号 ${id},是否想写 ${meant}?这条指令现在不忽略任何问题`, `Unknown rule id ${id}; did you mean ${meant}? The directive suppresses nothing as written`)
+      : t(`未知的规则编号 ${id},这条指令不忽略任何问题;用 edunorm rules 查看规则编号`, `Unknown rule id ${id}; the directive suppresses nothing. Run edunorm rules for the rule ids`),
+  renameRule: (id: string): LocalizedText => t(`改为 ${id}`, `Change to ${id}`),
   unused: (ids: readonly string[]): LocalizedText =>
     t(`忽略指令未用到:${ids.join(', ')} 在此处没有问题,可删除该指令`, `Unused directive: no ${ids.join(', ')} finding here to suppress; remove it`),
 };

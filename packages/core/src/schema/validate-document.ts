@@ -179,12 +179,17 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
       const suggestion = didYouMean(extra, known);
       const full = [...path, extra];
       const keySpan = factory.keySpan(full);
+      // The meaning of the field it is close to (`level`(学段)): the clerk sees which field was meant.
+      const meant = suggestion ? ((schema?.properties as Record<string, JsonSchema> | undefined)?.[suggestion]?.['x-doc'] as FieldDoc | undefined) : undefined;
       return {
         ...structural('schema/unknown-key'),
         path: full,
         part: 'key',
         message: suggestion
-          ? L(`未知字段 \`${extra}\`,是否应为 \`${suggestion}\`?`, `Unknown field \`${extra}\`. Did you mean \`${suggestion}\`?`)
+          ? L(
+              `未知字段 \`${extra}\`,是否想写 \`${suggestion}\`${meant ? `(${meant['zh-CN']})` : ''}?`,
+              `Unknown field \`${extra}\`. Did you mean \`${suggestion}\`${meant ? ` (${meant.en})` : ''}?`,
+            )
           : L(
               `未知字段 \`${extra}\`,本工具不会读取它。可用字段:${known.join('、')}。`,
               `Unknown field \`${extra}\`; it is not read. Known fields: ${known.join(', ')}.`,
