@@ -12,6 +12,7 @@ import { COMMAND_SPECS } from '../packages/cli/src/command-specs.js';
 import { helpText } from '../packages/cli/src/help.js';
 import { EXPLAIN_WORDS } from '../packages/cli/src/commands/explain.js';
 import { UI } from '../packages/web/src/ui-text.js';
+import { configMessages, paramMessages } from '../packages/core/src/checks/config.js';
 import { runCli } from './helpers/run-cli.js';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -77,6 +78,21 @@ describe('every message catalogue has zh-CN and en', () => {
   });
 });
 
+describe('core’s configuration problems have zh-CN and en', () => {
+  const CONFIG_SAMPLES: Record<string, unknown[]> = {
+    unknownKey: ['rules.x', 'sevrity', 'severity', ['severity', 'params']],
+    unknownParam: ['teacher-training-funds', 'minShre', undefined, ['minShare']],
+    badParam: ['teacher-training-funds', 'minShare', { 'zh-CN': '应为数字', en: 'expected a number' }],
+    oneOf: ['locale', ['zh-CN', 'en']],
+    choice: [['county', 'school'], '"x"'],
+  };
+  const entries = [...Object.entries(configMessages).map(([k, v]) => [`config ${k}`, k, v] as const), ...Object.entries(paramMessages).map(([k, v]) => [`param ${k}`, k, v] as const)];
+  it.each(entries)('%s', (_label, name, make) => {
+    const fn = make as (...args: unknown[]) => LocalizedText;
+    expectBoth(name, fn(...(CONFIG_SAMPLES[name] ?? sample(fn.length))));
+  });
+});
+
 describe('failing commands speak Chinese with LANG=zh_CN.UTF-8', () => {
   let dir: string;
   beforeAll(() => {
@@ -131,6 +147,38 @@ describe('failing commands speak Chinese with LANG=zh_CN.UTF-8', () => {
     expect(r.stderr).toMatch(/^edunorm: /);
     expect(r.stderr).not.toMatch(/\n\s+at /); // never a stack trace
   });
+
+  it('every line of a configuration problem is Chinese, not only the heading (config/*)', () => {
+    const BROKEN = [
+      'rules:\n  teacher-trainig-funds: off\n',
+      'rules:\n  teacher-training-funds: { params: { minShare: x } }\n',
+      'rules:\n  teacher-training-funds: { params: { minShre: 0.06 } }\n',
+      'rules:\n  teacher-training-funds: warn\n',
+      'rules:\n  teacher-training-funds: { sevrity: error }\n',
+      'extends: [./nope]\n',
+      'extends: [no-such-package-xyz]\n',
+      'extends: edunorm:plan14\n',
+      'rulez: {}\n',
+      'rules: [1\n',
+      'locale: fr\n',
+      '- 1\n',
+    ];
+    const sub = join(dir, 'broken-config');
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, 'b.yaml'), 'apiVersion: edunorm/v1\nkind: SchoolBudget\n');
+    for (const config of BROKEN) {
+      writeFileSync(join(sub, 'edunorm.config.yaml'), config);
+      const r = runCli(['check', 'b.yaml'], { cwd: sub, env: { LANG: 'zh_CN.UTF-8' } });
+      expect(r.code, config).toBe(2);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines[0], config).toBe('edunorm: 配置有误,未检查任何文件:');
+      expect(lines.length, config).toBeGreaterThan(1);
+      for (const line of lines.slice(1)) expect(line, `${config} → ${line}`).toMatch(/^ {2}edunorm\.config\.yaml:\d+:\d+: .*[\u4e00-\u9fff].* \(config\/[a-z-]+\)$/);
+      // The same problems in English with LANG=en_US.UTF-8: no Chinese in them.
+      const en = runCli(['check', 'b.yaml'], { cwd: sub, env: { LANG: 'en_US.UTF-8' } });
+      for (const line of en.stderr.trimEnd().split('\n')) expect(line, `${config} → ${line}`).not.toMatch(CJK);
+    }
+   }, 180_000);
 
   it('the same failures in English with LANG=en_US.UTF-8', () => {
     const r = runCli(['check', 'nothing-here.yaml'], { cwd: dir });

@@ -30,7 +30,7 @@ describe('structure findings', () => {
       { id: 'schema/required', severity: 'error', at: '8:1-8:7' },
       { id: 'schema/unknown-key', severity: 'warning', at: '10:3-10:19' },
     ]);
-    expect(r.findings[1]!.message).toBe('Unknown field `teacherTrainning`. Did you mean `teacherTraining`?');
+    expect(r.findings[1]!.message).toBe('Unknown field `teacherTrainning`. Did you mean `teacherTraining` (Teacher-training funds (yuan))?');
     expect(r.findings[1]!.fix?.newText).toBe('teacherTraining');
     expect(r.findings[0]!.message).toContain('budget.teacherTraining');
   });

@@ -182,7 +182,7 @@ async function localeOf(args: readonly string[], io: Io): Promise<Locale> {
 }
 
 
-type ProblemLike = { file: string; line: number; column: number; message: string; code: string };
+type ProblemLike = { file: string; line: number; column: number; message: string; code: string; text?: Record<Locale, string> };
 const problemLine = (p: ProblemLike) => `${p.file}:${p.line}:${p.column}: ${p.message} (${p.code})`;
 
 /**
@@ -240,8 +240,10 @@ export function reportError(error: unknown, io: Io, locale: Locale = chooseLocal
   if (e.name === 'ConfigurationError' || e.name === 'RulePackError') {
     const problems = Array.isArray(e.problems) ? e.problems : [];
     const heading = (e.name === 'ConfigurationError' ? M.configInvalid() : M.rulePackInvalid())[locale];
-    // With located problems the core's English first line ("invalid configuration F") is the heading's.
-    const body = problems.length ? errorText({ message: problems.map((p) => problemLine(p as ProblemLike)).join('\n'), problems }, io.cwd) : errorText(e, io.cwd);
+    // With located problems the core's English first line ("invalid configuration F") is the
+    // heading's, and each problem is said in the user's language (core gives both).
+    const said = (problems as ProblemLike[]).map((p) => ({ ...p, message: p.text?.[locale] ?? p.message }));
+    const body = said.length ? errorText({ message: said.map(problemLine).join('\n'), problems: said }, io.cwd) : errorText(e, io.cwd);
     io.stderr(`edunorm: ${heading}\n${body.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
     return EXIT_USAGE;
   }

@@ -1,13 +1,17 @@
-import { ConfigurationError, type Problem } from './errors.js';
+import { configMessages as CM } from './checks/config.js';
+import { yamlMistakeMessage, yamlProblemMessage } from './checks/yaml.js';
+import { ConfigurationError, localizedProblem, type Problem } from './errors.js';
 import { didYouMean } from './messages/did-you-mean.js';
 import { parseYaml, type ParsedFile } from './parse/parse-yaml.js';
 import type { PathSegment } from './path.js';
-import { checkParamValue } from './rules/load-pack.js';
+import { paramProblem } from './rules/load-pack.js';
 import type { RuleSettings } from './rules/rule-set.js';
 import type { RulePack } from './rules/rule-types.js';
 import type { Locale } from './types.js';
 import { configValidator } from './schema/validators.js';
-import { describeSchemaError } from './schema/schema-errors.js';
+import { pointerToPath } from './schema/schema-errors.js';
+import type { ErrorObject } from 'ajv';
+import type { LocalizedText } from './types.js';
 
 /** `edunorm.config.yaml`, as written by a bureau's maintainers. */
 export interface EdunormConfig {
@@ -53,26 +57,52 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   const doc = parsed.documents[0];
   for (const p of parsed.documents.flatMap((d) => d.problems)) {
     const pos = parsed.positions.position(p.span[0]);
-    problems.push({ file, line: pos.line, column: pos.column, code: 'config/yaml', message: p.detail });
+    // The same words as a data file's YAML mistakes (a full-width colon named as such).
+    const text = p.hint ? yamlMistakeMessage(p.hint, parsed).message : yamlProblemMessage(p.code, p.detail);
+    problems.push(localizedProblem({ file, line: pos.line, column: pos.column }, 'config/yaml', text));
   }
   if (problems.length) throw new ConfigurationError('config/invalid', `invalid configuration ${file}`, problems);
   const value = doc?.value ?? {};
   const validateConfig = configValidator();
   if (value === null || !validateConfig(value)) {
     const errors = value === null ? [] : (validateConfig.errors ?? []);
+    // A rule's setting is a severity or a mapping (oneOf): `teacher-training-funds: warn` fails
+    // both branches, and only the branch its value was written for is worth saying — the
+    // severity words for a word, the mapping's keys for a mapping.
+    const isMapping = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
     const seen = new Set<string>();
     for (const e of errors) {
-      if (e.keyword === 'oneOf') continue;
-      const { path, part, message: text } = describeSchemaError(e, 'setting', '(configuration)');
-      const message = e.keyword === 'additionalProperties' && path.length === 1 ? `${text}; use extends or rules` : text;
-      if (seen.has(message)) continue;
-      seen.add(message);
-      problems.push({ file, ...locate(path, part), code: 'config/schema', message });
+      if (e.keyword === 'oneOf' || (e.keyword === 'enum' && isMapping(e.data)) || (e.keyword === 'type' && enumAt.has(e.instancePath) && !isMapping(e.data))) continue;
+      const { path, part, text } = configSchemaProblem(e);
+      if (seen.has(text.en)) continue;
+      seen.add(text.en);
+      problems.push(localizedProblem({ file, ...locate(path, part) }, 'config/schema', text));
     }
-    if (value === null || problems.length === 0) problems.push({ file, line: 1, column: 1, code: 'config/schema', message: 'the configuration must be a mapping with extends and/or rules' });
+    if (value === null || problems.length === 0) problems.push(localizedProblem({ file, line: 1, column: 1 }, 'config/schema', CM.notAMapping()));
     throw new ConfigurationError('config/invalid', `invalid configuration ${file}`, problems);
   }
   return { file, config: value as EdunormConfig, locate };
+}
+
+/** One ajv error of a configuration, in words for the person who wrote it (zh-CN and en). */
+function configSchemaProblem(e: ErrorObject): { path: PathSegment[]; part: 'key' | 'value'; text: LocalizedText } {
+  const path = pointerToPath(e.instancePath);
+  const where = path.join('.');
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+      const known = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
+      const meant = didYouMean(extra, known);
+      return { path: [...path, extra], part: 'key', text: path.length ? CM.unknownKey(where, extra, meant, known) : CM.unknownSetting(extra, meant) };
+    }
+    case 'enum':
+      return { path, part: 'value', text: CM.oneOf(where, ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String)) };
+    case 'type':
+      return { path, part: 'value', text: CM.mustBe(where, String((e.params as { type: string }).type)) };
+    default:
+      return { path, part: 'value', text: CM.invalid(where, e.message ?? 'is invalid') };
+  }
 }
 
 /**
@@ -102,7 +132,7 @@ export function ruleSettingProblems(
     const rule = rules.get(id);
     if (!rule) {
       const guess = didYouMean(id, [...rules.keys()]);
-      problems.push({ file, ...locate(['rules', id], 'key'), code: 'config/unknown-rule', message: `unknown rule id "${id}"${guess ? `; did you mean "${guess}"?` : ''}` });
+      problems.push(localizedProblem({ file, ...locate(['rules', id], 'key') }, 'config/unknown-rule', CM.unknownRule(id, guess)));
       continue;
     }
     if (typeof setting !== 'object' || setting === null) continue;
@@ -111,16 +141,11 @@ export function ruleSettingProblems(
       if (!def) {
         const known = Object.keys(rule.params);
         const guess = didYouMean(name, known);
-        problems.push({
-          file,
-          ...locate(['rules', id, 'params', name], 'key'),
-          code: 'config/unknown-param',
-          message: `rule ${id} has no parameter "${name}"${guess ? `; did you mean "${guess}"?` : `; its parameters: ${known.join(', ') || 'none'}`}`,
-        });
+        problems.push(localizedProblem({ file, ...locate(['rules', id, 'params', name], 'key') }, 'config/unknown-param', CM.unknownParam(id, name, guess, known)));
         continue;
       }
-      const msg = checkParamValue(def, value);
-      if (msg) problems.push({ file, ...locate(['rules', id, 'params', name]), code: 'config/bad-param', message: `${id}.${name}: ${msg}` });
+      const wrong = paramProblem(def, value);
+      if (wrong) problems.push(localizedProblem({ file, ...locate(['rules', id, 'params', name]) }, 'config/bad-param', CM.badParam(id, name, wrong)));
     }
   }
   return problems;

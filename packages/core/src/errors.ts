@@ -1,3 +1,4 @@
+import type { LocalizedText } from './types.js';
 /**
  * Typed errors with stable codes. Anything the user can fix (a broken rule file, a bad
  * configuration) carries a file, line and column.
@@ -14,7 +15,15 @@ export interface ProblemLocation {
 /** A located problem of a rule file or configuration, with a stable code (`config/unknown-rule`). */
 export interface Problem extends ProblemLocation {
   code: string;
+  /** In English (logs, `formatProblem`); `text` has both languages when the problem has been translated. */
   message: string;
+  /** The message in zh-CN and en: what the CLI and the editor show, in the user's language. */
+  text?: LocalizedText;
+}
+
+/** A located problem with its words in both languages (`message` is the English). */
+export function localizedProblem(location: ProblemLocation, code: string, text: LocalizedText): Problem {
+  return { ...location, code, message: text.en, text };
 }
 
 /** `file:line:column: message (code)`, as compilers print it (terminals and editors link it). */

@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import { builtinPack } from './builtin-pack.js';
 import { BUILTIN_PACK_REFERENCE, parseConfig, validateRuleSettings, type ParsedConfig } from './config.js';
 import { DEFAULT_CONFIG_HASH, findConfigFile } from './config-files.js';
-import { ConfigurationError, RulePackError, type Problem, type ProblemLocation } from './errors.js';
+import { configMessages as CM } from './checks/config.js';
+import { ConfigurationError, localizedProblem, RulePackError, type Problem, type ProblemLocation } from './errors.js';
 import { DEFAULT_MAX_FILE_BYTES } from './file-limits.js';
 import { RuleSet } from './rules/rule-set.js';
 import type { Locale } from './types.js';
@@ -68,12 +69,12 @@ export function readRuleFiles(folder: string): RuleFileText[] {
 }
 
 /** What a folder with no rule file in it is told (an empty folder, `/etc`, a typo in a path). */
-export const NO_RULE_FILES = (folder: string) => `no rule files (*.yaml) in ${folder}: a rule pack is a folder of <rule-id>.yaml files, like rules/plan14`;
+export const NO_RULE_FILES = (folder: string) => CM.noRuleFiles(folder).en;
 
 /** Loads a rule pack from a folder of rule files; the pack is named after the folder. A folder without rule files is an error, not an empty pack. */
 export function loadRulePackFromDirectory(folder: string, name = basename(resolve(folder))): RulePack {
   const files = readRuleFiles(folder);
-  if (files.length === 0) throw new RulePackError([{ file: resolve(folder), line: 1, column: 1, code: 'rule-file/empty-pack', message: NO_RULE_FILES(resolve(folder)) }]);
+  if (files.length === 0) throw new RulePackError([localizedProblem({ file: resolve(folder), line: 1, column: 1 }, 'rule-file/empty-pack', CM.noRuleFiles(resolve(folder)))]);
   return loadRulePack(name, files);
 }
 
@@ -120,7 +121,7 @@ function packFolderOfPackage(name: string, fromDir: string, parsed: ParsedConfig
   } catch {
     const pos = parsed.locate(['extends', index]);
     throw new ConfigurationError('config/unknown-pack', `cannot load pack`, [
-      { file: parsed.file, ...pos, code: 'config/unknown-pack', message: `"${name}" is neither edunorm:plan14, a folder (start it with ./) nor an installed npm package` },
+      localizedProblem({ file: parsed.file, ...pos }, 'config/unknown-pack', CM.unknownPackage(name)),
     ]);
   }
   let pkg: { edunorm?: { rules?: string } };
@@ -128,7 +129,7 @@ function packFolderOfPackage(name: string, fromDir: string, parsed: ParsedConfig
     pkg = JSON.parse(readDataFile(pkgJson)) as { edunorm?: { rules?: string } };
   } catch (error) {
     throw new ConfigurationError('config/unknown-pack', 'cannot load pack', [
-      { file: parsed.file, ...parsed.locate(['extends', index]), code: 'config/unknown-pack', message: `cannot read ${pkgJson} (${reasonOf(error)})` },
+      localizedProblem({ file: parsed.file, ...parsed.locate(['extends', index]) }, 'config/unknown-pack', CM.unreadablePackageJson(pkgJson, reasonOf(error))),
     ]);
   }
   // Node looks in node_modules of each folder upward: the places before the one found must stay
@@ -171,7 +172,7 @@ export function resolveConfig(file: string, text?: string): ConfigResolution {
     try {
       text = readDataFile(file);
     } catch (error) {
-      return { file, problems: [{ file, line: 1, column: 1, code: 'config/unreadable', message: `cannot read this configuration file (${reasonOf(error)})` }] };
+      return { file, problems: [localizedProblem({ file, line: 1, column: 1 }, 'config/unreadable', CM.unreadable(reasonOf(error)))] };
     }
   }
   let parsed: ParsedConfig;
@@ -223,12 +224,12 @@ function loadPackEntry(ref: string, index: number, parsed: ParsedConfig, dir: st
   const folder = ref.startsWith('.') || isAbsolute(ref) ? resolve(dir, ref) : packFolderOfPackage(ref, dir, parsed, index, dependencies);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new ConfigurationError('config/unknown-pack', 'cannot load pack', [
-      { file, ...parsed.locate(['extends', index]), code: 'config/unknown-pack', message: `rule pack folder not found: ${folder}` },
+      localizedProblem({ file, ...parsed.locate(['extends', index]) }, 'config/unknown-pack', CM.packFolderMissing(folder)),
     ]);
   }
   const files = readRuleFiles(folder);
   if (files.length === 0) {
-    throw new ConfigurationError('config/empty-pack', 'cannot load pack', [{ file, ...parsed.locate(['extends', index]), code: 'config/empty-pack', message: NO_RULE_FILES(folder) }]);
+    throw new ConfigurationError('config/empty-pack', 'cannot load pack', [localizedProblem({ file, ...parsed.locate(['extends', index]) }, 'config/empty-pack', CM.noRuleFiles(folder))]);
   }
   hash.update(folder);
   dependencies.push(folder);

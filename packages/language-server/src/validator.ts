@@ -140,7 +140,7 @@ export class Validator {
       // reported on line 1 so the user knows why their own settings are not applied.
       const positions = new TextPositions(request.text);
       const problems = problemsOf(error);
-      const detail = problems?.length ? problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('; ') : error instanceof Error ? error.message : String(error);
+      const detail = problems?.length ? problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.text?.[request.locale] ?? p.message}`).join('; ') : error instanceof Error ? error.message : String(error);
       findings.unshift({
         ruleId: 'config/invalid',
         severity: 'error',
@@ -169,9 +169,10 @@ export class Validator {
     const file = request.filePath!;
     const positions = new TextPositions(request.text);
     const prefix = say(request.locale, '配置错误:', 'Configuration error: ');
-    return resolveConfig(file, request.text).problems.map((p) =>
-      problemFinding(p.file === file || !p.via ? p : { ...p.via, code: p.code, message: `${p.file}:${p.line}:${p.column}: ${p.message}` }, positions, prefix),
-    );
+    return resolveConfig(file, request.text).problems.map((p) => {
+      const message = p.text?.[request.locale] ?? p.message;
+      return problemFinding(p.file === file || !p.via ? { ...p, message } : { ...p.via, code: p.code, message: `${p.file}:${p.line}:${p.column}: ${message}` }, positions, prefix);
+    });
   }
 
   /** A rule file on its own: schema, calculators, paths and templates, located (core's checkRuleFile). */

@@ -3,6 +3,7 @@
  * file, line and column. The CLI prints them and exits 2; the editor shows them on the file.
  * config.ts, node.ts and rules/load-pack.ts find them (their messages name the key or value).
  */
+import type { LocalizedText } from '../types.js';
 import { defineChecks, t } from './define.js';
 
 const CONFIG = 'configuration' as const;
@@ -290,3 +291,53 @@ export const CONFIG_CHECKS = defineChecks('packages/core/src/checks/config.ts', 
     },
   },
 });
+
+/**
+ * The words of config/* problems in both languages (tests/cli-messages.test.ts walks them):
+ * the CLI prints them under a Chinese or English heading, the editor shows them on the file.
+ */
+export const configMessages = {
+  notAMapping: (): LocalizedText => t('配置文件应为映射(“键: 值”),可写 extends、rules 和 locale', 'the configuration must be a mapping with extends, rules and/or locale'),
+  unknownSetting: (key: string, meant?: string): LocalizedText =>
+    meant
+      ? t(`未知的设置“${key}”,是否想写“${meant}”?`, `unknown setting "${key}"; did you mean "${meant}"?`)
+      : t(`未知的设置“${key}”;可用 extends、rules、locale`, `unknown setting "${key}"; use extends, rules or locale`),
+  unknownKey: (where: string, key: string, meant: string | undefined, known: readonly string[]): LocalizedText =>
+    meant
+      ? t(`${where} 中没有“${key}”这一项,是否想写“${meant}”?`, `unknown key "${key}" in ${where}; did you mean "${meant}"?`)
+      : t(`${where} 中没有“${key}”这一项;可用 ${known.join('、')}`, `unknown key "${key}" in ${where}; use ${known.join(', ')}`),
+  oneOf: (where: string, allowed: readonly string[]): LocalizedText => t(`${where || '配置文件'} 只能是 ${allowed.join('、')} 之一`, `${where || 'the configuration'} must be one of ${allowed.join(', ')}`),
+  mustBe: (where: string, type: string): LocalizedText => {
+    const zh: Record<string, string> = { array: '列表(如 [edunorm:plan14])', object: '映射(“键: 值”)', string: '文字', number: '数字' };
+    return t(`${where || '配置文件'} 应为${zh[type] ?? type}`, `${where || 'the configuration'} must be ${type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : `a ${type}`}`);
+  },
+  invalid: (where: string, detail: string): LocalizedText => t(`${where || '配置文件'} 的值不对(${detail})`, `${where || 'the configuration'} ${detail}`),
+  unknownRule: (id: string, meant: string | undefined): LocalizedText =>
+    meant
+      ? t(`未知的规则编号“${id}”,是否想写“${meant}”?`, `unknown rule id "${id}"; did you mean "${meant}"?`)
+      : t(`未知的规则编号“${id}”;用 edunorm rules 查看规则编号`, `unknown rule id "${id}"; run edunorm rules for the rule ids`),
+  unknownParam: (id: string, name: string, meant: string | undefined, known: readonly string[]): LocalizedText =>
+    meant
+      ? t(`规则 ${id} 没有参数“${name}”,是否想写“${meant}”?`, `rule ${id} has no parameter "${name}"; did you mean "${meant}"?`)
+      : t(`规则 ${id} 没有参数“${name}”;它的参数:${known.join('、') || '无'}`, `rule ${id} has no parameter "${name}"; its parameters: ${known.join(', ') || 'none'}`),
+  badParam: (id: string, name: string, problem: LocalizedText): LocalizedText => t(`${id}.${name}:${problem['zh-CN']}`, `${id}.${name}: ${problem.en}`),
+  unknownPackage: (name: string): LocalizedText =>
+    t(`“${name}”既不是 edunorm:plan14,也不是文件夹(文件夹以 ./ 开头),也不是已安装的 npm 包`, `"${name}" is neither edunorm:plan14, a folder (start it with ./) nor an installed npm package`),
+  unreadablePackageJson: (file: string, reason: string): LocalizedText => t(`无法读取 ${file}(${reason})`, `cannot read ${file} (${reason})`),
+  unreadable: (reason: string): LocalizedText => t(`无法读取此配置文件(${reason})`, `cannot read this configuration file (${reason})`),
+  packFolderMissing: (folder: string): LocalizedText => t(`找不到规则包文件夹:${folder}`, `rule pack folder not found: ${folder}`),
+  noRuleFiles: (folder: string): LocalizedText =>
+    t(`${folder} 中没有规则文件(*.yaml):规则包是一个放着 <规则编号>.yaml 文件的文件夹,如 rules/plan14`, `no rule files (*.yaml) in ${folder}: a rule pack is a folder of <rule-id>.yaml files, like rules/plan14`),
+};
+
+/** The words of a parameter value of the wrong type or range (config/bad-param, rule files' params). */
+export const paramMessages = {
+  number: (got: string): LocalizedText => t(`应为数字,现为 ${got}`, `expected a number, got ${got}`),
+  integer: (got: string): LocalizedText => t(`应为整数,现为 ${got}`, `expected a whole number, got ${got}`),
+  fraction: (got: string): LocalizedText => t(`应为 0 到 1 之间的小数(如 5% 写成 0.05),现为 ${got}`, `expected a fraction between 0 and 1, got ${got}`),
+  stringList: (got: string): LocalizedText => t(`应为文字的列表,现为 ${got}`, `expected a list of strings, got ${got}`),
+  choice: (allowed: readonly string[], got: string): LocalizedText => t(`应为 ${allowed.join('、')} 之一,现为 ${got}`, `expected one of ${allowed.join(', ')}, got ${got}`),
+  numberMap: (got: string): LocalizedText => t(`应为“名称: 数字”的映射,现为 ${got}`, `expected a mapping of names to numbers, got ${got}`),
+  atLeast: (min: number, got: string): LocalizedText => t(`不能小于 ${min},现为 ${got}`, `must be at least ${min}, got ${got}`),
+  atMost: (max: number, got: string): LocalizedText => t(`不能大于 ${max},现为 ${got}`, `must be at most ${max}, got ${got}`),
+};

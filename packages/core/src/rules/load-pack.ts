@@ -1,5 +1,7 @@
 import type { ValidateFunction } from 'ajv';
+import { paramMessages } from '../checks/config.js';
 import { showValue } from '../messages/show-value.js';
+import type { LocalizedText } from '../types.js';
 import { RulePackError, type Problem } from '../errors.js';
 import { CALCULATORS, calculatorNamed } from '../facts/calculators.js';
 import { WORKSPACE_CALCULATORS } from '../workspace/calculators.js';
@@ -81,31 +83,36 @@ function collectParamRefs(value: unknown, at: PathSegment[], out: { name: string
 
 /** Checks that a parameter value fits its declared type; returns a message when it does not. */
 export function checkParamValue(def: ParamDefinition, value: unknown): string | undefined {
+  return paramProblem(def, value)?.en;
+}
+
+/** What is wrong with a parameter value, in both languages (undefined when it is right). */
+export function paramProblem(def: ParamDefinition, value: unknown): LocalizedText | undefined {
   const num = typeof value === 'number' && Number.isFinite(value);
+  const got = showValue(value);
   switch (def.type) {
     case 'number':
     case 'yuan':
-      if (!num) return `expected a number, got ${showValue(value)}`;
+      if (!num) return paramMessages.number(got);
       break;
     case 'integer':
-      if (!num || !Number.isInteger(value)) return `expected a whole number, got ${showValue(value)}`;
+      if (!num || !Number.isInteger(value)) return paramMessages.integer(got);
       break;
     case 'fraction':
-      if (!num || (value as number) < 0 || (value as number) > 1) return `expected a fraction between 0 and 1, got ${showValue(value)}`;
+      if (!num || (value as number) < 0 || (value as number) > 1) return paramMessages.fraction(got);
       break;
     case 'string-list':
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return `expected a list of strings, got ${showValue(value)}`;
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return paramMessages.stringList(got);
       return undefined;
     case 'choice':
-      if (typeof value !== 'string' || !(def.values ?? []).includes(value)) return `expected one of ${(def.values ?? []).join(', ')}, got ${showValue(value)}`;
+      if (typeof value !== 'string' || !(def.values ?? []).includes(value)) return paramMessages.choice(def.values ?? [], got);
       return undefined;
     case 'number-map':
-      if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'number' && Number.isFinite(v)))
-        return `expected a mapping of names to numbers, got ${showValue(value)}`;
+      if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'number' && Number.isFinite(v))) return paramMessages.numberMap(got);
       return undefined;
   }
-  if (def.minimum !== undefined && (value as number) < def.minimum) return `must be at least ${def.minimum}, got ${String(value)}`;
-  if (def.maximum !== undefined && (value as number) > def.maximum) return `must be at most ${def.maximum}, got ${String(value)}`;
+  if (def.minimum !== undefined && (value as number) < def.minimum) return paramMessages.atLeast(def.minimum, String(value));
+  if (def.maximum !== undefined && (value as number) > def.maximum) return paramMessages.atMost(def.maximum, String(value));
   return undefined;
 }
 
