@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
-import type { Locale, LocalizedText } from '@edunorm/core';
+import type { Locale } from '@edunorm/core';
 import { lineColumn } from '../baseline.js';
 import { jsonErrorOffset } from '../json-error-offset.js';
 import { EXIT_OK, type Io } from '../main.js';
