@@ -12,7 +12,7 @@ import { COMMAND_SPECS } from '../packages/cli/src/command-specs.js';
 import { helpText } from '../packages/cli/src/help.js';
 import { EXPLAIN_WORDS } from '../packages/cli/src/commands/explain.js';
 import { UI } from '../packages/web/src/ui-text.js';
-import { configMessages, paramMessages } from '../packages/core/src/checks/config.js';
+import { configMessages, paramMessages, ruleFileMessages } from '../packages/core/src/checks/config.js';
 import { runCli } from './helpers/run-cli.js';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -85,8 +85,14 @@ describe('core’s configuration problems have zh-CN and en', () => {
     badParam: ['teacher-training-funds', 'minShare', { 'zh-CN': '应为数字', en: 'expected a number' }],
     oneOf: ['locale', ['zh-CN', 'en']],
     choice: [['county', 'school'], '"x"'],
+    paramDefault: ['minShare', { 'zh-CN': '应为数字,现为 "x"', en: 'expected a number, got "x"' }],
+    unknownCalculator: ['sumz', ['sum', 'ratio'], false],
+    unknownField: ['budget.x', 'SchoolBudget', true],
+    fromUndeclared: ['report.from', 'share'],
+    unknownOperator: ['lessThen', ['lessThan', 'equal']],
+    unknownLocation: ['districtFile', 'poolShare', ['district', 'schools']],
   };
-  const entries = [...Object.entries(configMessages).map(([k, v]) => [`config ${k}`, k, v] as const), ...Object.entries(paramMessages).map(([k, v]) => [`param ${k}`, k, v] as const)];
+  const entries = [...Object.entries(configMessages).map(([k, v]) => [`config ${k}`, k, v] as const), ...Object.entries(paramMessages).map(([k, v]) => [`param ${k}`, k, v] as const), ...Object.entries(ruleFileMessages).map(([k, v]) => [`rule file ${k}`, k, v] as const)];
   it.each(entries)('%s', (_label, name, make) => {
     const fn = make as (...args: unknown[]) => LocalizedText;
     expectBoth(name, fn(...(CONFIG_SAMPLES[name] ?? sample(fn.length))));
@@ -179,6 +185,36 @@ describe('failing commands speak Chinese with LANG=zh_CN.UTF-8', () => {
       for (const line of en.stderr.trimEnd().split('\n')) expect(line, `${config} → ${line}`).not.toMatch(CJK);
     }
    }, 180_000);
+
+  it('every line of a rule pack problem is Chinese too (rule-file/*), and English with LANG=en_US.UTF-8', () => {
+    // One broken rule file per case, each in a local pack the configuration extends.
+    const BROKEN = [
+      'id: my-rule\nkind: SchoolBudget\n',
+      '- a\n- b\n',
+      'id: [1\n',
+      'a: 1\n---\nb: 2\n',
+    ];
+    const sub = join(dir, 'broken-pack');
+    mkdirSync(join(sub, 'pack'), { recursive: true });
+    writeFileSync(join(sub, 'b.yaml'), 'apiVersion: edunorm/v1\nkind: SchoolBudget\n');
+    writeFileSync(join(sub, 'edunorm.config.yaml'), 'extends: [./pack]\n');
+    for (const rule of BROKEN) {
+      writeFileSync(join(sub, 'pack', 'my-rule.yaml'), rule);
+      const r = runCli(['check', 'b.yaml'], { cwd: sub, env: { LANG: 'zh_CN.UTF-8' } });
+      expect(r.code, rule).toBe(2);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines[0], rule).toBe('edunorm: 配置有误,未检查任何文件:');
+      expect(lines.length, rule).toBeGreaterThan(1);
+      for (const line of lines.slice(1)) expect(line, `${rule} → ${line}`).toMatch(/^ {2}pack\/my-rule\.yaml:\d+:\d+: .*[\u4e00-\u9fff].* \(rule-file\/[a-z-]+\)$/);
+      const en = runCli(['check', 'b.yaml'], { cwd: sub, env: { LANG: 'en_US.UTF-8' } });
+      expect(en.code, rule).toBe(2);
+      for (const line of en.stderr.trimEnd().split('\n')) expect(line, `${rule} → ${line}`).not.toMatch(CJK);
+    }
+    // The words users see for a missing key, in each language.
+    writeFileSync(join(sub, 'pack', 'my-rule.yaml'), 'id: my-rule\nkind: SchoolBudget\n');
+    expect(runCli(['check', 'b.yaml'], { cwd: sub, env: { LANG: 'zh_CN.UTF-8' } }).stderr).toContain('  pack/my-rule.yaml:1:1: 规则文件缺少必填项“severity” (rule-file/schema)\n');
+    expect(runCli(['check', 'b.yaml'], { cwd: sub, env: { LANG: 'en_US.UTF-8' } }).stderr).toContain('  pack/my-rule.yaml:1:1: missing required property "severity" (rule-file/schema)\n');
+  }, 120_000);
 
   it('the same failures in English with LANG=en_US.UTF-8', () => {
     const r = runCli(['check', 'nothing-here.yaml'], { cwd: dir });

@@ -341,3 +341,40 @@ export const paramMessages = {
   atLeast: (min: number, got: string): LocalizedText => t(`不能小于 ${min},现为 ${got}`, `must be at least ${min}, got ${got}`),
   atMost: (max: number, got: string): LocalizedText => t(`不能大于 ${max},现为 ${got}`, `must be at most ${max}, got ${got}`),
 };
+
+/** The words of rule-file/* problems (a pack's own files), in both languages like every problem. */
+export const ruleFileMessages = {
+  oneDocument: (): LocalizedText => t('一个规则文件只能有一个 YAML 文档(不要用 --- 分成几段)', 'a rule file holds exactly one YAML document'),
+  schema: (detail: string): LocalizedText => t(`规则文件的结构不对:${detail}`, detail),
+  unknownKey: (where: string, key: string, meant: string | undefined): LocalizedText =>
+    t(`${where ? `${where} ` : '规则文件'}中没有“${key}”这一项${meant ? `,是否想写“${meant}”?` : ''}`, `unknown property "${key}"${where ? ` in ${where}` : ''}${meant ? `; did you mean "${meant}"?` : ''}`),
+  missing: (where: string, key: string): LocalizedText => t(`${where ? `${where} ` : '规则文件'}缺少必填项“${key}”`, `missing required property "${key}"${where ? ` in ${where}` : ''}`),
+  oneOf: (where: string, allowed: readonly string[]): LocalizedText => t(`${where ? `${where} ` : '规则文件'}只能是 ${allowed.join('、')} 之一`, `${where || 'the rule'} must be one of ${allowed.join(', ')}`),
+  idMismatch: (id: string, expected: string): LocalizedText => t(`规则编号“${id}”应与文件名“${expected}.yaml”一致`, `rule id "${id}" must match its file name "${expected}.yaml"`),
+  paramDefault: (name: string, problem: LocalizedText): LocalizedText => t(`参数“${name}”的默认值${problem['zh-CN']}`, `default of parameter "${name}": ${problem.en}`),
+  unknownParam: (name: string): LocalizedText => t(`未声明的参数“${name}”;请在 params: 下声明它`, `unknown parameter "${name}"; declare it under params:`),
+  contributionsNeedWorkspace: (): LocalizedText => t('contributions 只用于 scope: workspace 的规则', 'contributions are for rules with scope: workspace'),
+  unknownCalculator: (name: string, known: readonly string[], workspace: boolean): LocalizedText =>
+    t(`未知的${workspace ? '县域' : ''}计算器“${name}”;可用:${known.join('、')}`, `unknown ${workspace ? 'workspace ' : ''}calculator "${name}"; use one of ${known.join(', ')}`),
+  calculatorParams: (calculator: string, where: string, detail: string): LocalizedText => t(`计算器 ${calculator} 的参数 ${where} 不对(${detail})`, `calculator ${calculator}: ${where} ${detail}`),
+  badPath: (text: string): LocalizedText =>
+    t(`“${text}”不是有效的字段路径(应写成 budget.publicFunds 或 staff[{index}].name 这样)`, `"${text}" is not a valid field path (write it like budget.publicFunds or staff[{index}].name)`),
+  unknownField: (text: string, kind: string, inList: boolean): LocalizedText =>
+    t(`“${text}”${inList ? '(列表中每一项内)' : ''}不是 ${kind} 文档的字段`, `"${inList ? `${text} (inside each item of the list)` : text}" is not a field of a ${kind} document`),
+  unknownOperator: (operator: string, known: readonly string[]): LocalizedText => t(`未知的运算符“${operator}”;可用:${known.join('、')}`, `unknown operator "${operator}"; use one of ${known.join(', ')}`),
+  unknownFact: (fact: string, kind: string): LocalizedText =>
+    t(`未知的事实“${fact}”:请在 facts: 下声明,或写 ${kind} 文档的一个字段`, `unknown fact "${fact}": declare it under facts: or name a field of a ${kind} document`),
+  unknownWorkspaceFact: (fact: string): LocalizedText => t(`未知的事实“${fact}”:县域规则的条件只能检验它自己的 facts`, `unknown fact "${fact}": a workspace rule's conditions test its own facts`),
+  duplicateOutcome: (name: string): LocalizedText => t(`结果“${name}”声明了两次`, `outcome "${name}" is declared twice`),
+  fromUndeclared: (key: 'report.from' | 'hint.from', name: string): LocalizedText => t(`${key} 指向“${name}”,但 facts: 下没有声明它`, `${key} names "${name}", which is not declared under facts:`),
+  needs: (key: string, needed: string): LocalizedText => t(`${key} 需要同时写 ${needed}`, `${key} needs ${needed}`),
+  workspaceKind: (): LocalizedText => t('县域规则针对一个县(区):kind 必须是 DistrictIndicators', 'a workspace rule is about a district: kind must be DistrictIndicators'),
+  workspaceNoHint: (): LocalizedText => t('县域规则不能使用 hint', 'hint is not available for workspace rules'),
+  notAContribution: (param: string, value: string): LocalizedText => t(`${param}:“${value}”没有在 contributions: 下声明`, `${param}: "${value}" is not declared under contributions:`),
+  workspaceReportFrom: (): LocalizedText => t('县域规则从它的一个事实报告:请写 report.from', 'a workspace rule reports from one of its facts: set report.from'),
+  unknownLocation: (name: string, calculator: string, known: readonly string[]): LocalizedText =>
+    t(`“${name}”不是计算器 ${calculator} 提供的位置;可用:${known.join('、')}`, `"${name}" is not a location calculator ${calculator} provides; use one of ${known.join(', ')}`),
+  workspaceNoFix: (): LocalizedText => t('县域规则不提供自动修改(fix)', 'a workspace rule offers no fix'),
+  duplicateId: (id: string, other: string): LocalizedText => t(`规则编号“${id}”也在 ${other} 中定义`, `rule id "${id}" is also defined in ${other}`),
+  unknownReusedRule: (name: string, rule: string): LocalizedText => t(`contributions.${name}.reuse.rule:未知的规则“${rule}”`, `contributions.${name}.reuse.rule: unknown rule "${rule}"`),
+};

@@ -1,8 +1,10 @@
-import type { ValidateFunction } from 'ajv';
-import { paramMessages } from '../checks/config.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { didYouMean } from '../messages/did-you-mean.js';
+import { paramMessages, ruleFileMessages as RM } from '../checks/config.js';
+import { yamlMistakeMessage, yamlProblemMessage } from '../checks/yaml.js';
 import { showValue } from '../messages/show-value.js';
 import type { LocalizedText } from '../types.js';
-import { RulePackError, type Problem } from '../errors.js';
+import { localizedProblem, RulePackError, type Problem } from '../errors.js';
 import { CALCULATORS, calculatorNamed } from '../facts/calculators.js';
 import { WORKSPACE_CALCULATORS } from '../workspace/calculators.js';
 import { parseYaml, type ParsedFile } from '../parse/parse-yaml.js';
@@ -44,7 +46,7 @@ class ProblemCollector {
     readonly parsed: ParsedFile,
   ) {}
 
-  at(path: readonly PathSegment[], code: string, message: string, part: 'key' | 'value' = 'value'): void {
+  at(path: readonly PathSegment[], code: string, text: LocalizedText, part: 'key' | 'value' = 'value'): void {
     const doc = this.parsed.documents[0];
     let offset = 0;
     if (doc) {
@@ -53,7 +55,7 @@ class ProblemCollector {
       offset = span?.[0] ?? doc.span[0];
     }
     const pos = this.parsed.positions.position(offset);
-    this.problems.push({ file: this.file, line: pos.line, column: pos.column, code, message });
+    this.problems.push(localizedProblem({ file: this.file, line: pos.line, column: pos.column }, code, text));
   }
 }
 
@@ -79,11 +81,6 @@ function collectParamRefs(value: unknown, at: PathSegment[], out: { name: string
     if (keys.length === 1 && keys[0] === 'param') out.push({ name: String(obj.param), path: [...at, 'param'] });
     else for (const k of keys) collectParamRefs(obj[k], [...at, k], out);
   }
-}
-
-/** Checks that a parameter value fits its declared type; returns a message when it does not. */
-export function checkParamValue(def: ParamDefinition, value: unknown): string | undefined {
-  return paramProblem(def, value)?.en;
 }
 
 /** What is wrong with a parameter value, in both languages (undefined when it is right). */
@@ -120,12 +117,11 @@ function checkDocumentPath(c: ProblemCollector, kind: DocumentKind, text: unknow
   if (typeof text !== 'string') return;
   const path = parsePath(text.replace(/\{index\}/g, '0'));
   if (!path) {
-    c.at(where, 'rule-file/bad-path', `"${text}" is not a valid field path (write it like budget.publicFunds or staff[{index}].name)`);
+    c.at(where, 'rule-file/bad-path', RM.badPath(text));
     return;
   }
   if (!schemaAt(kind, [...base, ...path])) {
-    const shown = base.length ? `${text} (inside each item of the list)` : text;
-    c.at(where, 'rule-file/unknown-field', `"${shown}" is not a field of a ${kind} document`);
+    c.at(where, 'rule-file/unknown-field', RM.unknownField(text, kind, base.length > 0));
   }
 }
 
@@ -136,18 +132,34 @@ function checkConditions(c: ProblemCollector, rule: RuleDefinition, cond: Condit
   else if ('not' in cond) checkConditions(c, rule, cond.not, [...at, 'not']);
   else {
     if (!OPERATORS.has(cond.operator)) {
-      c.at([...at, 'operator'], 'rule-file/unknown-operator', `unknown operator "${cond.operator}"; use one of ${[...OPERATORS].join(', ')}`);
+      c.at([...at, 'operator'], 'rule-file/unknown-operator', RM.unknownOperator(cond.operator, [...OPERATORS]));
     }
     if (!Object.prototype.hasOwnProperty.call(rule.facts, cond.fact)) {
       const path = parsePath(cond.fact);
       if (!path || !schemaAt(rule.kind, path)) {
-        c.at(
-          [...at, 'fact'],
-          'rule-file/unknown-fact',
-          `unknown fact "${cond.fact}": declare it under facts: or name a field of a ${rule.kind} document`,
-        );
+        c.at([...at, 'fact'], 'rule-file/unknown-fact', RM.unknownFact(cond.fact, rule.kind));
       }
     }
+  }
+}
+
+/** A rule file's schema error in both languages, located at the key or value it is about. */
+function ruleSchemaProblem(e: ErrorObject): { path: PathSegment[]; part: 'key' | 'value'; text: LocalizedText } {
+  const path = pointerToPath(e.instancePath);
+  const where = path.join('.');
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+      const known = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
+      return { path: [...path, extra], part: 'key', text: RM.unknownKey(where, extra, didYouMean(extra, known)) };
+    }
+    case 'required':
+      return { path, part: 'key', text: RM.missing(where, String((e.params as { missingProperty: string }).missingProperty)) };
+    case 'enum':
+      return { path, part: 'value', text: RM.oneOf(where, ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String)) };
+    default:
+      // ajv's own words (type, pattern, minimum …), framed in the user's language.
+      return { path, part: 'value', text: RM.schema(describeSchemaError(e, 'property', '(rule)').message) };
   }
 }
 
@@ -157,13 +169,15 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
   const c = new ProblemCollector(input.file, parsed);
   const doc = parsed.documents[0];
   if (!doc || parsed.documents.length !== 1) {
-    problems.push({ file: input.file, line: 1, column: 1, code: 'rule-file/yaml', message: 'a rule file holds exactly one YAML document' });
+    problems.push(localizedProblem({ file: input.file, line: 1, column: 1 }, 'rule-file/yaml', RM.oneDocument()));
     return undefined;
   }
   if (doc.problems.length) {
     for (const p of doc.problems) {
       const pos = parsed.positions.position(p.span[0]);
-      problems.push({ file: input.file, line: pos.line, column: pos.column, code: 'rule-file/yaml', message: p.detail });
+      // The same words as a data file's or a configuration's YAML mistakes.
+      const text = p.hint ? yamlMistakeMessage(p.hint, parsed).message : yamlProblemMessage(p.code, p.detail);
+      problems.push(localizedProblem({ file: input.file, line: pos.line, column: pos.column }, 'rule-file/yaml', text));
     }
     return undefined;
   }
@@ -176,10 +190,10 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
     for (const e of errors) {
       if (e.keyword === 'oneOf' && errors.length > 1) continue;
       if (e.instancePath.split('/').length < depth - 1) continue;
-      const { path, part, message } = describeSchemaError(e, 'property', '(rule)');
-      if (seen.has(message)) continue;
-      seen.add(message);
-      c.at(path, 'rule-file/schema', message, part);
+      const { path, part, text } = ruleSchemaProblem(e);
+      if (seen.has(text.en)) continue;
+      seen.add(text.en);
+      c.at(path, 'rule-file/schema', text, part);
     }
     problems.push(...c.problems);
     return undefined;
@@ -195,11 +209,11 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
   const parts = input.file.split(/[\\/]/);
   const base = parts.pop()?.replace(/\.ya?ml$/, '');
   const expected = rule.id.includes('/') ? `${parts.pop() ?? ''}/${base}` : base;
-  if (base && expected !== rule.id) c.at(['id'], 'rule-file/id-mismatch', `rule id "${rule.id}" must match its file name "${expected}.yaml"`);
+  if (base && expected !== undefined && expected !== rule.id) c.at(['id'], 'rule-file/id-mismatch', RM.idMismatch(rule.id, expected));
 
   for (const [name, def] of Object.entries(rule.params)) {
-    const msg = checkParamValue(def, def.default);
-    if (msg) c.at(['params', name, 'default'], 'rule-file/param-type', `default of parameter "${name}": ${msg}`);
+    const problem = paramProblem(def, def.default);
+    if (problem) c.at(['params', name, 'default'], 'rule-file/param-type', RM.paramDefault(name, problem));
   }
   const refs: { name: string; path: PathSegment[] }[] = [];
   collectParamRefs(rule.facts, ['facts'], refs);
@@ -207,7 +221,7 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
   rule.outcomes.forEach((o, i) => collectParamRefs(o.when, ['outcomes', i, 'when'], refs));
   for (const ref of refs) {
     if (!Object.prototype.hasOwnProperty.call(rule.params, ref.name)) {
-      c.at(ref.path, 'rule-file/unknown-param', `unknown parameter "${ref.name}"; declare it under params:`);
+      c.at(ref.path, 'rule-file/unknown-param', RM.unknownParam(ref.name));
     }
   }
   const defaults = Object.fromEntries(Object.entries(rule.params).map(([k, d]) => [k, d.default]));
@@ -216,18 +230,18 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
     problems.push(...c.problems);
     return c.problems.length ? undefined : rule;
   }
-  if (rule.contributions) c.at(['contributions'], 'rule-file/schema', 'contributions are for rules with scope: workspace');
+  if (rule.contributions) c.at(['contributions'], 'rule-file/schema', RM.contributionsNeedWorkspace());
   for (const [name, fact] of Object.entries(rule.facts)) {
     const calc = calculatorNamed(fact.calculator);
     if (!calc) {
-      c.at(['facts', name, 'calculator'], 'rule-file/unknown-calculator', `unknown calculator "${fact.calculator}"; use one of ${Object.keys(CALCULATORS).join(', ')}`);
+      c.at(['facts', name, 'calculator'], 'rule-file/unknown-calculator', RM.unknownCalculator(fact.calculator, Object.keys(CALCULATORS), false));
       continue;
     }
     const params = substituteParams(fact.params, defaults);
     const validate = calculators.get(fact.calculator)!;
     if (!validate(params)) {
       const e = validate.errors?.[0];
-      c.at(['facts', name, 'params', ...pointerToPath(e?.instancePath ?? '')], 'rule-file/fact-params', `calculator ${fact.calculator}: ${e?.instancePath || 'params'} ${e?.message ?? 'invalid'}`);
+      c.at(['facts', name, 'params', ...pointerToPath(e?.instancePath ?? '')], 'rule-file/fact-params', RM.calculatorParams(fact.calculator, e?.instancePath || 'params', e?.message ?? 'invalid'));
       continue;
     }
     for (const p of calc.documentPaths(params as never)) checkDocumentPath(c, rule.kind, p, ['facts', name, 'params']);
@@ -240,22 +254,22 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
   checkConditions(c, rule, rule.applies, ['applies']);
   const names = new Set<string>();
   rule.outcomes.forEach((o, i) => {
-    if (names.has(o.name)) c.at(['outcomes', i, 'name'], 'rule-file/duplicate-outcome', `outcome "${o.name}" is declared twice`);
+    if (names.has(o.name)) c.at(['outcomes', i, 'name'], 'rule-file/duplicate-outcome', RM.duplicateOutcome(o.name));
     names.add(o.name);
     checkConditions(c, rule, o.when, ['outcomes', i, 'when']);
     const r = o.report;
     if (r.from !== undefined && !Object.prototype.hasOwnProperty.call(rule.facts, r.from)) {
-      c.at(['outcomes', i, 'report', 'from'], 'rule-file/unknown-fact', `report.from names "${r.from}", which is not declared under facts:`);
+      c.at(['outcomes', i, 'report', 'from'], 'rule-file/unknown-fact', RM.fromUndeclared('report.from', r.from));
     }
-    if (r.items !== undefined && r.from === undefined) c.at(['outcomes', i, 'report', 'items'], 'rule-file/schema', 'report.items needs report.from');
-    if (r.itemsWhere !== undefined && r.items === undefined) c.at(['outcomes', i, 'report', 'itemsWhere'], 'rule-file/schema', 'report.itemsWhere needs report.items');
+    if (r.items !== undefined && r.from === undefined) c.at(['outcomes', i, 'report', 'items'], 'rule-file/schema', RM.needs('report.items', 'report.from'));
+    if (r.itemsWhere !== undefined && r.items === undefined) c.at(['outcomes', i, 'report', 'itemsWhere'], 'rule-file/schema', RM.needs('report.itemsWhere', 'report.items'));
     checkDocumentPath(c, rule.kind, r.at, ['outcomes', i, 'report', 'at']);
     r.else?.forEach((p, j) => checkDocumentPath(c, rule.kind, p, ['outcomes', i, 'report', 'else', j]));
     r.related?.forEach((rel, j) => checkDocumentPath(c, rule.kind, rel.at, ['outcomes', i, 'report', 'related', j, 'at']));
   });
   if (rule.hint) {
     if (!Object.prototype.hasOwnProperty.call(rule.facts, rule.hint.from)) {
-      c.at(['hint', 'from'], 'rule-file/unknown-fact', `hint.from names "${rule.hint.from}", which is not declared under facts:`);
+      c.at(['hint', 'from'], 'rule-file/unknown-fact', RM.fromUndeclared('hint.from', rule.hint.from));
     }
     checkDocumentPath(c, rule.kind, rule.hint.at, ['hint', 'at']);
   }
@@ -269,27 +283,27 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
  * point at locations its facts provide.
  */
 function checkWorkspaceRule(c: ProblemCollector, rule: RuleDefinition, defaults: Record<string, unknown>): void {
-  if (rule.kind !== 'DistrictIndicators') c.at(['kind'], 'rule-file/schema', 'a workspace rule is about a district: kind must be DistrictIndicators');
-  if (rule.hint) c.at(['hint'], 'rule-file/schema', 'hint is not available for workspace rules');
+  if (rule.kind !== 'DistrictIndicators') c.at(['kind'], 'rule-file/schema', RM.workspaceKind());
+  if (rule.hint) c.at(['hint'], 'rule-file/schema', RM.workspaceNoHint());
   const { workspaceCalculators } = validators();
   const contributions = rule.contributions ?? {};
   const provided = new Map<string, string[]>();
   for (const [name, fact] of Object.entries(rule.facts)) {
     const calc = Object.hasOwn(WORKSPACE_CALCULATORS, fact.calculator) ? WORKSPACE_CALCULATORS[fact.calculator] : undefined;
     if (!calc) {
-      c.at(['facts', name, 'calculator'], 'rule-file/unknown-calculator', `unknown workspace calculator "${fact.calculator}"; use one of ${Object.keys(WORKSPACE_CALCULATORS).join(', ')}`);
+      c.at(['facts', name, 'calculator'], 'rule-file/unknown-calculator', RM.unknownCalculator(fact.calculator, Object.keys(WORKSPACE_CALCULATORS), true));
       continue;
     }
     const params = substituteParams(fact.params, defaults) as Record<string, unknown>;
     const validate = workspaceCalculators.get(fact.calculator)!;
     if (!validate(params)) {
       const e = validate.errors?.[0];
-      c.at(['facts', name, 'params', ...pointerToPath(e?.instancePath ?? '')], 'rule-file/fact-params', `calculator ${fact.calculator}: ${e?.instancePath || 'params'} ${e?.message ?? 'invalid'}`);
+      c.at(['facts', name, 'params', ...pointerToPath(e?.instancePath ?? '')], 'rule-file/fact-params', RM.calculatorParams(fact.calculator, e?.instancePath || 'params', e?.message ?? 'invalid'));
       continue;
     }
     for (const p of calc.figureParams) {
       if (!Object.prototype.hasOwnProperty.call(contributions, String(params[p]))) {
-        c.at(['facts', name, 'params', p], 'rule-file/unknown-fact', `${p}: "${String(params[p])}" is not declared under contributions:`);
+        c.at(['facts', name, 'params', p], 'rule-file/unknown-fact', RM.notAContribution(p, String(params[p])));
       }
     }
     provided.set(name, calc.locations);
@@ -300,8 +314,8 @@ function checkWorkspaceRule(c: ProblemCollector, rule: RuleDefinition, defaults:
     else if ('any' in cond) cond.any.forEach((x, i) => checkFacts(x, [...at, 'any', i]));
     else if ('not' in cond) checkFacts(cond.not, [...at, 'not']);
     else {
-      if (!OPERATORS.has(cond.operator)) c.at([...at, 'operator'], 'rule-file/unknown-operator', `unknown operator "${cond.operator}"; use one of ${[...OPERATORS].join(', ')}`);
-      if (!Object.prototype.hasOwnProperty.call(rule.facts, cond.fact)) c.at([...at, 'fact'], 'rule-file/unknown-fact', `unknown fact "${cond.fact}": a workspace rule's conditions test its own facts`);
+      if (!OPERATORS.has(cond.operator)) c.at([...at, 'operator'], 'rule-file/unknown-operator', RM.unknownOperator(cond.operator, [...OPERATORS]));
+      if (!Object.prototype.hasOwnProperty.call(rule.facts, cond.fact)) c.at([...at, 'fact'], 'rule-file/unknown-fact', RM.unknownWorkspaceFact(cond.fact));
     }
   };
   checkFacts(rule.applies, ['applies']);
@@ -310,17 +324,17 @@ function checkWorkspaceRule(c: ProblemCollector, rule: RuleDefinition, defaults:
     const r = o.report;
     const locs = r.from !== undefined ? provided.get(r.from) : undefined;
     if (r.from === undefined || !Object.prototype.hasOwnProperty.call(rule.facts, r.from)) {
-      c.at(['outcomes', i, 'report', 'from'], 'rule-file/unknown-fact', 'a workspace rule reports from one of its facts: set report.from');
+      c.at(['outcomes', i, 'report', 'from'], 'rule-file/unknown-fact', RM.workspaceReportFrom());
       return;
     }
     if (!locs) return;
     const known = (name: string, where: PathSegment[]) => {
-      if (!locs.includes(name)) c.at(where, 'rule-file/unknown-location', `"${name}" is not a location calculator ${rule.facts[r.from!]!.calculator} provides; use one of ${locs.join(', ')}`);
+      if (!locs.includes(name)) c.at(where, 'rule-file/unknown-location', RM.unknownLocation(name, rule.facts[r.from!]!.calculator, locs));
     };
     known(r.at, ['outcomes', i, 'report', 'at']);
     r.else?.forEach((p, j) => known(p, ['outcomes', i, 'report', 'else', j]));
     r.related?.forEach((rel, j) => known(rel.at, ['outcomes', i, 'report', 'related', j, 'at']));
-    if (r.fix) c.at(['outcomes', i, 'report', 'fix'], 'rule-file/schema', 'a workspace rule offers no fix');
+    if (r.fix) c.at(['outcomes', i, 'report', 'fix'], 'rule-file/schema', RM.workspaceNoFix());
   });
 }
 
@@ -337,7 +351,7 @@ export function loadRulePack(name: string, files: readonly RuleFileText[]): Rule
     if (!rule) continue;
     const other = ids.get(rule.id);
     if (other) {
-      problems.push({ file: f.file, line: 1, column: 1, code: 'rule-file/duplicate-id', message: `rule id "${rule.id}" is also defined in ${other}` });
+      problems.push(localizedProblem({ file: f.file, line: 1, column: 1 }, 'rule-file/duplicate-id', RM.duplicateId(rule.id, other)));
       continue;
     }
     ids.set(rule.id, f.file);

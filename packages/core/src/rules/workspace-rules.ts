@@ -4,7 +4,8 @@
  * outcomes. Each has its own json-rules-engine Engine, run one document (or view) at a time.
  */
 import type { Almanac, Engine as EngineType, TopLevelCondition } from 'json-rules-engine';
-import { ConfigurationError } from '../errors.js';
+import { ruleFileMessages } from '../checks/config.js';
+import { ConfigurationError, localizedProblem } from '../errors.js';
 import { CALCULATORS } from '../facts/calculators.js';
 import { fillTemplate } from '../messages/format.js';
 import { getAt, parsePath } from '../path.js';
@@ -170,7 +171,7 @@ export class WorkspaceRules {
         const target = lookup(spec.reuse.rule);
         if (!target) {
           throw new ConfigurationError('config/invalid', `rule ${def.id} reuses rule ${spec.reuse.rule}, which is not in the packs`, [
-            { file: def.source.file, line: 1, column: 1, code: 'rule-file/unknown-rule', message: `contributions.${name}.reuse.rule: unknown rule "${spec.reuse.rule}"` },
+            localizedProblem({ file: def.source.file, line: 1, column: 1 }, 'rule-file/unknown-rule', ruleFileMessages.unknownReusedRule(name, spec.reuse.rule)),
           ]);
         }
         let engine = this.contributions.get(spec.kind);
