@@ -9,7 +9,7 @@ import type { RuleSettings } from './rules/rule-set.js';
 import type { RulePack } from './rules/rule-types.js';
 import type { Locale } from './types.js';
 import { configValidator } from './schema/validators.js';
-import { pointerToPath } from './schema/schema-errors.js';
+import { schemaErrorParts } from './schema/schema-errors.js';
 import type { ErrorObject } from 'ajv';
 import type { LocalizedText } from './types.js';
 
@@ -87,17 +87,14 @@ export function parseConfig(text: string, file: string): ParsedConfig {
 
 /** One ajv error of a configuration, in words for the person who wrote it (zh-CN and en). */
 function configSchemaProblem(e: ErrorObject): { path: PathSegment[]; part: 'key' | 'value'; text: LocalizedText } {
-  const path = pointerToPath(e.instancePath);
-  const where = path.join('.');
+  const { path, where, extra, known, allowed } = schemaErrorParts(e);
   switch (e.keyword) {
     case 'additionalProperties': {
-      const extra = String((e.params as { additionalProperty: string }).additionalProperty);
-      const known = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
       const meant = didYouMean(extra, known);
       return { path: [...path, extra], part: 'key', text: path.length ? CM.unknownKey(where, extra, meant, known) : CM.unknownSetting(extra, meant) };
     }
     case 'enum':
-      return { path, part: 'value', text: CM.oneOf(where, ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String)) };
+      return { path, part: 'value', text: CM.oneOf(where, allowed) };
     case 'type':
       return { path, part: 'value', text: CM.mustBe(where, String((e.params as { type: string }).type)) };
     default:

@@ -10,7 +10,7 @@ import { WORKSPACE_CALCULATORS } from '../workspace/calculators.js';
 import { parseYaml, type ParsedFile } from '../parse/parse-yaml.js';
 import { parsePath, type PathSegment } from '../path.js';
 import { calculatorParamsValidator, ruleFileValidator } from '../schema/validators.js';
-import { describeSchemaError, pointerToPath } from '../schema/schema-errors.js';
+import { describeSchemaError, pointerToPath, schemaErrorParts } from '../schema/schema-errors.js';
 import { schemaAt, type DocumentKind } from '../schema/document-schemas.js';
 import type { ConditionSpec, ParamDefinition, RuleDefinition, RuleFileText, RulePack } from './rule-types.js';
 
@@ -145,18 +145,14 @@ function checkConditions(c: ProblemCollector, rule: RuleDefinition, cond: Condit
 
 /** A rule file's schema error in both languages, located at the key or value it is about. */
 function ruleSchemaProblem(e: ErrorObject): { path: PathSegment[]; part: 'key' | 'value'; text: LocalizedText } {
-  const path = pointerToPath(e.instancePath);
-  const where = path.join('.');
+  const { path, where, extra, known, allowed } = schemaErrorParts(e);
   switch (e.keyword) {
-    case 'additionalProperties': {
-      const extra = String((e.params as { additionalProperty: string }).additionalProperty);
-      const known = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
+    case 'additionalProperties':
       return { path: [...path, extra], part: 'key', text: RM.unknownKey(where, extra, didYouMean(extra, known)) };
-    }
     case 'required':
       return { path, part: 'key', text: RM.missing(where, String((e.params as { missingProperty: string }).missingProperty)) };
     case 'enum':
-      return { path, part: 'value', text: RM.oneOf(where, ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String)) };
+      return { path, part: 'value', text: RM.oneOf(where, allowed) };
     default:
       // ajv's own words (type, pattern, minimum …), framed in the user's language.
       return { path, part: 'value', text: RM.schema(describeSchemaError(e, 'property', '(rule)').message) };

@@ -39,3 +39,19 @@ export function describeSchemaError(e: ErrorObject, unknownWhat: string, subject
       return { path, part: 'value', message: `${e.instancePath || subject} ${e.message ?? 'is invalid'}` };
   }
 }
+
+/**
+ * What every wording of an ajv error needs, read once from the error: its path (and as
+ * `a.b.0` words), the unknown key with the keys its schema knows, the allowed values.
+ */
+export function schemaErrorParts(e: ErrorObject): { path: PathSegment[]; where: string; extra: string; known: string[]; allowed: string[] } {
+  const path = pointerToPath(e.instancePath);
+  const params = e.params as { additionalProperty?: unknown; allowedValues?: unknown[] };
+  return {
+    path,
+    where: path.join('.'),
+    extra: String(params.additionalProperty ?? ''),
+    known: Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object),
+    allowed: (params.allowedValues ?? []).map(String),
+  };
+}
