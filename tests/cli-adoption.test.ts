@@ -92,7 +92,11 @@ describe('configuration', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('severity: error', 'severity: fatal'));
     const r = runCli(['check', '.'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/county-rules\/teacher-training-funds\.yaml:4:11: \/severity must be one of error, warning, info/);
+    expect(r.stderr).toContain('  county-rules/teacher-training-funds.yaml:4:11: severity must be one of error, warning, info (rule-file/schema)\n');
+    // The same problem in Chinese (rule-file/* problems exist in both languages).
+    const zh = runCli(['check', '.'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('  county-rules/teacher-training-funds.yaml:4:11: severity 只能是 error、warning、info 之一 (rule-file/schema)\n');
   });
 });
 
