@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BaselineFilter, readBaseline } from '../baseline.js';
-import type { FileReport } from '../file-report.js';
+import { countReport, emptySummary, type FileReport } from '../file-report.js';
 import { FORMATTERS, type FormatterEntry } from '../formatters/index.js';
 import { OutlineBuilder, writeRun } from '../formatters/writer.js';
 import { safeText, shellWord } from '../safe-text.js';
@@ -58,11 +58,11 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     const kept = (report: FileReport): FileReport => (filter ? filter.apply(report) : report);
     const shown = (report: FileReport): FileReport => (values.quiet ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') } : report);
     // First pass: the counts for the exit code, and the outline the writer needs before the first file.
-    const counted = new OutlineBuilder();
+    const totals = emptySummary();
     const outline = new OutlineBuilder(ruleSet);
     for await (const report of run.reports()) {
       const k = kept(report);
-      counted.add(k);
+      countReport(totals, k);
       outline.add(shown(k));
     }
     // Second pass: the output, a file at a time.
@@ -70,8 +70,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       for await (const report of run.reports()) yield shown(kept(report));
     }
     // What --quiet left out: a summary must not call such a run "all clear".
-    const totalsSoFar = counted.outline().summary;
-    const hidden = values.quiet ? { warnings: totalsSoFar.warnings, infos: totalsSoFar.infos } : undefined;
+    const hidden = values.quiet ? { warnings: totals.warnings, infos: totals.infos } : undefined;
     const writer = open({ locale, version: cliVersion(), color, cwd: io.cwd, outline: outline.outline(), ...(ruleSet ? { ruleSet } : {}), ...(hidden ? { hidden } : {}) });
     if (outputPath) {
       // Streamed into a temporary file beside the target, renamed over it only when complete.
@@ -97,7 +96,6 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       for (const e of stale) io.stderr(`  ${safeText(e.file)}  ${safeText(e.ruleId)}  ${safeText(e.anchor)}\n`);
     }
 
-    const { summary: totals } = counted.outline();
     if (totals.errors > 0) return EXIT_FINDINGS;
     // As in ESLint, warnings --quiet did not show still count (command-specs.ts says so in --help):
     // the line says they were hidden, so exit 1 never follows a summary that looks clean.
