@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RULES_DIR } from './helpers/paths.js';
 import { runCli } from './helpers/run-cli.js';
+import { schoolBudget } from './helpers/budget-fixture.js';
 
 let dir: string;
 beforeEach(() => {
@@ -11,17 +12,11 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const budget = (training: number, extra = '') => `apiVersion: edunorm/v1
-kind: SchoolBudget
-school:
-  code: "130902008"
-  name: 第八中学
-  level: junior
-fiscalYear: 2025
-budget:
+const budget = (training: number, extra = '') =>
+  schoolBudget(`budget:
   publicFunds: 1000000
 ${extra}  teacherTraining: ${training}
-`;
+`);
 
 const json = (args: string[]) => {
   const r = runCli([...args, '--format', 'json', '--locale', 'en'], { cwd: dir });

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { check, type Finding } from '../packages/core/src/index.js';
+import { schoolBudget } from './helpers/budget-fixture.js';
 
 const brief = (f: Finding) => ({ id: f.ruleId, severity: f.severity, at: `${f.range.start.line}:${f.range.start.column}-${f.range.end.line}:${f.range.end.column}` });
 
-const budget = (body: string) => `apiVersion: edunorm/v1
-kind: SchoolBudget
-school:
-  code: "130902008"
-  name: 第八中学
-  level: junior
-fiscalYear: 2025
-${body}`;
 
 describe('structure findings', () => {
   it('money written with thousands separators: schema/type on the value, with a fix to the number', async () => {
-    const r = await check(budget('budget:\n  publicFunds: "4,800,000"\n  teacherTraining: 240000\n'), { locale: 'zh-CN' });
+    const r = await check(schoolBudget('budget:\n  publicFunds: "4,800,000"\n  teacherTraining: 240000\n'), { locale: 'zh-CN' });
     expect(r.findings.map(brief)).toEqual([{ id: 'schema/type', severity: 'error', at: '9:16-9:27' }]);
     const f = r.findings[0]!;
     expect(f.message).toContain('金额应为数字');
@@ -25,7 +18,7 @@ describe('structure findings', () => {
   });
 
   it('a misspelt key: schema/unknown-key warning on the key with "did you mean", and the missing field on its parent', async () => {
-    const r = await check(budget('budget:\n  publicFunds: 4800000\n  teacherTrainning: 240000\n'), { locale: 'en' });
+    const r = await check(schoolBudget('budget:\n  publicFunds: 4800000\n  teacherTrainning: 240000\n'), { locale: 'en' });
     expect(r.findings.map(brief)).toEqual([
       { id: 'schema/required', severity: 'error', at: '8:1-8:7' },
       { id: 'schema/unknown-key', severity: 'warning', at: '10:3-10:19' },
@@ -56,7 +49,7 @@ indicators:
   });
 
   it('an unknown enum value gets "did you mean" and a fix', async () => {
-    const r = await check(budget('budget: { publicFunds: 1, teacherTraining: 1 }\n').replace('level: junior', 'level: Junoir'), { locale: 'en' });
+    const r = await check(schoolBudget('budget: { publicFunds: 1, teacherTraining: 1 }\n').replace('level: junior', 'level: Junoir'), { locale: 'en' });
     const f = r.findings.find((x) => x.ruleId === 'schema/enum')!;
     expect(brief(f)).toEqual({ id: 'schema/enum', severity: 'error', at: '6:10-6:16' });
     expect(f.message).toContain('Did you mean `junior`?');
@@ -64,7 +57,7 @@ indicators:
   });
 
   it('a school code written as a number keeps its digits in the fix', async () => {
-    const r = await check(budget('budget: { publicFunds: 1, teacherTraining: 1 }\n').replace('code: "130902008"', 'code: 0130902008'));
+    const r = await check(schoolBudget('budget: { publicFunds: 1, teacherTraining: 1 }\n').replace('code: "130902008"', 'code: 0130902008'));
     const f = r.findings.find((x) => x.ruleId === 'schema/type')!;
     expect(f.fix?.newText).toBe('"0130902008"');
   });
@@ -113,7 +106,7 @@ budget: { publicFunds: 4000000, teacherTraining: 100 }
   });
 
   it('duplicate keys are a located error', async () => {
-    const r = await check(budget('budget: { publicFunds: 1, teacherTraining: 1 }\nfiscalYear: 2024\n'));
+    const r = await check(schoolBudget('budget: { publicFunds: 1, teacherTraining: 1 }\nfiscalYear: 2024\n'));
     expect(r.findings.map(brief)).toContainEqual({ id: 'yaml/duplicate-key', severity: 'error', at: '9:1-9:11' });
   });
 
