@@ -253,6 +253,8 @@ export function loadConfigFile(file: string): ResolvedConfig {
  */
 export class ConfigResolver {
   private readonly byFolder = new Map<string, string | undefined>();
+  /** Every folder looked at on the way up (findConfigFile's memo): sibling folders share their ancestors' answers. */
+  private readonly ancestors = new Map<string, string | undefined>();
   private readonly byFile = new Map<string, ResolvedConfig>();
   private defaults?: ResolvedConfig;
 
@@ -266,7 +268,7 @@ export class ConfigResolver {
   forFolder(folder: string): ResolvedConfig {
     let file: string | undefined = this.override ? resolve(this.override) : undefined;
     if (!file) {
-      if (!this.byFolder.has(folder)) this.byFolder.set(folder, findConfigFile(folder));
+      if (!this.byFolder.has(folder)) this.byFolder.set(folder, findConfigFile(folder, this.ancestors));
       file = this.byFolder.get(folder);
     }
     if (!file) {

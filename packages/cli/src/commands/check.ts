@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BaselineFilter, readBaseline } from '../baseline.js';
 import { countReport, emptySummary, type FileReport } from '../file-report.js';
-import { FORMATTERS, type FormatterEntry } from '../formatters/index.js';
+import { FORMATTERS, type FormatterEntry, type RunOutline } from '../formatters/index.js';
 import { OutlineBuilder, writeRun } from '../formatters/writer.js';
 import { safeText, shellWord } from '../safe-text.js';
 import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
@@ -41,7 +41,9 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
 
   /**
    * Writes the run's reports and returns the exit code. The reports are read back from the
-   * pipeline's spool one at a time, twice: for the outline and the counts, then to write.
+   * pipeline's spool one at a time: to write, and before that for the outline and the counts
+   * when the run's own counts are not what is shown (a baseline, --quiet) or the format lists
+   * the rules that fired (SARIF) or its test cases (JUnit).
    */
   async function output(run: CheckRun, locale: Locale, format: FormatterEntry): Promise<number> {
     const color = values['no-color'] ? false : values.color ? true : io.isTTY && !values.output && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
@@ -57,13 +59,24 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     const filter = baseline ? new BaselineFilter(baseline) : undefined;
     const kept = (report: FileReport): FileReport => (filter ? filter.apply(report) : report);
     const shown = (report: FileReport): FileReport => (values.quiet ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') } : report);
-    // First pass: the counts for the exit code, and the outline the writer needs before the first file.
+    // First pass: the counts for the exit code, and the outline the writer needs before the first
+    // file. Without a baseline or --quiet the reports are shown as the run counted them, and a
+    // format without rule metadata needs no more than the counts and the checked files' names:
+    // the run has both, and the spool is read once (on the 2,000-school city, the second read
+    // of 4,005 reports was a fifth of the time after the last file was checked).
     const totals = emptySummary();
-    const outline = new OutlineBuilder(ruleSet);
-    for await (const report of run.reports()) {
-      const k = kept(report);
-      countReport(totals, k);
-      outline.add(shown(k));
+    let outline: RunOutline;
+    if (!filter && !values.quiet && !format.needsRules) {
+      Object.assign(totals, run.summary);
+      outline = { summary: { ...run.summary }, checkedFiles: run.targets.filter((_, i) => run.isEdunorm(i)).map((t) => t.relative), firedRules: [] };
+    } else {
+      const builder = new OutlineBuilder(ruleSet);
+      for await (const report of run.reports()) {
+        const k = kept(report);
+        countReport(totals, k);
+        builder.add(shown(k));
+      }
+      outline = builder.outline();
     }
     // Second pass: the output, a file at a time.
     async function* toWrite() {
@@ -71,7 +84,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     }
     // What --quiet left out: a summary must not call such a run "all clear".
     const hidden = values.quiet ? { warnings: totals.warnings, infos: totals.infos } : undefined;
-    const writer = open({ locale, version: cliVersion(), color, cwd: io.cwd, outline: outline.outline(), ...(ruleSet ? { ruleSet } : {}), ...(hidden ? { hidden } : {}) });
+    const writer = open({ locale, version: cliVersion(), color, cwd: io.cwd, outline, ...(ruleSet ? { ruleSet } : {}), ...(hidden ? { hidden } : {}) });
     if (outputPath) {
       // Streamed into a temporary file beside the target, renamed over it only when complete.
       const file = new AtomicFile(outputPath, { createFolders: true });

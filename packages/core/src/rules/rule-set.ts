@@ -53,6 +53,11 @@ interface CompiledOutcome {
   kept?: WeakMap<object, { locale: Locale; input: FindingInput }>;
 }
 
+const isBoolean = (c: ConditionSpec): boolean => 'all' in c || 'any' in c || 'not' in c;
+
+/** json-rules-engine priority of a rule's scope conditions (the default priority is 1): evaluated first. */
+const SCOPE_PRIORITY = 2;
+
 export const YEAR_FIELD: Record<DocumentKind, string> = { SchoolBudget: 'fiscalYear', Staffing: 'fiscalYear', DistrictIndicators: 'year' };
 
 /** json-rules-engine `path` on a condition: we only allow `$.a.b` and resolve it ourselves. */
@@ -239,9 +244,18 @@ export class RuleSet {
     if (def.applies) shared.push(substituteParams(def.applies, active.params) as ConditionSpec);
     if (def.effective?.from !== undefined) shared.push({ fact: YEAR_FIELD[def.kind], operator: 'greaterThanInclusive', value: def.effective.from });
     if (def.effective?.to !== undefined) shared.push({ fact: YEAR_FIELD[def.kind], operator: 'lessThanInclusive', value: def.effective.to });
+    // The scope (applies, effective years) is decided before an outcome's own conditions: given
+    // a higher priority, json-rules-engine evaluates it first and stops when it fails, so a
+    // document out of a norm's scope never computes the norm's facts (at the same priority it
+    // evaluates every condition of an `all` at once, scope or not).
+    // json-rules-engine deep-copies a rule's condition tree on every evaluation (RuleResult), so
+    // the tree is kept flat: an `all` of the scope and the outcome's own conditions.
+    const scopeSpec: ConditionSpec | undefined = shared.length === 1 && isBoolean(shared[0]!) ? shared[0] : shared.length ? { all: shared } : undefined;
+    const scope = scopeSpec ? ({ ...rewriteCondition(scopeSpec, localFacts, pathFacts), priority: SCOPE_PRIORITY } as TopLevelCondition) : undefined;
     for (const outcome of def.outcomes) {
       const when = substituteParams(outcome.when, active.params) as ConditionSpec;
-      const conditions = rewriteCondition({ all: [...shared, when] }, localFacts, pathFacts) as TopLevelCondition;
+      const own = 'all' in when ? when.all.map((c) => rewriteCondition(c, localFacts, pathFacts)) : [rewriteCondition(when, localFacts, pathFacts)];
+      const conditions = { all: scope ? [scope, ...own] : own } as TopLevelCondition;
       const name = `${def.id}#${outcome.name}`;
       engine.addRule({ name, conditions, event: { type: 'edunorm.finding', params: { rule: def.id, outcome: outcome.name } } });
       const compiled: CompiledOutcome = { rule: active, outcome };
