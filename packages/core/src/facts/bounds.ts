@@ -277,27 +277,32 @@ export interface Comparison {
   target: number;
 }
 
-export function compare(actual: number, min: ResolvedBound | undefined, max: ResolvedBound | undefined, tolerance: number): Comparison {
-  // Called once per record and rule (a 20,000-staff file, a dozen record rules): the verdict is
-  // decided first and the result built in one literal, without a closure or the spread of two
-  // undefined figures. The keys keep their order — figures of the bounds, actual, direction,
-  // deviation, target, min, max, base, ratio — as findings' figures and messages list them.
-  let direction: Direction = 'within';
-  let deviation = 0;
-  let target = actual;
+/**
+ * The verdict of a comparison, set on `into` in this order: direction, deviation (how far
+ * outside the band, 0 within), target (the nearest compliant value). Shared by `compare` and the
+ * records calculator, which sets it on a record's item without building a comparison first.
+ */
+export function judge(into: { direction?: unknown; deviation?: unknown; target?: unknown }, actual: number, min: ResolvedBound | undefined, max: ResolvedBound | undefined, tolerance: number): void {
   if (min && min.value - actual > tolerance + EPSILON * Math.max(1, Math.abs(min.value))) {
-    direction = 'below';
-    deviation = min.value - actual;
-    target = min.value;
+    into.direction = 'below';
+    into.deviation = min.value - actual;
+    into.target = min.value;
   } else if (max && actual - max.value > tolerance + EPSILON * Math.max(1, Math.abs(max.value))) {
-    direction = 'above';
-    deviation = actual - max.value;
-    target = max.value;
+    into.direction = 'above';
+    into.deviation = actual - max.value;
+    into.target = max.value;
+  } else {
+    into.direction = 'within';
+    into.deviation = 0;
+    into.target = actual;
   }
-  const result: Comparison =
-    min?.extra === undefined && max?.extra === undefined
-      ? { actual, direction, deviation, target }
-      : { ...min?.extra, ...max?.extra, actual, direction, deviation, target };
+}
+
+export function compare(actual: number, min: ResolvedBound | undefined, max: ResolvedBound | undefined, tolerance: number): Comparison {
+  // The keys keep their order — figures of the bounds, actual, direction, deviation, target,
+  // min, max, base, ratio — as findings' figures and messages list them.
+  const result = (min?.extra === undefined && max?.extra === undefined ? { actual } : { ...min?.extra, ...max?.extra, actual }) as Comparison;
+  judge(result, actual, min, max, tolerance);
   if (min) result.min = min.value;
   if (max) result.max = max.value;
   const base = min?.base ?? max?.base;

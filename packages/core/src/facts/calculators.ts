@@ -6,8 +6,10 @@ import {
   cachedPath,
   compare,
   finiteNumber,
+  judge,
   resolveBound,
   type BoundSpec,
+  type ResolvedBound,
   type Comparison,
 } from './bounds.js';
 import { compileFilter, filterDocumentPaths, recordFilterSchema, type RecordFilter } from './record-filter.js';
@@ -175,6 +177,24 @@ function identify(record: Record<string, unknown>, index: number): RecordItem {
   return item;
 }
 
+/**
+ * A bound as a function of the document and the record. A bound that reads nothing of the
+ * record (a number, a document figure, a share of one) is the same for every record of a
+ * document: it is resolved once per document, not once per record and rule.
+ */
+function boundOf(bound: BoundSpec | undefined): (document: unknown, record: unknown) => ResolvedBound | undefined {
+  if (bound === undefined) return () => undefined;
+  if (boundRecordPaths(bound).length > 0) return (document, record) => resolveBound(bound, document, record);
+  // Keyed weakly: a rule set outlives the documents it checked (the editor's), and must not keep them.
+  const perDocument = new WeakMap<object, ResolvedBound | null>();
+  return (document) => {
+    if (document === null || typeof document !== 'object') return resolveBound(bound, document);
+    let resolved = perDocument.get(document);
+    if (resolved === undefined) perDocument.set(document, (resolved = resolveBound(bound, document) ?? null));
+    return resolved ?? undefined;
+  };
+}
+
 const records: Calculator<RecordsParams> = {
   name: 'records',
   summary: 'Checks each record of a list that matches `where`; returns the indices (with figures) of records below, above, unequal, failing, or simply matched.',
@@ -204,6 +224,8 @@ const records: Calculator<RecordsParams> = {
     const matches = compileFilter(p.where);
     const missing = p.missing ?? 'skip';
     const tolerance = p.tolerance ?? 0;
+    const minOf = boundOf(p.min);
+    const maxOf = boundOf(p.max);
     return {
       list: cachedPath(p.list),
       context: contextOf(p.list, records.documentPaths(p)),
@@ -224,20 +246,19 @@ const records: Calculator<RecordsParams> = {
         }
         const actual = absent ? 0 : finiteNumber(raw);
         if (actual === undefined) return item; // wrong type: a structural finding says so
-        const min = resolveBound(p.min, document, record);
-        const max = resolveBound(p.max, document, record);
+        const min = minOf(document, record);
+        const max = maxOf(document, record);
         if ((p.min !== undefined && !min) || (p.max !== undefined && !max)) return item;
-        const c = compare(actual, min, max, tolerance);
-        // Property by property, in the order Object.assign(item, min.extra, max.extra, {…}) gave.
+        // Property by property, in the order of compare()'s figures: the bounds' own, actual,
+        // direction, deviation, target, min, max, base (without building a comparison first).
         if (min?.extra) assignAll(item, min.extra);
         if (max?.extra) assignAll(item, max.extra);
         item.actual = actual;
-        item.direction = c.direction;
-        item.deviation = c.deviation;
-        item.target = c.target;
-        if (c.min !== undefined) item.min = c.min;
-        if (c.max !== undefined) item.max = c.max;
-        if (c.base !== undefined) item.base = c.base;
+        judge(item, actual, min, max, tolerance);
+        if (min) item.min = min.value;
+        if (max) item.max = max.value;
+        const base = min?.base ?? max?.base;
+        if (base !== undefined) item.base = base;
         return item;
       },
       combine: (parts): RecordsResult | undefined => {
