@@ -1,9 +1,12 @@
 /**
- * Shape checks for what is read back from a cache file. The file is authenticated (see
- * cache-secret.ts), yet a cache written by an older edunorm, or damaged, must never crash a
- * formatter: anything that does not have exactly the expected shape is a miss.
+ * Shape checks for what is parsed back from a cache file (result-cache.ts): the index's
+ * entries, configurations and districts, and each hit's metadata line. The index is
+ * authenticated (see cache-secret.ts), yet a cache written by an older edunorm, or damaged,
+ * must never crash the run or a formatter: anything that does not have exactly the expected
+ * shape is a miss.
  */
 import type { Citation, Finding } from '@edunorm/core';
+import type { IndexEntry, RecordMeta } from './result-cache.js';
 
 type Json = Record<string, unknown>;
 
@@ -20,7 +23,7 @@ function isRange(v: unknown): boolean {
   return isObject(v) && isPosition(v.start) && isPosition(v.end);
 }
 
-export function isCitation(v: unknown): v is Citation {
+function isCitation(v: unknown): v is Citation {
   return isObject(v) && isString(v.source) && isString(v.document) && isString(v.section) && isString(v.quote);
 }
 
@@ -29,7 +32,7 @@ function isFigures(v: unknown): boolean {
 }
 
 /** A finding as formatters read it (required fields, and the optional ones they dereference). */
-export function isFinding(v: unknown): v is Finding {
+function isFinding(v: unknown): v is Finding {
   if (!isObject(v)) return false;
   if (!isString(v.ruleId) || !SEVERITIES.has(v.severity as string) || !isString(v.message) || !isRange(v.range)) return false;
   if (!isInt(v.documentIndex) || !isString(v.path)) return false;
@@ -45,18 +48,7 @@ export function isFinding(v: unknown): v is Finding {
   return true;
 }
 
-function isSuppressed(v: unknown): boolean {
-  if (!isFinding(v)) return false;
-  const s = (v as unknown as Json).suppression;
-  return isObject(s) && s.kind === 'inSource' && isString(s.justification) && isInt(s.directiveLine);
-}
-
 const optional = (v: unknown, test: (x: unknown) => boolean) => v === undefined || test(v);
-
-/** A document's identity as `report` reads it (kind, school or district code, name, level, year). */
-function isDocument(v: unknown): boolean {
-  return isObject(v) && isInt(v.index) && optional(v.kind, isString) && optional(v.identity, isString) && optional(v.name, isString) && optional(v.level, isString) && optional(v.year, (y) => typeof y === 'number');
-}
 
 const isNumberRecord = (v: unknown) => isObject(v) && Object.values(v).every((x) => typeof x === 'number' && Number.isFinite(x));
 const isRangeRecord = (v: unknown) => isObject(v) && Object.values(v).every(isRange);
@@ -75,7 +67,7 @@ function isDirective(v: unknown): boolean {
   return isObject(v) && isString(v.kind) && Array.isArray(v.ruleIds) && v.ruleIds.every(isString) && optional(v.reason, isString) && isInt(v.line) && isRange(v.range);
 }
 
-export function isWorkspaceInput(v: unknown): boolean {
+function isWorkspaceInput(v: unknown): boolean {
   return isObject(v) && Array.isArray(v.contributions) && v.contributions.every(isContribution) && Array.isArray(v.directives) && v.directives.every(isDirective);
 }
 
@@ -87,24 +79,22 @@ export function isDistrictEntry(v: unknown): boolean {
   return v.findings.every((f) => isFinding(f) && isString((f as unknown as Json).file));
 }
 
-/** A cached file report: `{isEdunorm, findings, suppressed, documents?, workspace?}` with well-formed findings. */
-export function isCachedReport(v: unknown): boolean {
-  return (
-    isObject(v) &&
-    typeof v.isEdunorm === 'boolean' &&
-    Array.isArray(v.findings) &&
-    v.findings.every(isFinding) &&
-    Array.isArray(v.suppressed) &&
-    v.suppressed.every(isSuppressed) &&
-    optional(v.documents, (d) => Array.isArray(d) && d.every(isDocument)) &&
-    optional(v.workspace, isWorkspaceInput)
-  );
+function isRetractable(v: unknown): boolean {
+  return isObject(v) && isInt(v.documentIndex) && isString(v.ruleId) && isString(v.outcome) && SEVERITIES.has(v.severity as string) && isInt(v.count) && v.count >= 1;
 }
 
-export function isEntry(v: unknown): boolean {
-  if (!isObject(v) || !isString(v.key) || !isCachedReport(v.report)) return false;
-  if (v.sha === undefined) return v.size === undefined && v.mtimeMs === undefined;
-  return isString(v.sha) && isInt(v.size) && typeof v.mtimeMs === 'number' && Number.isFinite(v.mtimeMs);
+/** A record's metadata line (result-cache.ts RecordMeta): whether the file is ours, its counts, its input to the join. */
+export function isRecordMeta(v: unknown): v is RecordMeta {
+  if (!isObject(v) || typeof v.e !== 'boolean' || !Array.isArray(v.c) || v.c.length !== 3 || !v.c.every(isInt)) return false;
+  return optional(v.w, isWorkspaceInput) && optional(v.r, (r) => Array.isArray(r) && r.every(isRetractable));
+}
+
+const isHex64 = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
+const isTime = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+
+/** An index entry (result-cache.ts IndexEntry): key, digest, stat, and where its record lies. */
+export function isIndexEntry(v: unknown): v is IndexEntry {
+  return isObject(v) && isHex64(v.k) && isHex64(v.s) && isHex64(v.h) && isInt(v.z) && isTime(v.m) && isTime(v.c) && isInt(v.i) && (v.t === 0 || v.t === 1) && isInt(v.o) && isInt(v.l) && v.l >= 2;
 }
 
 export function isConfigEntry(v: unknown): boolean {

@@ -17,8 +17,8 @@ export interface ReadResult {
   notEdunorm?: boolean;
   /** A finding to add to the file's report when it turns out to be an edunorm file (encoding). */
   extra?: Finding;
-  /** Size and modification time when the bytes were read (what `--cache` records beside their digest). */
-  stat?: { size: number; mtimeMs: number };
+  /** The file's stat when the bytes were read (what `--cache` records beside their digest). */
+  stat?: { size: number; mtimeMs: number; ctimeMs: number; ino: number };
 }
 
 const CHUNK = 1 << 20;
@@ -92,7 +92,7 @@ export function readTarget(target: Pick<FileTarget, 'absolute' | 'fsPath' | 'wal
     }
     const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
     const { text, invalidAt } = decode(bytes);
-    return { bytes, text, stat: { size: stat.size, mtimeMs: stat.mtimeMs }, ...(invalidAt !== undefined ? { extra: fileEncodingFinding(text, invalidAt, locale) } : {}) };
+    return { bytes, text, stat: { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino }, ...(invalidAt !== undefined ? { extra: fileEncodingFinding(text, invalidAt, locale) } : {}) };
   } catch (error) {
     return unreadable((error as NodeJS.ErrnoException).code ?? String(error), locale);
   } finally {

@@ -1,13 +1,13 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import type { Citation, Finding } from '@edunorm/core';
-import { isCitation, isConfigEntry, isDistrictEntry, isEntry, validEntries } from './cache-shape.js';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import type { WorkspaceFileInput } from '@edunorm/core/internal';
 import type { DistrictSummary, WorkspaceFinding } from '@edunorm/core';
+import { isConfigEntry, isDistrictEntry, isRecordMeta, isIndexEntry, validEntries } from './cache-shape.js';
 import type { CheckOptions } from './check-tasks.js';
-import type { CheckedFile } from './file-report.js';
-import { writeFileAtomic } from './write-file.js';
+import type { RetractableCount } from './outcome.js';
+import { AtomicFile } from './write-file.js';
 
-/** The file's content digest: computed once per read, kept in the cache beside its size and mtime. */
+/** The file's content digest: computed once per read, kept in the cache beside its stat. */
 export function contentDigest(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -21,21 +21,94 @@ export function resultKey(contentSha: string, configHash: string, version: strin
     .digest('hex');
 }
 
-type Entry = {
-  key: string;
-  report: CheckedFile;
-  /** The content digest and the size and mtime it was read at (ESLint's "metadata" strategy). */
-  sha?: string;
-  size?: number;
-  mtimeMs?: number;
-};
+/**
+ * What the cache compares before it trusts a recorded digest without reading the file. The
+ * inode and the change time are what make this safe: a program can set a file's mtime back
+ * (`touch -d`, `utimes`, an archive extractor), never its ctime — the kernel sets it to "now" on
+ * every write, rename, chmod and on `utimes` itself — and a file replaced by another (a
+ * checkout's write-and-rename) has a new inode.
+ */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+/**
+ * A file written this close to when its stat was taken is "racy" (git's word): a second write
+ * within the file system's timestamp granularity (a jiffy on Linux, 2 s on FAT, up to 1 s on
+ * some network file systems) would leave size, mtime and ctime as they were. Such an entry is
+ * recorded untrusted: the next run hashes the file's bytes once instead of believing its stat.
+ */
+const RACY_MS = 2000;
+
+/** One file's result in the cache file: where its record lies and what it may be served for. */
+export interface IndexEntry {
+  /** The result key (resultKey). */
+  k: string;
+  /** Content digest and the stat it was read at. */
+  s: string;
+  z: number;
+  m: number;
+  c: number;
+  i: number;
+  /** 1: the stat may stand for the digest (not racy when recorded). */
+  t: 0 | 1;
+  /** The record: offset from the first record, length in bytes, digest (recordDigest). */
+  o: number;
+  l: number;
+  h: string;
+}
+
+/** A record's first line: what the pipeline keeps in memory for a file (counts, the join's input). */
+export interface RecordMeta {
+  /** isEdunorm */
+  e: boolean;
+  /** Findings by severity: error, warning, info. */
+  c: [number, number, number];
+  w?: WorkspaceFileInput;
+  r?: RetractableCount[];
+}
+
+/** A cache hit: the report's spool line as stored (never parsed here) and its metadata. */
+export interface CachedResult {
+  line: Buffer;
+  isEdunorm: boolean;
+  counts: [number, number, number];
+  workspace?: WorkspaceFileInput;
+  retractable?: RetractableCount[];
+}
+
+/** What a miss hands to the cache: its spool line (as written to the spool) and its metadata. */
+export type FreshResult = Omit<CachedResult, 'line'> & { line: string };
+
 type DistrictEntry = { findings: WorkspaceFinding[]; summary: DistrictSummary };
 type ConfigEntry = { hash: string; dependencies: [path: string, digest: string][] };
+type Index = { entries: Record<string, IndexEntry>; configs: Record<string, ConfigEntry>; districts: Record<string, DistrictEntry> };
 
-/** 6: signed; entries carry the documents' identities (`report` groups by them) and contributions; district results. */
-const FORMAT = 6;
+/**
+ * 7: a signed index, then one record per file (its metadata line, then its report as the spool
+ * line) — a warm run reads a hit's record and passes its line on, never parsing or re-writing
+ * reports; a save copies unchanged records as bytes.
+ */
+const FORMAT = 7;
 /** Domain separation: a MAC made for anything else with the same secret never verifies here. */
 const MAC_CONTEXT = `edunorm-cache-v${FORMAT}\0`;
+/** A cache file larger than this is not read (a run without it is slower, never wrong). */
+const MAX_CACHE_BYTES = 1 << 30;
+/** The header line is a few dozen bytes; anything longer is not a cache of ours. */
+const MAX_HEADER_BYTES = 4096;
+/** Records are read through a window of this size: a warm run reads them in file order. */
+const WINDOW = 1 << 20;
+
+/**
+ * A record's digest, bound to the file and key it was written for: a record copied into another
+ * file's place, or behind another key, does not verify even where the index was not touched.
+ */
+function recordDigest(file: string, key: string, record: Uint8Array): string {
+  return createHash('sha256').update(`${file}\0${key}\0`).update(record).digest('hex');
+}
 
 /**
  * What a configuration's dependency is now: a file by its bytes; a folder (a rule pack) by the
@@ -54,8 +127,118 @@ function dependencyDigest(path: string): string | undefined {
   }
 }
 
-function mac(secret: Buffer, body: string): string {
-  return createHmac('sha256', secret).update(MAC_CONTEXT).update(body).digest('hex');
+function mac(secret: Buffer, index: Uint8Array): string {
+  return createHmac('sha256', secret).update(MAC_CONTEXT).update(index).digest('hex');
+}
+
+/** Reads exactly `length` bytes at `position` (short only at the end of the file). */
+function readAt(fd: number, buffer: Buffer, length: number, position: number): number {
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buffer, done, length - done, position + done);
+    if (n <= 0) break;
+    done += n;
+  }
+  return done;
+}
+
+/**
+ * The cache file as opened: its verified index and the open descriptor its records are read
+ * through. The descriptor stays open until the cache is saved or dropped, so a save by another
+ * run (a rename over the file) never changes what this run reads.
+ */
+class OpenCacheFile {
+  private window = Buffer.alloc(0);
+  private windowStart = 0;
+
+  constructor(
+    private readonly fd: number,
+    /** File offset of the first record. */
+    readonly recordsAt: number,
+    readonly size: number,
+  ) {}
+
+  /** The bytes of a record (a view valid until the next call), or undefined past the end of the file. */
+  read(offset: number, length: number): Buffer | undefined {
+    const at = this.recordsAt + offset;
+    if (offset < 0 || length <= 0 || at + length > this.size) return undefined;
+    if (at < this.windowStart || at + length > this.windowStart + this.window.length) {
+      const want = Math.max(WINDOW, length);
+      const buffer = this.window.length >= want ? this.window : Buffer.allocUnsafe(want);
+      const got = readAt(this.fd, buffer, Math.min(want, this.size - at), at);
+      this.window = buffer.subarray(0, got);
+      this.windowStart = at;
+      if (got < length) return undefined;
+    }
+    return this.window.subarray(at - this.windowStart, at - this.windowStart + length);
+  }
+
+  /** Copies `length` bytes from `offset` (records) to `out`, a window at a time. */
+  copy(offset: number, length: number, out: AtomicFile): boolean {
+    const buffer = Buffer.allocUnsafe(Math.min(WINDOW, length));
+    for (let done = 0; done < length; ) {
+      const n = readAt(this.fd, buffer, Math.min(buffer.length, length - done), this.recordsAt + offset + done);
+      if (n <= 0) return false;
+      out.write(n === buffer.length ? buffer : buffer.subarray(0, n));
+      done += n;
+    }
+    return true;
+  }
+
+  close(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+  }
+}
+
+type Opened = { file: OpenCacheFile; index: Index } | { rejected: 'unsigned' | 'shape' } | undefined;
+
+/**
+ * Opens and verifies a cache file: a regular file (never followed through a link, never a FIFO
+ * or device to block on), of our format, whose index carries our MAC. Undefined when there is
+ * none; `rejected` when there is one we do not trust.
+ */
+function openCacheFile(location: string, secret: Buffer): Opened {
+  let fd: number;
+  try {
+    fd = openSync(location, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
+  } catch (error) {
+    // No cache yet; a link (ELOOP) or an unreadable one is not ours to follow: start empty.
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : { rejected: 'shape' };
+  }
+  let keep = false;
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_CACHE_BYTES) return { rejected: 'shape' };
+    const head = Buffer.alloc(Math.min(MAX_HEADER_BYTES, st.size));
+    const got = readAt(fd, head, head.length, 0);
+    const eol = head.subarray(0, got).indexOf(10);
+    if (eol < 0) return { rejected: 'shape' };
+    const header = JSON.parse(head.toString('utf8', 0, eol)) as { format?: unknown; tool?: unknown; index?: unknown; mac?: unknown };
+    if (typeof header !== 'object' || header === null || header.format !== FORMAT || header.tool !== 'edunorm' || typeof header.mac !== 'string') return { rejected: 'shape' };
+    const length = header.index;
+    if (typeof length !== 'number' || !Number.isInteger(length) || length < 2 || eol + 1 + length + 1 > st.size) return { rejected: 'shape' };
+    const indexBytes = Buffer.allocUnsafe(length);
+    if (readAt(fd, indexBytes, length, eol + 1) !== length) return { rejected: 'shape' };
+    const expected = Buffer.from(mac(secret, indexBytes), 'hex');
+    const given = Buffer.from(header.mac, 'hex');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { rejected: 'unsigned' };
+    const body = JSON.parse(indexBytes.toString('utf8')) as { entries?: unknown; configs?: unknown; districts?: unknown };
+    const index: Index = {
+      entries: validEntries<IndexEntry>(body?.entries, isIndexEntry),
+      configs: validEntries<ConfigEntry>(body?.configs, isConfigEntry),
+      districts: validEntries<DistrictEntry>(body?.districts, isDistrictEntry),
+    };
+    keep = true;
+    return { file: new OpenCacheFile(fd, eol + 1 + length + 1, st.size), index };
+  } catch {
+    return { rejected: 'shape' };
+  } finally {
+    if (!keep) closeSync(fd);
+  }
 }
 
 /**
@@ -64,21 +247,32 @@ function mac(secret: Buffer, body: string): string {
  * Configurations are remembered with the files and folders they depend on, so a warm run can
  * tell that nothing changed without loading the rule engine.
  *
- * The file is signed with a secret from the user's cache folder (cache-secret.ts): a cache
+ * The file (format 7) is one header line `{"format","tool","index":<bytes>,"mac"}`, the index
+ * (JSON: per file its key, content digest, stat and where its record lies with the record's
+ * digest; the configurations; the districts), then the records: per file a metadata line
+ * (counts, whether it is ours, its input to the norms across documents) and its report as the
+ * spool line. A warm run parses the index and one small line per hit; the report goes to the
+ * spool as bytes. A save copies the records it did not change as bytes.
+ *
+ * The index is signed with a secret from the user's cache folder (cache-secret.ts): a cache
  * committed to the repository, edited, or written by someone else does not verify and is
- * ignored as a whole; an entry of unexpected shape is a miss. A cache can only ever make a run
- * faster, never change a verdict.
+ * ignored as a whole. A record is served only if its digest — bound to its file and key — is
+ * the one the signed index holds, and its metadata has the expected shape; otherwise it is a
+ * miss. The report line itself is not re-validated: it is authenticated, and its key includes
+ * the edunorm version and FORMAT, so only this edunorm, from a report it produced, wrote it. A
+ * cache can only ever make a run faster, never change a verdict.
  */
 export class FileResultCache {
-  private entries: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
+  private entries: Record<string, IndexEntry> = Object.create(null) as Record<string, IndexEntry>;
   private configs: Record<string, ConfigEntry> = Object.create(null) as Record<string, ConfigEntry>;
-  /** Each rule's citation once, not once per finding: it is the bulk of a finding's bytes. */
-  private citations: Record<string, Citation> = Object.create(null) as Record<string, Citation>;
   /** Findings across documents and figures of each district, by the hash of what they depend on. */
   private districts: Record<string, DistrictEntry> = Object.create(null) as Record<string, DistrictEntry>;
+  /** Records written this run (not yet in the file), by file. */
+  private readonly fresh = new Map<string, Buffer>();
   /** Keys of districts used this run: the cache keeps only these (no growth across runs). */
   private readonly usedDistricts = new Set<string>();
   private readonly verified = new Map<string, string | undefined>();
+  private file: OpenCacheFile | undefined;
   private dirty = false;
   hits = 0;
   misses = 0;
@@ -89,33 +283,16 @@ export class FileResultCache {
     readonly location: string,
     private readonly secret: Buffer,
   ) {
-    let raw: string;
-    try {
-      raw = readFileSync(location, 'utf8');
-    } catch {
-      return; // No cache yet, or an unreadable one: start empty (a cache is never a reason to fail).
+    const opened = openCacheFile(location, secret);
+    if (!opened) return;
+    if ('rejected' in opened) {
+      this.rejected = opened.rejected;
+      return;
     }
-    try {
-      const data = JSON.parse(raw) as unknown;
-      const d = data as { format?: unknown; body?: unknown; mac?: unknown };
-      if (typeof d !== 'object' || d === null || d.format !== FORMAT || typeof d.body !== 'string' || typeof d.mac !== 'string') {
-        this.rejected = 'shape';
-        return;
-      }
-      const expected = Buffer.from(mac(secret, d.body), 'hex');
-      const given = Buffer.from(d.mac, 'hex');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        this.rejected = 'unsigned';
-        return;
-      }
-      const body = JSON.parse(d.body) as { entries?: unknown; configs?: unknown; citations?: unknown; districts?: unknown };
-      this.districts = validEntries<DistrictEntry>(body?.districts, isDistrictEntry);
-      this.entries = validEntries<Entry>(body?.entries, isEntry);
-      this.configs = validEntries<ConfigEntry>(body?.configs, isConfigEntry);
-      this.citations = validEntries<Citation>(body?.citations, isCitation);
-    } catch {
-      this.rejected = 'shape';
-    }
+    this.file = opened.file;
+    this.entries = opened.index.entries;
+    this.configs = opened.index.configs;
+    this.districts = opened.index.districts;
   }
 
   /** The hash of a configuration file if none of its dependencies changed since it was recorded. */
@@ -140,12 +317,12 @@ export class FileResultCache {
   }
 
   /**
-   * The content digest recorded for a file, if its size and modification time are unchanged:
-   * then a warm run need not even read the file.
+   * The content digest recorded for a file, if its stat is the one recorded and the entry was
+   * not racy: then a warm run need not even read the file.
    */
-  digestByStat(file: string, size: number, mtimeMs: number): string | undefined {
+  digestByStat(file: string, st: FileStat): string | undefined {
     const e = this.entries[file];
-    return e && e.sha && e.size === size && e.mtimeMs === mtimeMs ? e.sha : undefined;
+    return e && e.t === 1 && e.z === st.size && e.m === st.mtimeMs && e.c === st.ctimeMs && e.i === st.ino ? e.s : undefined;
   }
 
   /** Whether a result was recorded for this file (whatever its key). */
@@ -153,26 +330,55 @@ export class FileResultCache {
     return this.entries[file] !== undefined;
   }
 
-  /** A cached result; `key` is undefined when the configuration changed (always a miss). */
-  get(file: string, key: string | undefined): CheckedFile | undefined {
-    const e = this.entries[file];
-    if (e && key !== undefined && e.key === key) {
-      this.hits++;
-      const cite = <T extends Finding>(f: T): T => (this.citations[f.ruleId] ? { ...f, citation: this.citations[f.ruleId] } : f);
-      return { ...e.report, findings: e.report.findings.map(cite), suppressed: e.report.suppressed.map(cite) };
-    }
+  /** Counts a miss that never got as far as `get` (a file never seen, unreadable). */
+  miss(): void {
     this.misses++;
-    return undefined;
   }
 
-  set(file: string, key: string, report: CheckedFile, stat?: { sha: string; size: number; mtimeMs: number }): void {
-    const strip = <T extends Finding>(f: T): T => {
-      if (!f.citation) return f;
-      this.citations[f.ruleId] = f.citation;
-      const { citation: _citation, ...rest } = f;
-      return rest as T;
-    };
-    this.entries[file] = { key, report: { ...report, findings: report.findings.map(strip), suppressed: report.suppressed.map(strip) }, ...(stat ?? {}) };
+  /**
+   * A cached result; `key` is undefined when the configuration changed (always a miss). `st`:
+   * the file's stat now, when the hit was found by its content (a touched file) — recorded, so
+   * the next run can trust it without reading the file again.
+   */
+  get(file: string, key: string | undefined, st?: FileStat): CachedResult | undefined {
+    const e = this.entries[file];
+    const hit = e && key !== undefined && e.k === key ? this.readRecord(file, e) : undefined;
+    if (!hit) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    if (st) {
+      this.entries[file] = { ...e!, z: st.size, m: st.mtimeMs, c: st.ctimeMs, i: st.ino, t: trusted(st, Date.now()) };
+      this.dirty = true;
+    }
+    return hit;
+  }
+
+  /** The record of an entry, if it verifies against the signed index and has our shape. */
+  private readRecord(file: string, e: IndexEntry): CachedResult | undefined {
+    const fresh = this.fresh.get(file);
+    const bytes = fresh ?? this.file?.read(e.o, e.l);
+    if (!bytes || recordDigest(file, e.k, bytes) !== e.h) return undefined;
+    const eol = bytes.indexOf(10);
+    if (eol < 0 || bytes[bytes.length - 1] !== 10) return undefined;
+    let meta: unknown;
+    try {
+      meta = JSON.parse(bytes.toString('utf8', 0, eol));
+    } catch {
+      return undefined;
+    }
+    if (!isRecordMeta(meta)) return undefined;
+    // The line is copied out: the window it was read through is reused by the next read.
+    const line = Buffer.from(bytes.subarray(eol + 1, bytes.length - 1));
+    return { line, isEdunorm: meta.e, counts: meta.c, ...(meta.w ? { workspace: meta.w } : {}), ...(meta.r ? { retractable: meta.r } : {}) };
+  }
+
+  set(file: string, key: string, result: FreshResult, stat: FileStat & { sha: string }): void {
+    const meta: RecordMeta = { e: result.isEdunorm, c: result.counts, ...(result.workspace ? { w: result.workspace } : {}), ...(result.retractable ? { r: result.retractable } : {}) };
+    const record = Buffer.from(`${JSON.stringify(meta)}\n${result.line}\n`, 'utf8');
+    this.fresh.set(file, record);
+    this.entries[file] = { k: key, s: stat.sha, z: stat.size, m: stat.mtimeMs, c: stat.ctimeMs, i: stat.ino, t: trusted(stat, Date.now()), o: -1, l: record.length, h: recordDigest(file, key, record) };
     this.dirty = true;
   }
 
@@ -181,33 +387,70 @@ export class FileResultCache {
     const e = this.districts[key];
     if (!e) return undefined;
     this.usedDistricts.add(key);
-    return { findings: e.findings.map((f) => (this.citations[f.ruleId] ? { ...f, citation: this.citations[f.ruleId]! } : f)), summary: e.summary };
+    return { findings: e.findings.map((f) => ({ ...f })), summary: e.summary };
   }
 
   setDistrict(key: string, entry: DistrictEntry): void {
-    const findings = entry.findings.map((f) => {
-      if (!f.citation) return f;
-      this.citations[f.ruleId] = f.citation;
-      const { citation: _citation, ...rest } = f;
-      return rest;
-    });
-    this.districts[key] = { findings, summary: entry.summary };
+    this.districts[key] = { findings: entry.findings, summary: entry.summary };
     this.usedDistricts.add(key);
     this.dirty = true;
   }
 
-  /** Writes the cache if it changed; returns the reason when it could not (the run goes on). */
+  /**
+   * Writes the cache if it changed (atomically: a temporary file renamed over it) and closes
+   * the old file; returns the reason when it could not (the run goes on). Not flushed to disk
+   * first: a cache torn by a crash does not verify and is ignored, which is all a cache needs.
+   */
   save(): string | undefined {
-    if (!this.dirty) return undefined;
-    // Districts not seen this run are dropped: their keys can never match again once a file changed.
-    const districts: Record<string, DistrictEntry> = {};
-    for (const key of this.usedDistricts) if (this.districts[key]) districts[key] = this.districts[key]!;
-    const body = JSON.stringify({ entries: this.entries, configs: this.configs, citations: this.citations, districts });
     try {
-      writeFileAtomic(this.location, JSON.stringify({ format: FORMAT, tool: 'edunorm', mac: mac(this.secret, body), body }), { createFolders: true });
+      if (!this.dirty) return undefined;
+      // Districts not seen this run are dropped: their keys can never match again once a file changed.
+      const districts: Record<string, DistrictEntry> = {};
+      for (const key of this.usedDistricts) if (this.districts[key]) districts[key] = this.districts[key]!;
+      // Records in index order; runs of old records that lie back to back are copied in one piece.
+      const entries: Record<string, IndexEntry> = {};
+      const pieces: ({ from: number; length: number } | Buffer)[] = [];
+      let offset = 0;
+      for (const file of Object.keys(this.entries)) {
+        const e = this.entries[file]!;
+        const fresh = this.fresh.get(file);
+        if (fresh) pieces.push(fresh);
+        else if (!this.file || e.o < 0) continue;
+        else {
+          const last = pieces[pieces.length - 1];
+          if (last && !Buffer.isBuffer(last) && last.from + last.length === e.o) last.length += e.l;
+          else pieces.push({ from: e.o, length: e.l });
+        }
+        entries[file] = { ...e, o: offset };
+        offset += e.l;
+      }
+      const index = Buffer.from(JSON.stringify({ entries, configs: this.configs, districts }), 'utf8');
+      const header = JSON.stringify({ format: FORMAT, tool: 'edunorm', index: index.length, mac: mac(this.secret, index) });
+      const out = new AtomicFile(this.location, { createFolders: true, durable: false });
+      try {
+        out.write(`${header}\n`);
+        out.write(index);
+        out.write('\n');
+        for (const p of pieces) {
+          if (Buffer.isBuffer(p)) out.write(p);
+          else if (!this.file!.copy(p.from, p.length, out)) throw Object.assign(new Error('the old cache file was cut short'), { code: 'ESHORT' });
+        }
+        out.commit();
+      } catch (error) {
+        out.abort();
+        throw error;
+      }
       return undefined;
     } catch (error) {
       return (error as NodeJS.ErrnoException).code ?? String(error);
+    } finally {
+      this.file?.close();
+      this.file = undefined;
     }
   }
+}
+
+/** Whether a stat taken about `now` may later stand for the file's bytes (see RACY_MS). */
+function trusted(st: FileStat, now: number): 0 | 1 {
+  return Math.max(st.mtimeMs, st.ctimeMs) < now - RACY_MS ? 1 : 0;
 }

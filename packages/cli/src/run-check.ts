@@ -17,11 +17,11 @@ import type { DistrictSummary } from '@edunorm/core';
 import { DEFAULT_CONFIG_HASH, findConfigFile } from '@edunorm/core/internal/config-files';
 import type { CheckJob, CheckOptions } from './check-tasks.js';
 import { chooseExecutor, parseConcurrency } from './executor.js';
-import { countSeverity, emptySummary, type CheckedFile, type FileReport, type Summary } from './file-report.js';
+import { countSeverity, emptySummary, type FileReport, type Summary } from './file-report.js';
 import { fsPathOf, type FileTarget } from './find-files.js';
-import { toOutcome, type Outcome, type RetractableCount, type SpooledReport } from './outcome.js';
+import type { Outcome, RetractableCount, SpooledReport } from './outcome.js';
 import { readTarget } from './read-target.js';
-import { contentDigest, resultKey, type FileResultCache } from './result-cache.js';
+import { contentDigest, resultKey, type CachedResult, type FileResultCache, type FileStat } from './result-cache.js';
 import { Spool } from './spool.js';
 import { adjustSummary, joinWorkspace, mergeJoined, type JoinInput, type WorkspaceJoin } from './workspace-check.js';
 
@@ -56,12 +56,10 @@ export interface CheckRun {
   close(): void;
 }
 
-type Stat = { size: number; mtimeMs: number };
-
-const statOf = (target: FileTarget): Stat | undefined => {
+const statOf = (target: FileTarget): FileStat | undefined => {
   try {
     const st = target.walkError ? undefined : statSync(fsPathOf(target), { throwIfNoEntry: false });
-    return st?.isFile() ? { size: st.size, mtimeMs: st.mtimeMs } : undefined;
+    return st?.isFile() ? { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino } : undefined;
   } catch {
     return undefined; // ENAMETOOLONG, EACCES on the way: the read reports it
   }
@@ -111,7 +109,8 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
   const joinable = new Map<number, { input: JoinInput['input']; retractable?: RetractableCount[] }>();
   const rememberedConfigs = new Set<string>();
 
-  const record = (o: Outcome) => {
+  /** A file's outcome (checked now, or a cache hit whose line is the stored bytes). */
+  const record = (o: Omit<Outcome, 'line'> & { line: string | Uint8Array }) => {
     spool.write(o.index, o.line);
     ours[o.index] = o.isEdunorm ? 1 : 0;
     summary.files++;
@@ -126,11 +125,13 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
         rememberedConfigs.add(o.config.file);
         cache.rememberConfig(o.config.file, o.config.hash, o.config.dependencies);
       }
-      const report: CheckedFile = { ...(JSON.parse(o.line) as SpooledReport), ...(o.workspace ? { workspace: o.workspace } : {}) };
-      const { sha, ...stat } = o.cacheable;
-      cache.set(targets[o.index]!.absolute, resultKey(sha, o.config.hash, options.version, options), report, { sha, ...stat });
+      // What was just checked is kept as it went to the spool: its line, never parsed again.
+      const line = o.line as string;
+      cache.set(targets[o.index]!.absolute, resultKey(o.cacheable.sha, o.config.hash, options.version, options), { line, isEdunorm: o.isEdunorm, counts: o.counts, ...(o.workspace ? { workspace: o.workspace } : {}), ...(o.retractable ? { retractable: o.retractable } : {}) }, o.cacheable);
     }
   };
+  const recordHit = (index: number, hit: CachedResult) =>
+    record({ index, isEdunorm: hit.isEdunorm, counts: hit.counts, line: hit.line, ...(hit.workspace ? { workspace: hit.workspace } : {}), ...(hit.retractable ? { retractable: hit.retractable } : {}) });
   const configHashFor = (absolute: string): string | undefined => {
     const file = configs.of(absolute);
     return file ? cache!.configHash(file) : DEFAULT_CONFIG_HASH;
@@ -153,27 +154,31 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
       return;
     }
     const stat = statOf(target);
-    if (stat) {
-      // Unchanged size and mtime: the recorded digest stands, the file is not even read.
-      const sha = cache.digestByStat(target.absolute, stat.size, stat.mtimeMs);
-      const configHash = sha ? configHashFor(target.absolute) : undefined;
-      const hit = sha && configHash ? cache.get(target.absolute, resultKey(sha, configHash, options.version, options)) : undefined;
-      if (hit) return record(toOutcome(index, hit));
-    }
-    if (!cache.has(target.absolute)) {
-      // Never seen: nothing to compare a digest with. The executor reads the file once and digests it.
-      cache.get(target.absolute, undefined); // counts the miss
+    if (!stat || !cache.has(target.absolute)) {
+      // Never seen (or not a file now): nothing to compare a digest with. The executor reads
+      // the file once and digests it.
+      cache.miss();
       jobs.push(job(stat?.size ?? 0));
       return;
     }
-    // Changed size or mtime: the content may still be the same (a checkout, a touch).
-    const read = readTarget(target, options.locale, options.maxFileBytes);
-    if (read.bytes && !read.extra) {
+    // Size, mtime, ctime and inode as recorded (and not racy then): the recorded digest stands,
+    // the file is not even read.
+    const sha = cache.digestByStat(target.absolute, stat);
+    if (sha) {
       const configHash = configHashFor(target.absolute);
-      const hit = cache.get(target.absolute, configHash ? resultKey(contentDigest(read.bytes), configHash, options.version, options) : undefined);
-      if (hit) return record(toOutcome(index, hit));
-    } else cache.get(target.absolute, undefined);
-    jobs.push(job(stat?.size ?? 0));
+      const hit = cache.get(target.absolute, configHash ? resultKey(sha, configHash, options.version, options) : undefined);
+      if (hit) return recordHit(index, hit);
+      jobs.push(job(stat.size));
+      return;
+    }
+    // A changed stat: the content may still be the same (a checkout, a touch). Read and digest it.
+    const read = readTarget(target, options.locale, options.maxFileBytes);
+    if (read.bytes && !read.extra && read.stat) {
+      const configHash = configHashFor(target.absolute);
+      const hit = cache.get(target.absolute, configHash ? resultKey(contentDigest(read.bytes), configHash, options.version, options) : undefined, read.stat);
+      if (hit) return recordHit(index, hit);
+    } else cache.miss();
+    jobs.push(job(stat.size));
   });
 
   let threads = 1;

@@ -41,8 +41,9 @@ export class Spool {
     }
   }
 
-  write(index: number, line: string): void {
-    const bytes = Buffer.from(line, 'utf8');
+  /** `line`: the report's JSON, as text or as its UTF-8 bytes (a cache hit's, never decoded). */
+  write(index: number, line: string | Uint8Array): void {
+    const bytes = typeof line === 'string' ? Buffer.from(line, 'utf8') : line;
     let done = 0;
     while (done < bytes.length) done += writeSync(this.fd!, bytes, done, bytes.length - done, this.size + done);
     this.offsets[index] = this.size;

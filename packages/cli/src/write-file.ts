@@ -15,6 +15,11 @@ export interface AtomicWriteOptions {
   exclusive?: boolean;
   /** The new file's permissions (else those of the file replaced, or 0666 less the umask). */
   mode?: number;
+  /**
+   * `false`: not flushed to disk before the rename (still atomic for every reader). Only for
+   * files that verify themselves and may be lost, such as the `--cache`: a torn one is ignored.
+   */
+  durable?: boolean;
 }
 
 /**
@@ -65,7 +70,7 @@ export class AtomicFile {
   commit(): void {
     if (this.fd === undefined) throw new Error(`${this.path}: committed after it was committed or aborted`);
     try {
-      fsyncSync(this.fd);
+      if (this.options.durable !== false) fsyncSync(this.fd);
       closeSync(this.fd);
       this.fd = undefined;
       if (this.options.exclusive) {
@@ -79,6 +84,7 @@ export class AtomicFile {
       throw error;
     }
     // Make the rename itself durable (best effort: not every system can fsync a folder).
+    if (this.options.durable === false) return;
     try {
       const dirFd = openSync(this.dir, 'r');
       try {
