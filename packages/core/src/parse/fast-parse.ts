@@ -103,6 +103,14 @@ function setKey(obj: Record<string, unknown>, key: string, value: unknown): void
 
 /** Characters that may not start a plain scalar in the subset (YAML indicators). */
 const BAD_PLAIN_START = new Set(['[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', ',', '?', ':']);
+/** The same by character code (the parser reads codes: indexing a string makes a one-character string). */
+const BAD_PLAIN_CODE = new Uint8Array(128);
+for (const c of BAD_PLAIN_START) BAD_PLAIN_CODE[c.charCodeAt(0)] = 1;
+const badPlainStart = (code: number): boolean => code < 128 && BAD_PLAIN_CODE[code] === 1;
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
 const MAX_FLOW_DEPTH = 64;
 
 interface Scalar {
@@ -114,24 +122,30 @@ interface Scalar {
 }
 
 /**
- * Reads one line's tokens. `line` is the line's text, `base` its offset in the whole text.
+ * Reads one line's tokens. `line` is the line's text, `base` its offset in the whole text; one
+ * reader is reset for every line of a text (`at`).
  */
 class LineReader {
   pos = 0;
-  constructor(
-    readonly line: string,
-    readonly base: number,
-    readonly info: Map<object, MapInfo | SeqInfo>,
-  ) {}
+  line = '';
+  base = 0;
+  constructor(readonly info: Map<object, MapInfo | SeqInfo>) {}
+
+  at(line: string, base: number, pos: number): this {
+    this.line = line;
+    this.base = base;
+    this.pos = pos;
+    return this;
+  }
 
   skipSpaces(): void {
-    while (this.line.charCodeAt(this.pos) === 32) this.pos++;
+    while (this.line.charCodeAt(this.pos) === SPACE) this.pos++;
   }
 
   /** True when only spaces and an optional comment remain. */
   atEnd(): boolean {
     this.skipSpaces();
-    return this.pos >= this.line.length || (this.line[this.pos] === '#' && (this.pos === 0 || this.line[this.pos - 1] === ' '));
+    return this.pos >= this.line.length || (this.line.charCodeAt(this.pos) === HASH && (this.pos === 0 || this.line.charCodeAt(this.pos - 1) === SPACE));
   }
 
   expectEnd(): void {
@@ -164,16 +178,19 @@ class LineReader {
 
   /** A plain scalar in block context: up to ` #` or the end of the line, trailing spaces dropped. */
   plainBlock(): Scalar {
+    const line = this.line;
     const start = this.pos;
-    const first = this.line[start]!;
-    if (BAD_PLAIN_START.has(first) || (first === '-' && (this.line[start + 1] === ' ' || start + 1 === this.line.length))) giveUp();
-    let end = this.line.length;
-    const hash = this.line.indexOf(' #', start);
+    const first = line.charCodeAt(start);
+    if (badPlainStart(first) || (first === DASH && (line.charCodeAt(start + 1) === SPACE || start + 1 === line.length))) giveUp();
+    let end = line.length;
+    const hash = line.indexOf(' #', start);
     if (hash >= 0) end = hash;
-    while (end > start && this.line.charCodeAt(end - 1) === 32) end--;
-    const text = this.line.slice(start, end);
+    while (end > start && line.charCodeAt(end - 1) === SPACE) end--;
     // `a: b: c` and similar are errors or nested mappings to `yaml`: not ours to decide.
-    if (text.includes(': ') || text.endsWith(':')) giveUp();
+    if (line.charCodeAt(end - 1) === COLON) giveUp();
+    const colon = line.indexOf(': ', start);
+    if (colon >= 0 && colon < end) giveUp();
+    const text = line.slice(start, end);
     this.pos = end;
     return { value: resolvePlain(text), start: this.base + start, end: this.base + end, plain: true };
   }
@@ -203,22 +220,32 @@ class LineReader {
   }
 
   key(flow: boolean): Scalar {
-    const c = this.line[this.pos];
+    const line = this.line;
+    const code = line.charCodeAt(this.pos);
     let k: Scalar;
-    if (c === '"' || c === "'") k = this.quoted();
+    if (code === 34 || code === 39) k = this.quoted(); // " '
     else {
       const start = this.pos;
-      let i = start;
-      if (c === undefined || BAD_PLAIN_START.has(c) || c === '-' || c === ' ') giveUp();
-      for (; i < this.line.length; i++) {
-        const ch = this.line[i]!;
-        if (ch === ':' && (this.line[i + 1] === ' ' || i + 1 === this.line.length)) break;
-        if (ch === '#' && this.line[i - 1] === ' ') giveUp();
-        if (flow && (ch === ',' || ch === '{' || ch === '}' || ch === '[' || ch === ']')) giveUp();
-      }
+      let i: number;
+      if (Number.isNaN(code) || badPlainStart(code) || code === DASH || code === SPACE) giveUp();
+      if (!flow) {
+        // Block keys end at the first `:` followed by a space or the end of the line; a ` #`
+        // before it would make the rest a comment.
+        i = line.indexOf(':', start);
+        while (i >= 0 && i + 1 < line.length && line.charCodeAt(i + 1) !== SPACE) i = line.indexOf(':', i + 1);
+        if (i < 0) i = line.length;
+        const hash = line.indexOf(' #', start);
+        if (hash >= 0 && hash + 1 < i) giveUp();
+      } else
+        for (i = start; i < line.length; i++) {
+          const ch = line[i]!;
+          if (ch === ':' && (line[i + 1] === ' ' || i + 1 === line.length)) break;
+          if (ch === '#' && line[i - 1] === ' ') giveUp();
+          if (ch === ',' || ch === '{' || ch === '}' || ch === '[' || ch === ']') giveUp();
+        }
       let end = i;
-      while (end > start && this.line.charCodeAt(end - 1) === 32) end--;
-      const text = this.line.slice(start, end);
+      while (end > start && line.charCodeAt(end - 1) === SPACE) end--;
+      const text = line.slice(start, end);
       if (text === '<<') giveUp();
       // A key that the core schema reads as a number, boolean or null becomes a different
       // string in `yaml`'s toJS; those are not keys of our contract anyway.
@@ -227,9 +254,8 @@ class LineReader {
       this.pos = end;
     }
     this.skipSpaces();
-    if (this.line[this.pos] !== ':') giveUp();
-    const after = this.line[this.pos + 1];
-    if (after !== undefined && after !== ' ') giveUp();
+    if (line.charCodeAt(this.pos) !== COLON) giveUp();
+    if (this.pos + 1 < line.length && line.charCodeAt(this.pos + 1) !== SPACE) giveUp();
     this.pos++;
     this.skipSpaces();
     return k;
@@ -313,10 +339,10 @@ class LineReader {
   /** A value after `key: ` or `- ` on a block line; undefined when the line ends there. */
   blockValue(): Scalar | undefined {
     if (this.atEnd()) return undefined;
-    const c = this.line[this.pos];
+    const c = this.line.charCodeAt(this.pos);
     let v: Scalar;
-    if (c === '[' || c === '{') v = this.flow(0);
-    else if (c === '"' || c === "'") v = this.quoted();
+    if (c === 91 || c === 123) v = this.flow(0); // [ {
+    else if (c === 34 || c === 39) v = this.quoted(); // " '
     else v = this.plainBlock();
     this.expectEnd();
     return v;
@@ -354,7 +380,7 @@ type Frame = MapFrame | SeqFrame;
  */
 export function fastParse(text: string, comments?: number[]): FastDocument[] | undefined {
   // U+3000 in indentation is a mistake the full parser's explanation reports (yaml-mistakes.ts).
-  if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || /\r(?!\n)/.test(text) || hasIdeographicIndent(text)) return undefined;
+  if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || (text.includes('\r') && /\r(?!\n)/.test(text)) || hasIdeographicIndent(text)) return undefined;
   try {
     const found: number[] = [];
     const docs = parseDocuments(text, found);
@@ -382,6 +408,7 @@ function parseDocuments(text: string, comments: number[]): FastDocument[] {
   /** The current document began with `---` (so it exists even when empty). */
   let explicit = false;
 
+  const reader = new LineReader(info);
   const attach = (frame: Frame, value: unknown, start: number, end: number) => {
     // Puts a finished value into the slot its parent left pending.
     if (frame.kind === 'map') {
@@ -483,13 +510,14 @@ function parseDocuments(text: string, comments: number[]): FastDocument[] {
     offset = nl + 1;
 
     let indent = 0;
-    while (line.charCodeAt(indent) === 32) indent++;
-    if (indent === line.length || line[indent] === '#') {
+    while (line.charCodeAt(indent) === SPACE) indent++;
+    const first = line.charCodeAt(indent);
+    if (indent === line.length || first === HASH) {
       if (indent < line.length) comments.push(base + indent, base + line.length);
       if (nl >= length) break;
       continue;
     }
-    if (indent === 0 && (line.startsWith('---') || line.startsWith('...'))) {
+    if (indent === 0 && (first === DASH || first === 46) && (line.startsWith('---') || line.startsWith('...'))) {
       if (line.startsWith('...')) giveUp();
       const rest = line.slice(3);
       if (rest !== '' && !/^\s+(#.*)?$/.test(rest)) giveUp(); // `--- value`, `--- !tag`
@@ -501,11 +529,10 @@ function parseDocuments(text: string, comments: number[]): FastDocument[] {
       if (nl >= length) break;
       continue;
     }
-    if (line[indent] === '%') giveUp();
+    if (first === 37) giveUp(); // %
     seenContent = true;
-    const r = new LineReader(line, base, info);
-    r.pos = indent;
-    const isItem = line[indent] === '-' && (line[indent + 1] === ' ' || indent + 1 === line.length);
+    const r = reader.at(line, base, indent);
+    const isItem = first === DASH && (line.charCodeAt(indent + 1) === SPACE || indent + 1 === line.length);
 
     if (!root) {
       if (indent !== 0 && !isItem && !looksLikeKey(line, indent)) giveUp();

@@ -26,7 +26,8 @@ export interface ExplainedProblem {
 
 /** Whether some line's indentation holds U+3000: such a text must go to the full parser and this explanation. */
 export function hasIdeographicIndent(text: string): boolean {
-  return /^[ \t]*\u3000/m.test(text);
+  // Most texts hold no U+3000 at all: a plain search says so faster than the line-anchored expression.
+  return text.includes('\u3000') && /^[ \t]*\u3000/m.test(text);
 }
 
 /** The position just past the closing quote of a quoted scalar starting at `q`, or -1 when the line ends first. */
