@@ -13,6 +13,10 @@ import { IncrementalChecker } from '../packages/core/src/incremental-check.js';
 import { changedRange, spliceRecord } from '../packages/core/src/parse/incremental-parse.js';
 import { parseYaml } from '../packages/core/src/parse/parse-yaml.js';
 import type { PathSegment } from '../packages/core/src/path.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { classifyText } from '../packages/core/src/classify.js';
+import { buildOutline } from '../packages/core/src/parse/outline.js';
+import { DocumentModels } from '../packages/language-server/src/document-models.js';
 import { rng, staffingText } from '../bench/corpus.mjs';
 import { EXAMPLES } from './helpers/paths.js';
 
@@ -158,4 +162,52 @@ describe('IncrementalChecker: the same result as check() after every edit', () =
     expect(await checker.check(edited)).toStrictEqual(await check(edited));
     expect(checker.lastPath).toBe('record');
   });
+});
+
+describe('the editor\'s document models: an outline and a classification per version, carried over record edits', () => {
+  /** The bases above and the shapes an edit must not confuse: several documents, CRLF, characters beyond the BMP, block scalars. */
+  const OUTLINE_BASES: Record<string, string> = {
+    ...BASES,
+    documents: `${STAFFING}---\n${example('compliant/staffing.yaml')}`,
+    crlf: STAFFING.replace(/\n/g, '\r\n'),
+    astral: STAFFING.replace(/name: (\S+)/g, 'name: 𠀀$1😀').replace(/role: teacher/, 'role: teacher # 注释 𠀁'),
+    block: STAFFING.replace(/\n( {2}- id: T00003\n)/, '\n    notes: |\n      第一行\n      - 不是记录\n$1'),
+    declaredLast: `${STAFFING.replace(/^apiVersion: edunorm\/v1\n/m, '')}apiVersion: edunorm/v1\n`,
+  };
+
+  it('the same outline as buildOutline and the same verdict as classifyText after every edit, mostly without either', () => {
+    let carried = 0;
+    let classified = 0;
+    let edits = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(OUTLINE_BASES)), fc.array(fc.tuple(editArb, modeArb), { minLength: 1, maxLength: 8 }), (base, steps) => {
+        const models = new DocumentModels();
+        let text = OUTLINE_BASES[base]!;
+        let version = 1;
+        const classify = (t: string) => {
+          classified++;
+          return classifyText(t) === 'submission';
+        };
+        let outline = models.outline(TextDocument.create('file:///s.yaml', 'yaml', version, text));
+        for (const [edit, mode] of steps) {
+          text = apply(text, edit, mode);
+          const doc = TextDocument.create('file:///s.yaml', 'yaml', ++version, text);
+          const before = outline.documents;
+          expect(models.isEdunorm(doc, classify)).toBe(classifyText(text) === 'submission');
+          outline = models.outline(doc);
+          const whole = buildOutline(text);
+          edits++;
+          if (outline.documents === before) carried++;
+          expect(outline.text).toBe(text);
+          expect(outline.documents).toEqual(whole.documents);
+          expect(outline.positions.lineCount).toBe(whole.positions.lineCount);
+          for (let o = 0; o <= text.length; o += 89) expect(outline.positions.position(o)).toEqual(whole.positions.position(o));
+        }
+      }),
+      { numRuns: 120, seed: 15 },
+    );
+    // The properties are about the carried-over path: most record edits must take it.
+    expect(carried / edits).toBeGreaterThan(0.3);
+    expect(classified).toBeLessThan(0.7 * edits);
+  }, 180_000);
 });

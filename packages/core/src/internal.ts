@@ -16,7 +16,7 @@ export { CALCULATORS, type Calculator } from './facts/calculators.js';
 export { parseYaml, type ParsedDocument, type ParsedFile, type NodeLocation, type Span } from './parse/parse-yaml.js';
 export { TextPositions } from './parse/text-positions.js';
 export { SourceFile, sourceFile } from './parse/source-file.js';
-export { buildOutline, containerAt, documentAt, pathAt, type ContainerHit, type OutlineDocument, type OutlineFile, type OutlineNode, type PathHit } from './parse/outline.js';
+export { buildOutline, containerAt, documentAt, pathAt, updateOutline, type ContainerHit, type OutlineDocument, type OutlineFile, type OutlineNode, type PathHit } from './parse/outline.js';
 export { formatPath, parsePath, getAt } from './path.js';
 export { fillTemplate, formatPercent, formatYuan, pick } from './messages/format.js';
 export { didYouMean } from './messages/did-you-mean.js';
@@ -43,3 +43,4 @@ export {
 } from './workspace/evaluate.js';
 export { mergeWorkspaceResult } from './workspace/check-workspace.js';
 export { IncrementalChecker, type CheckPath } from './incremental-check.js';
+export { changedRange } from './parse/incremental-parse.js';

@@ -3,7 +3,7 @@
  * modules. Rule logic lives in @edunorm/core only; here are positions, timing and protocol.
  */
 import { BUILTIN_PACK_NAME, DEFAULT_MAX_FILE_BYTES, STRUCTURAL_RULES, classifyText, getDefaultRuleSet, type Finding, type Locale, type RuleSet } from '@edunorm/core';
-import { DOCUMENT_TEMPLATES, fileTooLargeFinding, fileUnreadableFinding, isEdunormText, sourceFile, type OutlineFile } from '@edunorm/core/internal';
+import { DOCUMENT_TEMPLATES, fileTooLargeFinding, fileUnreadableFinding, isEdunormText, type OutlineFile } from '@edunorm/core/internal';
 import { CHECK_FILES_REQUEST, RULES_REQUEST, SKELETON_REQUEST, STATUS_NOTIFICATION, TEMPLATE_REQUEST, type CheckFilesResult, type RuleInfo, type StatusParams } from './protocol.js';
 import { fileURLToPath } from 'node:url';
 import {
@@ -24,6 +24,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { APPLY_EDIT_COMMAND, OPEN_RULE_DOC_COMMAND, asCommands, codeActionsFor } from './code-actions.js';
 import { clientShape, shapeCompletion, shapeHover, shapeInlayHints, toSymbolInformation, type ClientShape } from './client-shaping.js';
 import { DOCUMENT_SKELETONS, completionsAt } from './completion.js';
+import { DocumentModels } from './document-models.js';
 import { documentSymbols } from './document-symbols.js';
 import { hoverAt } from './hover.js';
 import { inlayHintsFor } from './inlay-hints.js';
@@ -136,18 +137,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   const safeNotification = <P extends unknown[]>(name: string, handler: (...args: P) => void | Promise<void>) => safe<P, void>(name, undefined, handler, true);
 
-  /** Core's source model of the document's text (cached there per text: one per version). */
-  const outlineOf = (document: TextDocument): OutlineFile => sourceFile(document.getText()).outline;
-
-  /** Whether a document is a submission (core's classifyText), per version: a 1 MB file is not re-read on every hover. */
-  const edunormFlags = new Map<string, { version: number; edunorm: boolean }>();
-  const isEdunormDocument = (document: TextDocument): boolean => {
-    const cached = edunormFlags.get(document.uri);
-    if (cached && cached.version === document.version) return cached.edunorm;
-    const edunorm = classifyText(document.getText(), filePathOf(document.uri)) === 'submission';
-    edunormFlags.set(document.uri, { version: document.version, edunorm });
-    return edunorm;
-  };
+  /** Per open document and version: its outline and whether it is a submission, each derived from the previous version (document-models.ts). */
+  const models = new DocumentModels();
+  const outlineOf = (document: TextDocument): OutlineFile => models.outline(document);
+  const isEdunormDocument = (document: TextDocument): boolean => models.isEdunorm(document, (text) => classifyText(text, filePathOf(document.uri)) === 'submission');
 
   const ruleSetFor = (uri: string): RuleSet => {
     try {
@@ -202,6 +195,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   const publish = (result: ValidationResult) => {
     const uri = result.uri;
+    // The worker classified this very version: the main thread need not parse it to know.
+    const document = documents.get(uri);
+    if (document) models.classified(document, result.version, result.kind === 'data');
     workspace.update(uri, result.workspace);
     const diagnostics = diagnosticsOf(uri, result.findings, result.version);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version: result.version, diagnostics });
@@ -352,7 +348,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidClose(
     safeNotification('didClose', ({ document }) => {
       scheduler.forget(document.uri);
-      edunormFlags.delete(document.uri);
+      models.forget(document.uri);
       // Closed without saving: the file on disk is what the workspace holds again.
       const closedPath = filePathOf(document.uri);
       if (closedPath && workspace.size) void indexClosedFile(document.uri, closedPath);

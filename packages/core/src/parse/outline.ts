@@ -394,3 +394,115 @@ export function containerAt(file: OutlineFile, offset: number): ContainerHit {
   }
   return { document, path, node };
 }
+
+/** Whether `offset` starts a line of `text` (LF, CRLF or a lone CR before it: TextPositions' line breaks). */
+function isLineStart(text: string, offset: number): boolean {
+  if (offset === 0 || offset === text.length) return true;
+  const before = text.charCodeAt(offset - 1);
+  return before === 10 || (before === 13 && text.charCodeAt(offset) !== 10);
+}
+
+/** Moves a subtree by `delta` characters and `lines` lines (in place: it is the tracker's own). */
+function shiftNode(node: OutlineNode, delta: number, lines: number): void {
+  node.start += delta;
+  node.keyStart += delta;
+  node.keyEnd += delta;
+  node.end += delta;
+  node.line += lines;
+  if (node.value) {
+    node.value.start += delta;
+    node.value.end += delta;
+  }
+  for (const c of node.children) shiftNode(c, delta, lines);
+}
+
+/**
+ * The outline of `text` — `previous.text` with [from, oldTo) replaced by what is now at
+ * [from, newTo) — made by outlining again only the list item of a top-level list that the
+ * edit stays in (a keystroke in one staff record of a 20,000-person file), or undefined when
+ * the edit is anywhere else and the caller builds the outline afresh.
+ *
+ * The item's region runs from its `-` line to the next child's line (the last item: to the
+ * line after its last line). Outlined alone, a region whose first line is a `-` at the item's
+ * column and whose every other line is blank, a comment or deeper gives the item that
+ * buildOutline gives in the whole text: the lines before it leave buildOutline's stack at the
+ * list's key (an item starts a line at the list's column, which ends any block scalar above
+ * it), and the line after it pops everything the region pushed (it is no deeper than the
+ * item). The nodes after the region move by the edit's length. `previous` is changed in place
+ * (its nodes are reused): only its owner, one editor document's tracker, may call this.
+ * tests/outline.test.ts compares the result with buildOutline edit after edit.
+ */
+export function updateOutline(previous: OutlineFile, text: string, from: number, oldTo: number, newTo: number): OutlineFile | undefined {
+  const old = previous.positions;
+  const d = previous.documents.findLastIndex((doc) => doc.start <= from);
+  const doc = previous.documents[d];
+  if (!doc || oldTo > doc.end) return undefined;
+  const root = doc.root;
+  const k = childIndexAt(root.children, from, (n) => n.start);
+  const list = root.children[k];
+  if (root.container !== 'map' || !list || list.key === undefined || list.container !== 'seq' || list.opaque || list.value) return undefined;
+  const items = list.children;
+  // By the start of each child's line: an edit in the blanks before a `-` is in that item.
+  const j = childIndexAt(items, from, (n) => old.lineStart(n.line));
+  const item = items[j];
+  if (!item || item.index === undefined || item.start !== old.lineStart(item.line) + item.indent) return undefined;
+  const regionStart = old.lineStart(item.line);
+  const next = items[j + 1];
+  const itemEndLine = old.position(item.end).line;
+  const oldEnd = next ? old.lineStart(next.line) : itemEndLine < old.lineCount ? old.lineStart(itemEndLine + 1) : previous.text.length;
+  if (next && next.line <= itemEndLine) return undefined; // the next child starts on the item's last line (a flow value)
+  if (from < regionStart || oldTo > oldEnd) return undefined;
+  const delta = newTo - oldTo;
+  const newEnd = oldEnd + delta;
+  if (newEnd > text.length || newEnd <= regionStart || !isLineStart(text, regionStart) || !isLineStart(text, newEnd)) return undefined;
+  const region = text.slice(regionStart, newEnd);
+  // The region's first line is a `-` at the item's column; every other line blank, a comment or deeper.
+  const regionPositions = new TextPositions(region, false);
+  for (let line = 1; line <= regionPositions.lineCount; line++) {
+    const ls = regionPositions.lineStart(line);
+    const le = regionPositions.lineEnd(line);
+    if (line > 1 && ls === region.length) break;
+    let first = ls;
+    while (first < le && isBlank(region.charCodeAt(first))) first++;
+    if (line === 1) {
+      if (first - ls !== item.indent || region.charCodeAt(first) !== 45 || (first + 1 < le && !isBlank(region.charCodeAt(first + 1)))) return undefined;
+    } else if (first < le && region.charCodeAt(first) !== 35 && first - ls <= item.indent) return undefined;
+  }
+  const alone = buildOutline(region, regionPositions);
+  if (alone.documents.length !== 1 || alone.documents[0]!.root.children.length !== 1) return undefined;
+  const fresh = alone.documents[0]!.root.children[0]!;
+  if (fresh.index !== 0) return undefined;
+  const positions = TextPositions.spliced(old, text, regionStart, oldEnd, newEnd);
+  const lines = positions.lineCount - old.lineCount;
+  shiftNode(fresh, regionStart, item.line - 1);
+  fresh.index = item.index;
+  items[j] = fresh;
+  for (let i = j + 1; i < items.length; i++) shiftNode(items[i]!, delta, lines);
+  for (let i = k + 1; i < root.children.length; i++) shiftNode(root.children[i]!, delta, lines);
+  // The list and the root ended in the region when the item was their last content.
+  for (const ancestor of [list, root]) ancestor.end = ancestor.end >= oldEnd ? ancestor.end + delta : fresh.end;
+  doc.end = doc.end >= oldEnd ? doc.end + delta : positions.lineEnd(positions.position(newEnd - 1).line);
+  for (let i = d + 1; i < previous.documents.length; i++) {
+    const later = previous.documents[i]!;
+    later.start += delta;
+    later.end += delta;
+    shiftNode(later.root, delta, lines);
+    later.root.line = 0; // a document's root is on no line
+  }
+  return { text, documents: previous.documents, positions };
+}
+
+/** The index of the last child whose `startOf` is at or before `offset` (children are in text order), or -1. */
+function childIndexAt(list: readonly OutlineNode[], offset: number, startOf: (node: OutlineNode) => number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(list[mid]!) <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
