@@ -153,6 +153,41 @@ describe('IncrementalChecker: the same result as check() after every edit', () =
     await run({ locale: 'en', reportUnusedDirectives: true, maxFindings: 25 }, 50, 42);
   }, 180_000);
 
+  it('a duplicate staff id made and unmade by editing one record: the findings of a check from scratch, each on its record', async () => {
+    const checker = new IncrementalChecker({ locale: 'en' });
+    await checker.check(STAFFING);
+    /** Gives record `n` (1-based) another id: an edit inside that one record. */
+    const setId = (text: string, n: number, id: string) => {
+      const lines = text.split('\n');
+      const at = lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('  - id: '))[n - 1]![1];
+      lines[at] = `  - id: ${id}`;
+      return lines.join('\n');
+    };
+    const lineOf = (text: string, n: number) => text.split('\n').map((l, i) => [l, i + 1] as const).filter(([l]) => l.startsWith('  - id: '))[n - 1]![1];
+    const duplicates = (findings: readonly { ruleId: string; range: { start: { line: number; column: number } }; severity: string; message: string }[]) =>
+      findings.filter((f) => f.ruleId === 'duplicate-staff-id').map((f) => [f.range.start.line, f.range.start.column, f.severity, f.message]);
+    const message = (id: string, first: number) => `Staff id \`${id}\` is used twice: record ${first} already has it. Each staff id must be unique.`;
+    const steps: [string, (t: string) => string, (t: string) => unknown[][]][] = [
+      ['record 5 takes record 2\'s id', (t) => setId(t, 5, 'T00002'), (t) => [[lineOf(t, 5), 9, 'error', message('T00002', 2)]]],
+      ['record 9 takes it too', (t) => setId(t, 9, 'T00002'), (t) => [[lineOf(t, 5), 9, 'error', message('T00002', 2)], [lineOf(t, 9), 9, 'error', message('T00002', 2)]]],
+      ['record 2 gives it up: record 5 holds it first', (t) => setId(t, 2, 'T99999'), (t) => [[lineOf(t, 9), 9, 'error', message('T00002', 5)]]],
+      ['record 9 gets its own back: no duplicate', (t) => setId(t, 9, 'T00009'), () => []],
+      ['record 5 gets its own back', (t) => setId(t, 5, 'T00005'), () => []],
+      ['record 2 too: the text as it was', (t) => setId(t, 2, 'T00002'), () => []],
+    ];
+    let text = STAFFING;
+    for (const [, edit, expected] of steps) {
+      const next = edit(text);
+      expect(next).not.toBe(text);
+      text = next;
+      const result = await checker.check(text);
+      expect(result).toStrictEqual(await check(text, { locale: 'en' }));
+      expect(duplicates(result.findings)).toEqual(expected(text));
+      expect(checker.lastPath).toBe('record');
+    }
+    expect(text).toBe(STAFFING);
+  });
+
   it('the result it returns can be changed by the caller without changing the next one', async () => {
     const checker = new IncrementalChecker({});
     const first = await checker.check(STAFFING);

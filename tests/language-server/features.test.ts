@@ -82,6 +82,27 @@ describe('hover', () => {
     // a one-line record: `  - { id: T006, name: 孙老师, … }` (line 58)
     expect(await hover(STAFFING, 57, 18)).toContain('`staff[5].name`');
   });
+
+  it('follows each version as typed, before its validation: a record edit moves the fields, an edit of the declaration ends the hover', async () => {
+    const uri = 'untitled:typing.yaml';
+    const text = example('noncompliant/staffing.yaml');
+    await client.open(uri, text);
+    await client.diagnosticsFor(uri, 1);
+    const lines = text.split('\n');
+    const items = (before: number) => lines.slice(0, before).filter((x) => x.startsWith('  - ')).length;
+    const nameLine = lines.findIndex((l, i) => l.startsWith('    name:') && items(i) === 3);
+    expect(await hover(uri, nameLine, 6)).toContain('`staff[2].name`');
+    // A line typed into the first record (a comment and a field): the third record is two lines lower, still staff[2].
+    const firstRecordField = lines.findIndex((l, i) => l.startsWith('    ') && items(i) === 1);
+    await client.change(uri, '    # 注释 𠀀\n    hiredYear: 2010\n', { start: { line: firstRecordField, character: 0 }, end: { line: firstRecordField, character: 0 } });
+    expect(await hover(uri, nameLine + 2, 6)).toContain('`staff[2].name`');
+    expect(await hover(uri, firstRecordField + 1, 6)).toContain('`staff[0].hiredYear`');
+    // No longer a submission: nothing to explain, at once.
+    const api = lines.findIndex((l) => l.startsWith('apiVersion:'));
+    await client.change(uri, 'apiVersion: other/v1', { start: { line: api, character: 0 }, end: { line: api, character: lines[api]!.length } });
+    expect(await hover(uri, nameLine + 2, 6)).toBe('');
+    await client.close(uri);
+  });
 });
 
 describe('code actions', () => {

@@ -142,7 +142,7 @@ export function validateStructure(factory: FindingFactory, value: unknown, limit
     else omitted++;
   }
   if (kind === 'Staffing') {
-    for (const f of duplicateStaffIds(factory, record.staff)) {
+    for (const f of duplicateStaffIds(factory, record.staff, reuse)) {
       if (findings.length < limit) findings.push(f);
       else omitted++;
     }
@@ -345,33 +345,111 @@ function typeMessage(label: LocalizedText, expected: string, unit: Unit | undefi
   return L(`${label['zh-CN']} 类型不对,应为 ${expected}。`, `${label.en} has the wrong type; expected ${expected}.`);
 }
 
-function duplicateStaffIds(factory: FindingFactory, staff: unknown): Finding[] {
-  if (!Array.isArray(staff)) return [];
-  const firstIndex = new Map<string, number>();
-  const out: Finding[] = [];
-  staff.forEach((record, index) => {
-    const id = record && typeof record === 'object' ? (record as Record<string, unknown>).id : undefined;
-    if (typeof id !== 'string' && typeof id !== 'number') return;
-    const key = String(id);
-    const first = firstIndex.get(key);
-    if (first === undefined) {
-      firstIndex.set(key, index);
-      return;
+/** A record's staff id as the duplicate check compares it (`T001` and `"T001"` alike; 7 and "7" too), if it has one. */
+function staffIdKey(record: unknown): string | undefined {
+  const id = record && typeof record === 'object' ? (record as Record<string, unknown>).id : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
+/**
+ * A staff list's ids, kept while an incremental check asks for it: each record's id and, per
+ * id, the records holding it in record order. An edit of a few records updates it in place
+ * (it moves to the new list), so a 20,000-person list is not walked per keystroke; the
+ * findings are those of the walk over every record: each later holder of an id, in record order.
+ */
+interface StaffIds {
+  keys: (string | undefined)[];
+  holders: Map<string, number[]>;
+  /** Ids with two holders or more. */
+  repeated: Set<string>;
+}
+
+const keptStaffIds = new WeakMap<readonly unknown[], StaffIds>();
+
+function insertSorted(list: number[], n: number): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1]! > n) i--;
+  list.splice(i, 0, n);
+}
+
+function holdId(ids: StaffIds, key: string, index: number): void {
+  let list = ids.holders.get(key);
+  if (!list) ids.holders.set(key, (list = []));
+  insertSorted(list, index);
+  if (list.length > 1) ids.repeated.add(key);
+}
+
+function releaseId(ids: StaffIds, key: string, index: number): void {
+  const list = ids.holders.get(key)!;
+  list.splice(list.indexOf(index), 1);
+  if (list.length < 2) ids.repeated.delete(key);
+  if (list.length === 0) ids.holders.delete(key);
+}
+
+/** The ids of `staff`: those kept for the list it was edited from, updated at the changed records, or read whole. */
+function staffIdsOf(staff: readonly unknown[], reuse: Reuse): StaffIds {
+  const previous = reuse.previous;
+  const before = previous !== null && typeof previous === 'object' ? (previous as Record<string, unknown>).staff : undefined;
+  const kept = Array.isArray(before) ? keptStaffIds.get(before) : undefined;
+  const changed = kept ? reuse.changedIn(before as unknown[], staff) : undefined;
+  let ids: StaffIds;
+  if (kept && changed) {
+    ids = kept;
+    for (const i of changed) {
+      const was = ids.keys[i];
+      const now = staffIdKey(staff[i]);
+      if (was === now) continue;
+      if (was !== undefined) releaseId(ids, was, i);
+      if (now !== undefined) holdId(ids, now, i);
+      ids.keys[i] = now;
     }
-    out.push(
-      factory.make({
-        ...structural('duplicate-staff-id'),
-        path: ['staff', index, 'id'],
-        message: L(
-          `工号 \`${key}\` 重复:第 ${first + 1} 条记录已使用该工号。每位教职工的工号应唯一。`,
-          `Staff id \`${key}\` is used twice: record ${first + 1} already has it. Each staff id must be unique.`,
-        ),
-        related: [{ path: ['staff', first, 'id'], message: L('首次出现的位置', 'First use of this id') }],
-        figures: { id: key, firstIndex: first },
-      }),
-    );
-  });
-  return out;
+    // Updated in place: the list it was edited from keeps nothing to start from again.
+    if (before !== staff) keptStaffIds.delete(before as unknown[]);
+  } else {
+    ids = { keys: new Array<string | undefined>(staff.length), holders: new Map(), repeated: new Set() };
+    for (let i = 0; i < staff.length; i++) {
+      const key = staffIdKey(staff[i]);
+      ids.keys[i] = key;
+      if (key !== undefined) holdId(ids, key, i);
+    }
+  }
+  keptStaffIds.set(staff, ids);
+  return ids;
+}
+
+function duplicateStaffIds(factory: FindingFactory, staff: unknown, reuse: Reuse | null): Finding[] {
+  if (!Array.isArray(staff)) return [];
+  /** [record, first record with its id, the id] of each later holder, in record order. */
+  const repeats: [number, number, string][] = [];
+  if (reuse) {
+    const ids = staffIdsOf(staff, reuse);
+    for (const key of ids.repeated) {
+      const holders = ids.holders.get(key)!;
+      for (let k = 1; k < holders.length; k++) repeats.push([holders[k]!, holders[0]!, key]);
+    }
+    repeats.sort((a, b) => a[0] - b[0]);
+  } else {
+    const firstIndex = new Map<string, number>();
+    staff.forEach((record, index) => {
+      const key = staffIdKey(record);
+      if (key === undefined) return;
+      const first = firstIndex.get(key);
+      if (first === undefined) firstIndex.set(key, index);
+      else repeats.push([index, first, key]);
+    });
+  }
+  return repeats.map(([index, first, key]) =>
+    factory.make({
+      ...structural('duplicate-staff-id'),
+      path: ['staff', index, 'id'],
+      message: L(
+        `工号 \`${key}\` 重复:第 ${first + 1} 条记录已使用该工号。每位教职工的工号应唯一。`,
+        `Staff id \`${key}\` is used twice: record ${first + 1} already has it. Each staff id must be unique.`,
+      ),
+      related: [{ path: ['staff', first, 'id'], message: L('首次出现的位置', 'First use of this id') }],
+      figures: { id: key, firstIndex: first },
+    }),
+  );
 }
 
 /** Plain numbers only: hexadecimal, octal and leading-zero integers are read differently by YAML 1.1 and 1.2 readers. */
