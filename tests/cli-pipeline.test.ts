@@ -181,8 +181,28 @@ describe('choosing the executor', () => {
   it('--concurrency auto on the examples checks in this thread (no worker line with --verbose)', () => {
     const r = cli(['check', 'corpus/examples', '--concurrency', 'auto', '--verbose', '--locale', 'en']);
     expect(r.code).toBe(1);
-    expect(r.stderr).not.toMatch(/worker threads/);
-    expect(cli(['check', 'corpus/city', '--concurrency', '2', '--verbose', '--locale', 'en']).stderr).toMatch(/files checked in 2 worker threads/);
+    expect(r.stderr).not.toMatch(/threads/);
+    expect(cli(['check', 'corpus/city', '--concurrency', '2', '--verbose', '--locale', 'en']).stderr).toMatch(/files checked in 2 threads \(this one and 1 worker\)/);
+    expect(cli(['check', 'corpus/city', '--concurrency', '3', '--verbose', '--locale', 'zh-CN']).stderr).toMatch(/文件由 3 个线程检查\(本线程和 2 个工作线程\)/);
+  });
+
+  it('workers started ahead for --concurrency never keep a run alive or change it: nothing found, one file, everything cached', () => {
+    const empty = mkdtempSync(join(dir, 'empty-'));
+    const none = cli(['check', empty, '--concurrency', '2', '--locale', 'en']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/nothing was checked/);
+    const one = cli(['check', 'corpus/odd/broken.yaml', '--concurrency', '4', '--verbose', '--locale', 'en']);
+    expect(one.code).toBe(1);
+    expect(one.stderr).not.toMatch(/threads/);
+    const work = mkdtempSync(join(dir, 'ahead-cached-'));
+    generateSchools(join(work, 'city'), 4);
+    const cold = cli(['check', '.', '--format', 'json', '--cache', '--concurrency', '2', '--verbose', '--locale', 'en'], work);
+    expect(cold.stderr).toMatch(/files checked in 2 threads/);
+    const warm = cli(['check', '.', '--format', 'json', '--cache', '--concurrency', '2', '--verbose', '--locale', 'en'], work);
+    expect(warm.stderr).toMatch(/0 miss\(es\)/);
+    expect(warm.stderr).not.toMatch(/threads/);
+    expect(warm.code).toBe(cold.code);
+    expect(warm.stdout).toBe(cold.stdout);
   });
 
   it('batches: every job once, the largest first, none over the bound unless one file is', () => {

@@ -20,6 +20,8 @@ import type { Executor, ExecutorOptions } from './executor.js';
 import type { Outcome } from './outcome.js';
 import { receivedError, type FromWorker, type ToWorker } from './worker-messages.js';
 
+const WORKER = new URL('./check-worker.js', import.meta.url);
+
 /** Batches per worker over the run: enough for the last ones to even out the ends. */
 const BATCHES_PER_WORKER = 16;
 /** Bounds of a batch: a round trip costs about a millisecond; a batch holds its results until answered. */
@@ -49,18 +51,48 @@ export function batchesOf(jobs: readonly CheckJob[], threads: number): CheckJob[
   return out;
 }
 
+/** What happened to a worker started ahead of its pool, before the pool listened (an error, or its end). */
+const earlyEnd = new WeakMap<Worker, Error>();
+
+/**
+ * Workers started before the files are listed (`checkPaths`, for `--concurrency n`), so that
+ * their start-up — loading the engine, resolving nothing yet — overlaps the walk of the folders
+ * instead of following it. Unreferenced until a pool takes them: a run that ends early (nothing
+ * found, a usage error) is not kept alive by them, and the pool ends whatever it does not use.
+ */
+export function startWorkers(count: number): Worker[] {
+  return Array.from({ length: count }, () => {
+    const worker = new Worker(WORKER);
+    worker.unref();
+    // An 'error' event with no listener would throw in this thread: remembered for the pool instead.
+    worker.on('error', (error) => earlyEnd.set(worker, error));
+    worker.on('exit', (code) => {
+      if (!earlyEnd.has(worker)) earlyEnd.set(worker, new Error(`a check worker stopped (exit code ${code}) before its work was done`));
+    });
+    return worker;
+  });
+}
+
+/** Ends workers started ahead that no pool took (the run stayed in this thread). */
+export function stopWorkers(workers: readonly Worker[]): void {
+  for (const w of workers) void w.terminate();
+}
+
 export class WorkerPool implements Executor {
   constructor(
     readonly threads: number,
     private readonly options: ExecutorOptions,
+    /** Workers started ahead (startWorkers); the pool uses what it needs and ends the rest. */
+    private readonly started: readonly Worker[] = [],
   ) {}
 
   run(jobs: readonly CheckJob[], onOutcome: (outcome: Outcome) => void): Promise<void> {
     const batches = batchesOf(jobs, this.threads);
     let next = 0;
     let pending = batches.length;
-    const url = new URL('./check-worker.js', import.meta.url);
-    const workers: Worker[] = [];
+    const workers = this.started.slice(0, this.threads - 1);
+    stopWorkers(this.started.slice(this.threads - 1));
+    while (workers.length < this.threads - 1) workers.push(new Worker(WORKER));
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       const finish = (error?: Error) => {
@@ -73,12 +105,13 @@ export class WorkerPool implements Executor {
         );
       };
       const feed = (worker: Worker) => {
-        if (next < batches.length) worker.postMessage({ jobs: batches[next++]! } satisfies ToWorker);
+        if (next < batches.length) worker.postMessage({ type: 'jobs', jobs: batches[next++]! } satisfies ToWorker);
       };
       if (pending === 0) return finish();
-      for (let i = 0; i < this.threads - 1; i++) {
-        const worker = new Worker(url, { workerData: this.options });
-        workers.push(worker);
+      for (const worker of workers) {
+        const early = earlyEnd.get(worker);
+        if (early) return finish(early);
+        worker.ref();
         worker.on('message', (message: FromWorker) => {
           if (settled) return;
           if (message.type === 'error') return finish(receivedError(message.error));
@@ -94,6 +127,7 @@ export class WorkerPool implements Executor {
         worker.on('exit', (code) => {
           if (!settled) finish(new Error(`a check worker stopped (exit code ${code}) before its work was done`));
         });
+        worker.postMessage({ type: 'start', options: this.options } satisfies ToWorker);
         feed(worker);
         feed(worker);
       }

@@ -61,7 +61,7 @@ export const CHECKING_SPEC = {
   },
   cache: { type: 'boolean', help: L('重用未改动文件的结果', 'reuse the results of unchanged files') },
   'cache-location': { type: 'string', default: '.edunormcache', arg: FILE, help: L('缓存文件(配合 --cache)', 'the cache file (with --cache)') },
-  concurrency: { type: 'string', arg: L('n|auto', 'n|auto'), help: L('用 n 个工作线程检查', 'check files in n worker threads') },
+  concurrency: { type: 'string', arg: L('n|auto', 'n|auto'), help: L('用 n 个线程检查(本线程和 n − 1 个工作线程)', 'check files in n threads (this one and n − 1 workers)') },
   shard: {
     type: 'string',
     arg: L('i/n', 'i/n'),

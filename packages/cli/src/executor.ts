@@ -4,6 +4,7 @@
  * Every thread has its own rule sets: a json-rules-engine Engine never runs two checks at once.
  */
 import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import type { CheckJob, CheckOptions } from './check-tasks.js';
 import type { Outcome } from './outcome.js';
 import { UsageError } from './usage-error.js';
@@ -53,14 +54,15 @@ export function autoThreads(jobs: readonly Pick<CheckJob, 'size'>[], cores = ava
   return Math.max(1, Math.min(cores, Math.floor(bytes / AUTO_BYTES_PER_WORKER), jobs.length));
 }
 
-/** The executor for these jobs: in this thread, or a pool of `n` workers (never more than jobs). */
-export async function chooseExecutor(jobs: readonly CheckJob[], concurrency: number | 'auto' | undefined, options: ExecutorOptions): Promise<Executor> {
+/** The executor for these jobs: in this thread, or a pool of `n` threads (never more than jobs); `started`: workers started ahead, ended if not used. */
+export async function chooseExecutor(jobs: readonly CheckJob[], concurrency: number | 'auto' | undefined, options: ExecutorOptions, started: readonly Worker[] = []): Promise<Executor> {
   const wanted = concurrency === 'auto' ? autoThreads(jobs) : (concurrency ?? 1);
   const threads = Math.min(wanted, jobs.length);
   if (threads > 1) {
     const { WorkerPool } = await import('./check-in-workers.js');
-    return new WorkerPool(threads, options);
+    return new WorkerPool(threads, options, started);
   }
+  for (const w of started) void w.terminate();
   const { InProcessExecutor } = await import('./in-process-executor.js');
   return new InProcessExecutor(options);
 }

@@ -12,6 +12,7 @@
  * the join, before any report is read back, so a writer can start with them.
  */
 import { statSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import type { DistrictSummary } from '@edunorm/core';
 import { DEFAULT_CONFIG_HASH, findConfigFile } from '@edunorm/core/internal/config-files';
@@ -33,6 +34,8 @@ export interface RunOptions extends CheckOptions {
   concurrency?: string;
   cache?: FileResultCache;
   version: string;
+  /** Workers started ahead for `--concurrency n` (check-in-workers.ts startWorkers); ended when the run ends. */
+  workers?: readonly Worker[];
 }
 
 /** A finished run: its counts and districts now, its reports when read. Call `close()` when done. */
@@ -98,6 +101,9 @@ export async function runCheck(targets: readonly FileTarget[], options: RunOptio
   } catch (error) {
     spool.close();
     throw error;
+  } finally {
+    // Whatever the pool did not take (everything cached, too few files) or already ended.
+    for (const w of options.workers ?? []) void w.terminate();
   }
 }
 
@@ -183,7 +189,7 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
 
   let threads = 1;
   if (jobs.length) {
-    const executor = await chooseExecutor(jobs, concurrency, { locale: options.locale, reportUnusedDirectives: options.reportUnusedDirectives, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}), ...(options.configFile ? { configFile: options.configFile } : {}), configFolders: configs.folders, digest: cache !== undefined });
+    const executor = await chooseExecutor(jobs, concurrency, { locale: options.locale, reportUnusedDirectives: options.reportUnusedDirectives, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}), ...(options.configFile ? { configFile: options.configFile } : {}), configFolders: configs.folders, digest: cache !== undefined }, options.workers);
     threads = executor.threads;
     await executor.run(jobs, record);
   }

@@ -4,9 +4,11 @@
  * workers exits 2 with the same text as one without.
  */
 import type { CheckJob } from './check-tasks.js';
+import type { ExecutorOptions } from './executor.js';
 import type { Outcome } from './outcome.js';
 
-export type ToWorker = { jobs: CheckJob[] };
+/** First the run's options (a worker may be started before they are known), then batches. */
+export type ToWorker = { type: 'start'; options: ExecutorOptions } | { type: 'jobs'; jobs: CheckJob[] };
 export type FromWorker = { type: 'outcomes'; outcomes: Outcome[] } | { type: 'error'; error: SentError };
 
 export interface SentError {
