@@ -32,6 +32,8 @@ export interface CheckJob {
   walkError?: string;
   /** Bytes on disk when the run started: what the worker pool balances by. */
   size: number;
+  /** The configuration file that applies (null: none, the built-in pack), when the pipeline found it already. */
+  configFile?: string | null;
 }
 
 const byOffset = (a: Finding, b: Finding) => a.range.start.offset - b.range.start.offset;
@@ -48,7 +50,7 @@ export async function checkJob(job: CheckJob, resolver: ConfigResolver, options:
   );
   if (read.notEdunorm) return toOutcome(job.index, { isEdunorm: false, findings: [], suppressed: [] });
   if (read.finding || read.text === undefined) return toOutcome(job.index, { isEdunorm: true, findings: read.finding ? [read.finding] : [], suppressed: [] });
-  const config = resolver.forFile(job.absolute);
+  const config = job.configFile !== undefined ? resolver.forConfigFile(job.configFile ?? undefined) : resolver.forFile(job.absolute);
   // The size limit was applied when the file was read (read-target.ts, --max-file-size).
   const result = await check(read.text, { path: job.absolute, locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives, maxFileBytes: Infinity, workspace: true });
   // A finding about how the file was read (its encoding) counts only when the file is ours.

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './usage-error.js';
 import { MESSAGES as M } from './messages.js';
+import { CONFIG_FILE_NAMES } from '@edunorm/core/internal/config-files';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 const YAML_FILE = /\.ya?ml$/i;
@@ -34,6 +35,11 @@ export interface WalkNote {
 export interface FoundFiles {
   targets: FileTarget[];
   notes: WalkNote[];
+  /**
+   * Folders the walk listed that hold nothing named like a configuration file: where the search
+   * for a file's configuration (findConfigFile) need not look again, once per folder and name.
+   */
+  unconfigured: Set<string>;
   /** Inputs that named nothing to check: a glob without matches, a folder without YAML files. */
   empty: { input: string; kind: 'glob' | 'folder' }[];
 }
@@ -84,11 +90,49 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 /**
+ * The folders being walked, from the root down to the current one. Their identities (device and
+ * inode) are only needed when a link to a folder is met, to tell a loop: they are looked up then,
+ * once per folder, instead of with a stat of every folder walked.
+ */
+class WalkPath {
+  private readonly paths: FsPath[] = [];
+  /** undefined: not looked up yet; null: could not be. */
+  private readonly ids: (string | null | undefined)[] = [];
+
+  enter(dir: FsPath): void {
+    this.paths.push(dir);
+    this.ids.push(undefined);
+  }
+
+  leave(): void {
+    this.paths.pop();
+    this.ids.pop();
+  }
+
+  includes(identity: string): boolean {
+    for (let i = 0; i < this.paths.length; i++) {
+      if (this.ids[i] === undefined) {
+        try {
+          const st = statSync(this.paths[i]!);
+          this.ids[i] = `${st.dev}:${st.ino}`;
+        } catch {
+          this.ids[i] = null;
+        }
+      }
+      if (this.ids[i] === identity) return true;
+    }
+    return false;
+  }
+}
+
+const CONFIG_NAMES = new Set(CONFIG_FILE_NAMES);
+
+/**
  * Lists every file below a folder, never silently: an unreadable folder (EACCES, a path past
  * PATH_MAX) comes back as an entry with its error; a link to a folder is followed, unless it
  * leads back into a folder being walked (a loop: noted); names that are not UTF-8 keep their bytes.
  */
-function walk(dir: FsPath, display: string, out: Walked[], notes: string[], onPath: Set<string>): void {
+function walk(dir: FsPath, display: string, out: Walked[], notes: string[], onPath: WalkPath, unconfigured: Set<string>): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
@@ -96,13 +140,10 @@ function walk(dir: FsPath, display: string, out: Walked[], notes: string[], onPa
     out.push({ path: dir, display, error: (error as NodeJS.ErrnoException).code ?? String(error) });
     return;
   }
-  let identity: string | undefined;
-  try {
-    const st = statSync(dir);
-    identity = `${st.dev}:${st.ino}`;
-  } catch {}
-  if (identity) onPath.add(identity);
+  onPath.enter(dir);
   entries.sort((a, b) => Buffer.compare(a.name, b.name));
+  // Lower case: on a case-insensitive disk `Edunorm.Config.yaml` is found by name too (the search then looks itself).
+  if (typeof dir === 'string' && !entries.some((e) => CONFIG_NAMES.has(e.name.toString('utf8').toLowerCase() as never))) unconfigured.add(dir);
   for (const e of entries) {
     const name = e.name;
     const utf8 = typeof dir === 'string' && isUtf8(name);
@@ -113,7 +154,7 @@ function walk(dir: FsPath, display: string, out: Walked[], notes: string[], onPa
       try {
         const st = statSync(full);
         if (st.isDirectory()) {
-          if (onPath.has(`${st.dev}:${st.ino}`)) {
+          if (onPath.includes(`${st.dev}:${st.ino}`)) {
             notes.push(shown);
             continue;
           }
@@ -124,10 +165,10 @@ function walk(dir: FsPath, display: string, out: Walked[], notes: string[], onPa
       }
     }
     if (isDir) {
-      if (!SKIPPED_DIRS.has(name.toString('utf8'))) walk(full, shown, out, notes, onPath);
+      if (!SKIPPED_DIRS.has(name.toString('utf8'))) walk(full, shown, out, notes, onPath, unconfigured);
     } else out.push({ path: full, display: shown });
   }
-  if (identity) onPath.delete(identity);
+  onPath.leave();
 }
 
 /**
@@ -142,6 +183,7 @@ export function findFiles(inputs: readonly string[], cwd = process.cwd()): Found
   const targets: FileTarget[] = [];
   const notes: WalkNote[] = [];
   const empty: FoundFiles['empty'] = [];
+  const unconfigured = new Set<string>();
   const rel = (abs: string) => relative(cwd, abs).split(sep).join('/') || '.';
   const push = (w: Walked) => {
     if (seen.has(w.display)) return;
@@ -158,7 +200,7 @@ export function findFiles(inputs: readonly string[], cwd = process.cwd()): Found
     const loops: string[] = [];
     // A glob below a folder that does not exist matches nothing (said as "no files match").
     if (!existsSync(root)) return 0;
-    walk(root, root, found, loops, new Set());
+    walk(root, root, found, loops, new WalkPath(), unconfigured);
     for (const l of loops) notes.push({ relative: rel(l), reason: 'link-loop' });
     const kept = found.filter((w) => w.error || keep(w));
     kept.forEach(push);
@@ -196,5 +238,5 @@ export function findFiles(inputs: readonly string[], cwd = process.cwd()): Found
       if (n === 0) empty.push({ input, kind: 'folder' });
     } else push({ path: abs, display: abs });
   }
-  return { targets, notes, empty };
+  return { targets, notes, empty, unconfigured };
 }

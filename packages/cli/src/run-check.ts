@@ -34,6 +34,8 @@ export interface RunOptions extends CheckOptions {
   concurrency?: string;
   cache?: FileResultCache;
   version: string;
+  /** Folders the walk listed without a configuration file (find-files.ts): not searched again. */
+  unconfigured?: ReadonlySet<string>;
   /** Workers started ahead for `--concurrency n` (check-in-workers.ts startWorkers); ended when the run ends. */
   workers?: readonly Worker[];
 }
@@ -76,12 +78,15 @@ class ConfigFiles {
   readonly folders: string[] = [];
   private readonly seen = new Set<string | undefined>();
 
-  constructor(private readonly override: string | undefined) {}
+  constructor(
+    private readonly override: string | undefined,
+    private readonly unconfigured?: ReadonlySet<string>,
+  ) {}
 
   of(absolute: string): string | undefined {
     const folder = dirname(absolute);
     if (!this.byFolder.has(folder)) {
-      const file = this.override ?? findConfigFile(folder, this.ancestors);
+      const file = this.override ?? findConfigFile(folder, this.ancestors, this.unconfigured);
       this.byFolder.set(folder, file);
       if (!this.seen.has(file)) {
         this.seen.add(file);
@@ -109,7 +114,7 @@ export async function runCheck(targets: readonly FileTarget[], options: RunOptio
 
 async function run(targets: readonly FileTarget[], options: RunOptions, concurrency: number | 'auto' | undefined, spool: Spool): Promise<CheckRun> {
   const cache = options.cache;
-  const configs = new ConfigFiles(options.configFile);
+  const configs = new ConfigFiles(options.configFile, options.unconfigured);
   const summary = emptySummary();
   const ours = new Uint8Array(targets.length);
   const joinable = new Map<number, { input: JoinInput['input']; retractable?: RetractableCount[] }>();
@@ -146,11 +151,13 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
   const jobs: CheckJob[] = [];
   const sized = concurrency !== undefined && concurrency !== 1;
   targets.forEach((target, index) => {
-    configs.of(target.absolute);
+    // Found here once per folder, and sent with the job: no thread searches for it again.
+    const configFile = configs.of(target.absolute) ?? null;
     const job = (size: number): CheckJob => ({
       index,
       absolute: target.absolute,
       size,
+      configFile,
       ...(target.fsPath ? { fsPath: target.fsPath } : {}),
       ...(target.walkError ? { walkError: target.walkError } : {}),
     });

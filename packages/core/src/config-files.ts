@@ -16,9 +16,10 @@ export { BUILTIN_PACK_HASH };
 
 /**
  * The nearest configuration file from `folder` upward, or undefined. `memo` (folder → answer)
- * lets a run over hundreds of sibling folders look at each ancestor once.
+ * lets a run over hundreds of sibling folders look at each ancestor once; `unconfigured`: folders
+ * already listed (the CLI's walk) that hold no configuration file, so are not asked again.
  */
-export function findConfigFile(folder: string, memo?: Map<string, string | undefined>): string | undefined {
+export function findConfigFile(folder: string, memo?: Map<string, string | undefined>, unconfigured?: ReadonlySet<string>): string | undefined {
   const visited: string[] = [];
   let dir = resolve(folder);
   let found: string | undefined;
@@ -28,7 +29,7 @@ export function findConfigFile(folder: string, memo?: Map<string, string | undef
       break;
     }
     visited.push(dir);
-    const hit = CONFIG_FILE_NAMES.map((name) => join(dir, name)).find((candidate) => existsSync(candidate));
+    const hit = unconfigured?.has(dir) ? undefined : CONFIG_FILE_NAMES.map((name) => join(dir, name)).find((candidate) => existsSync(candidate));
     if (hit) {
       found = hit;
       break;

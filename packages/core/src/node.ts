@@ -271,6 +271,15 @@ export class ConfigResolver {
       if (!this.byFolder.has(folder)) this.byFolder.set(folder, findConfigFile(folder, this.ancestors));
       file = this.byFolder.get(folder);
     }
+    return this.forConfigFile(file);
+  }
+
+  /**
+   * The configuration of a file already found (findConfigFile: what applies to a folder), or
+   * the built-in defaults for none; `--config` still overrides it.
+   */
+  forConfigFile(found: string | undefined): ResolvedConfig {
+    const file = this.override ? resolve(this.override) : found;
     if (!file) {
       this.defaults ??= withLazyRuleSet({ hash: DEFAULT_CONFIG_HASH, dependencies: [] }, () => new RuleSet([builtinPack()]));
       return this.defaults;

@@ -181,6 +181,7 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
     ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     ...(values.concurrency ? { concurrency: values.concurrency } : {}),
     ...(workers.length ? { workers } : {}),
+    unconfigured: found.unconfigured,
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
     ...(cache ? { cache } : {}),
   });
