@@ -43,6 +43,16 @@ export interface DiagnosticData {
   version: number;
 }
 
+/** Each rule id's documentation link, found once: a 20,000-staff file publishes 1,360 diagnostics per keystroke. */
+const docLinks = new Map<string, { href: string } | undefined>();
+function docLink(ruleId: string): { href: string } | undefined {
+  if (docLinks.has(ruleId)) return docLinks.get(ruleId);
+  const href = ruleDocUrl(ruleId);
+  const link = href ? { href } : undefined;
+  docLinks.set(ruleId, link);
+  return link;
+}
+
 export function toDiagnostic(finding: Finding, uri: string, data?: DiagnosticData): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toLspRange(finding.range),
@@ -51,8 +61,8 @@ export function toDiagnostic(finding: Finding, uri: string, data?: DiagnosticDat
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
-  const href = ruleDocUrl(finding.ruleId);
-  if (href) diagnostic.codeDescription = { href };
+  const link = docLink(finding.ruleId);
+  if (link) diagnostic.codeDescription = { href: link.href };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map(
       // A finding across documents points into other files: their uris (the workspace index's keys).
