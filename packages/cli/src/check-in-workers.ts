@@ -7,8 +7,8 @@
  * is taken from the checking itself. Between two files it yields to the event loop, so the
  * workers' answers are spooled and new batches sent while it works.
  *
- * Work is pulled, not dealt: the jobs are queued largest first and cut into batches of about
- * the same number of bytes; each worker holds two batches (the one it checks and the next), and
+ * Work is pulled, not dealt: the jobs are queued largest first and cut into batches that
+ * shrink as the work runs out (batchesOf); each worker holds two batches (the one it checks and the next), and
  * gets another each time it answers one; this thread takes one batch at a time from the same
  * queue. A 9 MB staffing file and 4,000 small ones end at about the same time on every core,
  * whatever the sizes, and results come back batch by batch (each file's report as one JSON
@@ -22,27 +22,36 @@ import { receivedError, type FromWorker, type ToWorker } from './worker-messages
 
 const WORKER = new URL('./check-worker.js', import.meta.url);
 
-/** Batches per worker over the run: enough for the last ones to even out the ends. */
-const BATCHES_PER_WORKER = 16;
+/**
+ * Batch sizes shrink as the work runs out (guided self-scheduling): each batch is about
+ * 1/(threads × this) of the bytes not yet given out, so the first ones are large (few round
+ * trips) and the last ones small — no thread waits long at the end for another's last batch (a
+ * worker holds two batches). With batches of one size, a thread sat idle for about one batch
+ * at the end of the 2,000-school city.
+ */
+const GUIDED_SHARE = 4;
 /** Bounds of a batch: a round trip costs about a millisecond; a batch holds its results until answered. */
 const MIN_BATCH_BYTES = 64 * 1024;
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 const MAX_BATCH_FILES = 256;
 
-/** Cuts the jobs, largest first, into batches of about `target` bytes (a larger job is a batch alone). */
+/** Cuts the jobs, largest first, into batches of shrinking size (a job larger than its batch's size is a batch alone). */
 export function batchesOf(jobs: readonly CheckJob[], threads: number): CheckJob[][] {
   const sorted = [...jobs].sort((a, b) => b.size - a.size || a.index - b.index);
-  let total = 0;
-  for (const j of sorted) total += j.size;
-  const target = Math.min(MAX_BATCH_BYTES, Math.max(MIN_BATCH_BYTES, Math.ceil(total / (threads * BATCHES_PER_WORKER))));
+  let remaining = 0;
+  for (const j of sorted) remaining += j.size;
+  const targetFor = (left: number) => Math.min(MAX_BATCH_BYTES, Math.max(MIN_BATCH_BYTES, Math.ceil(left / (threads * GUIDED_SHARE))));
   const out: CheckJob[][] = [];
   let batch: CheckJob[] = [];
   let bytes = 0;
+  let target = targetFor(remaining);
   for (const job of sorted) {
     batch.push(job);
     bytes += job.size;
     if (bytes >= target || batch.length >= MAX_BATCH_FILES) {
       out.push(batch);
+      remaining -= bytes;
+      target = targetFor(remaining);
       batch = [];
       bytes = 0;
     }
