@@ -43,7 +43,9 @@ export function parseConcurrency(value: string | undefined): number | 'auto' | u
  * on the 2-core bench machine (process CPU time, bench/corpus.mjs), the 200-school city
  * (4.7 MB) took 2.7 s of CPU in two workers against 1.8 s in one thread — no gain possible —
  * and the 2,000-school city (46 MB) 12.5 s against 10.3 s (+21%), which two free cores turn
- * into a gain. Below 8 MiB per worker the run stays in one thread.
+ * into a gain. Below 8 MiB per worker the run stays in one thread. (Measured with the earlier
+ * pool of n workers beside an idle main thread; this thread now checks too, which costs one
+ * worker's start-up less, so the threshold is on the safe side.)
  */
 export const AUTO_BYTES_PER_WORKER = 8 * 1024 * 1024;
 
