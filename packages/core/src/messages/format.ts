@@ -13,11 +13,26 @@ export function pick(text: LocalizedText, locale: Locale): string {
 function formatFixed(value: number, decimals: number, group: boolean): string {
   const factor = 10 ** decimals;
   const rounded = Math.round(Math.abs(value) * factor) / factor;
+  const sign = value < 0 && rounded !== 0 ? '-' : '';
+  // Most figures are whole yuan, people and hours: their digits without toFixed, a split and two
+  // expressions (every number of every message goes through here).
+  if (Number.isInteger(rounded) && rounded <= Number.MAX_SAFE_INTEGER) {
+    const digits = String(rounded);
+    return sign + (group ? groupThousands(digits) : digits);
+  }
   let [whole, frac = ''] = rounded.toFixed(decimals).split('.');
   frac = frac.replace(/0+$/, '');
-  if (group) whole = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const sign = value < 0 && rounded !== 0 ? '-' : '';
+  if (group) whole = groupThousands(whole!);
   return `${sign}${whole}${frac ? `.${frac}` : ''}`;
+}
+
+/** "1234567" → "1,234,567" (a string of digits). */
+function groupThousands(digits: string): string {
+  if (digits.length <= 3 || !/^\d+$/.test(digits)) return digits;
+  let i = digits.length % 3 || 3;
+  let out = digits.slice(0, i);
+  for (; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
 }
 
 /** 180000 → "180,000"; keeps up to two decimals for amounts that are not whole yuan. */
