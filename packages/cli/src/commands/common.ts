@@ -90,24 +90,31 @@ function openCache(location: string, locale: Locale, io: Io): FileResultCache | 
   return undefined;
 }
 
-/** The same file, however it is spelled (`./a.yaml`, a link, a hard link). */
-function sameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const sa = statSync(a);
-    const sb = statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Refuses (exit 2) to write a report, cache or baseline over one of the files being checked:
- * `--output budget.yaml` would silently replace a submission.
+ * `--output budget.yaml` would silently replace a submission. The same file however it is
+ * spelled (`./a.yaml`, a link, a hard link): by path, then by device and inode. The output is
+ * stat'ed once; when nothing is there, only its own spelling can name a file being checked.
  */
 export function refuseInputAsOutput(output: string, targets: readonly FileTarget[], flag: string, locale: Locale): void {
-  const hit = targets.find((t) => !t.fsPath && sameFile(t.absolute, output));
+  const path = resolve(output);
+  let out: { dev: number; ino: number } | undefined;
+  try {
+    out = statSync(output);
+  } catch {
+    // Nothing there (or a dangling link): only the same spelling can be a file being checked.
+  }
+  const same = (t: FileTarget) => {
+    if (t.absolute === path) return true;
+    if (!out) return false;
+    try {
+      const st = statSync(t.absolute);
+      return st.ino === out!.ino && st.dev === out!.dev;
+    } catch {
+      return false;
+    }
+  };
+  const hit = targets.find((t) => !t.fsPath && same(t));
   if (!hit) return;
   throw new UsageError({
     'zh-CN': `${flag} 指向被检查的文件 ${safeText(hit.relative)},不会覆盖它;请换一个文件名`,

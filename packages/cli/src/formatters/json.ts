@@ -39,18 +39,38 @@ function fileEntry(r: FileReport) {
 
 /**
  * Writes the elements of a JSON array one at a time, with exactly the bytes
- * `JSON.stringify(whole, null, 2)` gives: `indent` is the elements' depth in spaces. JSON text
- * holds no raw line break inside a string, so indenting every line of an element is exact.
+ * `JSON.stringify(whole, null, 2)` gives: `indent` is the elements' depth in spaces (even, as
+ * two-space indentation makes it). The element is stringified inside `indent / 2` arrays, which
+ * puts it at that depth, and cut out of them: the engine indents it, no pass over its text
+ * does (the bulk of a large run's JSON and SARIF output is these elements).
  */
 export class JsonArrayWriter {
   private count = 0;
-  constructor(private readonly indent: number) {}
+  private readonly depth: number;
+  /** Characters of the wrapping arrays before and after the element. */
+  private readonly head: number;
+  private readonly tail: number;
+
+  constructor(private readonly indent: number) {
+    if (indent % 2 !== 0 || indent < 0) throw new Error(`JsonArrayWriter: indent ${indent} is not a depth of two-space indentation`);
+    this.depth = indent / 2;
+    // `[\n` at 0, 2, … spaces, then the element's own indentation; `\n]` at … 2, 0 spaces after.
+    let head = 0;
+    let tail = 0;
+    for (let k = 0; k < this.depth; k++) {
+      head += 2 * k + 2;
+      tail += 2 * k + 2;
+    }
+    this.head = head + indent;
+    this.tail = tail;
+  }
 
   /** `,` (after the first), a line break, the element at its depth. */
   element(value: unknown): string {
-    const pad = ' '.repeat(this.indent);
-    const text = `${this.count++ ? ',' : ''}\n${pad}${JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`)}`;
-    return text;
+    let wrapped = value;
+    for (let k = 0; k < this.depth; k++) wrapped = [wrapped];
+    const text = JSON.stringify(wrapped, null, 2);
+    return `${this.count++ ? ',' : ''}\n${' '.repeat(this.indent)}${text.slice(this.head, text.length - this.tail)}`;
   }
 
   /** The closing bracket: on its own line after elements, right after `[` when there were none. */
