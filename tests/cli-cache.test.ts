@@ -46,7 +46,9 @@ const signV6 = (key: Buffer, body: string) => createHmac('sha256', key).update('
 function forge(key: Buffer, edit: (record: { meta: Record<string, unknown>; report: Record<string, unknown> }, entry: CacheEntry) => void): void {
   const cache = readCache(cacheFile());
   for (const [file, bytes] of cache.records) {
-    const r = parseRecord(bytes);
+    // The rendered JSON element (if any) is dropped: it would still show the findings edited away.
+    const { j: _j, p: _p, ...meta } = parseRecord(bytes).meta;
+    const r = { ...parseRecord(bytes), meta };
     const record = { meta: r.meta, report: JSON.parse(r.line) as Record<string, unknown> };
     edit(record, cache.index.entries[file]!);
     cache.records.set(file, recordBytes({ meta: record.meta, line: JSON.stringify(record.report) }));

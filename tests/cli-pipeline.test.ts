@@ -20,6 +20,7 @@ import { ROOT } from './helpers/paths.js';
 import { runCli } from './helpers/run-cli.js';
 import { STACK_TRACE } from './helpers/sarif.js';
 import { generateSchools } from './fixtures/report/generate-schools.js';
+import { parseRecord, readCache } from './helpers/cache-file.js';
 
 let dir: string;
 /** TMPDIR of the runs: where the spool lives, so a test can see it is gone. */
@@ -107,6 +108,37 @@ describe('in this thread or in a worker pool: the same results', { timeout: 600_
     const again = cli([...args, '--cache', '--concurrency', '2', '--verbose'], work);
     expect(again.stderr).toMatch(/cache \d+ hit\(s\), 1 miss\(es\)/);
     expect(again.stdout).toBe(cli(args, work).stdout);
+  });
+
+  it('with --cache --format json, elements served from the cache: the uncached output from another folder, with --quiet, a baseline, other formats', () => {
+    const work = mkdtempSync(join(dir, 'rendered-'));
+    cpSync(join(dir, 'corpus', 'examples'), join(work, 'examples'), { recursive: true });
+    generateSchools(join(work, 'city'), 12);
+    const cache = join(work, 'shared-cache');
+    const cached = ['--cache', '--cache-location', cache];
+    const json = ['check', '.', '--format', 'json', '--locale', 'en'];
+    const plain = cli(json, work);
+    expect(cli([...json, ...cached], work).stdout).toBe(plain.stdout);
+    // The cache now holds each checked file's JSON element beside its report.
+    const records = [...readCache(cache).records.values()].map(parseRecord);
+    expect(records.filter((r) => typeof r.meta.j === 'number' && r.meta.p !== undefined).length).toBeGreaterThan(20);
+    const warm = cli([...json, ...cached, '--verbose'], work);
+    expect(warm.stderr).toMatch(/cache \d+ hit\(s\), 0 miss\(es\)/);
+    expect(warm.stdout).toBe(plain.stdout);
+    // From another working folder every relative path differs: the elements are rendered again.
+    const sub = join(work, 'city');
+    const elsewhere = ['check', '..', '--format', 'json', '--locale', 'en'];
+    expect(cli([...elsewhere, ...cached], sub).stdout).toBe(cli(elsewhere, sub).stdout);
+    // What changes reports before they are written (--quiet, a baseline) never shows a served element.
+    expect(cli([...json, ...cached, '--quiet'], work).stdout).toBe(cli([...json, '--quiet'], work).stdout);
+    expect(cli(['baseline', '.', '--output', 'base.json'], work).code).toBe(0);
+    writeFileSync(join(work, 'city', readdirSync(join(work, 'city')).sort()[0]!, 'extra.yaml'), failingBudget());
+    const withBaseline = [...json, '--baseline', 'base.json'];
+    expect(cli([...withBaseline, ...cached], work).stdout).toBe(cli(withBaseline, work).stdout);
+    for (const format of ['sarif', 'stylish', 'junit']) {
+      const other = ['check', '.', '--format', format, '--locale', 'en'];
+      expect(cli([...other, ...cached], work).stdout, format).toBe(cli(other, work).stdout);
+    }
   });
 });
 

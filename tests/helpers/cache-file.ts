@@ -15,6 +15,8 @@ export interface CacheRecord {
   meta: Record<string, unknown>;
   /** The report line, as text. */
   line: string;
+  /** The file's JSON-output element after the line (`meta.j` bytes), if the record has one. */
+  rendered?: string;
 }
 
 export interface ParsedCache {
@@ -40,12 +42,15 @@ export function readCache(path: string): ParsedCache {
 }
 
 export function parseRecord(record: Buffer): CacheRecord {
-  const text = record.toString('utf8');
-  const eol = text.indexOf('\n');
-  return { meta: JSON.parse(text.slice(0, eol)) as Record<string, unknown>, line: text.slice(eol + 1, -1) };
+  const eol = record.indexOf(10);
+  const meta = JSON.parse(record.toString('utf8', 0, eol)) as Record<string, unknown>;
+  const j = typeof meta.j === 'number' ? meta.j : 0;
+  const lineEnd = record.length - 1 - j;
+  return { meta, line: record.toString('utf8', eol + 1, lineEnd), ...(typeof meta.j === 'number' ? { rendered: record.toString('utf8', lineEnd + 1) } : {}) };
 }
 
-export const recordBytes = (r: CacheRecord) => Buffer.from(`${JSON.stringify(r.meta)}\n${r.line}\n`, 'utf8');
+/** A record's bytes: `meta \n line \n rendered?` (`meta.j` must be the rendered part's byte length). */
+export const recordBytes = (r: CacheRecord) => Buffer.from(`${JSON.stringify(r.meta)}\n${r.line}\n${r.rendered ?? ''}`, 'utf8');
 
 /**
  * Writes a cache: records laid out in entry order (offsets and lengths recomputed), the index

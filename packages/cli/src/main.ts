@@ -15,6 +15,8 @@ export interface Io {
    * return nothing.
    */
   stdout: (s: string) => void | Promise<void>;
+  /** Standard output for UTF-8 bytes (a report's pre-rendered parts), when the Io can take them; else `stdout` gets them decoded. */
+  stdoutBytes?: (b: Uint8Array) => void | Promise<void>;
   stderr: (s: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
@@ -27,7 +29,7 @@ export interface Io {
  * stream's buffer is full the write returns a promise that settles on 'drain' — or when the
  * stream closes or fails, so a reader that went away never leaves the run waiting.
  */
-function pipeSafe(stream: NodeJS.WriteStream, transform: (s: string) => string = (s) => s): (s: string) => void | Promise<void> {
+function pipeSafe<T extends string | Uint8Array>(stream: NodeJS.WriteStream, transform: (s: T) => T = (s) => s): (s: T) => void | Promise<void> {
   let closed = false;
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
@@ -49,14 +51,19 @@ function pipeSafe(stream: NodeJS.WriteStream, transform: (s: string) => string =
   };
 }
 
-const defaultIo = (): Io => ({
-  stdout: pipeSafe(process.stdout),
-  // Nothing edunorm writes to stderr is a workflow command: the last guard against one.
-  stderr: pipeSafe(process.stderr, guardLines),
-  isTTY: Boolean(process.stdout.isTTY),
-  env: process.env,
-  cwd: process.cwd(),
-});
+const defaultIo = (): Io => {
+  // One guard for the stream, whether text or bytes are written to it.
+  const stdout = pipeSafe<string | Uint8Array>(process.stdout);
+  return {
+    stdout,
+    stdoutBytes: stdout,
+    // Nothing edunorm writes to stderr is a workflow command: the last guard against one.
+    stderr: pipeSafe(process.stderr, guardLines),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+};
 
 export interface Command {
   run(args: readonly string[], io: Io): Promise<number>;

@@ -69,6 +69,9 @@ export interface RecordMeta {
   c: [number, number, number];
   w?: WorkspaceFileInput;
   r?: RetractableCount[];
+  /** The record ends with the file's JSON-output element (rendered.ts): its byte length, and the relative path it was rendered for. */
+  j?: number;
+  p?: string;
 }
 
 /** A cache hit: the report's spool line as stored (never parsed here) and its metadata. */
@@ -78,10 +81,12 @@ export interface CachedResult {
   counts: [number, number, number];
   workspace?: WorkspaceFileInput;
   retractable?: RetractableCount[];
+  /** The file's JSON-output element, rendered when it was checked, for the file shown as `relative`. */
+  rendered?: { relative: string; json: Buffer };
 }
 
 /** What a miss hands to the cache: its spool line (as written to the spool) and its metadata. */
-export type FreshResult = Omit<CachedResult, 'line'> & { line: string };
+export type FreshResult = Omit<CachedResult, 'line' | 'rendered'> & { line: string; rendered?: { relative: string; json: string } };
 
 type DistrictEntry = { findings: WorkspaceFinding[]; summary: DistrictSummary };
 type ConfigEntry = { hash: string; dependencies: [path: string, digest: string][] };
@@ -250,8 +255,9 @@ function openCacheFile(location: string, secret: Buffer): Opened {
  * The file (format 7) is one header line `{"format","tool","index":<bytes>,"mac"}`, the index
  * (JSON: per file its key, content digest, stat and where its record lies with the record's
  * digest; the configurations; the districts), then the records: per file a metadata line
- * (counts, whether it is ours, its input to the norms across documents) and its report as the
- * spool line. A warm run parses the index and one small line per hit; the report goes to the
+ * (counts, whether it is ours, its input to the norms across documents), its report as the
+ * spool line, and — when it was checked for `--format json` — its element of the JSON output
+ * (rendered.ts). A warm run parses the index and one small line per hit; the report goes to the
  * spool as bytes. A save copies the records it did not change as bytes.
  *
  * The index is signed with a secret from the user's cache folder (cache-secret.ts): a cache
@@ -361,7 +367,7 @@ export class FileResultCache {
     const bytes = fresh ?? this.file?.read(e.o, e.l);
     if (!bytes || recordDigest(file, e.k, bytes) !== e.h) return undefined;
     const eol = bytes.indexOf(10);
-    if (eol < 0 || bytes[bytes.length - 1] !== 10) return undefined;
+    if (eol < 0) return undefined;
     let meta: unknown;
     try {
       meta = JSON.parse(bytes.toString('utf8', 0, eol));
@@ -369,14 +375,26 @@ export class FileResultCache {
       return undefined;
     }
     if (!isRecordMeta(meta)) return undefined;
-    // The line is copied out: the window it was read through is reused by the next read.
-    const line = Buffer.from(bytes.subarray(eol + 1, bytes.length - 1));
-    return { line, isEdunorm: meta.e, counts: meta.c, ...(meta.w ? { workspace: meta.w } : {}), ...(meta.r ? { retractable: meta.r } : {}) };
+    // `meta \n line \n rendered`: the line ends where the rendered element (if any) begins.
+    const lineEnd = bytes.length - 1 - (meta.j ?? 0);
+    if (lineEnd <= eol || bytes[lineEnd] !== 10 || (meta.j !== undefined) !== (meta.p !== undefined)) return undefined;
+    // Copied out: the window the record was read through is reused by the next read.
+    const line = Buffer.from(bytes.subarray(eol + 1, lineEnd));
+    const rendered = meta.j !== undefined ? { relative: meta.p!, json: Buffer.from(bytes.subarray(lineEnd + 1)) } : undefined;
+    return { line, isEdunorm: meta.e, counts: meta.c, ...(meta.w ? { workspace: meta.w } : {}), ...(meta.r ? { retractable: meta.r } : {}), ...(rendered ? { rendered } : {}) };
   }
 
   set(file: string, key: string, result: FreshResult, stat: FileStat & { sha: string }): void {
-    const meta: RecordMeta = { e: result.isEdunorm, c: result.counts, ...(result.workspace ? { w: result.workspace } : {}), ...(result.retractable ? { r: result.retractable } : {}) };
-    const record = Buffer.from(`${JSON.stringify(meta)}\n${result.line}\n`, 'utf8');
+    const rendered = result.rendered ? Buffer.from(result.rendered.json, 'utf8') : undefined;
+    const meta: RecordMeta = {
+      e: result.isEdunorm,
+      c: result.counts,
+      ...(result.workspace ? { w: result.workspace } : {}),
+      ...(result.retractable ? { r: result.retractable } : {}),
+      ...(rendered ? { j: rendered.length, p: result.rendered!.relative } : {}),
+    };
+    const head = Buffer.from(`${JSON.stringify(meta)}\n${result.line}\n`, 'utf8');
+    const record = rendered ? Buffer.concat([head, rendered]) : head;
     this.fresh.set(file, record);
     this.entries[file] = { k: key, s: stat.sha, z: stat.size, m: stat.mtimeMs, c: stat.ctimeMs, i: stat.ino, t: trusted(stat, Date.now()), o: -1, l: record.length, h: recordDigest(file, key, record) };
     this.dirty = true;

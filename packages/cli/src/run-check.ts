@@ -24,6 +24,9 @@ import type { Outcome, RetractableCount, SpooledReport } from './outcome.js';
 import { readTarget } from './read-target.js';
 import { contentDigest, resultKey, type CachedResult, type FileResultCache, type FileStat } from './result-cache.js';
 import { Spool } from './spool.js';
+import { lazyReport, renderedJson } from './rendered.js';
+
+const NEWLINE = Buffer.from('\n');
 import { adjustSummary, joinWorkspace, mergeJoined, type JoinInput, type WorkspaceJoin } from './workspace-check.js';
 
 export { parseConcurrency };
@@ -38,6 +41,11 @@ export interface RunOptions extends CheckOptions {
   unconfigured?: ReadonlySet<string>;
   /** Workers started ahead for `--concurrency n` (check-in-workers.ts startWorkers); ended when the run ends. */
   workers?: readonly Worker[];
+  /**
+   * With the cache and `--format json`: renders a file's element of the JSON output as it is
+   * checked, kept in the cache and the spool beside its report (rendered.ts).
+   */
+  renderJson?: (report: Pick<FileReport, 'file' | 'findings'>) => string;
 }
 
 /** A finished run: its counts and districts now, its reports when read. Call `close()` when done. */
@@ -121,8 +129,9 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
   const rememberedConfigs = new Set<string>();
 
   /** A file's outcome (checked now, or a cache hit whose line is the stored bytes). */
-  const record = (o: Omit<Outcome, 'line'> & { line: string | Uint8Array }) => {
-    spool.write(o.index, o.line);
+  const record = (o: Omit<Outcome, 'line'> & { line: string | Uint8Array }, rendered?: string | Uint8Array) => {
+    // A rendered element follows its report on the same spool line (a report's JSON holds no raw line break).
+    spool.write(o.index, rendered === undefined ? o.line : typeof o.line === 'string' ? `${o.line}\n${rendered as string}` : Buffer.concat([o.line, NEWLINE, rendered as Uint8Array]));
     ours[o.index] = o.isEdunorm ? 1 : 0;
     summary.files++;
     if (o.isEdunorm) summary.checked++;
@@ -131,18 +140,32 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     countSeverity(summary, 'warning', o.counts[1]);
     countSeverity(summary, 'info', o.counts[2]);
     if (o.workspace) joinable.set(o.index, { input: o.workspace, ...(o.retractable ? { retractable: o.retractable } : {}) });
-    if (cache && o.config && o.cacheable) {
+    if (cache && o.config && o.cacheable && typeof o.line === 'string') {
       if (o.config.file && !rememberedConfigs.has(o.config.file)) {
         rememberedConfigs.add(o.config.file);
         cache.rememberConfig(o.config.file, o.config.hash, o.config.dependencies);
       }
       // What was just checked is kept as it went to the spool: its line, never parsed again.
-      const line = o.line as string;
-      cache.set(targets[o.index]!.absolute, resultKey(o.cacheable.sha, o.config.hash, options.version, options), { line, isEdunorm: o.isEdunorm, counts: o.counts, ...(o.workspace ? { workspace: o.workspace } : {}), ...(o.retractable ? { retractable: o.retractable } : {}) }, o.cacheable);
+      const json = rendered as string | undefined;
+      const target = targets[o.index]!;
+      cache.set(
+        target.absolute,
+        resultKey(o.cacheable.sha, o.config.hash, options.version, options),
+        { line: o.line, isEdunorm: o.isEdunorm, counts: o.counts, ...(o.workspace ? { workspace: o.workspace } : {}), ...(o.retractable ? { retractable: o.retractable } : {}), ...(json !== undefined ? { rendered: { relative: target.relative, json } } : {}) },
+        o.cacheable,
+      );
     }
   };
-  const recordHit = (index: number, hit: CachedResult) =>
-    record({ index, isEdunorm: hit.isEdunorm, counts: hit.counts, line: hit.line, ...(hit.workspace ? { workspace: hit.workspace } : {}), ...(hit.retractable ? { retractable: hit.retractable } : {}) });
+  /** A checked file's outcome, with its JSON-output element when it may be cached (parsed once here, never at output). */
+  const recordChecked = (o: Outcome) => {
+    const render = cache && options.renderJson && o.config && o.cacheable && o.isEdunorm ? options.renderJson : undefined;
+    record(o, render ? render({ file: targets[o.index]!, findings: (JSON.parse(o.line) as SpooledReport).findings }) : undefined);
+  };
+  const recordHit = (index: number, hit: CachedResult) => {
+    // An element rendered for another relative path (another working folder) is not this run's.
+    const rendered = hit.rendered && hit.rendered.relative === targets[index]!.relative ? hit.rendered.json : undefined;
+    record({ index, isEdunorm: hit.isEdunorm, counts: hit.counts, line: hit.line, ...(hit.workspace ? { workspace: hit.workspace } : {}), ...(hit.retractable ? { retractable: hit.retractable } : {}) }, rendered);
+  };
   const configHashFor = (absolute: string): string | undefined => {
     const file = configs.of(absolute);
     return file ? cache!.configHash(file) : DEFAULT_CONFIG_HASH;
@@ -198,7 +221,7 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
   if (jobs.length) {
     const executor = await chooseExecutor(jobs, concurrency, { locale: options.locale, reportUnusedDirectives: options.reportUnusedDirectives, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}), ...(options.configFile ? { configFile: options.configFile } : {}), configFolders: configs.folders, digest: cache !== undefined }, options.workers);
     threads = executor.threads;
-    await executor.run(jobs, record);
+    await executor.run(jobs, recordChecked);
   }
 
   // The join: contributions in the order of the targets (the first of two district documents wins).
@@ -218,7 +241,16 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     isEdunorm: (index) => ours[index] === 1,
     async *reports() {
       for (let index = 0; index < targets.length; index++) {
-        const own: FileReport = { file: targets[index]!, ...(JSON.parse(spool.read(index)) as SpooledReport) };
+        const bytes = spool.readBytes(index);
+        const eol = bytes.indexOf(10);
+        let own: FileReport;
+        if (eol < 0) own = { file: targets[index]!, ...(JSON.parse(bytes.toString('utf8')) as SpooledReport) };
+        else {
+          // With its rendered element: parsed only if something reads its findings; the element
+          // goes to the output as the bytes it is.
+          own = lazyReport(targets[index]!, ours[index] === 1, bytes.subarray(0, eol));
+          renderedJson.set(own, bytes.subarray(eol + 1));
+        }
         yield joinable.has(index) ? mergeJoined(own, joined) : own;
       }
     },

@@ -56,6 +56,11 @@ export class Spool {
   }
 
   read(index: number): string {
+    return this.readBytes(index).toString('utf8');
+  }
+
+  /** A line as its UTF-8 bytes (a part of it may be passed on without being decoded). */
+  readBytes(index: number): Buffer {
     const offset = this.offsets[index]!;
     if (offset < 0) throw new Error(`spool: no report for target ${index}`);
     const buffer = Buffer.allocUnsafe(this.lengths[index]!);
@@ -65,7 +70,7 @@ export class Spool {
       if (n <= 0) throw new Error('spool: the temporary file was cut short');
       done += n;
     }
-    return buffer.toString('utf8');
+    return buffer;
   }
 
   /** Bytes written (for --verbose and the memory bench). */

@@ -95,7 +95,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
         throw error;
       }
       file.commit();
-    } else await writeRun(writer, toWrite(), io.stdout);
+    } else await writeRun(writer, toWrite(), (chunk) => (typeof chunk === 'string' ? io.stdout(chunk) : io.stdoutBytes ? io.stdoutBytes(chunk) : io.stdout(Buffer.from(chunk).toString('utf8'))));
 
     const stale = filter?.stale() ?? [];
     if (stale.length) {

@@ -191,6 +191,7 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
     unconfigured: found.unconfigured,
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
     ...(cache ? { cache } : {}),
+    ...(cache && (values as { format?: string }).format === 'json' ? { renderJson: (await import('../formatters/json.js')).renderJsonFile } : {}),
   });
   try {
     const unsaved = cache?.save();

@@ -1,8 +1,9 @@
 import type { FileReport } from '../file-report.js';
 import type { ReportWriter, WriteContext } from './writer.js';
+import { renderedJson } from '../rendered.js';
 
 /** One checked file as the JSON output lists it (1-based lines and columns). */
-function fileEntry(r: FileReport) {
+function fileEntry(r: Pick<FileReport, 'file' | 'findings'>) {
   return {
     path: r.file.relative,
     findings: r.findings.map((f) => ({
@@ -67,10 +68,23 @@ export class JsonArrayWriter {
 
   /** `,` (after the first), a line break, the element at its depth. */
   element(value: unknown): string {
+    return this.elementText(this.text(value));
+  }
+
+  /** The element's own text at this depth (its first line unindented): what `element` writes after its line break. */
+  text(value: unknown): string {
     let wrapped = value;
     for (let k = 0; k < this.depth; k++) wrapped = [wrapped];
     const text = JSON.stringify(wrapped, null, 2);
-    return `${this.count++ ? ',' : ''}\n${' '.repeat(this.indent)}${text.slice(this.head, text.length - this.tail)}`;
+    return text.slice(this.head, text.length - this.tail);
+  }
+
+  /** `element` for a text `text` made at this depth (here, or by an earlier run and kept as UTF-8 bytes: see rendered.ts). */
+  elementText(text: string): string;
+  elementText(text: Uint8Array): Uint8Array;
+  elementText(text: string | Uint8Array): string | Uint8Array {
+    const before = `${this.count++ ? ',' : ''}\n${' '.repeat(this.indent)}`;
+    return typeof text === 'string' ? `${before}${text}` : Buffer.concat([Buffer.from(before, 'utf8'), text]);
   }
 
   /** The closing bracket: on its own line after elements, right after `[` when there were none. */
@@ -93,14 +107,31 @@ export function splitAtArray(document: unknown, key: string, indent: number): { 
   return { head: text.slice(0, at + mark.length - 1), tail: text.slice(at + mark.length) };
 }
 
+/** The depth of a file's element in the JSON output (`files` at 2). */
+const FILE_DEPTH = 4;
+const fileText = new JsonArrayWriter(FILE_DEPTH);
+
+/**
+ * A checked file's element of the JSON output, as `openJson` writes it after its line break
+ * and indentation: what `--cache` keeps beside a file's result for the next run (rendered.ts).
+ */
+export function renderJsonFile(r: Pick<FileReport, 'file' | 'findings'>): string {
+  return fileText.text(fileEntry(r));
+}
+
 /** Machine-readable output: every checked file with its findings; the summary comes first. */
 export function openJson(context: WriteContext): ReportWriter {
   // Skipped (non-edunorm) files are counted in the summary, not listed.
   const { head, tail } = splitAtArray({ tool: 'edunorm', version: context.version, summary: context.outline.summary, files: [] }, 'files', 2);
-  const files = new JsonArrayWriter(4);
+  const files = new JsonArrayWriter(FILE_DEPTH);
   return {
     start: () => head,
-    file: (r) => (r.isEdunorm ? files.element(fileEntry(r)) : ''),
+    // A report read back with its element already rendered (a cache hit untouched since) is not rendered again.
+    file: (r) => {
+      if (!r.isEdunorm) return '';
+      const rendered = renderedJson.get(r);
+      return rendered ? files.elementText(rendered) : files.elementText(renderJsonFile(r));
+    },
     end: () => `${files.close()}${tail}\n`,
   };
 }

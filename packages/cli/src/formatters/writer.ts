@@ -88,14 +88,18 @@ export interface QuietHidden {
  */
 export interface ReportWriter {
   start(): string;
-  file(report: FileReport): string;
+  /** Text, or UTF-8 bytes (an element rendered by an earlier run and kept as bytes, rendered.ts). */
+  file(report: FileReport): string | Uint8Array;
   end(): string;
 }
 
 export type OpenWriter = (context: WriteContext) => ReportWriter;
 
-/** Where output goes, a chunk at a time; a returned promise means "wait before the next chunk" (backpressure). */
-export type Sink = (chunk: string) => void | Promise<void>;
+/**
+ * Where output goes, a chunk at a time; a returned promise means "wait before the next chunk"
+ * (backpressure). A chunk is text, or UTF-8 bytes when a writer gave bytes.
+ */
+export type Sink = (chunk: string | Uint8Array) => void | Promise<void>;
 
 /** Chunks are gathered to about this many UTF-16 units before they go to the sink (fewer, larger writes). */
 const CHUNK = 1 << 16;
@@ -105,17 +109,21 @@ const CHUNK = 1 << 16;
  * an array or any (async) iterable — only one of them is in hand at a time here.
  */
 export async function writeRun(writer: ReportWriter, reports: Iterable<FileReport> | AsyncIterable<FileReport>, sink: Sink): Promise<void> {
-  let pending: string[] = [];
+  let pending: (string | Uint8Array)[] = [];
   let size = 0;
-  const push = async (text: string, force = false) => {
-    if (text) {
+  /** Whether a pending piece is bytes: then the chunk is bytes (text is encoded, bytes are never decoded). */
+  let bytes = false;
+  const push = async (text: string | Uint8Array, force = false) => {
+    if (text.length) {
       pending.push(text);
       size += text.length;
+      if (typeof text !== 'string') bytes = true;
     }
     if (size >= CHUNK || (force && size > 0)) {
-      const chunk = pending.join('');
+      const chunk = bytes ? Buffer.concat(pending.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))) : (pending as string[]).join('');
       pending = [];
       size = 0;
+      bytes = false;
       await sink(chunk);
     }
   };

@@ -1,0 +1,38 @@
+/**
+ * Output rendered ahead of the writer, and reports that are parsed only when read. With
+ * `--cache --format json`, each file's element of the JSON output is rendered once, when the
+ * file is checked, and kept in the cache beside its result: a warm run writes a hit's element as
+ * it was, without parsing its report or rendering it again (on the 2,000-school city that
+ * parse and render were a third of a warm run).
+ *
+ * The text belongs to exactly one report object — the one `CheckRun.reports()` yields for a
+ * file whose report the workspace join left as it was. Anything that changes a report (the
+ * join, a baseline, --quiet) makes a new object, which has no text and is rendered as usual; so
+ * a text can never stand for findings other than the ones it was rendered from.
+ */
+import type { FileReport } from './file-report.js';
+import type { FileTarget } from './find-files.js';
+import type { SpooledReport } from './outcome.js';
+
+/** A report's JSON-output element (formatters/json.ts renderJsonFile) as UTF-8 bytes, for that report object only. */
+export const renderedJson = new WeakMap<FileReport, Uint8Array>();
+
+/**
+ * A file's report from its spooled JSON (UTF-8 bytes), decoded and parsed the first time any of
+ * its findings, suppressed findings or documents are read. The properties are own and
+ * enumerable (a spread or `Object.keys` sees them, and reading them parses), and can be
+ * assigned like plain ones.
+ */
+export function lazyReport(file: FileTarget, isEdunorm: boolean, json: Uint8Array): FileReport {
+  let parsed: SpooledReport | undefined;
+  const report = { file, isEdunorm } as FileReport;
+  for (const key of ['findings', 'suppressed', 'documents'] as const) {
+    Object.defineProperty(report, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => (parsed ??= JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as SpooledReport)[key],
+      set: (value: unknown) => Object.defineProperty(report, key, { value, enumerable: true, writable: true, configurable: true }),
+    });
+  }
+  return report;
+}
