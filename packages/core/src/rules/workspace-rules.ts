@@ -3,7 +3,7 @@
  * document, the contributions they reuse from other rules; per district view, their
  * outcomes. Each has its own json-rules-engine Engine, run one document (or view) at a time.
  */
-import type { Almanac, Engine as EngineType, TopLevelCondition } from 'json-rules-engine';
+import type { Almanac, Engine as EngineType } from 'json-rules-engine';
 import { ruleFileMessages } from '../checks/config.js';
 import { ConfigurationError, localizedProblem } from '../errors.js';
 import { CALCULATORS } from '../facts/calculators.js';
@@ -15,7 +15,7 @@ import type { ContributedFigure } from '../workspace/contribution.js';
 import { WORKSPACE_CALCULATORS, type DistrictView, type WorkspaceLocation } from '../workspace/calculators.js';
 import { substituteParams } from './load-pack.js';
 import type { ConditionSpec, OutcomeSpec, RuleDefinition } from './rule-types.js';
-import { documentFact, factOf, figuresOf, newEngine, rewriteCondition, YEAR_FIELD, type ActiveRule } from './rule-set.js';
+import { documentFact, factOf, figuresOf, newEngine, ruleConditions, YEAR_FIELD, type ActiveRule } from './rule-set.js';
 import { REUSE_FACT, type Reuse } from '../facts/incremental.js';
 
 /** A finding across documents: it carries the file it is in. */
@@ -95,10 +95,9 @@ class ContributionEngine {
         this.engine.addFact(id, ...factOf(CALCULATORS[f.calculator]!, withoutBounds(substituteParams(f.params, params))));
       }
       const when = withoutFact(substituteParams(outcome.when, params) as ConditionSpec, from);
-      const all = [...shared, ...(when ? [when] : [])];
       const name = `${key}#${outcome.name}`;
       // An empty `all` is true in json-rules-engine: an outcome with no scope of its own applies.
-      this.engine.addRule({ name, conditions: rewriteCondition({ all }, localFacts, pathFacts) as TopLevelCondition, event: { type: 'edunorm.reuse' } });
+      this.engine.addRule({ name, conditions: ruleConditions(shared, when, localFacts, pathFacts), event: { type: 'edunorm.reuse' } });
       this.outcomes.set(name, { key, factId, outcome: outcome.name, order });
     });
     for (const field of pathFacts) {
@@ -203,7 +202,7 @@ export class WorkspaceRules {
     for (const outcome of def.outcomes) {
       const when = substituteParams(outcome.when, active.params) as ConditionSpec;
       const name = `${def.id}#${outcome.name}`;
-      this.engine.addRule({ name, conditions: rewriteCondition({ all: [...shared, when] }, localFacts, pathFacts) as TopLevelCondition, event: { type: 'edunorm.finding' } });
+      this.engine.addRule({ name, conditions: ruleConditions(shared, when, localFacts, pathFacts), event: { type: 'edunorm.finding' } });
       const compiled: CompiledWorkspaceOutcome = { rule: active, outcome };
       if (outcome.report.from) compiled.fromFact = localFacts.get(outcome.report.from)!;
       this.outcomes.set(name, compiled);
