@@ -19,8 +19,25 @@ import { applyDirectives, parseDirectives } from './suppressions.js';
 import { extractContribution, type DocumentContribution } from './workspace/contribution.js';
 
 /** Ids of the rules across documents, and the structural ones they give. */
-export function workspaceRuleIds(ruleSet: RuleSet): Set<string> {
-  return new Set([...ruleSet.workspace.rules.map((r) => r.definition.id), 'workspace/duplicate-district']);
+export function workspaceRuleIds(ruleSet: RuleSet): ReadonlySet<string> {
+  return idsOf(ruleSet).workspace;
+}
+
+/**
+ * The ids a rule set knows (its rules and the structural checks) and those it defers to the
+ * checks across documents, made once per rule set rather than once per checked document.
+ */
+const IDS = new WeakMap<RuleSet, { known: ReadonlySet<string>; workspace: ReadonlySet<string> }>();
+function idsOf(ruleSet: RuleSet): { known: ReadonlySet<string>; workspace: ReadonlySet<string> } {
+  let ids = IDS.get(ruleSet);
+  if (!ids) {
+    ids = {
+      known: new Set([...ruleSet.rules.map((r) => r.definition.id), ...STRUCTURAL_RULES.map((r) => r.id)]),
+      workspace: new Set([...ruleSet.workspace.rules.map((r) => r.definition.id), 'workspace/duplicate-district']),
+    };
+    IDS.set(ruleSet, ids);
+  }
+  return ids;
 }
 
 /** Options of {@link check}; all optional. */
@@ -205,13 +222,13 @@ export async function checkParsed(text: string, file: ParsedFile, options: Check
   if (omitted > 0) findings.push(tooManyFindingsFinding(omitted, maxFindings, locale));
   for (const f of findings) f.anchor = (anchors.get(f.documentIndex) ?? ((p: string) => `#${f.documentIndex}/${p}`))(f.path);
   findings.sort(byPosition);
-  const ruleIds = new Set([...ruleSet.rules.map((r) => r.definition.id), ...STRUCTURAL_RULES.map((r) => r.id)]);
   const directives = parseDirectives(file);
+  const ids = idsOf(ruleSet);
   const { findings: kept, suppressed } = applyDirectives(directives, findings, {
     locale,
     reportUnused: options.reportUnusedDirectives === true,
-    knownRuleIds: ruleIds,
-    deferredRuleIds: workspaceRuleIds(ruleSet),
+    knownRuleIds: ids.known,
+    deferredRuleIds: ids.workspace,
   });
   const result: CheckResult = { isEdunorm: true, fileKind, findings: kept, documents, suppressed };
   if (options.measurements) result.measurements = measurements;
