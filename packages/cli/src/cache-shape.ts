@@ -86,10 +86,11 @@ function isRetractable(v: unknown): boolean {
 /** A record's metadata line (result-cache.ts RecordMeta): whether the file is ours, its counts, its input to the join. */
 export function isRecordMeta(v: unknown): v is RecordMeta {
   if (!isObject(v) || typeof v.e !== 'boolean' || !Array.isArray(v.c) || v.c.length !== 3 || !v.c.every(isInt)) return false;
-  return optional(v.w, isWorkspaceInput) && optional(v.r, (r) => Array.isArray(r) && r.every(isRetractable)) && optional(v.j, isInt) && optional(v.p, isString);
+  return optional(v.w, isWorkspaceInput) && optional(v.r, (r) => Array.isArray(r) && r.every(isRetractable)) && optional(v.j, (j) => isInt(j) && j >= 1) && optional(v.p, isString);
 }
 
-const isHex64 = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
+/** A digest: compared with digests computed here, so anything but 64 characters can never match (no pattern test per entry). */
+const isHex64 = (v: unknown): v is string => typeof v === 'string' && v.length === 64;
 const isTime = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 
 /** An index entry (result-cache.ts IndexEntry): key, digest, stat, and where its record lies. */

@@ -184,7 +184,14 @@ export function findFiles(inputs: readonly string[], cwd = process.cwd()): Found
   const notes: WalkNote[] = [];
   const empty: FoundFiles['empty'] = [];
   const unconfigured = new Set<string>();
-  const rel = (abs: string) => relative(cwd, abs).split(sep).join('/') || '.';
+  // Most targets lie below the working folder: their relative path is the rest of the string
+  // (what path.relative gives, without resolving both paths again for each of thousands).
+  const base = resolve(cwd);
+  const below = base.endsWith(sep) ? base : base + sep;
+  const rel = (abs: string) => {
+    const r = abs.startsWith(below) && !abs.includes(`${sep}..`) && !abs.includes(`${sep}.${sep}`) ? abs.slice(below.length) : relative(cwd, abs);
+    return (sep === '/' ? r : r.split(sep).join('/')) || '.';
+  };
   const push = (w: Walked) => {
     if (seen.has(w.display)) return;
     seen.add(w.display);

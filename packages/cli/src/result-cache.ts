@@ -74,9 +74,15 @@ export interface RecordMeta {
   p?: string;
 }
 
-/** A cache hit: the report's spool line as stored (never parsed here) and its metadata. */
+/**
+ * A cache hit: the report's spool line as stored (never parsed here) and its metadata. `line`
+ * and `rendered.json` are views of the record as read, valid until the next `get` (the caller
+ * writes them to the spool at once); `tail` is both with the line break between them, as the
+ * record holds them side by side.
+ */
 export interface CachedResult {
   line: Buffer;
+  tail: Buffer;
   isEdunorm: boolean;
   counts: [number, number, number];
   workspace?: WorkspaceFileInput;
@@ -86,7 +92,7 @@ export interface CachedResult {
 }
 
 /** What a miss hands to the cache: its spool line (as written to the spool) and its metadata. */
-export type FreshResult = Omit<CachedResult, 'line' | 'rendered'> & { line: string; rendered?: { relative: string; json: string } };
+export type FreshResult = Omit<CachedResult, 'line' | 'tail' | 'rendered'> & { line: string; rendered?: { relative: string; json: string } };
 
 type DistrictEntry = { findings: WorkspaceFinding[]; summary: DistrictSummary };
 type ConfigEntry = { hash: string; dependencies: [path: string, digest: string][] };
@@ -378,10 +384,10 @@ export class FileResultCache {
     // `meta \n line \n rendered`: the line ends where the rendered element (if any) begins.
     const lineEnd = bytes.length - 1 - (meta.j ?? 0);
     if (lineEnd <= eol || bytes[lineEnd] !== 10 || (meta.j !== undefined) !== (meta.p !== undefined)) return undefined;
-    // Copied out: the window the record was read through is reused by the next read.
-    const line = Buffer.from(bytes.subarray(eol + 1, lineEnd));
-    const rendered = meta.j !== undefined ? { relative: meta.p!, json: Buffer.from(bytes.subarray(lineEnd + 1)) } : undefined;
-    return { line, isEdunorm: meta.e, counts: meta.c, ...(meta.w ? { workspace: meta.w } : {}), ...(meta.r ? { retractable: meta.r } : {}), ...(rendered ? { rendered } : {}) };
+    // Views, not copies (the spool copies them): the window is reused only by the next read.
+    const line = bytes.subarray(eol + 1, lineEnd);
+    const rendered = meta.j !== undefined ? { relative: meta.p!, json: bytes.subarray(lineEnd + 1) } : undefined;
+    return { line, tail: bytes.subarray(eol + 1), isEdunorm: meta.e, counts: meta.c, ...(meta.w ? { workspace: meta.w } : {}), ...(meta.r ? { retractable: meta.r } : {}), ...(rendered ? { rendered } : {}) };
   }
 
   set(file: string, key: string, result: FreshResult, stat: FileStat & { sha: string }): void {

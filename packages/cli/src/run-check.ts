@@ -162,9 +162,10 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     record(o, render ? render({ file: targets[o.index]!, findings: (JSON.parse(o.line) as SpooledReport).findings }) : undefined);
   };
   const recordHit = (index: number, hit: CachedResult) => {
-    // An element rendered for another relative path (another working folder) is not this run's.
-    const rendered = hit.rendered && hit.rendered.relative === targets[index]!.relative ? hit.rendered.json : undefined;
-    record({ index, isEdunorm: hit.isEdunorm, counts: hit.counts, line: hit.line, ...(hit.workspace ? { workspace: hit.workspace } : {}), ...(hit.retractable ? { retractable: hit.retractable } : {}) }, rendered);
+    // An element rendered for another relative path (another working folder) is not this run's;
+    // one rendered for this path follows its line in the record as it does on the spool line.
+    const served = hit.rendered && hit.rendered.relative === targets[index]!.relative;
+    record({ index, isEdunorm: hit.isEdunorm, counts: hit.counts, line: served ? hit.tail : hit.line, ...(hit.workspace ? { workspace: hit.workspace } : {}), ...(hit.retractable ? { retractable: hit.retractable } : {}) });
   };
   const configHashFor = (absolute: string): string | undefined => {
     const file = configs.of(absolute);
