@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, type CheckOptions } from '../packages/core/src/check.js';
-import { IncrementalChecker } from '../packages/core/src/incremental-check.js';
+import { IncrementalChecker, type CheckPath } from '../packages/core/src/incremental-check.js';
 import { changedRange, spliceRecord } from '../packages/core/src/parse/incremental-parse.js';
 import { parseYaml } from '../packages/core/src/parse/parse-yaml.js';
 import type { PathSegment } from '../packages/core/src/path.js';
@@ -186,6 +186,50 @@ describe('IncrementalChecker: the same result as check() after every edit', () =
       expect(checker.lastPath).toBe('record');
     }
     expect(text).toBe(STAFFING);
+  });
+
+  it('edits in a comment, in a directive, of the kind, in a second document, beside characters beyond the BMP: what check() gives', async () => {
+    const budget = example('noncompliant/budget.yaml');
+    const both = `${STAFFING}---\n${budget}`;
+    /** Each scenario: a start and edits in turn, with the path each edit must take where it is known. */
+    const scenarios: [string, string, [(t: string) => string, CheckPath | undefined][]][] = [
+      ['a comment in a record, typed and changed', BASES.directives!, [
+        [(t) => t.replace(/(\n {4}role: \w+)/, '$1 # 注释'), undefined],
+        [(t) => t.replace('# 注释', '# 注释改'), 'record'],
+        [(t) => t.replace('# 注释改', '# 注释改了'), 'record'],
+      ]],
+      ['a directive: another rule, then no reason', BASES.directives!, [
+        [(t) => t.replace('edunorm-disable-next-line teacher-training-hours', 'edunorm-disable-next-line class-teacher-allowance'), 'full'],
+        [(t) => t.replace(' -- 进修中', ''), 'full'],
+        [(t) => t.replace(/annualSalary: (\d+)/, 'annualSalary: 1$1'), 'record'],
+      ]],
+      ['the kind changed and back', STAFFING, [
+        [(t) => t.replace('kind: Staffing', 'kind: SchoolBudget'), 'full'],
+        [(t) => t.replace('kind: SchoolBudget', 'kind: Staffing'), 'full'],
+        [(t) => t.replace(/annualSalary: (\d+)/, 'annualSalary: 2$1'), 'record'],
+      ]],
+      ['two documents: a figure in each', both, [
+        [(t) => t.replace(/annualSalary: (\d+)/, 'annualSalary: 1$1'), undefined],
+        [(t) => t.replace(/teacherTraining: \d+/, 'teacherTraining: 1'), undefined],
+      ]],
+      ['a name beyond the BMP before a figure of its record', STAFFING.replace(/(- id: T00003\n {4}name: )\S+/, '$1𠀀😀'), [
+        [(t) => t.replace(/(𠀀😀\n(?: {4}.*\n)*? {4}role: )\S+/, '$1teacher # 𠀁'), 'record'],
+        [(t) => t.replace('# 𠀁', '# 𠀁𠀂'), 'record'],
+      ]],
+    ];
+    for (const [what, start, edits] of scenarios) {
+      const checker = new IncrementalChecker({ measurements: true, workspace: true });
+      let text = start;
+      await checker.check(text);
+      for (const [edit, path] of edits) {
+        const next = edit(text);
+        expect(next, what).not.toBe(text);
+        text = next;
+        const result = await checker.check(text);
+        expect(result, what).toStrictEqual(await check(text, { measurements: true, workspace: true }));
+        if (path) expect(checker.lastPath, what).toBe(path);
+      }
+    }
   });
 
   it('the result it returns can be changed by the caller without changing the next one', async () => {
