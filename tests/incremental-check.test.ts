@@ -232,6 +232,34 @@ describe('IncrementalChecker: the same result as check() after every edit', () =
     }
   });
 
+  it('equal pay: an establishment teacher\'s salary moves the mean a non-establishment teacher is judged by — findings as check() gives them', async () => {
+    const head = 'apiVersion: edunorm/v1\nkind: Staffing\nschool: { code: "130925101", name: 李庄小学, level: primary }\nfiscalYear: 2025\nstaff:\n';
+    const person = (id: string, title: string, establishment: boolean, salary: number) =>
+      `  - id: ${id}\n    name: 教师${id}\n    role: teacher\n    title: ${title}\n    certified: true\n    inEstablishment: ${establishment}\n    annualSalary: ${salary}\n`;
+    let text = head + person('T001', 'first', true, 96000) + person('T002', 'first', true, 100000) + person('T003', 'first', false, 97000) + person('T004', 'second', false, 50000) + person('T005', 'second', true, 60000);
+    const checker = new IncrementalChecker({ locale: 'en' });
+    const equalPay = (findings: readonly { ruleId: string; range: { start: { line: number } }; message: string }[]) => findings.filter((f) => f.ruleId === 'equal-pay-non-establishment').map((f) => [f.range.start.line, f.message]);
+    await checker.check(text);
+    // At first T003 (97,000) is below the first-title mean (98,000), T004 (50,000) below the second-title one (60,000).
+    const steps: [RegExp, string, number][] = [
+      // T001 earns more: the first-title mean rises to 99,000; both are still below.
+      [/annualSalary: 96000/, 'annualSalary: 98000', 2],
+      // T005 (second title) earns less: the mean is T004's own 50,000, not above it.
+      [/annualSalary: 60000/, 'annualSalary: 50000', 1],
+      // T001 back: the first-title mean is 98,000 again, T003 still below it.
+      [/annualSalary: 98000/, 'annualSalary: 96000', 1],
+      // T002 less: the mean falls to 96,500, below T003's salary: no finding.
+      [/annualSalary: 100000/, 'annualSalary: 97000', 0],
+    ];
+    for (const [from, to, count] of steps) {
+      text = text.replace(from, to);
+      const result = await checker.check(text);
+      expect(checker.lastPath).toBe('record');
+      expect(result).toStrictEqual(await check(text, { locale: 'en' }));
+      expect(equalPay(result.findings)).toHaveLength(count);
+    }
+  });
+
   it('the result it returns can be changed by the caller without changing the next one', async () => {
     const checker = new IncrementalChecker({});
     const first = await checker.check(STAFFING);

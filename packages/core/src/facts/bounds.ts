@@ -212,6 +212,15 @@ function groupMean(spec: GroupMeanSpec, document: unknown, record: unknown): Res
   return g ? { value: g.sum / g.count, extra: { groupSize: g.count } } : undefined;
 }
 
+/**
+ * What a group mean bound reads for `record` beyond the record: its group's sum and count, as
+ * a string ('' for no group). Equal strings give equal bounds (incremental.ts reuses the part).
+ */
+export function groupDependency(spec: GroupMeanSpec, document: unknown, record: unknown): string {
+  const bound = groupMean(spec, document, record);
+  return bound ? `${bound.value}:${String(bound.extra?.groupSize)}` : '';
+}
+
 /** Resolves a bound against the document (and the current record); undefined when an input is absent. */
 export function resolveBound(bound: BoundSpec | undefined, document: unknown, record?: unknown): ResolvedBound | undefined {
   if (bound === undefined) return undefined;

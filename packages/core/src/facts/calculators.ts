@@ -7,6 +7,7 @@ import {
   compare,
   finiteNumber,
   judge,
+  groupDependency,
   resolveBound,
   type BoundSpec,
   type ResolvedBound,
@@ -46,9 +47,16 @@ export interface PerRecord<Part = unknown> {
   list: PathSegment[];
   /**
    * The document paths besides the list that a part reads (filters' `equalsPath`, bounds), or
-   * undefined when a part reads other records too (a `groupMean` bound): then parts are never reused.
+   * undefined when a part reads other records in a way `dependsOn` does not say: then parts are never reused.
    */
   context: PathSegment[][] | undefined;
+  /**
+   * What a record's part reads of the other records (a `groupMean` bound: its group's sum and
+   * count), as a value compared with Object.is: a part is reused only for the same record with
+   * the same `dependsOn`. Asked only of records whose part is defined: a part that is undefined
+   * (the filter left the record out) must read nothing of the others.
+   */
+  dependsOn?(record: unknown, document: unknown): unknown;
   part(record: unknown, index: number, document: unknown): Part;
   /** The fact from the parts of every record, in record order (`list` is not an array: `parts` is undefined). */
   combine(parts: readonly Part[] | undefined, document: unknown): unknown;
@@ -226,9 +234,17 @@ const records: Calculator<RecordsParams> = {
     const tolerance = p.tolerance ?? 0;
     const minOf = boundOf(p.min);
     const maxOf = boundOf(p.max);
+    // A group mean over this very list (equal pay: the mean of the same title's establishment
+    // teachers) reads other records: a record's part then depends on its group's sum and count.
+    const groups = [p.min, p.max].flatMap((b) => (b !== undefined && typeof b === 'object' && 'groupMean' in b ? [b.groupMean] : []));
+    const overList = groups.length > 0 && groups.every((g) => g.list === p.list);
+    // Asked only of records `where` takes (their part is defined; others read no bound).
+    const dependsOn = overList ? (record: unknown, document: unknown): unknown => groups.map((g) => groupDependency(g, document, record)).join('\u0001') : undefined;
+    const paths = overList ? records.documentPaths(p).filter((path, i, all) => path !== p.list || all.indexOf(path) === i) : records.documentPaths(p);
     return {
       list: cachedPath(p.list),
-      context: contextOf(p.list, records.documentPaths(p)),
+      context: contextOf(p.list, paths),
+      ...(dependsOn ? { dependsOn } : {}),
       // The record's item (with its figures and direction), or undefined when `where` leaves it out.
       part: (record, index, document) => {
         if (!matches(record, document)) return undefined;
