@@ -348,3 +348,21 @@ describe('a cache never changes a verdict', { timeout: 120_000 }, () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('an Io that takes text only', { timeout: 120_000 }, () => {
+  it('gets a warm run\'s served JSON elements decoded: the same output as a cold run', async () => {
+    const { main } = await import('../packages/cli/src/main.js');
+    writeFileSync(join(dir, 'budget.yaml'), FAILING);
+    writeFileSync(join(dir, 'ok.yaml'), PASSING.replace('第八中学', '第九中学').replace('"130902008"', '"130902009"'));
+    const run = async () => {
+      let out = '';
+      const code = await main(['check', '.', '--cache', '--format', 'json', '--locale', 'en'], { stdout: (s) => void (out += s), stderr: () => {}, isTTY: false, env: { XDG_CACHE_HOME: home }, cwd: dir });
+      return { code, out };
+    };
+    const cold = await run();
+    expect(readCache(cacheFile()).records.size).toBe(2);
+    const warm = await run();
+    expect(warm).toEqual(cold);
+    expect(ruleIds(warm.out)).toEqual(['teacher-training-funds@10']);
+  });
+});
