@@ -6,7 +6,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -319,6 +319,15 @@ describe('a cache never changes a verdict', { timeout: 120_000 }, () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--cache-location names budget.yaml');
     expect(readFileSync(file, 'utf8')).toBe(FAILING);
+    // A hard link to it (the same inode under another name), with and without --shard.
+    rmSync(cacheFile());
+    linkSync(file, cacheFile());
+    for (const extra of [[], ['--shard', '1/1']]) {
+      r = check(extra);
+      expect(r.code, extra.join(' ')).toBe(2);
+      expect(r.stderr).toContain('--cache-location names budget.yaml');
+      expect(readFileSync(file, 'utf8')).toBe(FAILING);
+    }
   });
 
   it.skipIf(process.platform === 'win32')('the stat shortcut: a touched file is served by its bytes; new bytes of the same size and mtime are caught', async () => {

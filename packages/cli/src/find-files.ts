@@ -1,3 +1,4 @@
+import { isUtf8 as bufferIsUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './usage-error.js';
@@ -46,7 +47,8 @@ export interface FoundFiles {
 
 type FsPath = string | Buffer;
 
-const isUtf8 = (name: Buffer) => Buffer.from(name.toString('utf8'), 'utf8').equals(name);
+/** Whether a name's bytes are valid UTF-8 (node:buffer's check, without decoding and encoding it back). */
+const isUtf8 = (name: Buffer) => bufferIsUtf8(name);
 
 /** A name that is not UTF-8, as people read it: GB18030 (a superset of GBK) when it decodes, else `\xHH` bytes. */
 function displayName(name: Buffer): string {

@@ -46,6 +46,12 @@ export interface RunOptions extends CheckOptions {
    * checked, kept in the cache and the spool beside its report (rendered.ts).
    */
   renderJson?: (report: Pick<FileReport, 'file' | 'findings'>) => string;
+  /**
+   * With the cache: the cache file (its path and identity), which no target may be — a target
+   * that is (by path, or by device and inode as each is stat'ed) makes `refuse` throw (exit 2)
+   * before anything is checked or written.
+   */
+  notInput?: { path: string; dev: number; ino: number; refuse: (target: FileTarget) => never };
 }
 
 /** A finished run: its counts and districts now, its reports when read. Call `close()` when done. */
@@ -69,14 +75,17 @@ export interface CheckRun {
   close(): void;
 }
 
-const statOf = (target: FileTarget): FileStat | undefined => {
+/** A target's stat as the cache compares it, and (whatever it is: a file, a FIFO) its device and inode. */
+const identityOf = (target: FileTarget): { file?: FileStat; dev: number; ino: number } | undefined => {
   try {
     const st = target.walkError ? undefined : statSync(fsPathOf(target), { throwIfNoEntry: false });
-    return st?.isFile() ? { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino } : undefined;
+    if (!st) return undefined;
+    return { dev: st.dev, ino: st.ino, ...(st.isFile() ? { file: { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino } } : {}) };
   } catch {
     return undefined; // ENAMETOOLONG, EACCES on the way: the read reports it
   }
 };
+const statOf = (target: FileTarget): FileStat | undefined => identityOf(target)?.file;
 
 /** The configuration file of each folder, found once per folder (cheap: no configuration is parsed). */
 class ConfigFiles {
@@ -190,7 +199,10 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
       jobs.push(job(sized ? (statOf(target)?.size ?? 0) : 0));
       return;
     }
-    const stat = statOf(target);
+    const identity = identityOf(target);
+    const stat = identity?.file;
+    const guard = options.notInput;
+    if (guard && !target.fsPath && (target.absolute === guard.path || (identity && identity.ino === guard.ino && identity.dev === guard.dev))) guard.refuse(target);
     if (!stat || !cache.has(target.absolute)) {
       // Never seen (or not a file now): nothing to compare a digest with. The executor reads
       // the file once and digests it.

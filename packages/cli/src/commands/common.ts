@@ -96,14 +96,9 @@ function openCache(location: string, locale: Locale, io: Io): FileResultCache | 
  * spelled (`./a.yaml`, a link, a hard link): by path, then by device and inode. The output is
  * stat'ed once; when nothing is there, only its own spelling can name a file being checked.
  */
-export function refuseInputAsOutput(output: string, targets: readonly FileTarget[], flag: string, locale: Locale): void {
+export function refuseInputAsOutput(output: string, targets: readonly FileTarget[], flag: string, locale: Locale, out: { dev: number; ino: number } | undefined = statOrUndefined(output)): void {
+  // Nothing there (or a dangling link, `out` undefined): only the same spelling can be a file being checked.
   const path = resolve(output);
-  let out: { dev: number; ino: number } | undefined;
-  try {
-    out = statSync(output);
-  } catch {
-    // Nothing there (or a dangling link): only the same spelling can be a file being checked.
-  }
   const same = (t: FileTarget) => {
     if (t.absolute === path) return true;
     if (!out) return false;
@@ -115,8 +110,21 @@ export function refuseInputAsOutput(output: string, targets: readonly FileTarget
     }
   };
   const hit = targets.find((t) => !t.fsPath && same(t));
-  if (!hit) return;
-  throw new UsageError({
+  if (hit) throw inputAsOutput(hit, flag);
+}
+
+/** What is there, or undefined (nothing, a dangling link, no permission on the way). */
+function statOrUndefined(path: string): { dev: number; ino: number } | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The usage error of an output that names a file being checked. */
+function inputAsOutput(hit: FileTarget, flag: string): UsageError {
+  return new UsageError({
     'zh-CN': `${flag} 指向被检查的文件 ${safeText(hit.relative)},不会覆盖它;请换一个文件名`,
     en: `${flag} names ${safeText(hit.relative)}, one of the files being checked; it is not overwritten — choose another file name`,
   });
@@ -179,7 +187,10 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
     targets = applyShard(found.targets, values.shard, (t) => codes.get(t));
   }
   const cacheLocation = resolve(io.cwd, values['cache-location'] ?? '.edunormcache');
-  if (values.cache) refuseInputAsOutput(cacheLocation, found.targets, '--cache-location', locale);
+  // A cache that exists is compared with each target's stat as the pipeline takes it (one stat
+  // per file, not two); with --shard every file found is compared here, in the shard or not.
+  const cacheStat = values.cache ? statOrUndefined(cacheLocation) : undefined;
+  if (values.cache && (!cacheStat || values.shard !== undefined)) refuseInputAsOutput(cacheLocation, found.targets, '--cache-location', locale, cacheStat);
   const cache = values.cache ? openCache(cacheLocation, locale, io) : undefined;
   const run = await runCheck(targets, {
     locale,
@@ -191,6 +202,18 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
     unconfigured: found.unconfigured,
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
     ...(cache ? { cache } : {}),
+    ...(cache && cacheStat && values.shard === undefined
+      ? {
+          notInput: {
+            path: cacheLocation,
+            dev: cacheStat.dev,
+            ino: cacheStat.ino,
+            refuse: (hit: FileTarget): never => {
+              throw inputAsOutput(hit, '--cache-location');
+            },
+          },
+        }
+      : {}),
     ...(cache && (values as { format?: string }).format === 'json' ? { renderJson: (await import('../formatters/json.js')).renderJsonFile } : {}),
   });
   try {
