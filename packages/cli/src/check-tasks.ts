@@ -52,7 +52,7 @@ export async function checkJob(job: CheckJob, resolver: ConfigResolver, options:
   if (read.finding || read.text === undefined) return toOutcome(job.index, { isEdunorm: true, findings: read.finding ? [read.finding] : [], suppressed: [] });
   const config = job.configFile !== undefined ? resolver.forConfigFile(job.configFile ?? undefined) : resolver.forFile(job.absolute);
   // The size limit was applied when the file was read (read-target.ts, --max-file-size).
-  const result = await check(read.text, { path: job.absolute, locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives, maxFileBytes: Infinity, workspace: true });
+  const result = await check(read.text, { path: job.absolute, locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives, maxFileBytes: Infinity, workspace: true, keepSource: false });
   // A finding about how the file was read (its encoding) counts only when the file is ours.
   const findings = read.extra && result.isEdunorm ? [read.extra, ...result.findings].sort(byOffset) : result.findings;
   const checked: CheckedFile = { isEdunorm: result.isEdunorm, findings, suppressed: result.suppressed, documents: reportedDocuments(result.documents), ...workspaceInput(result.workspace) };
