@@ -10,7 +10,6 @@ import { contentDigest } from './result-cache.js';
 import { reportedDocuments, type CheckedFile } from './file-report.js';
 import { readTarget } from './read-target.js';
 import { toOutcome, type Outcome } from './outcome.js';
-import { checkedBytes } from './collect-garbage.js';
 
 /** The options that change a file's result (and so are part of its cache key). */
 export interface CheckOptions {
@@ -54,7 +53,6 @@ export async function checkJob(job: CheckJob, resolver: ConfigResolver, options:
   const config = job.configFile !== undefined ? resolver.forConfigFile(job.configFile ?? undefined) : resolver.forFile(job.absolute);
   // The size limit was applied when the file was read (read-target.ts, --max-file-size).
   const result = await check(read.text, { path: job.absolute, locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives, maxFileBytes: Infinity, workspace: true, keepSource: false });
-  checkedBytes(read.bytes?.length ?? read.text.length);
   // A finding about how the file was read (its encoding) counts only when the file is ours.
   const findings = read.extra && result.isEdunorm ? [read.extra, ...result.findings].sort(byOffset) : result.findings;
   const checked: CheckedFile = { isEdunorm: result.isEdunorm, findings, suppressed: result.suppressed, documents: reportedDocuments(result.documents), ...workspaceInput(result.workspace) };
