@@ -6,7 +6,7 @@
 // before. Writes bench/results.json; README's tables are generated from it (bench/readme-table.mjs,
 // `npm run docs`, or `--update-readme` here).
 //   node bench/run.mjs [--quick] [--update-readme]   BENCH_RUNS=n (default 5; --quick 1), BENCH_RSS_RUNS=n (3; 1), BENCH_OUT=file
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -127,6 +127,23 @@ const schoolFolders = readdirSync(bigCity).filter((d) => !d.endsWith('.yaml')).s
 const half = schoolFolders.slice(0, Math.floor(schoolFolders.length / 2)).map((d) => join(bigCity, d));
 const h = compare(edunorm(...half, '--format', 'json', '--concurrency', '1'), edunorm(bigCity, '--format', 'json', '--concurrency', '1'), RUNS_LARGE);
 row({ name: `1 thread: half of the ${LARGE} schools vs all of them (the bound of the row above)`, measured: h.a, baseline: h.b, ratio: h.ratio, unit: 'ms' });
+// Two processes, each on one half, at once: what two cores give work that shares nothing but the
+// machine (its caches, memory and the helper threads of each V8: a process of one thread already
+// uses more than one core for its compiler and collector).
+const otherHalf = schoolFolders.slice(half.length).map((d) => join(bigCity, d));
+const together = async () => {
+  const start = process.hrtime.bigint();
+  await Promise.all([half, otherHalf].map((part, i) => new Promise((resolve, reject) => {
+    const [cmd, args] = edunorm(...part, '--format', 'json', '--concurrency', '1', '-o', join(out, `half-${i}.json`));
+    spawn(cmd, args, { cwd: ROOT, stdio: 'ignore' }).once('exit', (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`half ${i} exited ${code}`)))).once('error', reject);
+  })));
+  return Number(process.hrtime.bigint() - start) / 1e6;
+};
+await together();
+const both = [];
+for (let i = 0; i < RUNS_LARGE; i++) both.push(await together());
+const bothMs = [...both].sort((x, y) => x - y)[Math.floor(both.length / 2)];
+row({ name: `2 processes at once, each on half of the ${LARGE} schools, vs 1 thread on all`, measured: bothMs, baseline: h.b, ratio: bothMs / h.b, unit: 'ms' });
 const cores = JSON.parse(execFileSync(NODE, [join(ROOT, 'bench', 'cores.mjs'), '--runs', String(RUNS)], { encoding: 'utf8' }));
 row({ name: 'pure compute: slower of 2 threads at once vs 1 thread alone (real cores: 1.0)', measured: Math.max(...cores.two), baseline: cores.one, ratio: Math.max(...cores.two) / cores.one, unit: 'ms' });
 
