@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from './corpus.mjs';
-import { CLI, compare, corpusSize, edunorm, mbPerSecond, NODE, peakRss, readFloor, ROOT, run } from './measure.mjs';
+import { CLI, compare, corpusSize, edunorm, mbPerSecond, median, NODE, peakRss, readFloor, ROOT, run } from './measure.mjs';
 import { compareViolations, edunormViolations, ensureSpectral, SPECTRAL_RANGE, spectralCommand, spectralViolations } from './spectral.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -142,7 +142,7 @@ const together = async () => {
 await together();
 const both = [];
 for (let i = 0; i < RUNS_LARGE; i++) both.push(await together());
-const bothMs = [...both].sort((x, y) => x - y)[Math.floor(both.length / 2)];
+const bothMs = median(both);
 row({ name: `2 processes at once, each on half of the ${LARGE} schools, vs 1 thread on all`, measured: bothMs, baseline: h.b, ratio: bothMs / h.b, unit: 'ms' });
 const cores = JSON.parse(execFileSync(NODE, [join(ROOT, 'bench', 'cores.mjs'), '--runs', String(RUNS)], { encoding: 'utf8' }));
 row({ name: 'pure compute: slower of 2 threads at once vs 1 thread alone (real cores: 1.0)', measured: Math.max(...cores.two), baseline: cores.one, ratio: Math.max(...cores.two) / cores.one, unit: 'ms' });

@@ -16,7 +16,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { CheckJob } from './check-tasks.js';
-import type { Executor, ExecutorOptions } from './executor.js';
+import { stopWorkers, type Executor, type ExecutorOptions } from './executor.js';
 import type { Outcome } from './outcome.js';
 import { receivedError, type FromWorker, type ToWorker } from './worker-messages.js';
 
@@ -60,6 +60,8 @@ export function batchesOf(jobs: readonly CheckJob[], threads: number): CheckJob[
   return out;
 }
 
+const stoppedEarly = (code: number) => new Error(`a check worker stopped (exit code ${code}) before its work was done`);
+
 /** What happened to a worker started ahead of its pool, before the pool listened (an error, or its end). */
 const earlyEnd = new WeakMap<Worker, Error>();
 
@@ -76,16 +78,12 @@ export function startWorkers(count: number): Worker[] {
     // An 'error' event with no listener would throw in this thread: remembered for the pool instead.
     worker.on('error', (error) => earlyEnd.set(worker, error));
     worker.on('exit', (code) => {
-      if (!earlyEnd.has(worker)) earlyEnd.set(worker, new Error(`a check worker stopped (exit code ${code}) before its work was done`));
+      if (!earlyEnd.has(worker)) earlyEnd.set(worker, stoppedEarly(code));
     });
     return worker;
   });
 }
 
-/** Ends workers started ahead that no pool took (the run stayed in this thread). */
-export function stopWorkers(workers: readonly Worker[]): void {
-  for (const w of workers) void w.terminate();
-}
 
 export class WorkerPool implements Executor {
   constructor(
@@ -134,7 +132,7 @@ export class WorkerPool implements Executor {
         });
         worker.on('error', (error) => finish(error));
         worker.on('exit', (code) => {
-          if (!settled) finish(new Error(`a check worker stopped (exit code ${code}) before its work was done`));
+          if (!settled) finish(stoppedEarly(code));
         });
         worker.postMessage({ type: 'start', options: this.options } satisfies ToWorker);
         feed(worker);
@@ -143,9 +141,8 @@ export class WorkerPool implements Executor {
       // This thread's share, from the same queue, after the workers have their first batches.
       const options = this.options;
       void (async () => {
-        const [{ ConfigResolver }, { checkJob }, { resolveConfigs }] = await Promise.all([import('@edunorm/core/node'), import('./check-tasks.js'), import('./in-process-executor.js')]);
-        const resolver = new ConfigResolver(options.configFile);
-        resolveConfigs(resolver, options.configFolders);
+        const [{ checkJob }, { threadResolver }] = await Promise.all([import('./check-tasks.js'), import('./in-process-executor.js')]);
+        const resolver = threadResolver(options);
         while (!settled && next < batches.length) {
           for (const job of batches[next++]!) {
             const outcome = await checkJob(job, resolver, options, options.digest);

@@ -6,10 +6,10 @@
  * runs) and answers each batch with its outcomes, so results flow back while it works.
  */
 import { parentPort } from 'node:worker_threads';
-import { ConfigResolver } from '@edunorm/core/node';
+import type { ConfigResolver } from '@edunorm/core/node';
 import { checkJob, type CheckJob } from './check-tasks.js';
 import type { ExecutorOptions } from './executor.js';
-import { resolveConfigs } from './in-process-executor.js';
+import { threadResolver } from './in-process-executor.js';
 import { errorMessage, type FromWorker, type ToWorker } from './worker-messages.js';
 
 const port = parentPort!;
@@ -20,12 +20,7 @@ let queue: Promise<void> = Promise.resolve();
 /** After an error the pool stops the run: batches still queued are not checked. */
 let failed = false;
 
-const resolver = (o: ExecutorOptions): Promise<ConfigResolver> =>
-  (ready ??= Promise.resolve().then(() => {
-    const r = new ConfigResolver(o.configFile);
-    resolveConfigs(r, o.configFolders);
-    return r;
-  }));
+const resolver = (o: ExecutorOptions): Promise<ConfigResolver> => (ready ??= Promise.resolve().then(() => threadResolver(o)));
 
 async function checkBatch(jobs: readonly CheckJob[]): Promise<void> {
   if (!options) throw new Error('a check worker was sent files before the run\'s options');

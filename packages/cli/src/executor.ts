@@ -13,7 +13,7 @@ import { MESSAGES as M } from './messages.js';
 export interface ExecutorOptions extends CheckOptions {
   /** `--config FILE`, which applies to every file. */
   configFile?: string;
-  /** One folder per configuration the run uses, in the order of the targets (see `resolveConfigs`). */
+  /** One folder per configuration the run uses, in the order of the targets (see `threadResolver`). */
   configFolders: readonly string[];
   /** Compute content digests for `--cache`. */
   digest: boolean;
@@ -28,6 +28,11 @@ export interface Executor {
    * (exit 2) of the first broken configuration in target order, whichever thread met it.
    */
   run(jobs: readonly CheckJob[], onOutcome: (outcome: Outcome) => void): Promise<void>;
+}
+
+/** Ends worker threads (started ahead and not, or no longer, needed); ending one twice is harmless. */
+export function stopWorkers(workers: readonly Worker[]): void {
+  for (const w of workers) void w.terminate();
 }
 
 export function parseConcurrency(value: string | undefined): number | 'auto' | undefined {
@@ -64,7 +69,7 @@ export async function chooseExecutor(jobs: readonly CheckJob[], concurrency: num
     const { WorkerPool } = await import('./check-in-workers.js');
     return new WorkerPool(threads, options, started);
   }
-  for (const w of started) void w.terminate();
+  stopWorkers(started);
   const { InProcessExecutor } = await import('./in-process-executor.js');
   return new InProcessExecutor(options);
 }

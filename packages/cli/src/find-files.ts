@@ -127,7 +127,7 @@ class WalkPath {
   }
 }
 
-const CONFIG_NAMES = new Set(CONFIG_FILE_NAMES);
+const CONFIG_NAMES: ReadonlySet<string> = new Set(CONFIG_FILE_NAMES);
 
 /**
  * Lists every file below a folder, never silently: an unreadable folder (EACCES, a path past
@@ -145,7 +145,7 @@ function walk(dir: FsPath, display: string, out: Walked[], notes: string[], onPa
   onPath.enter(dir);
   entries.sort((a, b) => Buffer.compare(a.name, b.name));
   // Lower case: on a case-insensitive disk `Edunorm.Config.yaml` is found by name too (the search then looks itself).
-  if (typeof dir === 'string' && !entries.some((e) => CONFIG_NAMES.has(e.name.toString('utf8').toLowerCase() as never))) unconfigured.add(dir);
+  if (typeof dir === 'string' && !entries.some((e) => CONFIG_NAMES.has(e.name.toString('utf8').toLowerCase()))) unconfigured.add(dir);
   for (const e of entries) {
     const name = e.name;
     const utf8 = typeof dir === 'string' && isUtf8(name);

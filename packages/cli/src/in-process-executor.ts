@@ -8,11 +8,14 @@ import type { Executor, ExecutorOptions } from './executor.js';
 import type { Outcome } from './outcome.js';
 
 /**
- * Resolves each configuration the run uses, in target order, before any file is checked: a
- * broken one stops the run (exit 2) before any work, and every thread stops on the same one.
+ * The configurations one thread checks with. Each configuration the run uses is resolved, in
+ * target order, before any file is checked: a broken one stops the run (exit 2) before any
+ * work, and every thread stops on the same one.
  */
-export function resolveConfigs(resolver: ConfigResolver, folders: readonly string[]): void {
-  for (const folder of folders) resolver.forFolder(folder);
+export function threadResolver(options: Pick<ExecutorOptions, 'configFile' | 'configFolders'>): ConfigResolver {
+  const resolver = new ConfigResolver(options.configFile);
+  for (const folder of options.configFolders) resolver.forFolder(folder);
+  return resolver;
 }
 
 export class InProcessExecutor implements Executor {
@@ -21,8 +24,7 @@ export class InProcessExecutor implements Executor {
   constructor(private readonly options: ExecutorOptions) {}
 
   async run(jobs: readonly CheckJob[], onOutcome: (outcome: Outcome) => void): Promise<void> {
-    const resolver = new ConfigResolver(this.options.configFile);
-    resolveConfigs(resolver, this.options.configFolders);
+    const resolver = threadResolver(this.options);
     for (const job of jobs) onOutcome(await checkJob(job, resolver, this.options, this.options.digest));
   }
 }

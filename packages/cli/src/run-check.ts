@@ -39,7 +39,7 @@ export interface RunOptions extends CheckOptions {
   version: string;
   /** Folders the walk listed without a configuration file (find-files.ts): not searched again. */
   unconfigured?: ReadonlySet<string>;
-  /** Workers started ahead for `--concurrency n` (check-in-workers.ts startWorkers); ended when the run ends. */
+  /** Workers started ahead for `--concurrency n` (check-in-workers.ts startWorkers); whoever started them ends them. */
   workers?: readonly Worker[];
   /**
    * With the cache and `--format json`: renders a file's element of the JSON output as it is
@@ -123,9 +123,6 @@ export async function runCheck(targets: readonly FileTarget[], options: RunOptio
   } catch (error) {
     spool.close();
     throw error;
-  } finally {
-    // Whatever the pool did not take (everything cached, too few files) or already ended.
-    for (const w of options.workers ?? []) void w.terminate();
   }
 }
 

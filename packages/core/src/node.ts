@@ -266,12 +266,9 @@ export class ConfigResolver {
   }
 
   forFolder(folder: string): ResolvedConfig {
-    let file: string | undefined = this.override ? resolve(this.override) : undefined;
-    if (!file) {
-      if (!this.byFolder.has(folder)) this.byFolder.set(folder, findConfigFile(folder, this.ancestors));
-      file = this.byFolder.get(folder);
-    }
-    return this.forConfigFile(file);
+    // With --config nothing is searched: forConfigFile takes the override.
+    if (!this.override && !this.byFolder.has(folder)) this.byFolder.set(folder, findConfigFile(folder, this.ancestors));
+    return this.forConfigFile(this.byFolder.get(folder));
   }
 
   /**

@@ -11,6 +11,7 @@ import { cacheSecret } from '../cache-secret.js';
 import { safeText } from '../safe-text.js';
 import { FileResultCache } from '../result-cache.js';
 import { parseConcurrency, runCheck, type CheckRun } from '../run-check.js';
+import { stopWorkers } from '../executor.js';
 import type { Worker } from 'node:worker_threads';
 import { readTarget } from '../read-target.js';
 import { parseByteSize } from '../byte-size.js';
@@ -170,7 +171,8 @@ export async function checkPaths(positionals: readonly string[], values: Checkin
   try {
     return await checkFound(positionals, values, io, locale, maxFileBytes, workers);
   } finally {
-    for (const w of workers) void w.terminate();
+    // Whatever the pool did not take (everything cached, too few files), or already ended.
+    stopWorkers(workers);
   }
 }
 

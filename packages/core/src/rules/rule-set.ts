@@ -279,7 +279,7 @@ export class RuleSet {
       const fromFact = localFacts.get(def.hint.from)!;
       if (shared.length) {
         const name = `${def.id}@scope`;
-        hintEngine.addRule({ name, conditions: rewriteCondition({ all: shared }, localFacts, pathFacts) as TopLevelCondition, event: { type: 'edunorm.scope' } });
+        hintEngine.addRule({ name, conditions: ruleConditions(shared, undefined, localFacts, pathFacts), event: { type: 'edunorm.scope' } });
         kindEngine.scopes.set(name, { rule: active, fromFact });
       } else kindEngine.unscopedHints.push({ rule: active, fromFact });
     }
