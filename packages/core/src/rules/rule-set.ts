@@ -1,5 +1,5 @@
 import * as jsonRulesEngine from 'json-rules-engine';
-import type { Almanac, Engine as EngineType, TopLevelCondition } from 'json-rules-engine';
+import type { Almanac, Engine as EngineType, Fact as FactType, TopLevelCondition } from 'json-rules-engine';
 import { ruleSettingProblems } from '../config.js';
 import { ConfigurationError } from '../errors.js';
 import { calculatorNamed, type Calculator } from '../facts/calculators.js';
@@ -17,8 +17,22 @@ import { WorkspaceRules } from './workspace-rules.js';
 
 // json-rules-engine is CommonJS: Node exposes its exports as named exports, bundlers and
 // vitest sometimes only as `default`.
-type EngineModule = { Engine?: typeof EngineType; default?: { Engine: typeof EngineType } };
+type EngineModule = { Engine?: typeof EngineType; Fact?: typeof FactType; default?: { Engine: typeof EngineType; Fact: typeof FactType } };
 export const Engine = ((jsonRulesEngine as EngineModule).Engine ?? (jsonRulesEngine as EngineModule).default!.Engine) as typeof EngineType;
+const Fact = ((jsonRulesEngine as EngineModule).Fact ?? (jsonRulesEngine as EngineModule).default!.Fact) as typeof FactType;
+
+/**
+ * A run's facts known up front (the document, the reuse of an incremental check), as
+ * json-rules-engine Facts that it does not cache: a plain value given to `run` becomes a fact
+ * whose value the almanac stores under a hash-it key of `{id, params}`, computed for every fact
+ * of every run (1.5% of the 200-school run's profile), and a constant fact is never looked up
+ * in that cache anyway.
+ */
+export function runtimeFacts(values: Record<string, unknown>): Record<string, FactType> {
+  const facts: Record<string, FactType> = {};
+  for (const id of Object.keys(values)) facts[id] = new Fact(id, values[id], { cache: false });
+  return facts;
+}
 
 /** What a configuration may say about one rule. */
 export interface RuleSetting {
@@ -126,11 +140,11 @@ export class KindEngine {
 
   run(document: unknown, withHints: boolean, reuse: Reuse | null = null): Promise<{ names: string[]; almanac: Almanac }> {
     const next = this.queue.then(async () => {
-      const { results, almanac } = await this.engine.run({ document, [REUSE_FACT]: reuse });
+      const { results, almanac } = await this.engine.run(runtimeFacts({ document, [REUSE_FACT]: reuse }));
       const names = results.map((r) => r.name as string);
       if (withHints && this.scopes.size) {
         // The almanac keeps every result: take only the scope rules' from this second run.
-        const hints = await this.hintEngine.run({ document }, { almanac });
+        const hints = await this.hintEngine.run(runtimeFacts({ document }), { almanac });
         for (const r of hints.results) if (this.scopes.has(r.name as string) && !names.includes(r.name as string)) names.push(r.name as string);
       }
       return { names, almanac };

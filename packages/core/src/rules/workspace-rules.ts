@@ -15,7 +15,7 @@ import type { ContributedFigure } from '../workspace/contribution.js';
 import { WORKSPACE_CALCULATORS, type DistrictView, type WorkspaceLocation } from '../workspace/calculators.js';
 import { substituteParams } from './load-pack.js';
 import type { ConditionSpec, OutcomeSpec, RuleDefinition } from './rule-types.js';
-import { documentFact, factOf, figuresOf, newEngine, ruleConditions, YEAR_FIELD, type ActiveRule } from './rule-set.js';
+import { documentFact, factOf, figuresOf, newEngine, ruleConditions, runtimeFacts, YEAR_FIELD, type ActiveRule } from './rule-set.js';
 import { REUSE_FACT, type Reuse } from '../facts/incremental.js';
 
 /** A finding across documents: it carries the file it is in. */
@@ -111,7 +111,7 @@ class ContributionEngine {
 
   contribute(document: unknown, reuse: Reuse | null = null): Promise<Record<string, ContributedFigure>> {
     return this.serial.run(async () => {
-      const { results, almanac } = await this.engine.run({ document, [REUSE_FACT]: reuse });
+      const { results, almanac } = await this.engine.run(runtimeFacts({ document, [REUSE_FACT]: reuse }));
       const chosen = new Map<string, ReusedOutcome>();
       for (const r of results) {
         const o = this.outcomes.get(r.name as string);
@@ -219,7 +219,7 @@ export class WorkspaceRules {
   evaluate(view: DistrictView, locale: Locale): Promise<{ findings: WorkspaceFinding[]; facts: Record<string, Record<string, unknown>> }> {
     if (this.outcomes.size === 0) return Promise.resolve({ findings: [], facts: {} });
     return this.serial.run(async () => {
-      const { results, almanac } = await this.engine.run({ view });
+      const { results, almanac } = await this.engine.run(runtimeFacts({ view }));
       const findings: WorkspaceFinding[] = [];
       for (const r of results) {
         const compiled = this.outcomes.get(r.name as string);
