@@ -87,6 +87,21 @@ describe('fast YAML path', () => {
     agreesWithYaml(text);
   });
 
+  // Keys and short values are reused from a cache by first and last character and length:
+  // texts that share all three must still read as themselves, whichever came first.
+  it.each([
+    ['keys alike at both ends', '- abcd: 1\n  axxd: 2\n- axxd: 3\n  abcd: 4\n'],
+    ['values alike at both ends', 'a: true\nb: tree\nc: true\nd: tXue\ne: 1234\nf: 1x34\ng: 1234\n'],
+    ['a value that is a key elsewhere', 'true: x\n'],
+    ['a key after the same text as a value', 'a: nulls\nnulls: 1\nb: nulls\n'],
+    ['long keys (kept as copies)', 'classTeacherAllowance: 1\nlist:\n  - classTeacherAllowance: 2\n    classTeacherAllowanxe: 3\n'],
+  ])('agrees with yaml on %s', (_name, text) => {
+    const doc = parseYaml(text);
+    agreesWithYaml(text);
+    expect(agreesWithYaml(text)).toBe(text.startsWith('true:') ? 'fallback' : 'fast');
+    expect(parseYaml(text).documents[0]!.value).toStrictEqual(doc.documents[0]!.value);
+  });
+
   it.each([
     ['anchors and aliases', 'a: &x 1\nb: *x\n'],
     ['tags', 'a: !!str 1\n'],

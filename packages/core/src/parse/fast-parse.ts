@@ -113,22 +113,51 @@ const COLON = 58;
 const DASH = 45;
 const MAX_FLOW_DEPTH = 64;
 
-interface Scalar {
-  value: unknown;
-  start: number;
-  end: number;
-  /** Whether the token was a plain (unquoted) scalar: keys resolve differently. */
-  plain: boolean;
+/**
+ * Keys and short plain values seen before, by first character and length: a key of the next
+ * record (`name`, `role`, …) is found here by comparing characters in place, instead of being
+ * cut out of the line and looked up by V8's string table when it becomes a property name (a
+ * third of this parser's time), and a repeated value (`teacher`, `true`, `2022`) comes with
+ * its resolved value. A hit is a string with exactly the characters of the text, so the result
+ * is what cutting and resolving would give. Module-wide: every file has the same keys.
+ *
+ * Only flat copies are kept (a slice of a long text would keep that text alive): V8 copies
+ * slices under 13 characters; a longer key is kept as the name V8 stored it under (its own copy).
+ */
+const CACHED_LENGTH = 32;
+const SLOTS = 8192;
+const KEY_TEXT: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+const VALUE_TEXT: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+const VALUE: unknown[] = new Array<unknown>(SLOTS).fill(undefined);
+/** A text's slot by its first and last character and its length (`specialEducation` and `specialEdSubsidy` apart). */
+const cacheSlot = (first: number, last: number, length: number): number => (first * 1021 + last * 31 + length) & (SLOTS - 1);
+/** Whether line[start, start + known.length) is `known` (the caller compared the lengths). */
+function sameText(line: string, start: number, known: string): boolean {
+  for (let j = known.length - 1; j >= 0; j--) if (line.charCodeAt(start + j) !== known.charCodeAt(j)) return false;
+  return true;
+}
+/** Slices of at least this length share their parent's characters in V8 (SlicedString::kMinLength). */
+const COPIED_BELOW = 13;
+
+/** `text` as V8 keeps a property name: an internalized flat copy, never a slice of a larger text. */
+function ownCopy(text: string): string {
+  return Object.keys({ [text]: 0 })[0]!;
 }
 
 /**
  * Reads one line's tokens. `line` is the line's text, `base` its offset in the whole text; one
- * reader is reset for every line of a text (`at`).
+ * reader is reset for every line of a text (`at`). A token read sets `start`/`end` (offsets in
+ * the whole text) and returns its value; no object per token.
  */
 class LineReader {
   pos = 0;
   line = '';
   base = 0;
+  /** [start, end) of the last token read, in the whole text. */
+  start = 0;
+  end = 0;
+  /** The last block value read (blockValue). */
+  value: unknown = null;
   constructor(readonly info: Map<object, MapInfo | SeqInfo>) {}
 
   at(line: string, base: number, pos: number): this {
@@ -152,7 +181,7 @@ class LineReader {
     if (!this.atEnd()) giveUp();
   }
 
-  quoted(): Scalar {
+  quoted(): string {
     const q = this.line[this.pos]!;
     const start = this.pos;
     let i = start + 1;
@@ -173,11 +202,29 @@ class LineReader {
       i++;
     }
     this.pos = i + 1;
-    return { value: out, start: this.base + start, end: this.base + this.pos, plain: false };
+    this.start = this.base + start;
+    this.end = this.base + this.pos;
+    return out;
+  }
+
+  /** The resolved plain scalar of line[start, end) (the value cache first). */
+  resolved(start: number, end: number): unknown {
+    const line = this.line;
+    const length = end - start;
+    const c = line.charCodeAt(start);
+    if (length >= COPIED_BELOW || c >= 128) return resolvePlain(line.slice(start, end));
+    const slot = cacheSlot(c, line.charCodeAt(end - 1), length);
+    const known = VALUE_TEXT[slot];
+    if (known !== undefined && known.length === length && sameText(line, start, known)) return VALUE[slot];
+    const text = line.slice(start, end);
+    const value = resolvePlain(text);
+    VALUE_TEXT[slot] = text;
+    VALUE[slot] = value;
+    return value;
   }
 
   /** A plain scalar in block context: up to ` #` or the end of the line, trailing spaces dropped. */
-  plainBlock(): Scalar {
+  plainBlock(): unknown {
     const line = this.line;
     const start = this.pos;
     const first = line.charCodeAt(start);
@@ -190,13 +237,14 @@ class LineReader {
     if (line.charCodeAt(end - 1) === COLON) giveUp();
     const colon = line.indexOf(': ', start);
     if (colon >= 0 && colon < end) giveUp();
-    const text = line.slice(start, end);
     this.pos = end;
-    return { value: resolvePlain(text), start: this.base + start, end: this.base + end, plain: true };
+    this.start = this.base + start;
+    this.end = this.base + end;
+    return this.resolved(start, end);
   }
 
   /** A plain scalar inside a flow collection: stops at `,` `]` `}` and `: `. */
-  plainFlow(): Scalar {
+  plainFlow(): unknown {
     const start = this.pos;
     const first = this.line[start];
     if (first === undefined || BAD_PLAIN_START.has(first) || (first === '-' && this.line[start + 1] === ' ')) giveUp();
@@ -216,13 +264,16 @@ class LineReader {
     while (end > start && this.line.charCodeAt(end - 1) === 32) end--;
     if (end === start) giveUp();
     this.pos = end;
-    return { value: resolvePlain(this.line.slice(start, end)), start: this.base + start, end: this.base + end, plain: true };
+    this.start = this.base + start;
+    this.end = this.base + end;
+    return this.resolved(start, end);
   }
 
-  key(flow: boolean): Scalar {
+  /** A mapping key and its `:`; `start`/`end` are the key's. */
+  key(flow: boolean): string {
     const line = this.line;
     const code = line.charCodeAt(this.pos);
-    let k: Scalar;
+    let k: string;
     if (code === 34 || code === 39) k = this.quoted(); // " '
     else {
       const start = this.pos;
@@ -245,12 +296,21 @@ class LineReader {
         }
       let end = i;
       while (end > start && line.charCodeAt(end - 1) === SPACE) end--;
-      const text = line.slice(start, end);
-      if (text === '<<') giveUp();
-      // A key that the core schema reads as a number, boolean or null becomes a different
-      // string in `yaml`'s toJS; those are not keys of our contract anyway.
-      if (resolvePlain(text) !== text) giveUp();
-      k = { value: text, start: this.base + start, end: this.base + end, plain: true };
+      const length = end - start;
+      const slot = code < 128 && length < CACHED_LENGTH ? cacheSlot(code, line.charCodeAt(end - 1), length) : -1;
+      const known = slot >= 0 ? KEY_TEXT[slot] : undefined;
+      if (known !== undefined && known.length === length && sameText(line, start, known)) k = known; // a key that passed the tests below
+      else {
+        const text = line.slice(start, end);
+        if (text === '<<') giveUp();
+        // A key that the core schema reads as a number, boolean or null becomes a different
+        // string in `yaml`'s toJS; those are not keys of our contract anyway.
+        if (resolvePlain(text) !== text) giveUp();
+        k = text;
+        if (slot >= 0) KEY_TEXT[slot] = length < COPIED_BELOW ? text : ownCopy(text);
+      }
+      this.start = this.base + start;
+      this.end = this.base + end;
       this.pos = end;
     }
     this.skipSpaces();
@@ -261,7 +321,7 @@ class LineReader {
     return k;
   }
 
-  flow(depth: number): Scalar {
+  flow(depth: number): unknown {
     if (depth > MAX_FLOW_DEPTH) giveUp();
     const open = this.line[this.pos]!;
     const start = this.pos;
@@ -273,9 +333,8 @@ class LineReader {
       if (this.line[this.pos] === ']') this.pos++;
       else
         for (;;) {
-          const item = this.flowValue(depth);
-          arr.push(item.value);
-          spans.push(item.start, item.end);
+          arr.push(this.flowValue(depth));
+          spans.push(this.start, this.end);
           this.skipSpaces();
           const c = this.line[this.pos];
           if (c === ',') {
@@ -291,7 +350,9 @@ class LineReader {
           giveUp();
         }
       this.info.set(arr, { spans });
-      return { value: arr, start: this.base + start, end: this.base + this.pos, plain: false };
+      this.start = this.base + start;
+      this.end = this.base + this.pos;
+      return arr;
     }
     const obj: Record<string, unknown> = {};
     const keys: string[] = [];
@@ -300,16 +361,18 @@ class LineReader {
     if (this.line[this.pos] === '}') this.pos++;
     else
       for (;;) {
-        const k = this.key(true);
-        const key = k.value as string;
+        const key = this.key(true);
         if (hasKey(keys, key, holder)) giveUp();
+        spans.push(this.start, this.end);
         const c = this.line[this.pos];
-        let v: Scalar | undefined;
-        if (c === ',' || c === '}') v = undefined;
-        else v = this.flowValue(depth);
-        setKey(obj, key, v ? v.value : null);
+        if (c === ',' || c === '}') {
+          setKey(obj, key, null);
+          spans.push(-1, -1);
+        } else {
+          setKey(obj, key, this.flowValue(depth));
+          spans.push(this.start, this.end);
+        }
         keys.push(key);
-        spans.push(k.start, k.end, v ? v.start : -1, v ? v.end : -1);
         this.skipSpaces();
         const d = this.line[this.pos];
         if (d === ',') {
@@ -325,10 +388,12 @@ class LineReader {
         giveUp();
       }
     this.info.set(obj, { keys, spans });
-    return { value: obj, start: this.base + start, end: this.base + this.pos, plain: false };
+    this.start = this.base + start;
+    this.end = this.base + this.pos;
+    return obj;
   }
 
-  flowValue(depth: number): Scalar {
+  flowValue(depth: number): unknown {
     this.skipSpaces();
     const c = this.line[this.pos];
     if (c === '[' || c === '{') return this.flow(depth + 1);
@@ -336,16 +401,15 @@ class LineReader {
     return this.plainFlow();
   }
 
-  /** A value after `key: ` or `- ` on a block line; undefined when the line ends there. */
-  blockValue(): Scalar | undefined {
-    if (this.atEnd()) return undefined;
+  /** A value after `key: ` or `- ` on a block line into `value`, `start`, `end`; false when the line ends there. */
+  blockValue(): boolean {
+    if (this.atEnd()) return false;
     const c = this.line.charCodeAt(this.pos);
-    let v: Scalar;
-    if (c === 91 || c === 123) v = this.flow(0); // [ {
-    else if (c === 34 || c === 39) v = this.quoted(); // " '
-    else v = this.plainBlock();
+    if (c === 91 || c === 123) this.value = this.flow(0); // [ {
+    else if (c === 34 || c === 39) this.value = this.quoted(); // " '
+    else this.value = this.plainBlock();
     this.expectEnd();
-    return v;
+    return true;
   }
 }
 
@@ -456,16 +520,22 @@ function parseDocuments(text: string, comments: number[]): FastDocument[] {
   };
 
   const addEntry = (frame: MapFrame, r: LineReader) => {
-    const k = r.key(false);
-    const key = k.value as string;
+    const key = r.key(false);
     if (hasKey(frame.meta.keys, key, frame)) giveUp(); // duplicate: `yaml` reports it with its position
-    const v = r.blockValue();
+    const keyStart = r.start;
+    const keyEnd = r.end;
     const i = frame.meta.keys.length;
     frame.meta.keys.push(key);
-    frame.meta.spans.push(k.start, k.end, v ? v.start : -1, v ? v.end : -1);
-    setKey(frame.obj, key, v ? v.value : null);
-    frame.end = Math.max(frame.end, v ? v.end : k.end + 1);
-    if (!v) frame.pending = i;
+    if (r.blockValue()) {
+      frame.meta.spans.push(keyStart, keyEnd, r.start, r.end);
+      setKey(frame.obj, key, r.value);
+      if (r.end > frame.end) frame.end = r.end;
+    } else {
+      frame.meta.spans.push(keyStart, keyEnd, -1, -1);
+      setKey(frame.obj, key, null);
+      if (keyEnd + 1 > frame.end) frame.end = keyEnd + 1;
+      frame.pending = i;
+    }
   };
 
   const addItem = (frame: SeqFrame, r: LineReader, dashCol: number) => {
@@ -492,10 +562,10 @@ function parseDocuments(text: string, comments: number[]): FastDocument[] {
       addEntry(child, r);
       return;
     }
-    const v = r.blockValue()!;
-    frame.arr.push(v.value);
-    frame.meta.spans.push(v.start, v.end);
-    frame.end = Math.max(frame.end, v.end);
+    r.blockValue();
+    frame.arr.push(r.value);
+    frame.meta.spans.push(r.start, r.end);
+    frame.end = Math.max(frame.end, r.end);
   };
 
   let offset = 0;
