@@ -5,6 +5,7 @@ import type { DistrictSummary, WorkspaceFinding } from '@edunorm/core';
 import { isConfigEntry, isDistrictEntry, isRecordMeta, isIndexEntry, validEntries } from './cache-shape.js';
 import type { CheckOptions } from './check-tasks.js';
 import type { RetractableCount } from './outcome.js';
+import type { Spool } from './spool.js';
 import { AtomicFile } from './write-file.js';
 
 /** The file's content digest: computed once per read, kept in the cache beside its stat. */
@@ -108,6 +109,7 @@ const FORMAT = 7;
 const MAC_CONTEXT = `edunorm-cache-v${FORMAT}\0`;
 /** A cache file larger than this is not read (a run without it is slower, never wrong). */
 const MAX_CACHE_BYTES = 1 << 30;
+const NEWLINE = Buffer.from('\n');
 /** The header line is a few dozen bytes; anything longer is not a cache of ours. */
 const MAX_HEADER_BYTES = 4096;
 /** Records are read through a window of this size: a warm run reads them in file order. */
@@ -117,8 +119,10 @@ const WINDOW = 1 << 20;
  * A record's digest, bound to the file and key it was written for: a record copied into another
  * file's place, or behind another key, does not verify even where the index was not touched.
  */
-function recordDigest(file: string, key: string, record: Uint8Array): string {
-  return createHash('sha256').update(`${file}\0${key}\0`).update(record).digest('hex');
+function recordDigest(file: string, key: string, ...record: Uint8Array[]): string {
+  const hash = createHash('sha256').update(`${file}\0${key}\0`);
+  for (const part of record) hash.update(part);
+  return hash.digest('hex');
 }
 
 /**
@@ -185,7 +189,7 @@ class OpenCacheFile {
   }
 
   /** Copies `length` bytes from `offset` (records) to `out`, a window at a time. */
-  copy(offset: number, length: number, out: AtomicFile): boolean {
+  copy(offset: number, length: number, out: Pick<AtomicFile, 'write'>): boolean {
     const buffer = Buffer.allocUnsafe(Math.min(WINDOW, length));
     for (let done = 0; done < length; ) {
       const n = readAt(this.fd, buffer, Math.min(buffer.length, length - done), this.recordsAt + offset + done);
@@ -279,8 +283,11 @@ export class FileResultCache {
   private configs: Record<string, ConfigEntry> = Object.create(null) as Record<string, ConfigEntry>;
   /** Findings across documents and figures of each district, by the hash of what they depend on. */
   private districts: Record<string, DistrictEntry> = Object.create(null) as Record<string, DistrictEntry>;
-  /** Records written this run (not yet in the file), by file. */
-  private readonly fresh = new Map<string, Buffer>();
+  /**
+   * Records written this run (not yet in the file), by file: where each lies in the run's spool
+   * (`set`), which holds them until the save copies them — the run does not.
+   */
+  private readonly fresh = new Map<string, { spool: Spool; at: number; length: number }>();
   /** Keys of districts used this run: the cache keeps only these (no growth across runs). */
   private readonly usedDistricts = new Set<string>();
   private readonly verified = new Map<string, string | undefined>();
@@ -370,7 +377,7 @@ export class FileResultCache {
   /** The record of an entry, if it verifies against the signed index and has our shape. */
   private readRecord(file: string, e: IndexEntry): CachedResult | undefined {
     const fresh = this.fresh.get(file);
-    const bytes = fresh ?? this.file?.read(e.o, e.l);
+    const bytes = fresh ? fresh.spool.readRange(fresh.at, fresh.length) : this.file?.read(e.o, e.l);
     if (!bytes || recordDigest(file, e.k, bytes) !== e.h) return undefined;
     const eol = bytes.indexOf(10);
     if (eol < 0) return undefined;
@@ -390,19 +397,28 @@ export class FileResultCache {
     return { line, tail: bytes.subarray(eol + 1), isEdunorm: meta.e, counts: meta.c, ...(meta.w ? { workspace: meta.w } : {}), ...(meta.r ? { retractable: meta.r } : {}), ...(rendered ? { rendered } : {}) };
   }
 
-  set(file: string, key: string, result: FreshResult, stat: FileStat & { sha: string }): void {
-    const rendered = result.rendered ? Buffer.from(result.rendered.json, 'utf8') : undefined;
+  /**
+   * Records a file checked this run, and spools its report as target `index`: the spool line
+   * (the report, then its rendered element if any) is written as the middle of the record,
+   * between the metadata line and the record's end, so the record is never held here.
+   */
+  set(file: string, key: string, result: FreshResult, stat: FileStat & { sha: string }, spool: Spool, index: number): void {
+    const line = Buffer.from(result.rendered ? `${result.line}\n${result.rendered.json}` : result.line, 'utf8');
     const meta: RecordMeta = {
       e: result.isEdunorm,
       c: result.counts,
       ...(result.workspace ? { w: result.workspace } : {}),
       ...(result.retractable ? { r: result.retractable } : {}),
-      ...(rendered ? { j: rendered.length, p: result.rendered!.relative } : {}),
+      ...(result.rendered ? { j: Buffer.byteLength(result.rendered.json, 'utf8'), p: result.rendered.relative } : {}),
     };
-    const head = Buffer.from(`${JSON.stringify(meta)}\n${result.line}\n`, 'utf8');
-    const record = rendered ? Buffer.concat([head, rendered]) : head;
-    this.fresh.set(file, record);
-    this.entries[file] = { k: key, s: stat.sha, z: stat.size, m: stat.mtimeMs, c: stat.ctimeMs, i: stat.ino, t: trusted(stat, Date.now()), o: -1, l: record.length, h: recordDigest(file, key, record) };
+    const before = Buffer.from(`${JSON.stringify(meta)}\n`, 'utf8');
+    // `meta \n line \n` or `meta \n line \n rendered`: the record ends where its rendered element does.
+    const after = result.rendered ? undefined : NEWLINE;
+    const at = spool.write(index, line, { before, ...(after ? { after } : {}) });
+    const length = before.length + line.length + (after?.length ?? 0);
+    this.fresh.set(file, { spool, at, length });
+    const h = after ? recordDigest(file, key, before, line, after) : recordDigest(file, key, before, line);
+    this.entries[file] = { k: key, s: stat.sha, z: stat.size, m: stat.mtimeMs, c: stat.ctimeMs, i: stat.ino, t: trusted(stat, Date.now()), o: -1, l: length, h };
     this.dirty = true;
   }
 
@@ -433,7 +449,7 @@ export class FileResultCache {
       for (const key of this.usedDistricts) if (this.districts[key]) districts[key] = this.districts[key]!;
       // Records in index order; runs of old records that lie back to back are copied in one piece.
       const entries: Record<string, IndexEntry> = {};
-      const pieces: ({ from: number; length: number } | Buffer)[] = [];
+      const pieces: ({ from: number; length: number } | { spool: Spool; at: number; length: number })[] = [];
       let offset = 0;
       for (const file of Object.keys(this.entries)) {
         const e = this.entries[file]!;
@@ -442,7 +458,7 @@ export class FileResultCache {
         else if (!this.file || e.o < 0) continue;
         else {
           const last = pieces[pieces.length - 1];
-          if (last && !Buffer.isBuffer(last) && last.from + last.length === e.o) last.length += e.l;
+          if (last && 'from' in last && last.from + last.length === e.o) last.length += e.l;
           else pieces.push({ from: e.o, length: e.l });
         }
         entries[file] = { ...e, o: offset };
@@ -456,7 +472,7 @@ export class FileResultCache {
         out.write(index);
         out.write('\n');
         for (const p of pieces) {
-          if (Buffer.isBuffer(p)) out.write(p);
+          if ('spool' in p) p.spool.copyRange(p.at, p.length, (bytes) => out.write(bytes));
           else if (!this.file!.copy(p.from, p.length, out)) throw Object.assign(new Error('the old cache file was cut short'), { code: 'ESHORT' });
         }
         out.commit();

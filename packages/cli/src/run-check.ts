@@ -26,7 +26,6 @@ import { contentDigest, resultKey, type CachedResult, type FileResultCache, type
 import { Spool } from './spool.js';
 import { lazyReport, renderedJson } from './rendered.js';
 
-const NEWLINE = Buffer.from('\n');
 import { adjustSummary, joinWorkspace, mergeJoined, type JoinInput, type WorkspaceJoin } from './workspace-check.js';
 
 export { parseConcurrency };
@@ -135,9 +134,7 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
   const rememberedConfigs = new Set<string>();
 
   /** A file's outcome (checked now, or a cache hit whose line is the stored bytes). */
-  const record = (o: Omit<Outcome, 'line'> & { line: string | Uint8Array }, rendered?: string | Uint8Array) => {
-    // A rendered element follows its report on the same spool line (a report's JSON holds no raw line break).
-    spool.write(o.index, rendered === undefined ? o.line : typeof o.line === 'string' ? `${o.line}\n${rendered as string}` : Buffer.concat([o.line, NEWLINE, rendered as Uint8Array]));
+  const record = (o: Omit<Outcome, 'line'> & { line: string | Uint8Array }, rendered?: string) => {
     ours[o.index] = o.isEdunorm ? 1 : 0;
     summary.files++;
     if (o.isEdunorm) summary.checked++;
@@ -151,16 +148,21 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
         rememberedConfigs.add(o.config.file);
         cache.rememberConfig(o.config.file, o.config.hash, o.config.dependencies);
       }
-      // What was just checked is kept as it went to the spool: its line, never parsed again.
-      const json = rendered as string | undefined;
+      // What was just checked is kept as it goes to the spool (the cache writes it there, inside
+      // its record): its line, never parsed again.
       const target = targets[o.index]!;
       cache.set(
         target.absolute,
         resultKey(o.cacheable.sha, o.config.hash, options.version, options),
-        { line: o.line, isEdunorm: o.isEdunorm, counts: o.counts, ...(o.workspace ? { workspace: o.workspace } : {}), ...(o.retractable ? { retractable: o.retractable } : {}), ...(json !== undefined ? { rendered: { relative: target.relative, json } } : {}) },
+        { line: o.line, isEdunorm: o.isEdunorm, counts: o.counts, ...(o.workspace ? { workspace: o.workspace } : {}), ...(o.retractable ? { retractable: o.retractable } : {}), ...(rendered !== undefined ? { rendered: { relative: target.relative, json: rendered } } : {}) },
         o.cacheable,
+        spool,
+        o.index,
       );
+      return;
     }
+    // A rendered element follows its report on the same spool line (a report's JSON holds no raw line break).
+    spool.write(o.index, rendered === undefined ? o.line : `${o.line as string}\n${rendered}`);
   };
   /** A checked file's outcome, with its JSON-output element when it may be cached (parsed once here, never at output). */
   const recordChecked = (o: Outcome) => {

@@ -5,10 +5,23 @@
  * findings are known (a district's finding lands in a school's file), so reports cannot go to
  * the output as they arrive; holding them in the heap would make memory grow with the corpus.
  * Removed by `close()`, and at process exit if a caller never got that far.
+ *
+ * With `--cache`, the records of the files checked this run are written here too — each
+ * report line between its record's metadata line and end (result-cache.ts) — so a save copies
+ * them from this file instead of the run holding them all until then.
+ *
+ * Writes are gathered in a buffer of WRITE_BUFFER bytes (a warm run spools thousands of small
+ * cache hits: one system call each was a twentieth of it); reads of lines that lie one after
+ * another are made a window at a time.
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+const WRITE_BUFFER = 1 << 20;
+/** Lines read back together: up to this many bytes, lines at most READ_GAP bytes apart. */
+const READ_WINDOW = 1 << 20;
+const READ_GAP = 1 << 12;
 
 const open = new Set<Spool>();
 let hooked = false;
@@ -16,13 +29,25 @@ const removeAll = () => {
   for (const s of open) s.close();
 };
 
+/** Bytes written just before and after a line that are not part of it (a cache record's metadata line and end). */
+export interface Around {
+  before?: Uint8Array;
+  after?: Uint8Array;
+}
+
 export class Spool {
   readonly folder: string;
   private fd: number | undefined;
-  private size = 0;
+  /** Bytes in the file; `buffered` more wait in `buffer`. */
+  private flushed = 0;
+  private buffer: Buffer = Buffer.allocUnsafe(WRITE_BUFFER);
+  private buffered = 0;
   /** Byte offset and length of each index's line; -1 = not written. */
   private readonly offsets: Float64Array;
   private readonly lengths: Uint32Array;
+  /** The last window read (`reads`), its file offset. */
+  private window: Buffer = Buffer.alloc(0);
+  private windowAt = 0;
 
   constructor(count: number) {
     this.folder = mkdtempSync(join(tmpdir(), 'edunorm-run-'));
@@ -41,14 +66,42 @@ export class Spool {
     }
   }
 
-  /** `line`: the report's JSON, as text or as its UTF-8 bytes (a cache hit's, never decoded). */
-  write(index: number, line: string | Uint8Array): void {
+  /**
+   * `line`: the report's JSON, as text or as its UTF-8 bytes (a cache hit's, never decoded),
+   * copied at once. Returns where what was written begins (`around.before`, else the line).
+   */
+  write(index: number, line: string | Uint8Array, around?: Around): number {
+    const at = this.end;
+    if (around?.before) this.append(around.before);
+    this.offsets[index] = this.end;
     const bytes = typeof line === 'string' ? Buffer.from(line, 'utf8') : line;
-    let done = 0;
-    while (done < bytes.length) done += writeSync(this.fd!, bytes, done, bytes.length - done, this.size + done);
-    this.offsets[index] = this.size;
+    this.append(bytes);
     this.lengths[index] = bytes.length;
-    this.size += bytes.length;
+    if (around?.after) this.append(around.after);
+    return at;
+  }
+
+  private append(bytes: Uint8Array): void {
+    if (this.buffered + bytes.length > WRITE_BUFFER) this.flush();
+    if (bytes.length >= WRITE_BUFFER) {
+      this.writeOut(bytes);
+      return;
+    }
+    this.buffer.set(bytes, this.buffered);
+    this.buffered += bytes.length;
+  }
+
+  private flush(): void {
+    if (!this.buffered) return;
+    const pending = this.buffered;
+    this.buffered = 0;
+    this.writeOut(this.buffer.subarray(0, pending));
+  }
+
+  private writeOut(bytes: Uint8Array): void {
+    let done = 0;
+    while (done < bytes.length) done += writeSync(this.fd!, bytes, done, bytes.length - done, this.flushed + done);
+    this.flushed += bytes.length;
   }
 
   has(index: number): boolean {
@@ -59,23 +112,59 @@ export class Spool {
     return this.readBytes(index).toString('utf8');
   }
 
-  /** A line as its UTF-8 bytes (a part of it may be passed on without being decoded). */
+  /**
+   * A line as its UTF-8 bytes (a part of it may be passed on without being decoded): a view of
+   * a window read with the lines after it, when they follow it closely. Never changed later.
+   */
   readBytes(index: number): Buffer {
-    const offset = this.offsets[index]!;
-    if (offset < 0) throw new Error(`spool: no report for target ${index}`);
-    const buffer = Buffer.allocUnsafe(this.lengths[index]!);
+    const at = this.offsets[index]!;
+    if (at < 0) throw new Error(`spool: no report for target ${index}`);
+    const length = this.lengths[index]!;
+    if (at < this.windowAt || at + length > this.windowAt + this.window.length) {
+      // As far as the next lines lie close after this one (they do in a run in one thread, and
+      // for cache hits): read them with it.
+      let end = at + length;
+      for (let next = index + 1; next < this.offsets.length; next++) {
+        const o = this.offsets[next]!;
+        if (o < end || o - end > READ_GAP || o + this.lengths[next]! - at > READ_WINDOW) break;
+        end = o + this.lengths[next]!;
+      }
+      // A new buffer every time: views of the last one may still be held (lazy reports, output chunks).
+      this.window = this.readRange(at, end - at);
+      this.windowAt = at;
+    }
+    return this.window.subarray(at - this.windowAt, at - this.windowAt + length);
+  }
+
+  /** `length` bytes written at `at` (what `write` returned), as a new buffer. */
+  readRange(at: number, length: number): Buffer {
+    if (at + length > this.flushed) this.flush();
+    const buffer = Buffer.allocUnsafe(length);
     let done = 0;
-    while (done < buffer.length) {
-      const n = readSync(this.fd!, buffer, done, buffer.length - done, offset + done);
+    while (done < length) {
+      const n = readSync(this.fd!, buffer, done, length - done, at + done);
       if (n <= 0) throw new Error('spool: the temporary file was cut short');
       done += n;
     }
     return buffer;
   }
 
+  /** Passes `length` bytes from `at` to `out`, a window at a time (a cache save copying this run's records). */
+  copyRange(at: number, length: number, out: (bytes: Buffer) => void): void {
+    for (let done = 0; done < length; ) {
+      const n = Math.min(READ_WINDOW, length - done);
+      out(this.readRange(at + done, n));
+      done += n;
+    }
+  }
+
+  private get end(): number {
+    return this.flushed + this.buffered;
+  }
+
   /** Bytes written (for --verbose and the memory bench). */
   get bytes(): number {
-    return this.size;
+    return this.end;
   }
 
   /** Removes the file and its folder; safe to call more than once. */
@@ -88,6 +177,8 @@ export class Spool {
       }
       this.fd = undefined;
     }
+    this.buffer = Buffer.alloc(0);
+    this.window = Buffer.alloc(0);
     rmSync(this.folder, { recursive: true, force: true });
     open.delete(this);
   }

@@ -16,8 +16,11 @@ export interface AtomicWriteOptions {
   /** The new file's permissions (else those of the file replaced, or 0666 less the umask). */
   mode?: number;
   /**
-   * `false`: not flushed to disk before the rename (still atomic for every reader). Only for
-   * files that verify themselves and may be lost, such as the `--cache`: a torn one is ignored.
+   * `false`: not flushed to disk before the rename (still atomic for every reader and against
+   * a process that dies: a crash of the whole system may leave the old file, or an empty one).
+   * Only for files that verify themselves or that running again makes: the `--cache` (a torn
+   * one is ignored) and `check --output` (a report). A baseline, a configuration, an imported
+   * submission are flushed: they are someone's work.
    */
   durable?: boolean;
 }
