@@ -65,19 +65,19 @@ describe('a cache never changes a verdict', { timeout: 120_000 }, () => {
     // digest, the built-in pack's public hash, the version, the options), and the stat shortcut
     // even skips reading the file. Written in the old formats and in the new one with a made-up
     // signature; before the signature, the format-4 cache made this run exit 0.
-    const key = resultKey(sha, DEFAULT_CONFIG_HASH, cliVersion(), { locale: 'en', reportUnusedDirectives: false });
+    const key = resultKey(DEFAULT_CONFIG_HASH, cliVersion(), { locale: 'en', reportUnusedDirectives: false });
     const entry = { key, sha, size: st.size, mtimeMs: st.mtimeMs, report: { isEdunorm: true, findings: [], suppressed: [] } };
     const body = JSON.stringify({ entries: { [join(dir, 'budget.yaml')]: entry }, configs: {}, citations: {} });
     const file = join(dir, 'budget.yaml');
     const record = recordBytes({ meta: { e: true, c: [0, 0, 0] }, line: JSON.stringify(entry.report) });
-    const v7 = { k: key, s: sha, z: st.size, m: st.mtimeMs, c: st.ctimeMs, i: st.ino, t: 1 as const, o: 0, l: record.length, h: '' };
+    const current = { k: key, s: sha, z: st.size, m: st.mtimeMs, c: st.ctimeMs, i: st.ino, t: 1 as const, o: 0, l: record.length, h: '' };
     for (const forged of [
       JSON.stringify({ format: 4, entries: { [file]: entry }, configs: {}, citations: {} }),
       JSON.stringify({ format: 5, entries: { [file]: { ...entry, report: { ...entry.report, documents: [] } } }, configs: {}, citations: {} }),
       JSON.stringify({ format: 6, tool: 'edunorm', mac: signV6(Buffer.alloc(32), body), body }),
-      'v7',
+      'current',
     ]) {
-      if (forged === 'v7') writeCache(cacheFile(), Buffer.alloc(32), { index: { entries: { [file]: v7 }, configs: {}, districts: {} }, records: new Map([[file, record]]) });
+      if (forged === 'current') writeCache(cacheFile(), Buffer.alloc(32), { index: { entries: { [file]: current }, configs: {}, districts: {} }, records: new Map([[file, record]]) });
       else writeFileSync(cacheFile(), forged);
       const r = check(['--verbose']);
       expect(r.code).toBe(1);
@@ -266,7 +266,7 @@ describe('a cache never changes a verdict', { timeout: 120_000 }, () => {
     const st = statSync(file);
     const sha = createHash('sha256').update(FAILING).digest('hex');
     for (const [version, code] of [['0.0.0-other', 1], [cliVersion(), 0]] as const) {
-      const key = resultKey(sha, DEFAULT_CONFIG_HASH, version, { locale: 'en', reportUnusedDirectives: false });
+      const key = resultKey(DEFAULT_CONFIG_HASH, version, { locale: 'en', reportUnusedDirectives: false });
       const record = recordBytes({ meta: { e: true, c: [0, 0, 0] }, line: JSON.stringify({ isEdunorm: true, findings: [], suppressed: [] }) });
       const entry = { k: key, s: sha, z: st.size, m: st.mtimeMs, c: st.ctimeMs, i: st.ino, t: 0 as const, o: 0, l: 0, h: '' };
       writeCache(cacheFile(), keyOf(home), { index: { entries: { [file]: entry }, configs: {}, districts: {} }, records: new Map([[file, record]]) });

@@ -1,5 +1,5 @@
 /**
- * Reads and writes `--cache` files (format 7, packages/cli/src/result-cache.ts) the way someone
+ * Reads and writes `--cache` files (format 8, packages/cli/src/result-cache.ts) the way someone
  * holding a key could: tests forge, splice and re-sign caches with it. The layout, MAC and
  * digest rules are written out here again, not imported, so a change to the format shows here.
  */
@@ -20,24 +20,26 @@ export interface CacheRecord {
 }
 
 export interface ParsedCache {
-  header: { format: number; tool: string; index: number; mac: string };
+  header: { format: number; tool: string; index: [at: number, length: number]; mac: string };
   index: { entries: Record<string, CacheEntry>; configs: Record<string, unknown>; districts: Record<string, unknown> };
   /** Each entry's record bytes, by file. */
   records: Map<string, Buffer>;
 }
 
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
+/** The header line's size, padded with spaces (result-cache.ts HEADER_BYTES). */
+export const HEADER_BYTES = 256;
 export const sign = (key: Buffer, index: Buffer | string) => createHmac('sha256', key).update(`edunorm-cache-v${CACHE_FORMAT}\0`).update(index).digest('hex');
-export const recordDigest = (file: string, key: string, record: Buffer) => createHash('sha256').update(`${file}\0${key}\0`).update(record).digest('hex');
+export const recordDigest = (file: string, sha: string, key: string, record: Buffer) => createHash('sha256').update(`${file}\0${sha}\0${key}\0`).update(record).digest('hex');
 
 export function readCache(path: string): ParsedCache {
   const bytes = readFileSync(path);
-  const eol = bytes.indexOf(10);
-  const header = JSON.parse(bytes.toString('utf8', 0, eol)) as ParsedCache['header'];
-  const index = JSON.parse(bytes.toString('utf8', eol + 1, eol + 1 + header.index)) as ParsedCache['index'];
-  const recordsAt = eol + 1 + header.index + 1;
+  const header = JSON.parse(bytes.toString('utf8', 0, HEADER_BYTES)) as ParsedCache['header'];
+  const [at, length] = header.index;
+  const index = JSON.parse(bytes.toString('utf8', at, at + length)) as ParsedCache['index'];
   const records = new Map<string, Buffer>();
-  for (const [file, e] of Object.entries(index.entries)) records.set(file, bytes.subarray(recordsAt + e.o, recordsAt + e.o + e.l));
+  // Offsets are from the start of the file.
+  for (const [file, e] of Object.entries(index.entries)) records.set(file, bytes.subarray(e.o, e.o + e.l));
   return { header, index, records };
 }
 
@@ -53,21 +55,21 @@ export function parseRecord(record: Buffer): CacheRecord {
 export const recordBytes = (r: CacheRecord) => Buffer.from(`${JSON.stringify(r.meta)}\n${r.line}\n${r.rendered ?? ''}`, 'utf8');
 
 /**
- * Writes a cache: records laid out in entry order (offsets and lengths recomputed), the index
- * signed with `key`. `digests: 'keep'` leaves each entry's `h` as it is (a hand edit of the
+ * Writes a cache: the header, records laid out in entry order (offsets and lengths recomputed),
+ * then the index signed with `key`. `digests: 'keep'` leaves each entry's `h` as it is (a hand edit of the
  * records that does not know the digest rule); the default recomputes them.
  */
 export function writeCache(path: string, key: Buffer, cache: Pick<ParsedCache, 'index' | 'records'>, options: { digests?: 'keep' | 'recompute' } = {}): void {
   const entries: Record<string, CacheEntry> = {};
   const parts: Buffer[] = [];
-  let offset = 0;
+  let offset = HEADER_BYTES;
   for (const [file, e] of Object.entries(cache.index.entries)) {
     const record = cache.records.get(file)!;
-    entries[file] = { ...e, o: offset, l: record.length, h: options.digests === 'keep' ? e.h : recordDigest(file, e.k, record) };
+    entries[file] = { ...e, o: offset, l: record.length, h: options.digests === 'keep' ? e.h : recordDigest(file, e.s, e.k, record) };
     parts.push(record);
     offset += record.length;
   }
   const index = Buffer.from(JSON.stringify({ ...cache.index, entries }), 'utf8');
-  const header = JSON.stringify({ format: CACHE_FORMAT, tool: 'edunorm', index: index.length, mac: sign(key, index) });
-  writeFileSync(path, Buffer.concat([Buffer.from(`${header}\n`), index, Buffer.from('\n'), ...parts]));
+  const header = JSON.stringify({ format: CACHE_FORMAT, tool: 'edunorm', index: [offset, index.length], mac: sign(key, index) });
+  writeFileSync(path, Buffer.concat([Buffer.from(`${header.padEnd(HEADER_BYTES - 1)}\n`), ...parts, index]));
 }

@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import type { WorkspaceFileInput } from '@edunorm/core/internal';
 import type { DistrictSummary, WorkspaceFinding } from '@edunorm/core';
 import { isConfigEntry, isDistrictEntry, isRecordMeta, isIndexEntry, validEntries } from './cache-shape.js';
@@ -13,12 +13,17 @@ export function contentDigest(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** What a cached result depends on: the file's content, the configuration, version and options. */
-export function resultKey(contentSha: string, configHash: string, version: string, options: CheckOptions): string {
+/**
+ * What a cached result depends on besides the file's content (its digest, kept beside the key):
+ * the configuration, the edunorm version and the options that change a report. One per
+ * configuration of a run, not one per file (on the 2,000-school city a hash per file was 3% of
+ * a warm run).
+ */
+export function resultKey(configHash: string, version: string, options: CheckOptions): string {
   return createHash('sha256')
     // `workspace-1`: results carry their contributions to the norms across documents; an entry
     // written before they did would lack them.
-    .update(`${contentSha}\0${configHash}\0${version}\0${options.locale}\0${options.reportUnusedDirectives}\0${options.maxFileBytes ?? ''}\0workspace-1`)
+    .update(`${configHash}\0${version}\0${options.locale}\0${options.reportUnusedDirectives}\0${options.maxFileBytes ?? ''}\0workspace-1`)
     .digest('hex');
 }
 
@@ -46,7 +51,7 @@ const RACY_MS = 2000;
 
 /** One file's result in the cache file: where its record lies and what it may be served for. */
 export interface IndexEntry {
-  /** The result key (resultKey). */
+  /** The result key (resultKey): with the content digest `s`, what the result depends on. */
   k: string;
   /** Content digest and the stat it was read at. */
   s: string;
@@ -100,27 +105,36 @@ type ConfigEntry = { hash: string; dependencies: [path: string, digest: string][
 type Index = { entries: Record<string, IndexEntry>; configs: Record<string, ConfigEntry>; districts: Record<string, DistrictEntry> };
 
 /**
- * 7: a signed index, then one record per file (its metadata line, then its report as the spool
- * line) — a warm run reads a hit's record and passes its line on, never parsing or re-writing
- * reports; a save copies unchanged records as bytes.
+ * 8: a header of fixed size saying where the signed index lies, then records (per file its
+ * metadata line, then its report as the spool line) and the index — a warm run reads a hit's
+ * record and passes its line on, never parsing or re-writing reports, and a save appends what
+ * changed and a new index, then points the header at it. (7 had the index first, so a save
+ * rewrote every record; it keyed each entry on a hash of content and configuration together,
+ * 8 on the content digest and the configuration's key.)
  */
-const FORMAT = 7;
+const FORMAT = 8;
 /** Domain separation: a MAC made for anything else with the same secret never verifies here. */
 const MAC_CONTEXT = `edunorm-cache-v${FORMAT}\0`;
 /** A cache file larger than this is not read (a run without it is slower, never wrong). */
 const MAX_CACHE_BYTES = 1 << 30;
 const NEWLINE = Buffer.from('\n');
-/** The header line is a few dozen bytes; anything longer is not a cache of ours. */
-const MAX_HEADER_BYTES = 4096;
+/**
+ * The header: one JSON line padded with spaces to this many bytes, so a save can rewrite it in
+ * place with one write of less than a disk sector.
+ */
+const HEADER_BYTES = 256;
+/** A save appends while the file stays under twice its live bytes (and this much more); else it rewrites it whole. */
+const GARBAGE_ALLOWANCE = 1 << 20;
 /** Records are read through a window of this size: a warm run reads them in file order. */
 const WINDOW = 1 << 20;
 
 /**
- * A record's digest, bound to the file and key it was written for: a record copied into another
- * file's place, or behind another key, does not verify even where the index was not touched.
+ * A record's digest, bound to the file, content and key it was written for: a record copied
+ * into another file's place, or behind another content or key, does not verify even where the
+ * index was not touched.
  */
-function recordDigest(file: string, key: string, ...record: Uint8Array[]): string {
-  const hash = createHash('sha256').update(`${file}\0${key}\0`);
+function recordDigest(file: string, sha: string, key: string, ...record: Uint8Array[]): string {
+  const hash = createHash('sha256').update(`${file}\0${sha}\0${key}\0`);
   for (const part of record) hash.update(part);
   return hash.digest('hex');
 }
@@ -168,15 +182,16 @@ class OpenCacheFile {
 
   constructor(
     private readonly fd: number,
-    /** File offset of the first record. */
-    readonly recordsAt: number,
+    /** Its size and identity when opened: a save appends only to this file, as it was. */
     readonly size: number,
+    readonly dev: number,
+    readonly ino: number,
   ) {}
 
-  /** The bytes of a record (a view valid until the next call), or undefined past the end of the file. */
+  /** The bytes of a record (a view valid until the next call), or undefined outside the file's records. */
   read(offset: number, length: number): Buffer | undefined {
-    const at = this.recordsAt + offset;
-    if (offset < 0 || length <= 0 || at + length > this.size) return undefined;
+    const at = offset;
+    if (offset < HEADER_BYTES || length <= 0 || at + length > this.size) return undefined;
     if (at < this.windowStart || at + length > this.windowStart + this.window.length) {
       const want = Math.max(WINDOW, length);
       const buffer = this.window.length >= want ? this.window : Buffer.allocUnsafe(want);
@@ -192,7 +207,7 @@ class OpenCacheFile {
   copy(offset: number, length: number, out: Pick<AtomicFile, 'write'>): boolean {
     const buffer = Buffer.allocUnsafe(Math.min(WINDOW, length));
     for (let done = 0; done < length; ) {
-      const n = readAt(this.fd, buffer, Math.min(buffer.length, length - done), this.recordsAt + offset + done);
+      const n = readAt(this.fd, buffer, Math.min(buffer.length, length - done), offset + done);
       if (n <= 0) return false;
       out.write(n === buffer.length ? buffer : buffer.subarray(0, n));
       done += n;
@@ -228,16 +243,14 @@ function openCacheFile(location: string, secret: Buffer): Opened {
   try {
     const st = fstatSync(fd);
     if (!st.isFile() || st.size > MAX_CACHE_BYTES) return { rejected: 'shape' };
-    const head = Buffer.alloc(Math.min(MAX_HEADER_BYTES, st.size));
-    const got = readAt(fd, head, head.length, 0);
-    const eol = head.subarray(0, got).indexOf(10);
-    if (eol < 0) return { rejected: 'shape' };
-    const header = JSON.parse(head.toString('utf8', 0, eol)) as { format?: unknown; tool?: unknown; index?: unknown; mac?: unknown };
+    const head = Buffer.alloc(HEADER_BYTES);
+    if (readAt(fd, head, HEADER_BYTES, 0) !== HEADER_BYTES || head[HEADER_BYTES - 1] !== 10) return { rejected: 'shape' };
+    const header = JSON.parse(head.toString('utf8', 0, HEADER_BYTES - 1)) as { format?: unknown; tool?: unknown; index?: unknown; mac?: unknown };
     if (typeof header !== 'object' || header === null || header.format !== FORMAT || header.tool !== 'edunorm' || typeof header.mac !== 'string') return { rejected: 'shape' };
-    const length = header.index;
-    if (typeof length !== 'number' || !Number.isInteger(length) || length < 2 || eol + 1 + length + 1 > st.size) return { rejected: 'shape' };
-    const indexBytes = Buffer.allocUnsafe(length);
-    if (readAt(fd, indexBytes, length, eol + 1) !== length) return { rejected: 'shape' };
+    const [at, length] = Array.isArray(header.index) ? (header.index as unknown[]) : [];
+    if (!Number.isInteger(at) || !Number.isInteger(length) || (at as number) < HEADER_BYTES || (length as number) < 2 || (at as number) + (length as number) > st.size) return { rejected: 'shape' };
+    const indexBytes = Buffer.allocUnsafe(length as number);
+    if (readAt(fd, indexBytes, length as number, at as number) !== length) return { rejected: 'shape' };
     const expected = Buffer.from(mac(secret, indexBytes), 'hex');
     const given = Buffer.from(header.mac, 'hex');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { rejected: 'unsigned' };
@@ -248,7 +261,7 @@ function openCacheFile(location: string, secret: Buffer): Opened {
       districts: validEntries<DistrictEntry>(body?.districts, isDistrictEntry),
     };
     keep = true;
-    return { file: new OpenCacheFile(fd, eol + 1 + length + 1, st.size), index };
+    return { file: new OpenCacheFile(fd, st.size, st.dev, st.ino), index };
   } catch {
     return { rejected: 'shape' };
   } finally {
@@ -262,17 +275,19 @@ function openCacheFile(location: string, secret: Buffer): Opened {
  * Configurations are remembered with the files and folders they depend on, so a warm run can
  * tell that nothing changed without loading the rule engine.
  *
- * The file (format 7) is one header line `{"format","tool","index":<bytes>,"mac"}`, the index
- * (JSON: per file its key, content digest, stat and where its record lies with the record's
- * digest; the configurations; the districts), then the records: per file a metadata line
- * (counts, whether it is ours, its input to the norms across documents), its report as the
- * spool line, and — when it was checked for `--format json` — its element of the JSON output
- * (rendered.ts). A warm run parses the index and one small line per hit; the report goes to the
- * spool as bytes. A save copies the records it did not change as bytes.
+ * The file (format 8) is a header line of HEADER_BYTES `{"format","tool","index":[at,length],"mac"}`,
+ * then records and, where the header says, the index (JSON: per file its key, content digest,
+ * stat and where its record lies with the record's digest; the configurations; the districts).
+ * A record is a metadata line (counts, whether it is ours, its input to the norms across
+ * documents), its report as the spool line, and — when it was checked for `--format json` — its
+ * element of the JSON output (rendered.ts). A warm run parses the index and one small line per
+ * hit; the report goes to the spool as bytes. A save appends the records written this run and a
+ * new index, and rewrites the header in place (`save`); records and indexes it left behind are
+ * dropped when the file is written anew.
  *
  * The index is signed with a secret from the user's cache folder (cache-secret.ts): a cache
  * committed to the repository, edited, or written by someone else does not verify and is
- * ignored as a whole. A record is served only if its digest — bound to its file and key — is
+ * ignored as a whole. A record is served only if its digest — bound to its file, content and key — is
  * the one the signed index holds, and its metadata has the expected shape; otherwise it is a
  * miss. The report line itself is not re-validated: it is authenticated, and its key includes
  * the edunorm version and FORMAT, so only this edunorm, from a report it produced, wrote it. A
@@ -355,13 +370,14 @@ export class FileResultCache {
   }
 
   /**
-   * A cached result; `key` is undefined when the configuration changed (always a miss). `st`:
-   * the file's stat now, when the hit was found by its content (a touched file) — recorded, so
-   * the next run can trust it without reading the file again.
+   * A cached result for the file's content digest `sha`; `key` (resultKey) is undefined when
+   * the configuration changed (always a miss). `st`: the file's stat now, when the hit was
+   * found by its content (a touched file) — recorded, so the next run can trust it without
+   * reading the file again.
    */
-  get(file: string, key: string | undefined, st?: FileStat): CachedResult | undefined {
+  get(file: string, sha: string, key: string | undefined, st?: FileStat): CachedResult | undefined {
     const e = this.entries[file];
-    const hit = e && key !== undefined && e.k === key ? this.readRecord(file, e) : undefined;
+    const hit = e && key !== undefined && e.k === key && e.s === sha ? this.readRecord(file, e) : undefined;
     if (!hit) {
       this.misses++;
       return undefined;
@@ -378,7 +394,7 @@ export class FileResultCache {
   private readRecord(file: string, e: IndexEntry): CachedResult | undefined {
     const fresh = this.fresh.get(file);
     const bytes = fresh ? fresh.spool.readRange(fresh.at, fresh.length) : this.file?.read(e.o, e.l);
-    if (!bytes || recordDigest(file, e.k, bytes) !== e.h) return undefined;
+    if (!bytes || recordDigest(file, e.s, e.k, bytes) !== e.h) return undefined;
     const eol = bytes.indexOf(10);
     if (eol < 0) return undefined;
     let meta: unknown;
@@ -417,7 +433,7 @@ export class FileResultCache {
     const at = spool.write(index, line, { before, ...(after ? { after } : {}) });
     const length = before.length + line.length + (after?.length ?? 0);
     this.fresh.set(file, { spool, at, length });
-    const h = after ? recordDigest(file, key, before, line, after) : recordDigest(file, key, before, line);
+    const h = after ? recordDigest(file, stat.sha, key, before, line, after) : recordDigest(file, stat.sha, key, before, line);
     this.entries[file] = { k: key, s: stat.sha, z: stat.size, m: stat.mtimeMs, c: stat.ctimeMs, i: stat.ino, t: trusted(stat, Date.now()), o: -1, l: length, h };
     this.dirty = true;
   }
@@ -437,9 +453,17 @@ export class FileResultCache {
   }
 
   /**
-   * Writes the cache if it changed (atomically: a temporary file renamed over it) and closes
-   * the old file; returns the reason when it could not (the run goes on). Not flushed to disk
-   * first: a cache torn by a crash does not verify and is ignored, which is all a cache needs.
+   * Writes the cache if it changed and closes the old file; returns the reason when it could
+   * not (the run goes on). Not flushed to disk: a cache torn by a crash does not verify and is
+   * ignored, which is all a cache needs.
+   *
+   * Usually by appending to the file this run opened: the records written this run, then the new
+   * index, then the header rewritten in place to point at it. Until that last write the old
+   * header and index stand, and they point only at bytes no save changes; so a run reading the
+   * file meanwhile, or a save cut short, sees the old cache or the new one (a torn header does
+   * not verify). The whole file is written anew — a temporary file renamed over it — when there
+   * is none, when it is not the file this run opened as it was (another run saved since), or when
+   * it would grow past twice its live bytes.
    */
   save(): string | undefined {
     try {
@@ -447,45 +471,107 @@ export class FileResultCache {
       // Districts not seen this run are dropped: their keys can never match again once a file changed.
       const districts: Record<string, DistrictEntry> = {};
       for (const key of this.usedDistricts) if (this.districts[key]) districts[key] = this.districts[key]!;
-      // Records in index order; runs of old records that lie back to back are copied in one piece.
-      const entries: Record<string, IndexEntry> = {};
-      const pieces: ({ from: number; length: number } | { spool: Spool; at: number; length: number })[] = [];
-      let offset = 0;
-      for (const file of Object.keys(this.entries)) {
-        const e = this.entries[file]!;
-        const fresh = this.fresh.get(file);
-        if (fresh) pieces.push(fresh);
-        else if (!this.file || e.o < 0) continue;
-        else {
-          const last = pieces[pieces.length - 1];
-          if (last && 'from' in last && last.from + last.length === e.o) last.length += e.l;
-          else pieces.push({ from: e.o, length: e.l });
-        }
-        entries[file] = { ...e, o: offset };
-        offset += e.l;
-      }
-      const index = Buffer.from(JSON.stringify({ entries, configs: this.configs, districts }), 'utf8');
-      const header = JSON.stringify({ format: FORMAT, tool: 'edunorm', index: index.length, mac: mac(this.secret, index) });
-      const out = new AtomicFile(this.location, { createFolders: true, durable: false });
-      try {
-        out.write(`${header}\n`);
-        out.write(index);
-        out.write('\n');
-        for (const p of pieces) {
-          if ('spool' in p) p.spool.copyRange(p.at, p.length, (bytes) => out.write(bytes));
-          else if (!this.file!.copy(p.from, p.length, out)) throw Object.assign(new Error('the old cache file was cut short'), { code: 'ESHORT' });
-        }
-        out.commit();
-      } catch (error) {
-        out.abort();
-        throw error;
-      }
+      if (this.file && this.append(this.file, districts)) return undefined;
+      this.rewrite(districts);
       return undefined;
     } catch (error) {
       return (error as NodeJS.ErrnoException).code ?? String(error);
     } finally {
       this.file?.close();
       this.file = undefined;
+    }
+  }
+
+  /** The index and header for these entries (offsets as they will lie in the file). */
+  private signed(entries: Record<string, IndexEntry>, districts: Record<string, DistrictEntry>, at: number): { index: Buffer; header: Buffer } {
+    const index = Buffer.from(JSON.stringify({ entries, configs: this.configs, districts }), 'utf8');
+    const json = JSON.stringify({ format: FORMAT, tool: 'edunorm', index: [at, index.length], mac: mac(this.secret, index) });
+    const header = Buffer.alloc(HEADER_BYTES, ' ');
+    header.write(json, 0, 'utf8');
+    header[HEADER_BYTES - 1] = 10;
+    return { index, header };
+  }
+
+  /**
+   * Appends this run's records and a new index to `file`, then points the header at them.
+   * False (nothing written) when the file on disk is no longer the one opened, as it was, or
+   * would hold more garbage than live bytes.
+   */
+  private append(file: OpenCacheFile, districts: Record<string, DistrictEntry>): boolean {
+    let live = HEADER_BYTES;
+    let at = file.size;
+    const entries: Record<string, IndexEntry> = {};
+    const fresh: { spool: Spool; at: number; length: number }[] = [];
+    for (const name of Object.keys(this.entries)) {
+      const e = this.entries[name]!;
+      const f = this.fresh.get(name);
+      if (f) {
+        entries[name] = { ...e, o: at };
+        fresh.push(f);
+        at += e.l;
+      } else if (e.o >= HEADER_BYTES) entries[name] = e;
+      else continue;
+      live += e.l;
+    }
+    const { index, header } = this.signed(entries, districts, at);
+    if (at + index.length > 2 * (live + index.length) + GARBAGE_ALLOWANCE || at + index.length > MAX_CACHE_BYTES) return false;
+    let fd: number;
+    try {
+      fd = openSync(this.location, constants.O_WRONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
+    } catch {
+      return false;
+    }
+    try {
+      const st = fstatSync(fd);
+      if (!st.isFile() || st.dev !== file.dev || st.ino !== file.ino || st.size !== file.size) return false;
+      let position = file.size;
+      const put = (bytes: Uint8Array) => {
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+        position += bytes.length;
+      };
+      for (const f of fresh) f.spool.copyRange(f.at, f.length, put);
+      put(index);
+      // Last, and in one write: the header that makes the new index the cache.
+      position = 0;
+      put(header);
+      return true;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Writes the whole file anew: header, records in index order (old ones copied as bytes), index. */
+  private rewrite(districts: Record<string, DistrictEntry>): void {
+    const entries: Record<string, IndexEntry> = {};
+    const pieces: ({ from: number; length: number } | { spool: Spool; at: number; length: number })[] = [];
+    let offset = HEADER_BYTES;
+    for (const file of Object.keys(this.entries)) {
+      const e = this.entries[file]!;
+      const fresh = this.fresh.get(file);
+      if (fresh) pieces.push(fresh);
+      else if (!this.file || e.o < HEADER_BYTES) continue;
+      else {
+        // Runs of old records that lie back to back are copied in one piece.
+        const last = pieces[pieces.length - 1];
+        if (last && 'from' in last && last.from + last.length === e.o) last.length += e.l;
+        else pieces.push({ from: e.o, length: e.l });
+      }
+      entries[file] = { ...e, o: offset };
+      offset += e.l;
+    }
+    const { index, header } = this.signed(entries, districts, offset);
+    const out = new AtomicFile(this.location, { createFolders: true, durable: false });
+    try {
+      out.write(header);
+      for (const p of pieces) {
+        if ('spool' in p) p.spool.copyRange(p.at, p.length, (bytes) => out.write(bytes));
+        else if (!this.file!.copy(p.from, p.length, out)) throw Object.assign(new Error('the old cache file was cut short'), { code: 'ESHORT' });
+      }
+      out.write(index);
+      out.commit();
+    } catch (error) {
+      out.abort();
+      throw error;
     }
   }
 }

@@ -153,7 +153,7 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
       const target = targets[o.index]!;
       cache.set(
         target.absolute,
-        resultKey(o.cacheable.sha, o.config.hash, options.version, options),
+        keyOf(o.config.hash),
         { line: o.line, isEdunorm: o.isEdunorm, counts: o.counts, ...(o.workspace ? { workspace: o.workspace } : {}), ...(o.retractable ? { retractable: o.retractable } : {}), ...(rendered !== undefined ? { rendered: { relative: target.relative, json: rendered } } : {}) },
         o.cacheable,
         spool,
@@ -175,9 +175,18 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     const served = hit.rendered && hit.rendered.relative === targets[index]!.relative;
     record({ index, isEdunorm: hit.isEdunorm, counts: hit.counts, line: served ? hit.tail : hit.line, ...(hit.workspace ? { workspace: hit.workspace } : {}), ...(hit.retractable ? { retractable: hit.retractable } : {}) });
   };
-  const configHashFor = (absolute: string): string | undefined => {
+  /** The result key of each configuration (resultKey), made once. */
+  const keys = new Map<string, string>();
+  const keyOf = (configHash: string): string => {
+    let key = keys.get(configHash);
+    if (key === undefined) keys.set(configHash, (key = resultKey(configHash, options.version, options)));
+    return key;
+  };
+  /** The result key for a file, if its configuration is the one recorded (undefined: it changed, a miss). */
+  const keyFor = (absolute: string): string | undefined => {
     const file = configs.of(absolute);
-    return file ? cache!.configHash(file) : DEFAULT_CONFIG_HASH;
+    const hash = file ? cache!.configHash(file) : DEFAULT_CONFIG_HASH;
+    return hash === undefined ? undefined : keyOf(hash);
   };
 
   const jobs: CheckJob[] = [];
@@ -213,8 +222,7 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     // the file is not even read.
     const sha = cache.digestByStat(target.absolute, stat);
     if (sha) {
-      const configHash = configHashFor(target.absolute);
-      const hit = cache.get(target.absolute, configHash ? resultKey(sha, configHash, options.version, options) : undefined);
+      const hit = cache.get(target.absolute, sha, keyFor(target.absolute));
       if (hit) return recordHit(index, hit);
       jobs.push(job(stat.size));
       return;
@@ -222,8 +230,7 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     // A changed stat: the content may still be the same (a checkout, a touch). Read and digest it.
     const read = readTarget(target, options.locale, options.maxFileBytes);
     if (read.bytes && !read.extra && read.stat) {
-      const configHash = configHashFor(target.absolute);
-      const hit = cache.get(target.absolute, configHash ? resultKey(contentDigest(read.bytes), configHash, options.version, options) : undefined, read.stat);
+      const hit = cache.get(target.absolute, contentDigest(read.bytes), keyFor(target.absolute), read.stat);
       if (hit) return recordHit(index, hit);
     } else cache.miss();
     jobs.push(job(stat.size));
