@@ -6,7 +6,7 @@
  * baseline runs at once.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -188,10 +188,19 @@ describe('hand-edited baselines and outputs that name inputs', { timeout: 120_00
       ['check', '.', '--cache', '--cache-location', 'a.yaml'],
       ['report', '.', '-o', 'a.yaml'],
       ['baseline', '.', '-o', 'a.yaml', '--force'],
+      // With the cache, the run compares each file's stat with the outputs as it takes it.
+      ['check', '.', '--cache', '--output', 'a.yaml'],
+      ['check', '.', '--cache', '--shard', '1/1', '--output', 'a.yaml'],
+      ['check', 'a.yaml', '--cache', '--output', 'sub/hard.json'],
+      ['check', 'a.yaml', '--output', 'sub/hard.json'],
+      ['baseline', '.', '--cache', '-o', 'sub/hard.json', '--force'],
     ]) {
+      // sub/hard.json: a hard link to a.yaml (the same file by device and inode, another name).
+      rmSync(join(dir, 'sub', 'hard.json'), { force: true });
+      linkSync(join(dir, 'a.yaml'), join(dir, 'sub', 'hard.json'));
       const r = runCli([...args, '--locale', 'en'], { cwd: dir, env: { XDG_CACHE_HOME: userCache } });
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/names a\.yaml, one of the files being checked|a\.yaml is one of the files being checked/);
+      expect(r.stderr).toMatch(/names (\.\/)?a\.yaml, one of the files being checked|a\.yaml is one of the files being checked/);
       expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(FAILING);
     }
   });

@@ -46,11 +46,20 @@ export interface RunOptions extends CheckOptions {
    */
   renderJson?: (report: Pick<FileReport, 'file' | 'findings'>) => string;
   /**
-   * With the cache: the cache file (its path and identity), which no target may be — a target
-   * that is (by path, or by device and inode as each is stat'ed) makes `refuse` throw (exit 2)
-   * before anything is checked or written.
+   * With the cache: files this run writes (the cache file, `--output`), which no target may be —
+   * a target that is one (by path, or by device and inode as each is stat'ed for the cache)
+   * makes its `refuse` throw (exit 2) before anything is checked or written. `dev`/`ino` are -1
+   * for a file not there yet (only its own path names it).
    */
-  notInput?: { path: string; dev: number; ino: number; refuse: (target: FileTarget) => never };
+  notInput?: readonly NotInput[];
+}
+
+/** A file the run must not take as input (RunOptions.notInput). */
+export interface NotInput {
+  path: string;
+  dev: number;
+  ino: number;
+  refuse: (target: FileTarget) => never;
 }
 
 /** A finished run: its counts and districts now, its reports when read. Call `close()` when done. */
@@ -209,8 +218,9 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     }
     const identity = identityOf(target);
     const stat = identity?.file;
-    const guard = options.notInput;
-    if (guard && !target.fsPath && (target.absolute === guard.path || (identity && identity.ino === guard.ino && identity.dev === guard.dev))) guard.refuse(target);
+    if (options.notInput && !target.fsPath) {
+      for (const guard of options.notInput) if (target.absolute === guard.path || (identity && identity.ino === guard.ino && identity.dev === guard.dev)) guard.refuse(target);
+    }
     if (!stat || !cache.has(target.absolute)) {
       // Never seen (or not a file now): nothing to compare a digest with. The executor reads
       // the file once and digests it.

@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../write-file.js';
 import { MESSAGES as M } from '../messages.js';
 import { safeText } from '../safe-text.js';
 import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
-import { checkPaths, refuseInputAsOutput } from './common.js';
+import { checkPaths } from './common.js';
 
 /** `edunorm baseline [paths] --output edunorm-baseline.json`: record today's findings as accepted. */
 export async function run(args: readonly string[], io: Io): Promise<number> {
@@ -21,10 +21,9 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const out = resolve(io.cwd, values.output!);
   const exists = () => new UsageError(M.exists(safeText(values.output!)));
   if (existsSync(out) && !values.force) throw exists();
-  const { run, locale, targets } = await checkPaths(positionals, values, io);
+  const { run, locale } = await checkPaths(positionals, values, io, [{ path: out, flag: '--output' }]);
   const recorder = new BaselineRecorder();
   try {
-    refuseInputAsOutput(out, targets, '--output', locale);
     // Only the entries are held, never the reports.
     for await (const r of run.reports()) recorder.add(r);
   } finally {

@@ -11,7 +11,7 @@ import { cliVersion } from '../version.js';
 import { AtomicFile } from '../write-file.js';
 import { MESSAGES as M } from '../messages.js';
 import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
-import { checkPaths, refuseInputAsOutput } from './common.js';
+import { checkPaths } from './common.js';
 import type { CheckRun } from '../run-check.js';
 import type { Locale } from '@edunorm/core';
 
@@ -31,9 +31,8 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline), values.baseline) : undefined;
   const outputPath = values.output === undefined ? undefined : resolve(io.cwd, values.output);
 
-  const { run, locale, targets } = await checkPaths(positionals, values, io);
+  const { run, locale } = await checkPaths(positionals, values, io, outputPath ? [{ path: outputPath, flag: '--output' }] : []);
   try {
-    if (outputPath) refuseInputAsOutput(outputPath, targets, '--output', locale);
     return await output(run, locale, format);
   } finally {
     run.close();

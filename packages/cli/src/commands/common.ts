@@ -10,7 +10,7 @@ import type { Io } from '../main.js';
 import { cacheSecret } from '../cache-secret.js';
 import { safeText } from '../safe-text.js';
 import { FileResultCache } from '../result-cache.js';
-import { parseConcurrency, runCheck, type CheckRun } from '../run-check.js';
+import { parseConcurrency, runCheck, type CheckRun, type NotInput } from '../run-check.js';
 import { stopWorkers } from '../executor.js';
 import type { Worker } from 'node:worker_threads';
 import { readTarget } from '../read-target.js';
@@ -155,11 +155,20 @@ export interface CheckedPaths {
   targets: FileTarget[];
 }
 
+/** A file a command will write, which must not be one of the files it checks (`--output`). */
+export interface OutputFile {
+  /** Absolute. */
+  path: string;
+  /** The option that named it, for the message. */
+  flag: string;
+}
+
 /**
  * Finds, shards and checks the files named on the command line, with cache and workers as
- * asked (run-check.ts). The caller reads `run.reports()` and must `run.close()` (in a finally).
+ * asked (run-check.ts), and refuses (exit 2) an `output` that names one of them. The caller
+ * reads `run.reports()` and must `run.close()` (in a finally).
  */
-export async function checkPaths(positionals: readonly string[], values: CheckingValues, io: Io): Promise<CheckedPaths> {
+export async function checkPaths(positionals: readonly string[], values: CheckingValues, io: Io, outputs: readonly OutputFile[] = []): Promise<CheckedPaths> {
   const locale = resolveLocale(values.locale, io, values.config);
   const maxFileBytes = values['max-file-size'] !== undefined ? parseByteSize(values['max-file-size']) : undefined;
   // `--concurrency n`: the n − 1 workers start now and load the engine while the folders are
@@ -169,14 +178,14 @@ export async function checkPaths(positionals: readonly string[], values: Checkin
   const ahead = typeof concurrency === 'number' ? Math.min(concurrency, availableParallelism()) - 1 : 0;
   const workers = ahead > 0 ? (await import('../check-in-workers.js')).startWorkers(ahead) : [];
   try {
-    return await checkFound(positionals, values, io, locale, maxFileBytes, workers);
+    return await checkFound(positionals, values, io, locale, maxFileBytes, workers, outputs);
   } finally {
     // Whatever the pool did not take (everything cached, too few files), or already ended.
     stopWorkers(workers);
   }
 }
 
-async function checkFound(positionals: readonly string[], values: CheckingValues, io: Io, locale: Locale, maxFileBytes: number | undefined, workers: readonly Worker[]): Promise<CheckedPaths> {
+async function checkFound(positionals: readonly string[], values: CheckingValues, io: Io, locale: Locale, maxFileBytes: number | undefined, workers: readonly Worker[], outputs: readonly OutputFile[]): Promise<CheckedPaths> {
   const found = findFiles(positionals, io.cwd);
   for (const n of found.notes) {
     io.stderr(locale === 'zh-CN' ? `edunorm: 跳过 ${safeText(n.relative)}:链接指回正在检查的上级文件夹(循环)\n` : `edunorm: skipped ${safeText(n.relative)}: a link back into a folder being checked (a loop)\n`);
@@ -194,6 +203,24 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
   const cacheStat = values.cache ? statOrUndefined(cacheLocation) : undefined;
   if (values.cache && (!cacheStat || values.shard !== undefined)) refuseInputAsOutput(cacheLocation, found.targets, '--cache-location', locale, cacheStat);
   const cache = values.cache ? openCache(cacheLocation, locale, io) : undefined;
+  // A run with the cache stats every file anyway and compares each with what it writes (and
+  // without --shard it sees every file found); otherwise every file found is stat'ed here.
+  const guarded = cache !== undefined && values.shard === undefined;
+  const notInput: NotInput[] = [];
+  const guard = (path: string, flag: string, st: { dev: number; ino: number } | undefined) =>
+    notInput.push({
+      path,
+      dev: st?.dev ?? -1,
+      ino: st?.ino ?? -1,
+      refuse: (hit: FileTarget): never => {
+        throw inputAsOutput(hit, flag);
+      },
+    });
+  if (guarded && cacheStat) guard(cacheLocation, '--cache-location', cacheStat);
+  for (const o of outputs) {
+    if (guarded) guard(o.path, o.flag, statOrUndefined(o.path));
+    else refuseInputAsOutput(o.path, found.targets, o.flag, locale);
+  }
   const run = await runCheck(targets, {
     locale,
     reportUnusedDirectives: values['report-unused-disable-directives'] === true,
@@ -204,18 +231,7 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
     unconfigured: found.unconfigured,
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
     ...(cache ? { cache } : {}),
-    ...(cache && cacheStat && values.shard === undefined
-      ? {
-          notInput: {
-            path: cacheLocation,
-            dev: cacheStat.dev,
-            ino: cacheStat.ino,
-            refuse: (hit: FileTarget): never => {
-              throw inputAsOutput(hit, '--cache-location');
-            },
-          },
-        }
-      : {}),
+    ...(notInput.length ? { notInput } : {}),
     ...(cache && (values as { format?: string }).format === 'json' ? { renderJson: (await import('../formatters/json.js')).renderJsonFile } : {}),
   });
   try {
