@@ -144,13 +144,17 @@ function walk(dir: FsPath, display: string, out: Walked[], notes: string[], onPa
   }
   onPath.enter(dir);
   entries.sort((a, b) => Buffer.compare(a.name, b.name));
-  // Lower case: on a case-insensitive disk `Edunorm.Config.yaml` is found by name too (the search then looks itself).
-  if (typeof dir === 'string' && !entries.some((e) => CONFIG_NAMES.has(e.name.toString('utf8').toLowerCase()))) unconfigured.add(dir);
+  // A name never holds a separator, and `dir` is already normal: concatenation is what join()
+  // would give (it normalises the whole path again, for each of thousands of files).
+  const under = (parent: string, name: string) => (parent.endsWith(sep) ? parent + name : parent + sep + name);
+  let configured = false;
   for (const e of entries) {
     const name = e.name;
-    const utf8 = typeof dir === 'string' && isUtf8(name);
-    const full: FsPath = utf8 ? join(dir as string, name.toString('utf8')) : Buffer.concat([Buffer.from(dir), Buffer.from(sep), name]);
-    const shown = join(display, utf8 ? name.toString('utf8') : displayName(name));
+    const text = typeof dir === 'string' && isUtf8(name) ? name.toString('utf8') : undefined;
+    // Lower case: on a case-insensitive disk `Edunorm.Config.yaml` is found by name too (the search then looks itself).
+    if (text !== undefined && !configured && CONFIG_NAMES.has(text.toLowerCase())) configured = true;
+    const full: FsPath = text !== undefined ? under(dir as string, text) : Buffer.concat([Buffer.from(dir), Buffer.from(sep), name]);
+    const shown = text !== undefined && display === dir ? (full as string) : under(display, text ?? displayName(name));
     let isDir = e.isDirectory();
     if (e.isSymbolicLink()) {
       try {
@@ -167,9 +171,10 @@ function walk(dir: FsPath, display: string, out: Walked[], notes: string[], onPa
       }
     }
     if (isDir) {
-      if (!SKIPPED_DIRS.has(name.toString('utf8'))) walk(full, shown, out, notes, onPath, unconfigured);
+      if (!SKIPPED_DIRS.has(text ?? name.toString('utf8'))) walk(full, shown, out, notes, onPath, unconfigured);
     } else out.push({ path: full, display: shown });
   }
+  if (typeof dir === 'string' && !configured) unconfigured.add(dir);
   onPath.leave();
 }
 
