@@ -146,6 +146,7 @@ const bothMs = median(both);
 row({ name: `2 processes at once, each on half of the ${LARGE} schools, vs 1 thread on all`, measured: bothMs, baseline: h.b, ratio: bothMs / h.b, unit: 'ms' });
 const cores = JSON.parse(execFileSync(NODE, [join(ROOT, 'bench', 'cores.mjs'), '--runs', String(RUNS)], { encoding: 'utf8' }));
 row({ name: 'pure compute: slower of 2 threads at once vs 1 thread alone (real cores: 1.0)', measured: Math.max(...cores.two), baseline: cores.one, ratio: Math.max(...cores.two) / cores.one, unit: 'ms' });
+row({ name: 'allocating compute (objects, JSON): slower of 2 threads at once vs 1 alone', measured: Math.max(...cores.allocTwo), baseline: cores.allocOne, ratio: Math.max(...cores.allocTwo) / cores.allocOne, unit: 'ms' });
 
 // ---------------------------------------------------------------- warm cache, one file changed (issue row 6)
 const cacheFile = join(out, 'edunormcache');
