@@ -130,6 +130,9 @@ describe('precompiled document validators', () => {
       ['SchoolBudget', { apiVersion: 'edunorm/v1', kind: 'SchoolBudget', school: { code: 1, name: '', level: 'Junior' }, fiscalYear: 2025.5, budget: { publicFunds: '4,800,000' }, extra: 1 }],
       ['Staffing', { apiVersion: 'edunorm/v1', kind: 'Staffing', school: { code: 'x', name: 'y', level: 'junior' }, fiscalYear: 2025, staff: [{ id: 'T1', role: 'boss', name: '张三', title: 'senior', certified: 'yes' }, 3] }],
       ['DistrictIndicators', { apiVersion: 'edunorm/v1', kind: 'DistrictIndicators', district: { code: 'c', name: 'n', type: 'county' }, year: 2025, indicators: { compulsoryRetentionRate: 97.5 }, schools: [{ code: 's', name: 'n', enrollment: -1 }] }],
+      // Names of one character outside the BMP (a surrogate pair) and empty ones: the generated
+      // validators count `.length` for minLength 1 (gen-validators.mjs), run-time ajv characters.
+      ['Staffing', { apiVersion: 'edunorm/v1', kind: 'Staffing', school: { code: '\u{20000}', name: '', level: 'junior' }, fiscalYear: 2025, staff: [{ id: '\u{1F600}', role: 'teacher', name: '' }, { id: '', role: 'teacher', name: '\u{20000}' }] }],
     ];
     for (const [kind, data] of samples) {
       expect(built[kind](data)).toBe(fresh[kind](data));

@@ -20,11 +20,16 @@ export class TextPositions {
     leadingBom = true,
   ) {
     const starts = [leadingBom && text.charCodeAt(0) === 0xfeff ? 1 : 0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-    }
+    if (text.indexOf('\r') < 0) {
+      // No CR (most files): the line breaks are the LFs, found by the native search rather
+      // than a loop over every character (the 200-school corpus is 20 M characters).
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+      }
     this.lineStarts = starts;
   }
 
