@@ -116,6 +116,18 @@ export function rewriteCondition(cond: ConditionSpec, localFacts: Map<string, st
   return out;
 }
 
+/**
+ * An outcome's conditions as a branch of its kind's rule: an `all` of one condition is that
+ * condition (the same verdict, two objects fewer for json-rules-engine to copy per document),
+ * unless it has a priority of its own — the `any`'s branches must all be of one priority, or
+ * json-rules-engine would stop after the first priority's branches that hold.
+ */
+function branchOf(conditions: TopLevelCondition): TopLevelCondition {
+  const all = 'all' in conditions ? conditions.all : undefined;
+  const only = all?.length === 1 ? (all[0] as Record<string, unknown>) : undefined;
+  return only && !('priority' in only) && !('all' in only) && !('any' in only) && !('not' in only) ? (only as unknown as TopLevelCondition) : conditions;
+}
+
 /** The name of the one engine rule of a kind (see KindEngine). */
 const OUTCOMES_RULE = 'edunorm:outcomes';
 
@@ -163,7 +175,7 @@ export class KindEngine {
   run(document: unknown, withHints: boolean, reuse: Reuse | null = null): Promise<{ names: string[]; almanac: Almanac }> {
     if (!this.sealed) {
       this.sealed = true;
-      if (this.branches.length) this.engine.addRule({ name: OUTCOMES_RULE, conditions: { any: this.branches.map((b) => b.conditions) }, event: { type: 'edunorm.findings' } });
+      if (this.branches.length) this.engine.addRule({ name: OUTCOMES_RULE, conditions: { any: this.branches.map((b) => branchOf(b.conditions)) }, event: { type: 'edunorm.findings' } });
     }
     const next = this.queue.then(async () => {
       const { results, failureResults, almanac } = await this.engine.run(runtimeFacts({ document, [REUSE_FACT]: reuse }));
