@@ -28,6 +28,8 @@ for (const pkg of ['core', 'cli', 'language-server']) {
   }
 }
 run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b']);
+// `yaml` pre-bundled into one module in the core's dist (packages/core/src/vendor/yaml.ts).
+run(process.execPath, [join(root, 'scripts/prebundle.mjs')]);
 // The single-file CLI (packages/cli/dist/edunorm.mjs): what CI and the GitHub Action run.
 run(process.execPath, [join(root, 'scripts/bundle-cli.mjs')]);
 console.log('build: done');

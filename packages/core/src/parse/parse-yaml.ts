@@ -1,4 +1,4 @@
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node as YamlNode } from './yaml-prebundled.js';
 import type { PathSegment } from '../path.js';
 import { fastParse, type FastDocument, type MapInfo, type SeqInfo } from './fast-parse.js';
 import { TextPositions } from './text-positions.js';

@@ -1,4 +1,4 @@
-import * as jsonRulesEngine from 'json-rules-engine';
+import * as jsonRulesEngine from './json-rules-engine-prebundled.js';
 import type { Almanac, Engine as EngineType, Fact as FactType, TopLevelCondition } from 'json-rules-engine';
 import { ruleSettingProblems } from '../config.js';
 import { ConfigurationError } from '../errors.js';
