@@ -39,7 +39,20 @@ export interface Calculator<P = unknown> {
    * combination in record order, so an edit of one record recomputes one part (incremental.ts).
    * `compile` is built from it, so both are one computation.
    */
-  perRecord?(params: P): PerRecord;
+  perRecord?(params: P, use?: FactUse): PerRecord;
+}
+
+/**
+ * What the rule computing a fact reads of it, when that lets the calculator do less. Absent:
+ * everything (a caller that does not know, a test, a rule across documents).
+ */
+export interface FactUse {
+  /**
+   * False when no condition, report, message, fix or hint of the rule reads the `matched` list
+   * of a `records` fact: then only the records the check fails get an item (`matched` holds
+   * those), instead of one item per matching record of every such rule — most records pass.
+   */
+  matched?: boolean;
 }
 
 /** A list calculator as parts per record (see Calculator.perRecord). */
@@ -203,6 +216,14 @@ function boundOf(bound: BoundSpec | undefined): (document: unknown, record: unkn
   };
 }
 
+/** A record's verdict when only whether it passes is wanted (records with FactUse.matched false). */
+const VERDICT: { direction?: unknown; deviation?: unknown; target?: unknown } = {};
+
+function withAbsent(item: RecordItem, absent: boolean): RecordItem {
+  if (absent) item.absent = true;
+  return item;
+}
+
 const records: Calculator<RecordsParams> = {
   name: 'records',
   summary: 'Checks each record of a list that matches `where`; returns the indices (with figures) of records below, above, unequal, failing, or simply matched.',
@@ -227,13 +248,15 @@ const records: Calculator<RecordsParams> = {
     paths: [...Object.keys(p.where ?? {}), ...(p.value ? [p.value] : []), ...boundRecordPaths(p.min), ...boundRecordPaths(p.max)],
   }),
   compile: (p) => whole(records.perRecord!(p)),
-  perRecord: (p): PerRecord<RecordItem | undefined> => {
+  perRecord: (p, use): PerRecord<RecordItem | undefined> => {
     const valuePath = p.value ? cachedPath(p.value) : undefined;
     const matches = compileFilter(p.where);
     const missing = p.missing ?? 'skip';
     const tolerance = p.tolerance ?? 0;
     const minOf = boundOf(p.min);
     const maxOf = boundOf(p.max);
+    // Records the check does not fail are only in `matched`: without a reader of it, they get no item.
+    const passedOut = use?.matched === false && valuePath !== undefined;
     // A group mean over this very list (equal pay: the mean of the same title's establishment
     // teachers) reads other records: a record's part then depends on its group's sum and count.
     const groups = [p.min, p.max].flatMap((b) => (b !== undefined && typeof b === 'object' && 'groupMean' in b ? [b.groupMean] : []));
@@ -245,26 +268,34 @@ const records: Calculator<RecordsParams> = {
       list: cachedPath(p.list),
       context: contextOf(p.list, paths),
       ...(dependsOn ? { dependsOn } : {}),
-      // The record's item (with its figures and direction), or undefined when `where` leaves it out.
+      // The record's item (with its figures and direction), or undefined when `where` leaves it
+      // out (or, with `passedOut`, when the check does not fail it).
       part: (record, index, document) => {
         if (!matches(record, document)) return undefined;
-        const item = identify(record as Record<string, unknown>, index);
-        if (!valuePath) return item;
+        if (!valuePath) return identify(record as Record<string, unknown>, index);
         const raw = getAt(record, valuePath);
         const absent = raw === undefined || raw === null;
-        if (absent && missing === 'skip') return item;
-        if (absent) item.absent = true;
+        if (absent && missing === 'skip') return passedOut ? undefined : identify(record as Record<string, unknown>, index);
         if (p.equals !== undefined) {
+          if (passedOut && !absent && raw === p.equals) return undefined;
+          const item = identify(record as Record<string, unknown>, index);
+          if (absent) item.absent = true;
           item.actual = absent ? null : (raw as RecordItem['actual']);
           item.target = p.equals;
           item.direction = raw !== p.equals ? 'unequal' : 'within';
           return item;
         }
         const actual = absent ? 0 : finiteNumber(raw);
-        if (actual === undefined) return item; // wrong type: a structural finding says so
+        // Wrong type: a structural finding says so.
+        if (actual === undefined) return passedOut ? undefined : withAbsent(identify(record as Record<string, unknown>, index), absent);
         const min = minOf(document, record);
         const max = maxOf(document, record);
-        if ((p.min !== undefined && !min) || (p.max !== undefined && !max)) return item;
+        if ((p.min !== undefined && !min) || (p.max !== undefined && !max)) return passedOut ? undefined : withAbsent(identify(record as Record<string, unknown>, index), absent);
+        if (passedOut) {
+          judge(VERDICT, actual, min, max, tolerance);
+          if (VERDICT.direction === 'within') return undefined;
+        }
+        const item = withAbsent(identify(record as Record<string, unknown>, index), absent);
         // Property by property, in the order of compare()'s figures: the bounds' own, actual,
         // direction, deviation, target, min, max, base (without building a comparison first).
         if (min?.extra) assignAll(item, min.extra);

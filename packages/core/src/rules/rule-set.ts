@@ -2,7 +2,7 @@ import * as jsonRulesEngine from './json-rules-engine-prebundled.js';
 import type { Almanac, Engine as EngineType, Fact as FactType, TopLevelCondition } from 'json-rules-engine';
 import { ruleSettingProblems } from '../config.js';
 import { ConfigurationError } from '../errors.js';
-import { calculatorNamed, type Calculator } from '../facts/calculators.js';
+import { calculatorNamed, type Calculator, type FactUse } from '../facts/calculators.js';
 import { PartsCache, REUSE_FACT, sameHead, type Reuse } from '../facts/incremental.js';
 import { templatePlaceholders } from '../messages/format.js';
 import { compileFilter } from '../facts/record-filter.js';
@@ -224,13 +224,27 @@ export function documentFact(compute: (document: unknown) => unknown): [(params:
  * The fact function of a calculator: a list calculator's parts per record are kept between
  * the checks of an edited document when the check passes {@link REUSE_FACT} (facts/incremental.ts).
  */
-export function factOf(calc: Calculator, params: unknown): [(params: unknown, almanac: Almanac) => Promise<unknown>, { cache: false }] {
-  const per = calc.perRecord?.(params as never);
+export function factOf(calc: Calculator, params: unknown, use?: FactUse): [(params: unknown, almanac: Almanac) => Promise<unknown>, { cache: false }] {
+  const per = calc.perRecord?.(params as never, use);
   if (per) {
     const cache = new PartsCache(per);
     return perRun(async (almanac) => cache.compute(await almanac.factValue('document'), (await almanac.factValue(REUSE_FACT)) as Reuse | null));
   }
   return documentFact(calc.compile(params as never));
+}
+
+/**
+ * What a rule reads of its fact `name` (FactUse): whether anything of the rule may read a
+ * `records` fact's `matched` list — judged from the rule's text, erring on reading: any
+ * mention of `matched` in its outcomes (conditions, reports, messages, fixes), hint or scope,
+ * or a condition on the fact's whole value (no `path`).
+ */
+function useOf(def: RuleDefinition, name: string): FactUse {
+  if (JSON.stringify([def.outcomes, def.hint ?? null, def.applies ?? null]).includes('matched')) return {};
+  const whole = (c: ConditionSpec): boolean =>
+    'all' in c ? c.all.some(whole) : 'any' in c ? c.any.some(whole) : 'not' in c ? whole(c.not) : c.fact === name && !c.path;
+  if (def.outcomes.some((o) => whole(o.when)) || (def.applies !== undefined && whole(def.applies))) return {};
+  return { matched: false };
 }
 
 /** An Engine with edunorm's path resolver and operators. */
@@ -313,7 +327,7 @@ export class RuleSet {
       localFacts.set(name, id);
       const calc = calculatorNamed(spec.calculator);
       if (!calc) throw new ConfigurationError('rule-file/unknown-calculator', `rule ${def.id}: unknown calculator "${spec.calculator}"`);
-      addFact(id, factOf(calc, substituteParams(spec.params, active.params)));
+      addFact(id, factOf(calc, substituteParams(spec.params, active.params), useOf(def, name)));
     }
     const pathFacts = new Set<string>();
     const shared: ConditionSpec[] = [];
