@@ -27,16 +27,25 @@ describe('Spool', () => {
       try {
         const order = [...Array(count).keys()].sort(() => next() - 0.5);
         const lines: string[] = [];
+        const parts: ([report: string, element: string] | undefined)[] = [];
         const records: { at: number; bytes: string }[] = [];
         for (const index of order) {
           // Mostly small lines (a school's report), some of hundreds of KiB, one or two past the 1 MiB buffer.
           const r = next();
           const size = r < 0.01 ? (1 << 20) + Math.floor(next() * 70_000) : r < 0.1 ? Math.floor(next() * 300_000) + 1 : Math.floor(next() * 900) + 1;
-          const line = `${index}:${text(size, String.fromCharCode(0x4e00 + (index % 50)))}`;
+          const report = `${index}:${text(size, String.fromCharCode(0x4e00 + (index % 50)))}`;
+          // Half of the lines hold a rendered element after their report (a cache hit for --format json).
+          const element = next() < 0.5 ? `{"filePath":"${index}.yaml","pad":"${text(Math.floor(next() * 5000), 'é')}"}` : undefined;
+          const line = element === undefined ? report : `${report}\n${element}`;
           lines[index] = line;
+          parts[index] = element === undefined ? undefined : [report, element];
           const before = next() < 0.5 ? `{"meta":${index}}\n` : undefined;
           const after = before && next() < 0.5 ? '\n' : undefined;
-          const at = spool.write(index, next() < 0.5 ? line : Buffer.from(line, 'utf8'), { ...(before ? { before: Buffer.from(before) } : {}), ...(after ? { after: Buffer.from(after) } : {}) });
+          const at = spool.write(index, next() < 0.5 ? line : Buffer.from(line, 'utf8'), {
+            ...(before ? { before: Buffer.from(before) } : {}),
+            ...(after ? { after: Buffer.from(after) } : {}),
+            ...(element !== undefined ? { report: Buffer.byteLength(report, 'utf8') } : {}),
+          });
           records.push({ at, bytes: `${before ?? ''}${line}${after ?? ''}` });
           // Reads in the middle of writing (a cache hit read back while the run goes on).
           if (next() < 0.05) {
@@ -51,6 +60,17 @@ describe('Spool', () => {
           views.push([index, bytes]);
           expect(bytes.toString('utf8')).toBe(lines[index]);
         }
+        // The rendered elements alone, read in order as the JSON output reads them, and each report alone.
+        const elements: [number, Buffer][] = [];
+        for (let index = 0; index < count; index++) {
+          expect(spool.hasRendered(index)).toBe(parts[index] !== undefined);
+          if (!parts[index]) continue;
+          const element = spool.readRendered(index);
+          elements.push([index, element]);
+          expect(element.toString('utf8')).toBe(parts[index]![1]);
+          if (index % 3 === 0) expect(spool.readReport(index).toString('utf8')).toBe(parts[index]![0]);
+        }
+        for (const [index, view] of elements) expect(view.toString('utf8')).toBe(parts[index]![1]);
         // Read again in another order: the same lines, and the first views did not change.
         for (let index = count - 1; index >= 0; index -= 7) expect(spool.read(index)).toBe(lines[index]);
         for (const [index, view] of views) expect(view.toString('utf8')).toBe(lines[index]);

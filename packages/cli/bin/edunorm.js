@@ -1,9 +1,5 @@
 #!/usr/bin/env node
-import { boundHeapGrowth } from '../dist/heap-growth.js';
 import { main } from '../dist/main.js';
-
-// Peak memory that follows a run's live data, not its length (packages/cli/src/heap-growth.ts).
-boundHeapGrowth();
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -17,22 +17,42 @@ import type { SpooledReport } from './outcome.js';
 /** A report's JSON-output element (formatters/json.ts renderJsonFile) as UTF-8 bytes, for that report object only. */
 export const renderedJson = new WeakMap<FileReport, Uint8Array>();
 
-/**
- * A file's report from its spooled JSON (UTF-8 bytes), decoded and parsed the first time any of
- * its findings, suppressed findings or documents are read. The properties are own and
- * enumerable (a spread or `Object.keys` sees them, and reading them parses), and can be
- * assigned like plain ones.
- */
-export function lazyReport(file: FileTarget, isEdunorm: boolean, json: Uint8Array): FileReport {
-  let parsed: SpooledReport | undefined;
-  const report = { file, isEdunorm } as FileReport;
-  for (const key of ['findings', 'suppressed', 'documents'] as const) {
-    Object.defineProperty(report, key, {
+/** A lazy report's spooled JSON (read by `load` when first needed), and the report once parsed. */
+const sources = new WeakMap<object, { load: () => Uint8Array; parsed?: SpooledReport }>();
+const parsedOf = (report: object): SpooledReport => {
+  const source = sources.get(report)!;
+  if (!source.parsed) {
+    const json = source.load();
+    source.parsed = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as SpooledReport;
+  }
+  return source.parsed;
+};
+/** The lazy properties, one set of functions for every report (no closures per report). */
+const LAZY: PropertyDescriptorMap = Object.fromEntries(
+  (['findings', 'suppressed', 'documents'] as const).map((key) => [
+    key,
+    {
       enumerable: true,
       configurable: true,
-      get: () => (parsed ??= JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as SpooledReport)[key],
-      set: (value: unknown) => Object.defineProperty(report, key, { value, enumerable: true, writable: true, configurable: true }),
-    });
-  }
+      get(this: object) {
+        return parsedOf(this)[key];
+      },
+      set(this: object, value: unknown) {
+        Object.defineProperty(this, key, { value, enumerable: true, writable: true, configurable: true });
+      },
+    },
+  ]),
+);
+
+/**
+ * A file's report from its spooled JSON (UTF-8 bytes, read by `load`), read and parsed the first
+ * time any of its findings, suppressed findings or documents are read. The properties are own
+ * and enumerable (a spread or `Object.keys` sees them, and reading them parses), and can be
+ * assigned like plain ones.
+ */
+export function lazyReport(file: FileTarget, isEdunorm: boolean, load: () => Uint8Array): FileReport {
+  const report = { file, isEdunorm } as FileReport;
+  sources.set(report, { load });
+  Object.defineProperties(report, LAZY);
   return report;
 }

@@ -430,7 +430,7 @@ export class FileResultCache {
     const before = Buffer.from(`${JSON.stringify(meta)}\n`, 'utf8');
     // `meta \n line \n` or `meta \n line \n rendered`: the record ends where its rendered element does.
     const after = result.rendered ? undefined : NEWLINE;
-    const at = spool.write(index, line, { before, ...(after ? { after } : {}) });
+    const at = spool.write(index, line, { before, ...(after ? { after } : { report: Buffer.byteLength(result.line, 'utf8') }) });
     const length = before.length + line.length + (after?.length ?? 0);
     this.fresh.set(file, { spool, at, length });
     const h = after ? recordDigest(file, stat.sha, key, before, line, after) : recordDigest(file, stat.sha, key, before, line);

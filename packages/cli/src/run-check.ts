@@ -38,6 +38,8 @@ export interface RunOptions extends CheckOptions {
   version: string;
   /** Folders the walk listed without a configuration file (find-files.ts): not searched again. */
   unconfigured?: ReadonlySet<string>;
+  /** Told how many files will be checked (after the cache served what it could), before any is. */
+  beforeChecking?: (files: number) => void;
   /** Workers started ahead for `--concurrency n` (check-in-workers.ts startWorkers); whoever started them ends them. */
   workers?: readonly Worker[];
   /**
@@ -77,7 +79,10 @@ export interface CheckRun {
   /** Bytes of reports held in the spool. */
   readonly spooledBytes: number;
   isEdunorm(index: number): boolean;
-  /** The reports in the order of `targets`, read back one at a time; may be iterated again. */
+  /**
+   * The reports in the order of `targets`, read back one at a time; may be iterated again. A
+   * report's findings may be read from the spool when first asked for: read them before `close()`.
+   */
   reports(): AsyncGenerator<FileReport>;
   /** Removes the spool. */
   close(): void;
@@ -142,8 +147,11 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
   const joinable = new Map<number, { input: JoinInput['input']; retractable?: RetractableCount[] }>();
   const rememberedConfigs = new Set<string>();
 
-  /** A file's outcome (checked now, or a cache hit whose line is the stored bytes). */
-  const record = (o: Omit<Outcome, 'line'> & { line: string | Uint8Array }, rendered?: string) => {
+  /**
+   * A file's outcome (checked now, or a cache hit whose line is the stored bytes; `report`: the
+   * length of the report in a hit's line that holds its rendered element after it).
+   */
+  const record = (o: Omit<Outcome, 'line'> & { line: string | Uint8Array }, rendered?: string, report?: number) => {
     ours[o.index] = o.isEdunorm ? 1 : 0;
     summary.files++;
     if (o.isEdunorm) summary.checked++;
@@ -171,7 +179,8 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
       return;
     }
     // A rendered element follows its report on the same spool line (a report's JSON holds no raw line break).
-    spool.write(o.index, rendered === undefined ? o.line : `${o.line as string}\n${rendered}`);
+    if (rendered !== undefined) spool.write(o.index, `${o.line as string}\n${rendered}`, { report: Buffer.byteLength(o.line as string, 'utf8') });
+    else spool.write(o.index, o.line, report !== undefined ? { report } : undefined);
   };
   /** A checked file's outcome, with its JSON-output element when it may be cached (parsed once here, never at output). */
   const recordChecked = (o: Outcome) => {
@@ -182,7 +191,7 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     // An element rendered for another relative path (another working folder) is not this run's;
     // one rendered for this path follows its line in the record as it does on the spool line.
     const served = hit.rendered && hit.rendered.relative === targets[index]!.relative;
-    record({ index, isEdunorm: hit.isEdunorm, counts: hit.counts, line: served ? hit.tail : hit.line, ...(hit.workspace ? { workspace: hit.workspace } : {}), ...(hit.retractable ? { retractable: hit.retractable } : {}) });
+    record({ index, isEdunorm: hit.isEdunorm, counts: hit.counts, line: served ? hit.tail : hit.line, ...(hit.workspace ? { workspace: hit.workspace } : {}), ...(hit.retractable ? { retractable: hit.retractable } : {}) }, undefined, served ? hit.line.length : undefined);
   };
   /** The result key of each configuration (resultKey), made once. */
   const keys = new Map<string, string>();
@@ -247,6 +256,7 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
   });
 
   let threads = 1;
+  options.beforeChecking?.(jobs.length);
   if (jobs.length) {
     const executor = await chooseExecutor(jobs, concurrency, { locale: options.locale, reportUnusedDirectives: options.reportUnusedDirectives, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}), ...(options.configFile ? { configFile: options.configFile } : {}), configFolders: configs.folders, digest: cache !== undefined }, options.workers);
     threads = executor.threads;
@@ -270,15 +280,13 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     isEdunorm: (index) => ours[index] === 1,
     async *reports() {
       for (let index = 0; index < targets.length; index++) {
-        const bytes = spool.readBytes(index);
-        const eol = bytes.indexOf(10);
         let own: FileReport;
-        if (eol < 0) own = { file: targets[index]!, ...(JSON.parse(bytes.toString('utf8')) as SpooledReport) };
+        if (!spool.hasRendered(index)) own = { file: targets[index]!, ...(JSON.parse(spool.read(index)) as SpooledReport) };
         else {
-          // With its rendered element: parsed only if something reads its findings; the element
-          // goes to the output as the bytes it is.
-          own = lazyReport(targets[index]!, ours[index] === 1, bytes.subarray(0, eol));
-          renderedJson.set(own, bytes.subarray(eol + 1));
+          // With its rendered element: the report is read and parsed only if something reads its
+          // findings; the element goes to the output as the bytes it is.
+          own = lazyReport(targets[index]!, ours[index] === 1, () => spool.readReport(index));
+          renderedJson.set(own, spool.readRendered(index));
         }
         yield joinable.has(index) ? mergeJoined(own, joined) : own;
       }

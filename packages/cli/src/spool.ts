@@ -33,6 +33,11 @@ const removeAll = () => {
 export interface Around {
   before?: Uint8Array;
   after?: Uint8Array;
+  /**
+   * The line is a report (its first `report` bytes), a line break, and the file's rendered
+   * output element (rendered.ts): each part can be read alone.
+   */
+  report?: number;
 }
 
 export class Spool {
@@ -45,6 +50,8 @@ export class Spool {
   /** Byte offset and length of each index's line; -1 = not written. */
   private readonly offsets: Float64Array;
   private readonly lengths: Uint32Array;
+  /** Per index, the report's length + 1 when its line also holds a rendered element (Around.report); else 0. */
+  private readonly splits: Uint32Array;
   /** The last window read (`reads`), its file offset. */
   private window: Buffer = Buffer.alloc(0);
   private windowAt = 0;
@@ -53,6 +60,7 @@ export class Spool {
     this.folder = mkdtempSync(join(tmpdir(), 'edunorm-run-'));
     this.offsets = new Float64Array(count).fill(-1);
     this.lengths = new Uint32Array(count);
+    this.splits = new Uint32Array(count);
     try {
       this.fd = openSync(join(this.folder, 'reports.jsonl'), 'wx+', 0o600);
     } catch (error) {
@@ -77,6 +85,7 @@ export class Spool {
     const bytes = typeof line === 'string' ? Buffer.from(line, 'utf8') : line;
     this.append(bytes);
     this.lengths[index] = bytes.length;
+    this.splits[index] = around?.report !== undefined ? around.report + 1 : 0;
     if (around?.after) this.append(around.after);
     return at;
   }
@@ -117,17 +126,43 @@ export class Spool {
    * a window read with the lines after it, when they follow it closely. Never changed later.
    */
   readBytes(index: number): Buffer {
-    const at = this.offsets[index]!;
-    if (at < 0) throw new Error(`spool: no report for target ${index}`);
-    const length = this.lengths[index]!;
+    return this.part(index, 'line');
+  }
+
+  /** Whether the line holds a rendered element after its report (Around.report). */
+  hasRendered(index: number): boolean {
+    return this.splits[index]! > 0;
+  }
+
+  /** The report part of a line that holds a rendered element (a new buffer). */
+  readReport(index: number): Buffer {
+    const split = this.splits[index]!;
+    if (!split) return this.readBytes(index);
+    return this.readRange(this.offsets[index]!, split - 1);
+  }
+
+  /** The rendered element of a line that holds one, read as `readBytes` reads lines: the reports beside it are not read. */
+  readRendered(index: number): Buffer {
+    return this.part(index, 'rendered');
+  }
+
+  /** Where a part of index `i`'s line lies: the whole line, or its rendered element. */
+  private extent(i: number, which: 'line' | 'rendered'): [at: number, length: number] {
+    const skip = which === 'rendered' ? this.splits[i]! : 0;
+    return [this.offsets[i]! + skip, this.lengths[i]! - skip];
+  }
+
+  private part(index: number, which: 'line' | 'rendered'): Buffer {
+    if (this.offsets[index]! < 0) throw new Error(`spool: no report for target ${index}`);
+    const [at, length] = this.extent(index, which);
     if (at < this.windowAt || at + length > this.windowAt + this.window.length) {
-      // As far as the next lines lie close after this one (they do in a run in one thread, and
-      // for cache hits): read them with it.
+      // As far as the same parts of the next lines lie close after this one (they do in a run
+      // in one thread, and for cache hits): read them with it.
       let end = at + length;
-      for (let next = index + 1; next < this.offsets.length; next++) {
-        const o = this.offsets[next]!;
-        if (o < end || o - end > READ_GAP || o + this.lengths[next]! - at > READ_WINDOW) break;
-        end = o + this.lengths[next]!;
+      for (let next = index + 1; next < this.offsets.length && this.offsets[next]! >= 0; next++) {
+        const [o, n] = this.extent(next, which);
+        if (o < end || o - end > READ_GAP || o + n - at > READ_WINDOW) break;
+        end = o + n;
       }
       // A new buffer every time: views of the last one may still be held (lazy reports, output chunks).
       this.window = this.readRange(at, end - at);

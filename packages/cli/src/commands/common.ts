@@ -11,6 +11,7 @@ import { cacheSecret } from '../cache-secret.js';
 import { safeText } from '../safe-text.js';
 import { FileResultCache } from '../result-cache.js';
 import { parseConcurrency, runCheck, type CheckRun, type NotInput } from '../run-check.js';
+import { boundHeapGrowth, LONG_RUN_FILES } from '../heap-growth.js';
 import { stopWorkers } from '../executor.js';
 import type { Worker } from 'node:worker_threads';
 import { readTarget } from '../read-target.js';
@@ -232,6 +233,10 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
     ...(cache ? { cache } : {}),
     ...(notInput.length ? { notInput } : {}),
+    // Peak memory that follows a long run's live data, not its length (heap-growth.ts).
+    beforeChecking: (files: number) => {
+      if (files > LONG_RUN_FILES) boundHeapGrowth();
+    },
     ...(cache && (values as { format?: string }).format === 'json' ? { renderJson: (await import('../formatters/json.js')).renderJsonFile } : {}),
   });
   try {
@@ -264,9 +269,13 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
   return { run, locale, targets: found.targets };
 }
 
-/** Every report of a run, in order, in one array: for outputs that hold them all anyway (an HTML page, a baseline). */
+/**
+ * Every report of a run, in order, in one array: for outputs that hold them all anyway (an HTML
+ * page). Each is read whole now (a spread reads a lazy report's findings): the arrays outlive
+ * the run's spool, which a lazy report reads from (rendered.ts).
+ */
 export async function allReports(run: CheckRun): Promise<FileReport[]> {
   const out: FileReport[] = [];
-  for await (const r of run.reports()) out.push(r);
+  for await (const r of run.reports()) out.push({ ...r });
   return out;
 }

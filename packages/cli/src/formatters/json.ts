@@ -81,10 +81,11 @@ export class JsonArrayWriter {
 
   /** `element` for a text `text` made at this depth (here, or by an earlier run and kept as UTF-8 bytes: see rendered.ts). */
   elementText(text: string): string;
-  elementText(text: Uint8Array): Uint8Array;
-  elementText(text: string | Uint8Array): string | Uint8Array {
+  elementText(text: Uint8Array): [string, Uint8Array];
+  elementText(text: string | Uint8Array): string | [string, Uint8Array] {
     const before = `${this.count++ ? ',' : ''}\n${' '.repeat(this.indent)}`;
-    return typeof text === 'string' ? `${before}${text}` : Buffer.concat([Buffer.from(before, 'utf8'), text]);
+    // Bytes stay as they are, beside the separator (the writer copies them into its chunk once).
+    return typeof text === 'string' ? `${before}${text}` : [before, text];
   }
 
   /** The closing bracket: on its own line after elements, right after `[` when there were none. */

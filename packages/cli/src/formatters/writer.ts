@@ -88,8 +88,8 @@ export interface QuietHidden {
  */
 export interface ReportWriter {
   start(): string;
-  /** Text, or UTF-8 bytes (an element rendered by an earlier run and kept as bytes, rendered.ts). */
-  file(report: FileReport): string | Uint8Array;
+  /** Text, or UTF-8 bytes (an element rendered by an earlier run and kept as bytes, rendered.ts), or pieces of both in order. */
+  file(report: FileReport): string | Uint8Array | readonly (string | Uint8Array)[];
   end(): string;
 }
 
@@ -128,6 +128,10 @@ export async function writeRun(writer: ReportWriter, reports: Iterable<FileRepor
     }
   };
   await push(writer.start());
-  for await (const report of reports) await push(writer.file(report));
+  for await (const report of reports) {
+    const text = writer.file(report);
+    if (typeof text === 'string' || text instanceof Uint8Array) await push(text);
+    else for (const piece of text) await push(piece);
+  }
   await push(writer.end(), true);
 }
