@@ -82,6 +82,9 @@ describe('fast YAML path', () => {
     ['empty values', 'a:\nb:\n  c:\nd: []\ne: {}\n'],
     ['__proto__ key', '__proto__: { polluted: true }\nconstructor: 1\n'],
     ['comments after values', 'a: 1 # one\nb: "x" # two\nc: [1, 2] # three\n'],
+    // The block key's search for ` #` is reused by its value: a comment right after the key, a
+    // `#` inside the value, two comments, and list items (no key) with comments.
+    ['comments after keys, # inside values', 'a: # none\nb: x#y # z # w\nc:   v  #  w\nd: e#f\nl:\n  - p # q\n  - r#s\n  - k: v # c\n'],
     ['CJK text and colons in values', 'name: 第八中学\nurl: http://example.com/a\n'],
   ])('agrees with yaml on %s', (_name, text) => {
     agreesWithYaml(text);

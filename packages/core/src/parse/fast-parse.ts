@@ -158,12 +158,19 @@ class LineReader {
   end = 0;
   /** The last block value read (blockValue). */
   value: unknown = null;
+  /**
+   * The first ` #` at or after `hashFrom` on this line (-1: none), found by the block key and
+   * reused by its value (one search of the line instead of two); hashFrom -1: not searched.
+   */
+  hash = -1;
+  hashFrom = -1;
   constructor(readonly info: Map<object, MapInfo | SeqInfo>) {}
 
   at(line: string, base: number, pos: number): this {
     this.line = line;
     this.base = base;
     this.pos = pos;
+    this.hashFrom = -1;
     return this;
   }
 
@@ -230,7 +237,8 @@ class LineReader {
     const first = line.charCodeAt(start);
     if (badPlainStart(first) || (first === DASH && (line.charCodeAt(start + 1) === SPACE || start + 1 === line.length))) giveUp();
     let end = line.length;
-    const hash = line.indexOf(' #', start);
+    const known = this.hashFrom >= 0 && this.hashFrom <= start && (this.hash < 0 || this.hash >= start);
+    const hash = known ? this.hash : line.indexOf(' #', start);
     if (hash >= 0) end = hash;
     while (end > start && line.charCodeAt(end - 1) === SPACE) end--;
     // `a: b: c` and similar are errors or nested mappings to `yaml`: not ours to decide.
@@ -287,6 +295,8 @@ class LineReader {
         if (i < 0) i = line.length;
         const hash = line.indexOf(' #', start);
         if (hash >= 0 && hash + 1 < i) giveUp();
+        this.hash = hash;
+        this.hashFrom = start;
       } else
         for (i = start; i < line.length; i++) {
           const ch = line[i]!;
