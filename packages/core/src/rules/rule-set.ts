@@ -128,23 +128,53 @@ function branchOf(conditions: TopLevelCondition): TopLevelCondition {
   return only && !('priority' in only) && !('all' in only) && !('any' in only) && !('not' in only) ? (only as unknown as TopLevelCondition) : conditions;
 }
 
-/** The name of the one engine rule of a kind (see KindEngine). */
-const OUTCOMES_RULE = 'edunorm:outcomes';
-
 /**
- * One json-rules-engine Engine per document kind, holding every active rule's outcomes.
- * json-rules-engine silently skips rules when one Engine runs concurrently, so runs on an
- * Engine are queued one after another.
- *
- * The outcomes are the branches of one engine rule, `{any: [outcome 1, outcome 2, …]}`, and
- * the run's rule result says which branches held: json-rules-engine sets `result` on every
+ * Outcomes as the branches of one json-rules-engine rule, `{any: [outcome 1, outcome 2, …]}`:
+ * the run's rule result says which branches held — json-rules-engine sets `result` on every
  * condition it evaluates, and an `any` of one priority evaluates all its branches (it
  * short-circuits between priority sets only; each branch is an `all` of priority 1, with its
- * scope at a higher priority inside it, decided first as before). The verdict of each
- * outcome is json-rules-engine's as when each outcome was a rule of its own, but a document
- * costs one rule evaluation instead of one per outcome: json-rules-engine deep-copies a
- * rule's conditions, builds its result and emits its events per rule and document — half of
- * a small document's engine time (27 outcomes on a staffing file), more than its facts.
+ * scope at a higher priority inside it, decided first as before). Each outcome's verdict is
+ * json-rules-engine's as when it was a rule of its own, but a document costs one rule
+ * evaluation instead of one per outcome: json-rules-engine deep-copies a rule's conditions,
+ * builds its result and emits its events per rule and document — half of a small document's
+ * engine time (27 outcomes on a staffing file), more than its facts.
+ */
+export class BranchRule {
+  private readonly branches: { name: string; conditions: TopLevelCondition }[] = [];
+  private sealed = false;
+
+  constructor(
+    private readonly engine: EngineType,
+    private readonly ruleName: string,
+  ) {}
+
+  /** An outcome as a branch (before the first run). */
+  add(name: string, conditions: TopLevelCondition): void {
+    if (this.sealed) throw new Error(`outcome ${name} added after the first run`);
+    this.branches.push({ name, conditions });
+  }
+
+  /** Adds the rule to the engine, once, before its first run. */
+  seal(): void {
+    if (this.sealed) return;
+    this.sealed = true;
+    if (this.branches.length) this.engine.addRule({ name: this.ruleName, conditions: { any: this.branches.map((b) => branchOf(b.conditions)) }, event: { type: this.ruleName } });
+  }
+
+  /** The names of the branches that held, in branch order, from a run of the engine. */
+  held(run: { results: { name?: unknown; conditions?: unknown }[]; failureResults: { name?: unknown; conditions?: unknown }[] }): string[] {
+    const rule = run.results.find((r) => r.name === this.ruleName) ?? run.failureResults.find((r) => r.name === this.ruleName);
+    const evaluated = (rule?.conditions as { any?: { result?: boolean }[] } | undefined)?.any ?? [];
+    const names: string[] = [];
+    for (let i = 0; i < evaluated.length; i++) if (evaluated[i]!.result === true) names.push(this.branches[i]!.name);
+    return names;
+  }
+}
+
+/**
+ * One json-rules-engine Engine per document kind, holding every active rule's outcomes as the
+ * branches of one rule (BranchRule). json-rules-engine silently skips rules when one Engine
+ * runs concurrently, so runs on an Engine are queued one after another.
  */
 export class KindEngine {
   private queue: Promise<unknown> = Promise.resolve();
@@ -153,9 +183,7 @@ export class KindEngine {
   readonly scopes = new Map<string, { rule: ActiveRule; fromFact: string }>();
   /** Rules with a hint and no scope conditions: always in scope. */
   readonly unscopedHints: { rule: ActiveRule; fromFact: string }[] = [];
-  /** The outcomes' names and conditions, in the order of the engine rule's branches. */
-  private readonly branches: { name: string; conditions: TopLevelCondition }[] = [];
-  private sealed = false;
+  private readonly branches: BranchRule;
 
   /**
    * `engine` holds the outcomes; `hintEngine` the scope rules of hints, run only when an
@@ -164,25 +192,21 @@ export class KindEngine {
   constructor(
     readonly engine: EngineType,
     readonly hintEngine: EngineType,
-  ) {}
+  ) {
+    this.branches = new BranchRule(engine, 'edunorm:outcomes');
+  }
 
   /** An outcome as a branch of the kind's engine rule (added before the first run). */
   addOutcome(name: string, conditions: TopLevelCondition): void {
-    if (this.sealed) throw new Error(`outcome ${name} added after the first run`);
-    this.branches.push({ name, conditions });
+    this.branches.add(name, conditions);
   }
 
   run(document: unknown, withHints: boolean, reuse: Reuse | null = null): Promise<{ names: string[]; almanac: Almanac }> {
-    if (!this.sealed) {
-      this.sealed = true;
-      if (this.branches.length) this.engine.addRule({ name: OUTCOMES_RULE, conditions: { any: this.branches.map((b) => branchOf(b.conditions)) }, event: { type: 'edunorm.findings' } });
-    }
+    this.branches.seal();
     const next = this.queue.then(async () => {
-      const { results, failureResults, almanac } = await this.engine.run(runtimeFacts({ document, [REUSE_FACT]: reuse }));
-      const names: string[] = [];
-      const outcomes = [...results, ...failureResults].find((r) => r.name === OUTCOMES_RULE);
-      const evaluated = (outcomes?.conditions as { any?: { result?: boolean }[] } | undefined)?.any;
-      if (evaluated) for (let i = 0; i < evaluated.length; i++) if (evaluated[i]!.result === true) names.push(this.branches[i]!.name);
+      const run = await this.engine.run(runtimeFacts({ document, [REUSE_FACT]: reuse }));
+      const almanac = run.almanac;
+      const names = this.branches.held(run);
       if (withHints && this.scopes.size) {
         // The almanac keeps every result: take only the scope rules' from this second run.
         const hints = await this.hintEngine.run(runtimeFacts({ document }), { almanac });

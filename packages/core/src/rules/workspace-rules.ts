@@ -15,7 +15,7 @@ import type { ContributedFigure } from '../workspace/contribution.js';
 import { WORKSPACE_CALCULATORS, type DistrictView, type WorkspaceLocation } from '../workspace/calculators.js';
 import { substituteParams } from './load-pack.js';
 import type { ConditionSpec, OutcomeSpec, RuleDefinition } from './rule-types.js';
-import { documentFact, factOf, figuresOf, newEngine, ruleConditions, runtimeFacts, YEAR_FIELD, type ActiveRule } from './rule-set.js';
+import { BranchRule, documentFact, factOf, figuresOf, newEngine, ruleConditions, runtimeFacts, YEAR_FIELD, type ActiveRule } from './rule-set.js';
 import { REUSE_FACT, type Reuse } from '../facts/incremental.js';
 
 /** A finding across documents: it carries the file it is in. */
@@ -73,6 +73,8 @@ class ContributionEngine {
   readonly serial = new Serial();
   readonly outcomes = new Map<string, ReusedOutcome>();
   private readonly facts = new Set<string>();
+  /** The reused outcomes as branches of one engine rule (one rule evaluation per document). */
+  private readonly branches = new BranchRule(this.engine, 'edunorm:contributions');
 
   add(key: string, def: RuleDefinition, params: Record<string, unknown>, calculator: string): void {
     const shared: ConditionSpec[] = [];
@@ -97,7 +99,7 @@ class ContributionEngine {
       const when = withoutFact(substituteParams(outcome.when, params) as ConditionSpec, from);
       const name = `${key}#${outcome.name}`;
       // An empty `all` is true in json-rules-engine: an outcome with no scope of its own applies.
-      this.engine.addRule({ name, conditions: ruleConditions(shared, when, localFacts, pathFacts), event: { type: 'edunorm.reuse' } });
+      this.branches.add(name, ruleConditions(shared, when, localFacts, pathFacts));
       this.outcomes.set(name, { key, factId, outcome: outcome.name, order });
     });
     for (const field of pathFacts) {
@@ -111,10 +113,12 @@ class ContributionEngine {
 
   contribute(document: unknown, reuse: Reuse | null = null): Promise<Record<string, ContributedFigure>> {
     return this.serial.run(async () => {
-      const { results, almanac } = await this.engine.run(runtimeFacts({ document, [REUSE_FACT]: reuse }));
+      this.branches.seal();
+      const run = await this.engine.run(runtimeFacts({ document, [REUSE_FACT]: reuse }));
+      const almanac = run.almanac;
       const chosen = new Map<string, ReusedOutcome>();
-      for (const r of results) {
-        const o = this.outcomes.get(r.name as string);
+      for (const name of this.branches.held(run)) {
+        const o = this.outcomes.get(name);
         if (!o) continue;
         const prev = chosen.get(o.key);
         if (!prev || o.order < prev.order) chosen.set(o.key, o);
