@@ -3,7 +3,7 @@
  * save that copies the records it did not change as bytes and re-reads them intact, and a save
  * that appends: cut short at any point it leaves the old cache or the new one, never a mix.
  */
-import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -154,6 +154,18 @@ describe('FileResultCache', () => {
       // Our view, whole: our change and the records we had opened; nothing of the other file mixed in.
       expect(line(location, 1, K('m'))).toBe('{"s":"mine"}');
       for (const i of [0, 2, 9]) expect(line(location, i, K(String(i % 10)))).toMatch(new RegExp(`^\\{"s":${i},`));
+    });
+
+    it('a cache file with a second name (a hard link) is written anew, never through: the other name keeps what it held', () => {
+      const location = join(dir, 'c');
+      seed(location, 10);
+      const other = join(dir, 'backup');
+      linkSync(location, other);
+      const before = readFileSync(other);
+      changeOne(location, 2, '{"s":"new"}');
+      expect(readFileSync(other).equals(before)).toBe(true);
+      expect(statSync(location).ino).not.toBe(statSync(other).ino);
+      expect(line(location, 2, K('f'))).toBe('{"s":"new"}');
     });
 
     it('garbage stays bounded: after many saves the file is written anew, no larger than twice its live bytes and a little', () => {

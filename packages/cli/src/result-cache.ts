@@ -494,8 +494,8 @@ export class FileResultCache {
 
   /**
    * Appends this run's records and a new index to `file`, then points the header at them.
-   * False (nothing written) when the file on disk is no longer the one opened, as it was, or
-   * would hold more garbage than live bytes.
+   * False (nothing written) when the file on disk is no longer the one opened, as it was, has
+   * another name too, or would hold more garbage than live bytes.
    */
   private append(file: OpenCacheFile, districts: Record<string, DistrictEntry>): boolean {
     let live = HEADER_BYTES;
@@ -523,7 +523,9 @@ export class FileResultCache {
     }
     try {
       const st = fstatSync(fd);
-      if (!st.isFile() || st.dev !== file.dev || st.ino !== file.ino || st.size !== file.size) return false;
+      // Only the file opened, as it was, and by no other name (a hard link elsewhere keeps what
+      // it held, as a rename over this name would leave it).
+      if (!st.isFile() || st.nlink !== 1 || st.dev !== file.dev || st.ino !== file.ino || st.size !== file.size) return false;
       let position = file.size;
       const put = (bytes: Uint8Array) => {
         for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
