@@ -18,6 +18,7 @@ import { failingBudget } from './helpers/budget-fixture.js';
 import { runCli } from './helpers/run-cli.js';
 import { STACK_TRACE } from './helpers/sarif.js';
 import { parseRecord, readCache, recordBytes, writeCache, type CacheEntry } from './helpers/cache-file.js';
+import { pool, runCliAsync } from './hostile/cli-runner.js';
 
 let dir: string;
 let home: string;
@@ -272,6 +273,33 @@ describe('a cache never changes a verdict', { timeout: 120_000 }, () => {
       writeCache(cacheFile(), keyOf(home), { index: { entries: { [file]: entry }, configs: {}, districts: {} }, records: new Map([[file, record]]) });
       expect(check().code, version).toBe(code);
     }
+  });
+
+  it('runs at once on one cache, each changing files: every run gives the verdict of a run without the cache', async () => {
+    // 12 files, half failing; each round rewrites a few of them and starts 4 runs together, all
+    // saving into the same cache (appends and rewrites racing each other).
+    const names = Array.from({ length: 12 }, (_, i) => `s${i}.yaml`);
+    names.forEach((n, i) => writeFileSync(join(dir, n), i % 2 ? FAILING : PASSING));
+    const expected = () => names.filter((n) => readFileSync(join(dir, n), 'utf8') === FAILING).length;
+    for (let round = 0; round < 4; round++) {
+      for (let k = 0; k < 3; k++) {
+        const n = names[(round * 3 + k) % names.length]!;
+        writeFileSync(join(dir, n), readFileSync(join(dir, n), 'utf8') === FAILING ? PASSING : FAILING);
+      }
+      const failing = expected();
+      const runs = await pool([0, 1, 2, 3], 4, () => runCliAsync(['check', '.', '--cache', '--format', 'json', '--locale', 'en'], { cwd: dir, env: { XDG_CACHE_HOME: home } }));
+      for (const r of runs) {
+        expect(r.code, r.stderr).toBe(failing ? 1 : 0);
+        expect(ruleIds(r.stdout).filter((id) => id.startsWith('teacher-training-funds'))).toHaveLength(failing);
+        expect(r.stderr).not.toMatch(STACK_TRACE);
+      }
+    }
+    // And the cache left behind serves a run that agrees too.
+    const after = check(['--verbose']);
+    expect(after.code).toBe(1);
+    // (It is the same cache: the runs above signed it with the same key.)
+    expect(after.stderr).not.toContain('did not verify');
+    expect(ruleIds(after.stdout).filter((id) => id.startsWith('teacher-training-funds'))).toHaveLength(expected());
   });
 
   it('a truncated cache, cut anywhere, is ignored or a miss: same findings, no crash', () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileResultCache, type FileStat } from '../packages/cli/src/result-cache.js';
+import { sign } from './helpers/cache-file.js';
 import { Spool } from '../packages/cli/src/spool.js';
 
 let dir: string;
@@ -154,6 +155,36 @@ describe('FileResultCache', () => {
       // Our view, whole: our change and the records we had opened; nothing of the other file mixed in.
       expect(line(location, 1, K('m'))).toBe('{"s":"mine"}');
       for (const i of [0, 2, 9]) expect(line(location, i, K(String(i % 10)))).toMatch(new RegExp(`^\\{"s":${i},`));
+    });
+
+    it('a header or index edited to point elsewhere (into the header, past the end, at another record) serves nothing it should not', () => {
+      const location = join(dir, 'c');
+      seed(location, 4);
+      const good = readFileSync(location);
+      const header = JSON.parse(good.toString('utf8', 0, HEADER)) as { index: [number, number] };
+      const withHeader = (index: unknown) => {
+        const json = JSON.stringify({ ...header, index });
+        return Buffer.concat([Buffer.from(`${json.padEnd(HEADER - 1)}\n`), good.subarray(HEADER)]);
+      };
+      // The index said to lie in the header, before it, past the end, or of no length: not a cache.
+      for (const index of [[0, header.index[1]], [10, 20], [header.index[0], good.length], [good.length, 10], [header.index[0], 0], [-1, 5], ['x', 5]]) {
+        writeFileSync(location, withHeader(index));
+        const c = new FileResultCache(location, SECRET);
+        expect(c.rejected, JSON.stringify(index)).toBe('shape');
+      }
+      // Signed again by the key's holder, one entry pointing into the header, past the end, or at
+      // another file's record: a miss for that file, the others served.
+      const index = JSON.parse(good.toString('utf8', header.index[0], header.index[0] + header.index[1])) as { entries: Record<string, { o: number; l: number }> };
+      const s0 = index.entries['/s0.yaml']!;
+      for (const [o, l] of [[0, 50], [HEADER - 10, 100], [good.length - 5, 100], [s0.o, s0.l]]) {
+        const edited = Buffer.from(JSON.stringify({ ...index, entries: { ...index.entries, '/s1.yaml': { ...index.entries['/s1.yaml']!, o, l } } }));
+        const json = JSON.stringify({ ...header, index: [good.length, edited.length], mac: sign(SECRET, edited) });
+        writeFileSync(location, Buffer.concat([Buffer.from(`${json.padEnd(HEADER - 1)}\n`), good.subarray(HEADER), edited]));
+        const c = new FileResultCache(location, SECRET);
+        expect(c.rejected).toBeUndefined();
+        expect(c.get('/s1.yaml', K('1'), K('a')), `${o},${l}`).toBeUndefined();
+        expect(c.get('/s0.yaml', K('0'), K('a'))?.line.toString()).toMatch(/^\{"s":0,/);
+      }
     });
 
     it('a cache file with a second name (a hard link) is written anew, never through: the other name keeps what it held', () => {

@@ -10,12 +10,12 @@ export interface TimedRun {
 }
 
 /** Runs the built CLI as a separate process without blocking the test thread (killed after `timeoutMs`). */
-export function runCliAsync(args: string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<TimedRun> {
+export function runCliAsync(args: string[], options: { cwd?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<TimedRun> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [CLI_BIN, ...args], {
       cwd: options.cwd ?? ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8' },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: options.timeoutMs ?? 60_000,
     });
