@@ -216,8 +216,13 @@ export async function checkParsed(text: string, file: ParsedFile, options: Check
       }
       for (const m of evaluated.measurements) measurements.push(m);
       if (options.workspace) {
-        const contribution = extractContribution(file, doc, structure.kind, doc.value, await ruleSet.workspace.contribute(structure.kind, doc.value, reuse));
-        if (contribution) contributions.push(contribution);
+        // The reused rules' figures only for a document that contributes (a school document
+        // without `school.district` links to no district): they cost an engine run per document.
+        const contribution = extractContribution(file, doc, structure.kind, doc.value, {});
+        if (contribution) {
+          contribution.figures = await ruleSet.workspace.contribute(structure.kind, doc.value, reuse);
+          contributions.push(contribution);
+        }
       }
     } catch (error) {
       // A rule that throws is a bug in a rule pack, not in the user's file: report it on the
