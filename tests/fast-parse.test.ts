@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fastParse } from '../packages/core/src/parse/fast-parse.js';
 import { parseWithYaml, parseYaml } from '../packages/core/src/parse/parse-yaml.js';
 import type { PathSegment } from '../packages/core/src/path.js';
+import { TextPositions } from '../packages/core/src/parse/text-positions.js';
 import { loadRulePackFromDirectory } from '../packages/core/src/node.js';
 import { EXAMPLES, RULES_DIR } from './helpers/paths.js';
 
@@ -46,6 +47,14 @@ function agreesWithYaml(text: string): 'fast' | 'fallback' {
     }
   });
   return 'fast';
+}
+
+/** The parse's line index (handed over by the fast parser) is the one TextPositions computes itself. */
+function sameLineIndex(text: string): void {
+  const parsed = parseYaml(text);
+  const fresh = new TextPositions(text);
+  expect(parsed.positions.lineCount).toBe(fresh.lineCount);
+  for (let line = 1; line <= fresh.lineCount + 1; line++) expect(parsed.positions.lineStart(line), `line ${line} of\n${text}`).toBe(fresh.lineStart(line));
 }
 
 function isObject(v: unknown): boolean {
@@ -103,6 +112,26 @@ describe('fast YAML path', () => {
     agreesWithYaml(text);
     expect(agreesWithYaml(text)).toBe(text.startsWith('true:') ? 'fallback' : 'fast');
     expect(parseYaml(text).documents[0]!.value).toStrictEqual(doc.documents[0]!.value);
+  });
+
+  // The fast parser hands its line starts to the text's line index (TextPositions.adoptLineStarts).
+  it.each([
+    ['LF', 'a: 1\nb:\n  c: 2\n'],
+    ['CRLF', 'a: 1\r\nb:\r\n  c: "x"\r\n'],
+    ['lone CR (read as LF)', 'a: 1\rb: 2\r\nc: 3\n'],
+    ['no final line break', 'a: 1\nb: 2'],
+    ['blank and comment lines, two documents', '\n# c\n\na: 1\n---\n\nb: [x]\n\n'],
+    ['empty', ''],
+    ['a lone line break', '\n'],
+  ])('gives the line index a fresh one would on %s', (_name, text) => {
+    const parsed = parseYaml(text);
+    expect(parsed.documents.every((d) => d.fast !== undefined)).toBe(true);
+    sameLineIndex(text);
+    for (let offset = 0; offset <= text.length; offset++) expect(parsed.positions.position(offset)).toEqual(new TextPositions(text).position(offset));
+  });
+
+  it('gives the line index of every example and rule test document a fresh one would', () => {
+    for (const text of corpus) sameLineIndex(text);
   });
 
   it.each([

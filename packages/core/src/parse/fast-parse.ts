@@ -452,12 +452,12 @@ type Frame = MapFrame | SeqFrame;
  * Parses a whole text, or returns undefined when any part of it is outside the subset (the
  * caller then uses `yaml`).
  */
-export function fastParse(text: string, comments?: number[]): FastDocument[] | undefined {
+export function fastParse(text: string, comments?: number[], lineStarts?: number[]): FastDocument[] | undefined {
   // U+3000 in indentation is a mistake the full parser's explanation reports (yaml-mistakes.ts).
   if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || (text.includes('\r') && /\r(?!\n)/.test(text)) || hasIdeographicIndent(text)) return undefined;
   try {
     const found: number[] = [];
-    const docs = parseDocuments(text, found);
+    const docs = parseDocuments(text, found, lineStarts ?? []);
     if (comments) for (const n of found) comments.push(n);
     return docs;
   } catch (error) {
@@ -471,8 +471,10 @@ export function fastParse(text: string, comments?: number[]): FastDocument[] | u
  * `comments` receives [start, end) of every comment token (`#` to the end of its line): only
  * these are YAML comments; a `#` inside a scalar is content. Suppression directives are read
  * from them, so both parsers must report exactly the same tokens (tested differentially).
+ * `lineStarts` receives 0 and the offset after every LF, the text's line index
+ * (TextPositions.adoptLineStarts), complete when the parse succeeds.
  */
-function parseDocuments(text: string, comments: number[]): FastDocument[] {
+function parseDocuments(text: string, comments: number[], lineStarts: number[]): FastDocument[] {
   const docs: FastDocument[] = [];
   const info = new Map<object, MapInfo | SeqInfo>();
   let stack: Frame[] = [];
@@ -587,7 +589,9 @@ function parseDocuments(text: string, comments: number[]): FastDocument[] {
     if (lineEnd > offset && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
     const line = text.slice(offset, lineEnd);
     const base = offset;
+    if (offset === 0) lineStarts.push(0);
     offset = nl + 1;
+    if (nl < length) lineStarts.push(offset);
 
     let indent = 0;
     while (line.charCodeAt(indent) === SPACE) indent++;

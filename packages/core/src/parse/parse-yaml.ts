@@ -206,10 +206,13 @@ export const DEFAULT_MAX_FULL_PARSE_LENGTH = 2 * 1024 * 1024;
 export function parseYaml(original: string, options: ParseOptions = {}, positions = new TextPositions(original)): ParsedFile {
   // YAML allows a lone CR as a line break; `yaml` does not read it as one. CR → LF keeps every
   // offset, and positions are counted on the text as given.
-  const text = /\r(?!\n)/.test(original) ? original.replace(/\r(?!\n)/g, '\n') : original;
+  const text = original.includes('\r') && /\r(?!\n)/.test(original) ? original.replace(/\r(?!\n)/g, '\n') : original;
   const comments: number[] = [];
-  const fast = fastParse(text, comments);
+  const lineStarts: number[] = [];
+  const fast = fastParse(text, comments, lineStarts);
   if (fast) {
+    // The parser visited every line: its line starts are the text's line index (no second pass).
+    positions.adoptLineStarts(lineStarts);
     return {
       text: original,
       positions,

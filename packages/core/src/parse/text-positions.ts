@@ -10,27 +10,31 @@ import type { Position, Range } from '../types.js';
  * it, as `check` reports it and as editors (which hide the mark) show it.
  */
 export class TextPositions {
-  /** Offsets where lines start (a typed array once spliced: copying it for an edit is a memcpy). */
-  private lineStarts: ArrayLike<number>;
-
+  /**
+   * Offsets where lines start (a typed array once spliced: copying it for an edit is a memcpy),
+   * found on first use — or handed over by the fast parser, which visits every line anyway
+   * (adoptLineStarts).
+   */
+  private starts: ArrayLike<number> | undefined;
 
   /** `leadingBom: false` for a text whose mark was already cut (a second U+FEFF is a character). */
   constructor(
     readonly text: string,
-    leadingBom = true,
-  ) {
-    const starts = [leadingBom && text.charCodeAt(0) === 0xfeff ? 1 : 0];
-    if (text.indexOf('\r') < 0) {
-      // No CR (most files): the line breaks are the LFs, found by the native search rather
-      // than a loop over every character (the 200-school corpus is 20 M characters).
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    } else
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10) starts.push(i + 1);
-        else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-      }
-    this.lineStarts = starts;
+    private readonly leadingBom = true,
+  ) {}
+
+  private get lineStarts(): ArrayLike<number> {
+    return (this.starts ??= lineStartsOf(this.text, this.leadingBom));
+  }
+
+  /**
+   * The line starts of this text as a reader found them: 0, then the offset after every LF.
+   * That is this index exactly for a text without a byte-order mark in which every CR is
+   * followed by LF (or was read as one: a lone CR starts a line too); the fast parser reads no
+   * other text. Ignored once the index is built.
+   */
+  adoptLineStarts(starts: number[]): void {
+    this.starts ??= starts;
   }
 
   /**
@@ -40,7 +44,7 @@ export class TextPositions {
    * and `oldTo` one or the text's end, so no line break pairs across the edit's ends.
    */
   static spliced(previous: TextPositions, text: string, from: number, oldTo: number, newTo: number): TextPositions {
-    const next = Object.create(TextPositions.prototype) as { text: string; lineStarts: ArrayLike<number> };
+    const next = Object.create(TextPositions.prototype) as { text: string; starts: ArrayLike<number> };
     const old = previous.lineStarts;
     const delta = newTo - oldTo;
     // Lines starting at or before `from` stay; those starting after `oldTo` move by delta.
@@ -69,7 +73,7 @@ export class TextPositions {
     let at = kept + inside.length;
     for (let k = tail; k < old.length; k++) starts[at++] = old[k]! + delta;
     next.text = text;
-    next.lineStarts = starts;
+    next.starts = starts;
     return next as unknown as TextPositions;
   }
 
@@ -115,4 +119,19 @@ export class TextPositions {
     while (end > this.lineStart(line) && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
     return end;
   }
+}
+
+function lineStartsOf(text: string, leadingBom: boolean): number[] {
+  const starts = [leadingBom && text.charCodeAt(0) === 0xfeff ? 1 : 0];
+  if (text.indexOf('\r') < 0) {
+    // No CR (most files): the line breaks are the LFs, found by the native search rather
+    // than a loop over every character (the 200-school corpus is 20 M characters).
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+    }
+  return starts;
 }
