@@ -10,7 +10,6 @@ import { contentDigest } from './result-cache.js';
 import { reportedDocuments, type CheckedFile } from './file-report.js';
 import { readTarget } from './read-target.js';
 import { toOutcome, type Outcome } from './outcome.js';
-import { renderJsonFile } from './formatters/json.js';
 
 /** The options that change a file's result (and so are part of its cache key). */
 export interface CheckOptions {
@@ -35,8 +34,6 @@ export interface CheckJob {
   size: number;
   /** The configuration file that applies (null: none, the built-in pack), when the pipeline found it already. */
   configFile?: string | null;
-  /** When the run writes JSON: the path the file's output element shows (Outcome.rendered). */
-  relative?: string;
 }
 
 const byOffset = (a: Finding, b: Finding) => a.range.start.offset - b.range.start.offset;
@@ -59,13 +56,11 @@ export async function checkJob(job: CheckJob, resolver: ConfigResolver, options:
   // A finding about how the file was read (its encoding) counts only when the file is ours.
   const findings = read.extra && result.isEdunorm ? [read.extra, ...result.findings].sort(byOffset) : result.findings;
   const checked: CheckedFile = { isEdunorm: result.isEdunorm, findings, suppressed: result.suppressed, documents: reportedDocuments(result.documents), ...workspaceInput(result.workspace) };
-  const outcome = toOutcome(job.index, checked, {
+  return toOutcome(job.index, checked, {
     config: { ...(config.file ? { file: config.file } : {}), hash: config.hash, dependencies: config.dependencies },
     // A file read with an encoding problem is checked every time (its extra finding is not cached).
     ...(digest && !read.extra && read.bytes && read.stat ? { cacheable: { sha: contentDigest(read.bytes), ...read.stat } } : {}),
   });
-  if (job.relative !== undefined && checked.isEdunorm) outcome.rendered = renderJsonFile({ file: { absolute: job.absolute, relative: job.relative }, findings });
-  return outcome;
 }
 
 /** A file's input to the checks across documents, when it has any (most files of a county do). */

@@ -32,13 +32,6 @@ export interface Outcome {
   config?: { file?: string; hash: string; dependencies: string[] };
   /** Content digest and stat at read time, when the result may be cached (no encoding finding). */
   cacheable?: { sha: string; size: number; mtimeMs: number; ctimeMs: number; ino: number };
-  /**
-   * When the run writes JSON (CheckJob.relative): the file's element of the output
-   * (formatters/json.ts renderJsonFile), rendered where it was checked from the findings in hand,
-   * so the output writes it as it is unless the join, a baseline or --quiet change the file's
-   * findings (rendered.ts).
-   */
-  rendered?: string;
 }
 
 /** What a spool line holds. */

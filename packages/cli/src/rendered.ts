@@ -1,11 +1,9 @@
 /**
  * Output rendered ahead of the writer, and reports that are parsed only when read. With
- * `--format json`, each file's element of the JSON output is rendered once, where the file is
- * checked (this thread or a worker: check-tasks.ts), and goes to the spool — and the cache —
- * beside its report: the output writes it as it is, without parsing the report or rendering it
- * again after the join (on the 2,000-school city that serial tail was 246 of 4,668 ms in one
- * thread, now 95), and a warm run writes a hit's element as it was kept (that parse and render
- * were a third of a warm run).
+ * `--cache --format json`, each file's element of the JSON output is rendered once, when the
+ * file is checked, and kept in the cache beside its result: a warm run writes a hit's element as
+ * it was, without parsing its report or rendering it again (on the 2,000-school city that
+ * parse and render were a third of a warm run).
  *
  * The text belongs to exactly one report object — the one `CheckRun.reports()` yields for a
  * file whose report the workspace join left as it was. Anything that changes a report (the

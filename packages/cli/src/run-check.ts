@@ -43,12 +43,10 @@ export interface RunOptions extends CheckOptions {
   /** Workers started ahead for `--concurrency n` (check-in-workers.ts startWorkers); whoever started them ends them. */
   workers?: readonly Worker[];
   /**
-   * `--format json`: each file's element of the JSON output is rendered where the file is
-   * checked (Outcome.rendered), kept in the spool — and the cache — beside its report
-   * (rendered.ts): the output, after the join, need not parse and render every report again
-   * (a serial tail that a second thread cannot share).
+   * With the cache and `--format json`: renders a file's element of the JSON output as it is
+   * checked, kept in the cache and the spool beside its report (rendered.ts).
    */
-  renderJson?: boolean;
+  renderJson?: (report: Pick<FileReport, 'file' | 'findings'>) => string;
   /**
    * With the cache: files this run writes (the cache file, `--output`), which no target may be —
    * a target that is one (by path, or by device and inode as each is stat'ed for the cache)
@@ -184,8 +182,11 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     if (rendered !== undefined) spool.write(o.index, `${o.line as string}\n${rendered}`, { report: Buffer.byteLength(o.line as string, 'utf8') });
     else spool.write(o.index, o.line, report !== undefined ? { report } : undefined);
   };
-  /** A checked file's outcome, with its JSON-output element when the run writes JSON (rendered where it was checked). */
-  const recordChecked = (o: Outcome) => record(o, o.rendered);
+  /** A checked file's outcome, with its JSON-output element when it may be cached (parsed once here, never at output). */
+  const recordChecked = (o: Outcome) => {
+    const render = cache && options.renderJson && o.config && o.cacheable && o.isEdunorm ? options.renderJson : undefined;
+    record(o, render ? render({ file: targets[o.index]!, findings: (JSON.parse(o.line) as SpooledReport).findings }) : undefined);
+  };
   const recordHit = (index: number, hit: CachedResult) => {
     // An element rendered for another relative path (another working folder) is not this run's;
     // one rendered for this path follows its line in the record as it does on the spool line.
@@ -218,7 +219,6 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
       configFile,
       ...(target.fsPath ? { fsPath: target.fsPath } : {}),
       ...(target.walkError ? { walkError: target.walkError } : {}),
-      ...(options.renderJson ? { relative: target.relative } : {}),
     });
     if (!cache) {
       // The worker pool balances by size; one thread needs none.

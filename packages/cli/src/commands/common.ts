@@ -237,7 +237,7 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
     beforeChecking: (files: number) => {
       if (files > LONG_RUN_FILES) boundHeapGrowth();
     },
-    ...((values as { format?: string }).format === 'json' ? { renderJson: true } : {}),
+    ...(cache && (values as { format?: string }).format === 'json' ? { renderJson: (await import('../formatters/json.js')).renderJsonFile } : {}),
   });
   try {
     const unsaved = cache?.save();
