@@ -1,10 +1,11 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { WorkspaceFileInput } from '@edunorm/core/internal';
 import type { DistrictSummary, WorkspaceFinding } from '@edunorm/core';
 import { isConfigEntry, isDistrictEntry, isRecordMeta, isIndexEntry, validEntries } from './cache-shape.js';
 import type { CheckOptions } from './check-tasks.js';
 import type { RetractableCount } from './outcome.js';
+import { readAt, writeAt } from './positioned-io.js';
 import type { Spool } from './spool.js';
 import { AtomicFile } from './write-file.js';
 
@@ -101,6 +102,8 @@ export interface CachedResult {
 export type FreshResult = Omit<CachedResult, 'line' | 'tail' | 'rendered'> & { line: string; rendered?: { relative: string; json: string } };
 
 type DistrictEntry = { findings: WorkspaceFinding[]; summary: DistrictSummary };
+/** A record written this run: where it lies in the run's spool. */
+type SpooledRecord = { spool: Spool; at: number; length: number };
 type ConfigEntry = { hash: string; dependencies: [path: string, digest: string][] };
 type Index = { entries: Record<string, IndexEntry>; configs: Record<string, ConfigEntry>; districts: Record<string, DistrictEntry> };
 
@@ -160,17 +163,6 @@ function mac(secret: Buffer, index: Uint8Array): string {
   return createHmac('sha256', secret).update(MAC_CONTEXT).update(index).digest('hex');
 }
 
-/** Reads exactly `length` bytes at `position` (short only at the end of the file). */
-function readAt(fd: number, buffer: Buffer, length: number, position: number): number {
-  let done = 0;
-  while (done < length) {
-    const n = readSync(fd, buffer, done, length - done, position + done);
-    if (n <= 0) break;
-    done += n;
-  }
-  return done;
-}
-
 /**
  * The cache file as opened: its verified index and the open descriptor its records are read
  * through. The descriptor stays open until the cache is saved or dropped, so a save by another
@@ -189,9 +181,8 @@ class OpenCacheFile {
   ) {}
 
   /** The bytes of a record (a view valid until the next call), or undefined outside the file's records. */
-  read(offset: number, length: number): Buffer | undefined {
-    const at = offset;
-    if (offset < HEADER_BYTES || length <= 0 || at + length > this.size) return undefined;
+  read(at: number, length: number): Buffer | undefined {
+    if (at < HEADER_BYTES || length <= 0 || at + length > this.size) return undefined;
     if (at < this.windowStart || at + length > this.windowStart + this.window.length) {
       const want = Math.max(WINDOW, length);
       const buffer = this.window.length >= want ? this.window : Buffer.allocUnsafe(want);
@@ -302,7 +293,7 @@ export class FileResultCache {
    * Records written this run (not yet in the file), by file: where each lies in the run's spool
    * (`set`), which holds them until the save copies them — the run does not.
    */
-  private readonly fresh = new Map<string, { spool: Spool; at: number; length: number }>();
+  private readonly fresh = new Map<string, SpooledRecord>();
   /** Keys of districts used this run: the cache keeps only these (no growth across runs). */
   private readonly usedDistricts = new Set<string>();
   private readonly verified = new Map<string, string | undefined>();
@@ -431,10 +422,10 @@ export class FileResultCache {
     // `meta \n line \n` or `meta \n line \n rendered`: the record ends where its rendered element does.
     const after = result.rendered ? undefined : NEWLINE;
     const at = spool.write(index, line, { before, ...(after ? { after } : { report: Buffer.byteLength(result.line, 'utf8') }) });
-    const length = before.length + line.length + (after?.length ?? 0);
+    const parts = after ? [before, line, after] : [before, line];
+    const length = parts.reduce((n, p) => n + p.length, 0);
     this.fresh.set(file, { spool, at, length });
-    const h = after ? recordDigest(file, stat.sha, key, before, line, after) : recordDigest(file, stat.sha, key, before, line);
-    this.entries[file] = { k: key, s: stat.sha, z: stat.size, m: stat.mtimeMs, c: stat.ctimeMs, i: stat.ino, t: trusted(stat, Date.now()), o: -1, l: length, h };
+    this.entries[file] = { k: key, s: stat.sha, z: stat.size, m: stat.mtimeMs, c: stat.ctimeMs, i: stat.ino, t: trusted(stat, Date.now()), o: -1, l: length, h: recordDigest(file, stat.sha, key, ...parts) };
     this.dirty = true;
   }
 
@@ -501,7 +492,7 @@ export class FileResultCache {
     let live = HEADER_BYTES;
     let at = file.size;
     const entries: Record<string, IndexEntry> = {};
-    const fresh: { spool: Spool; at: number; length: number }[] = [];
+    const fresh: SpooledRecord[] = [];
     for (const name of Object.keys(this.entries)) {
       const e = this.entries[name]!;
       const f = this.fresh.get(name);
@@ -513,8 +504,6 @@ export class FileResultCache {
       else continue;
       live += e.l;
     }
-    const { index, header } = this.signed(entries, districts, at);
-    if (at + index.length > 2 * (live + index.length) + GARBAGE_ALLOWANCE || at + index.length > MAX_CACHE_BYTES) return false;
     let fd: number;
     try {
       fd = openSync(this.location, constants.O_WRONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
@@ -526,16 +515,17 @@ export class FileResultCache {
       // Only the file opened, as it was, and by no other name (a hard link elsewhere keeps what
       // it held, as a rename over this name would leave it).
       if (!st.isFile() || st.nlink !== 1 || st.dev !== file.dev || st.ino !== file.ino || st.size !== file.size) return false;
+      const { index, header } = this.signed(entries, districts, at);
+      if (at + index.length > 2 * (live + index.length) + GARBAGE_ALLOWANCE || at + index.length > MAX_CACHE_BYTES) return false;
       let position = file.size;
       const put = (bytes: Uint8Array) => {
-        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+        writeAt(fd, bytes, position);
         position += bytes.length;
       };
       for (const f of fresh) f.spool.copyRange(f.at, f.length, put);
       put(index);
       // Last, and in one write: the header that makes the new index the cache.
-      position = 0;
-      put(header);
+      writeAt(fd, header, 0);
       return true;
     } finally {
       closeSync(fd);
@@ -545,7 +535,7 @@ export class FileResultCache {
   /** Writes the whole file anew: header, records in index order (old ones copied as bytes), index. */
   private rewrite(districts: Record<string, DistrictEntry>): void {
     const entries: Record<string, IndexEntry> = {};
-    const pieces: ({ from: number; length: number } | { spool: Spool; at: number; length: number })[] = [];
+    const pieces: ({ from: number; length: number } | SpooledRecord)[] = [];
     let offset = HEADER_BYTES;
     for (const file of Object.keys(this.entries)) {
       const e = this.entries[file]!;

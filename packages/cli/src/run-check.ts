@@ -64,6 +64,11 @@ export interface NotInput {
   refuse: (target: FileTarget) => never;
 }
 
+/** Whether `target` is the file `guard` names: by its path, or by `identity`, the target's device and inode as stat'ed. */
+export function namesTarget(guard: Pick<NotInput, 'path' | 'dev' | 'ino'>, target: FileTarget, identity: { dev: number; ino: number } | undefined): boolean {
+  return target.absolute === guard.path || (identity !== undefined && identity.ino === guard.ino && identity.dev === guard.dev);
+}
+
 /** A finished run: its counts and districts now, its reports when read. Call `close()` when done. */
 export interface CheckRun {
   readonly targets: readonly FileTarget[];
@@ -178,9 +183,8 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
       );
       return;
     }
-    // A rendered element follows its report on the same spool line (a report's JSON holds no raw line break).
-    if (rendered !== undefined) spool.write(o.index, `${o.line as string}\n${rendered}`, { report: Buffer.byteLength(o.line as string, 'utf8') });
-    else spool.write(o.index, o.line, report !== undefined ? { report } : undefined);
+    // (An element is rendered only for a result the cache keeps: recordChecked.)
+    spool.write(o.index, o.line, report !== undefined ? { report } : undefined);
   };
   /** A checked file's outcome, with its JSON-output element when it may be cached (parsed once here, never at output). */
   const recordChecked = (o: Outcome) => {
@@ -228,7 +232,7 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     const identity = identityOf(target);
     const stat = identity?.file;
     if (options.notInput && !target.fsPath) {
-      for (const guard of options.notInput) if (target.absolute === guard.path || (identity && identity.ino === guard.ino && identity.dev === guard.dev)) guard.refuse(target);
+      for (const guard of options.notInput) if (namesTarget(guard, target, identity)) guard.refuse(target);
     }
     if (!stat || !cache.has(target.absolute)) {
       // Never seen (or not a file now): nothing to compare a digest with. The executor reads

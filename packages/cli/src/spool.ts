@@ -14,9 +14,10 @@
  * cache hits: one system call each was a twentieth of it); reads of lines that lie one after
  * another are made a window at a time.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readAt, writeAt } from './positioned-io.js';
 
 const WRITE_BUFFER = 1 << 20;
 /** Lines read back together: up to this many bytes, lines at most READ_GAP bytes apart. */
@@ -108,8 +109,7 @@ export class Spool {
   }
 
   private writeOut(bytes: Uint8Array): void {
-    let done = 0;
-    while (done < bytes.length) done += writeSync(this.fd!, bytes, done, bytes.length - done, this.flushed + done);
+    writeAt(this.fd!, bytes, this.flushed);
     this.flushed += bytes.length;
   }
 
@@ -134,7 +134,7 @@ export class Spool {
     return this.splits[index]! > 0;
   }
 
-  /** The report part of a line that holds a rendered element (a new buffer). */
+  /** The report part of a line that holds a rendered element (a new buffer; without one, the line as `readBytes` gives it). */
   readReport(index: number): Buffer {
     const split = this.splits[index]!;
     if (!split) return this.readBytes(index);
@@ -175,12 +175,7 @@ export class Spool {
   readRange(at: number, length: number): Buffer {
     if (at + length > this.flushed) this.flush();
     const buffer = Buffer.allocUnsafe(length);
-    let done = 0;
-    while (done < length) {
-      const n = readSync(this.fd!, buffer, done, length - done, at + done);
-      if (n <= 0) throw new Error('spool: the temporary file was cut short');
-      done += n;
-    }
+    if (readAt(this.fd!, buffer, length, at) < length) throw new Error('spool: the temporary file was cut short');
     return buffer;
   }
 

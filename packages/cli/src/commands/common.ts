@@ -10,7 +10,7 @@ import type { Io } from '../main.js';
 import { cacheSecret } from '../cache-secret.js';
 import { safeText } from '../safe-text.js';
 import { FileResultCache } from '../result-cache.js';
-import { parseConcurrency, runCheck, type CheckRun, type NotInput } from '../run-check.js';
+import { namesTarget, parseConcurrency, runCheck, type CheckRun, type NotInput } from '../run-check.js';
 import { boundHeapGrowth, LONG_RUN_FILES } from '../heap-growth.js';
 import { stopWorkers } from '../executor.js';
 import type { Worker } from 'node:worker_threads';
@@ -100,18 +100,8 @@ function openCache(location: string, locale: Locale, io: Io): FileResultCache | 
  */
 export function refuseInputAsOutput(output: string, targets: readonly FileTarget[], flag: string, locale: Locale, out: { dev: number; ino: number } | undefined = statOrUndefined(output)): void {
   // Nothing there (or a dangling link, `out` undefined): only the same spelling can be a file being checked.
-  const path = resolve(output);
-  const same = (t: FileTarget) => {
-    if (t.absolute === path) return true;
-    if (!out) return false;
-    try {
-      const st = statSync(t.absolute);
-      return st.ino === out!.ino && st.dev === out!.dev;
-    } catch {
-      return false;
-    }
-  };
-  const hit = targets.find((t) => !t.fsPath && same(t));
+  const guard = { path: resolve(output), dev: out?.dev ?? -1, ino: out?.ino ?? -1 };
+  const hit = targets.find((t) => !t.fsPath && namesTarget(guard, t, out ? statOrUndefined(t.absolute) : undefined));
   if (hit) throw inputAsOutput(hit, flag);
 }
 

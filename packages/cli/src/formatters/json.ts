@@ -55,15 +55,11 @@ export class JsonArrayWriter {
   constructor(private readonly indent: number) {
     if (indent % 2 !== 0 || indent < 0) throw new Error(`JsonArrayWriter: indent ${indent} is not a depth of two-space indentation`);
     this.depth = indent / 2;
-    // `[\n` at 0, 2, … spaces, then the element's own indentation; `\n]` at … 2, 0 spaces after.
-    let head = 0;
-    let tail = 0;
-    for (let k = 0; k < this.depth; k++) {
-      head += 2 * k + 2;
-      tail += 2 * k + 2;
-    }
-    this.head = head + indent;
-    this.tail = tail;
+    // `[\n` at 0, 2, … spaces before, `\n]` at …, 2, 0 spaces after: Σ (2k + 2) for k < depth
+    // characters each side; before the element also its own indentation.
+    const wrap = this.depth * (this.depth + 1);
+    this.head = wrap + indent;
+    this.tail = wrap;
   }
 
   /** `,` (after the first), a line break, the element at its depth. */
