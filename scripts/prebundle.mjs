@@ -6,7 +6,8 @@
 // one, less two debug switches read from the environment); json-rules-engine and its
 // dependencies as the web page bundles them (platform `browser`). Both guard every use of
 // Node's globals, so the results run in Node, a browser and every bundle of ours alike. Run by
-// scripts/build.mjs after `tsc -b`.
+// scripts/build.mjs after `tsc -b`. In json-rules-engine's bundle its `clone` dependency is our
+// linear copy of condition trees (packages/core/src/rules/condition-clone.ts says why).
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import { statSync } from 'node:fs';
@@ -38,6 +39,18 @@ await build({
   },
   outfile: join(dist, 'rules', 'json-rules-engine-prebundled.js'),
   platform: 'browser',
-  banner: { js: banner('json-rules-engine', 'ISC licence; clone, eventemitter2, hash-it, jsonpath-plus: MIT', 'rules/json-rules-engine-prebundled.ts') },
+  plugins: [
+    {
+      name: 'condition-clone',
+      setup(b) {
+        b.onResolve({ filter: /^clone$/ }, (args) => {
+          // Only json-rules-engine's own imports (rule.js, rule-result.js): nothing else here imports clone.
+          if (!/[\\/]json-rules-engine[\\/]/.test(args.importer)) throw new Error(`prebundle: unexpected import of clone from ${args.importer}`);
+          return { path: join(dist, 'rules', 'condition-clone.js') };
+        });
+      },
+    },
+  ],
+  banner: { js: banner('json-rules-engine', 'ISC licence; eventemitter2, hash-it, jsonpath-plus: MIT; its clone dependency replaced by dist/rules/condition-clone.js', 'rules/json-rules-engine-prebundled.ts') },
 });
 for (const file of ['parse/yaml-prebundled.js', 'rules/json-rules-engine-prebundled.js']) console.log(`prebundle: packages/core/dist/${file} (${(statSync(join(dist, file)).size / 1024).toFixed(0)} KiB)`);

@@ -138,12 +138,17 @@ describe('packages/cli/dist/edunorm.mjs, alone in an empty folder', () => {
     const r = spawnSync(process.execPath, [bin, ...args], { cwd: folder, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'zh_CN.UTF-8' }, timeout: 60_000 });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
+  /** The compiled modules, unbundled and unminified: what both bundles are built from. */
+  const MODULES = join(ROOT, 'packages', 'cli', 'dist', 'process-entry.js');
   const same = (args: string[]) => {
     const installed = run(CLI_BIN, args);
     const bundled = run(single, args);
-    expect(bundled.stderr).toBe(installed.stderr);
-    expect(bundled.stdout).toBe(installed.stdout);
-    expect(bundled.code).toBe(installed.code);
+    const modules = run(MODULES, args);
+    for (const other of [installed, modules]) {
+      expect(bundled.stderr).toBe(other.stderr);
+      expect(bundled.stdout).toBe(other.stdout);
+      expect(bundled.code).toBe(other.code);
+    }
     return bundled;
   };
 
@@ -169,6 +174,24 @@ describe('packages/cli/dist/edunorm.mjs, alone in an empty folder', () => {
     same(['check', 'city', 'examples', '--format', 'json', '--concurrency', '2']);
     same(['report', 'city', '--format', 'markdown']);
     same(['explain', 'teacher-training-funds']);
+  });
+
+  it('a broken configuration or rule pack: exit 2 with the located problem, as the modules say it — not an internal error', () => {
+    // Minifying renames classes: the CLI must not tell its errors apart by a class's own name.
+    const broken = join(folder, 'broken');
+    mkdirSync(join(broken, 'pack'), { recursive: true });
+    cpSync(join(folder, 'examples', 'compliant'), join(broken, 'files'), { recursive: true });
+    writeFileSync(join(broken, 'edunorm.config.yaml'), 'rules:\n  teacher-training-funds:\n    severity: fatal\n');
+    let r = same(['check', 'broken/files']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('edunorm.config.yaml:3:15');
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    writeFileSync(join(broken, 'edunorm.config.yaml'), 'extends: [./pack]\n');
+    writeFileSync(join(broken, 'pack', 'teacher-training-funds.yaml'), 'kind: SchoolBudget\n');
+    r = same(['check', 'broken/files', '--locale', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('teacher-training-funds.yaml:1:1');
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 
   it('imports an .xlsx workbook (exceljs is in the file too)', async () => {

@@ -1,13 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    // A crash here is a bug in edunorm, never the user's file: say so plainly.
-    process.stderr.write(`edunorm: internal error: ${error?.stack ?? error}\n`);
-    process.exitCode = 2;
-  },
-);
+// The CLI's modules bundled and split at their dynamic imports by scripts/bundle-cli.mjs
+// (dist/bundle/, built by `npm run build`): a process loads a few files instead of ~100
+// modules. The same code as dist/*.js; `node packages/cli/dist/process-entry.js` runs those,
+// unbundled and unminified, for a readable stack.
+import '../dist/bundle/edunorm.js';

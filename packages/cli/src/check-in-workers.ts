@@ -23,6 +23,16 @@ import { receivedError, type FromWorker, type ToWorker } from './worker-messages
 const WORKER = new URL('./check-worker.js', import.meta.url);
 
 /**
+ * A worker's young generation, capped (V8's default grows each of its two halves to 16 MB): a
+ * check allocates short-lived objects only (records, facts, findings until they are sent), and a
+ * thread of its own is the one place V8 takes the cap without a flag of the process (the main
+ * thread's is `--max-semi-space-size`, README "Scale"). 12 MB of young generation is halves of
+ * 4 MB, as `--max-semi-space-size=4`.
+ */
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 12 } as const;
+const newWorker = () => new Worker(WORKER, { resourceLimits: WORKER_LIMITS });
+
+/**
  * Batch sizes shrink as the work runs out (guided self-scheduling): each batch is about
  * 1/(threads × this) of the bytes not yet given out, so the first ones are large (few round
  * trips) and the last ones small — no thread waits long at the end for another's last batch (a
@@ -73,7 +83,7 @@ const earlyEnd = new WeakMap<Worker, Error>();
  */
 export function startWorkers(count: number): Worker[] {
   return Array.from({ length: count }, () => {
-    const worker = new Worker(WORKER);
+    const worker = newWorker();
     worker.unref();
     // An 'error' event with no listener would throw in this thread: remembered for the pool instead.
     worker.on('error', (error) => earlyEnd.set(worker, error));
@@ -99,7 +109,7 @@ export class WorkerPool implements Executor {
     let pending = batches.length;
     const workers = this.started.slice(0, this.threads - 1);
     stopWorkers(this.started.slice(this.threads - 1));
-    while (workers.length < this.threads - 1) workers.push(new Worker(WORKER));
+    while (workers.length < this.threads - 1) workers.push(newWorker());
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       const finish = (error?: Error) => {

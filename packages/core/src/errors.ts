@@ -31,19 +31,25 @@ export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.message} (${p.code})`;
 }
 
-/** Base of the errors the core throws on purpose; `code` is stable (`config/invalid`, `rule-file/invalid`). */
+/**
+ * Base of the errors the core throws on purpose; `code` is stable (`config/invalid`, `rule-file/invalid`).
+ * Each class spells its `name` out: callers tell the errors apart by it (the CLI's exit code 2 and
+ * message), and a minifying bundle renames classes — `new.target.name` was `Jr` in
+ * packages/cli/dist/edunorm.mjs, which then reported a broken configuration as an internal error.
+ */
 export class EdunormError extends Error {
+  override name = 'EdunormError';
   constructor(
     readonly code: string,
     message: string,
   ) {
     super(message);
-    this.name = new.target.name;
   }
 }
 
 /** A rule pack that cannot be loaded: every problem found, each located. */
 export class RulePackError extends EdunormError {
+  override name = 'RulePackError';
   constructor(readonly problems: Problem[]) {
     super(problems[0]?.code ?? 'rule-file/invalid', problems.map(formatProblem).join('\n'));
   }
@@ -51,6 +57,7 @@ export class RulePackError extends EdunormError {
 
 /** Bad options or configuration given to the checker (CLI exit code 2). */
 export class ConfigurationError extends EdunormError {
+  override name = 'ConfigurationError';
   constructor(
     code: string,
     message: string,

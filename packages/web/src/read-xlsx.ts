@@ -19,6 +19,7 @@ export interface BrowserXlsxSheet extends Sheet {
 
 /** A readable failure (not a workbook, a part missing, too large). */
 export class XlsxError extends Error {
+  override name = 'XlsxError';
   constructor(readonly text: { 'zh-CN': string; en: string }) {
     super(text.en);
   }
