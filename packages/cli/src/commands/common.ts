@@ -11,7 +11,7 @@ import { cacheSecret } from '../cache-secret.js';
 import { safeText } from '../safe-text.js';
 import { FileResultCache } from '../result-cache.js';
 import { namesTarget, parseConcurrency, runCheck, type CheckRun, type NotInput } from '../run-check.js';
-import { boundHeapGrowth, LONG_RUN_FILES } from '../heap-growth.js';
+import { boundHeapGrowth, boundYoungGeneration, LONG_RUN_FILES } from '../heap-growth.js';
 import { stopWorkers } from '../executor.js';
 import type { Worker } from 'node:worker_threads';
 import { readTarget } from '../read-target.js';
@@ -223,8 +223,9 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
     ...(cache ? { cache } : {}),
     ...(notInput.length ? { notInput } : {}),
-    // Peak memory that follows a long run's live data, not its length (heap-growth.ts).
+    // Peak memory that follows a run's live data, not its length (heap-growth.ts).
     beforeChecking: (files: number) => {
+      boundYoungGeneration();
       if (files > LONG_RUN_FILES) boundHeapGrowth();
     },
     ...(cache && (values as { format?: string }).format === 'json' ? { renderJson: (await import('../formatters/json.js')).renderJsonFile } : {}),
