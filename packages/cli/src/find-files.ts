@@ -1,5 +1,6 @@
 import { isUtf8 as bufferIsUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { youngGenerationCheckpoint } from './heap-growth.js';
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './usage-error.js';
 import { MESSAGES as M } from './messages.js';
@@ -143,6 +144,7 @@ function walk(dir: FsPath, display: string, out: Walked[], notes: string[], onPa
     return;
   }
   onPath.enter(dir);
+  youngGenerationCheckpoint();
   entries.sort((a, b) => Buffer.compare(a.name, b.name));
   // A name never holds a separator, and `dir` is already normal: concatenation is what join()
   // would give (it normalises the whole path again, for each of thousands of files).

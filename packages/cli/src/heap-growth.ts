@@ -35,35 +35,53 @@ export function boundHeapGrowth(): void {
  * of 2 MB, as `node --max-semi-space-size=2`.
  *
  * Why: V8 doubles the new space (`--semi-space-growth-factor=2`) while a thread allocates fast,
- * up to 16 MB a half — 32 MB of RSS that a long run reaches and a short one does not, most of
- * the difference between checking 2,000 schools and 200 (123 against 83 MB). The maximum itself
- * is fixed when the heap is made, so only a flag of the process could lower it; but the growth
+ * up to 16 MB a half — RSS that a long run reaches and a short one does not, most of the
+ * difference between checking 2,000 schools and 200 (123 against 83 MB). The maximum itself is
+ * fixed when the heap is made, so only a flag of the process could lower it; but the growth
  * factor is read at each growth, so setting it to 1 once the new space has reached the cap
- * stops it there. When the check starts (commands/common.ts, for every check) the new space
- * has usually reached it already, and stops at once; else it is looked at after each minor
- * collection (a `gc` performance entry, delivered between files, so a single large file may
- * grow it further first). Halves of 2 MB rather than 4: the new space is 4 MB when the check
- * starts, and the observer cannot stop it at the next doubling during one long synchronous
- * file. On the 2,000-school city, halves of 2, 4 and 16 MB took the same CPU time (9.31, 9.21,
- * 9.29 s user, two runs each, `/usr/bin/time`, `--format json`). Workers are capped by their
- * own `resourceLimits` (check-in-workers.ts).
+ * stops it there.
+ *
+ * When: from the start of a check (commands/common.ts, before the folders are walked — walking
+ * 4,000 files had grown it to 16 MB by the time the first was checked), looked at after each
+ * minor collection (a `gc` performance entry) and at each `youngGenerationCheckpoint()` — the
+ * walk calls it per folder and the run per file, since a performance entry is only delivered
+ * when the event loop turns, and a walk is one synchronous stretch. A read costs about 2 µs.
+ *
+ * Halves of 2 MB: on the 2,000-school city (`/usr/bin/time`, `--format json`, one thread,
+ * `--max-semi-space-size=N`, two runs each) halves of 1 MB peaked higher (109–113 MB: more
+ * objects promoted) and took longer, halves of 2 MB 92–94 MB, of 16 MB (V8's default) 128 MB,
+ * in the same time as 2 MB. Workers are capped by their own `resourceLimits`
+ * (check-in-workers.ts).
  */
 export const YOUNG_GENERATION_CAP_BYTES = 4 * 1024 * 1024;
 
-let bounded = false;
+/** 'off': not bounding (the language server, the npm API); 'watching': until the cap is reached; 'stopped'. */
+let state: 'off' | 'watching' | 'stopped' = 'off';
+let observer: PerformanceObserver | undefined;
 const newSpaceBytes = (): number => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
 
+/** Stops the new space's growth if it has reached the cap; true once stopped. */
+function stopAtCap(): boolean {
+  if (newSpaceBytes() < YOUNG_GENERATION_CAP_BYTES) return false;
+  setFlagsFromString('--semi-space-growth-factor=1');
+  state = 'stopped';
+  observer?.disconnect();
+  observer = undefined;
+  return true;
+}
+
+/** Bounds the young generation of this process's main thread from now on (see above). */
 export function boundYoungGeneration(): void {
-  if (bounded) return;
-  bounded = true;
-  const stopAtCap = (): boolean => {
-    if (newSpaceBytes() < YOUNG_GENERATION_CAP_BYTES) return false;
-    setFlagsFromString('--semi-space-growth-factor=1');
-    return true;
-  };
+  if (state !== 'off') return;
+  state = 'watching';
   if (stopAtCap()) return;
-  const observer = new PerformanceObserver(() => {
-    if (stopAtCap()) observer.disconnect();
+  observer = new PerformanceObserver(() => {
+    if (state === 'watching') stopAtCap();
   });
   observer.observe({ entryTypes: ['gc'] });
+}
+
+/** A point between units of synchronous work (a folder walked, a file recorded): stops the growth there if due. */
+export function youngGenerationCheckpoint(): void {
+  if (state === 'watching') stopAtCap();
 }

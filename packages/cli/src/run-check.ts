@@ -24,6 +24,7 @@ import type { Outcome, RetractableCount, SpooledReport } from './outcome.js';
 import { readTarget } from './read-target.js';
 import { contentDigest, resultKey, type CachedResult, type FileResultCache, type FileStat } from './result-cache.js';
 import { Spool } from './spool.js';
+import { youngGenerationCheckpoint } from './heap-growth.js';
 import { lazyReport, renderedJson } from './rendered.js';
 
 import { adjustSummary, joinWorkspace, mergeJoined, type JoinInput, type WorkspaceJoin } from './workspace-check.js';
@@ -157,6 +158,7 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
    * length of the report in a hit's line that holds its rendered element after it).
    */
   const record = (o: Omit<Outcome, 'line'> & { line: string | Uint8Array }, rendered?: string, report?: number) => {
+    youngGenerationCheckpoint();
     ours[o.index] = o.isEdunorm ? 1 : 0;
     summary.files++;
     if (o.isEdunorm) summary.checked++;

@@ -160,6 +160,8 @@ export interface OutputFile {
  * reads `run.reports()` and must `run.close()` (in a finally).
  */
 export async function checkPaths(positionals: readonly string[], values: CheckingValues, io: Io, outputs: readonly OutputFile[] = []): Promise<CheckedPaths> {
+  // Peak memory that follows a run's live data, not its length (heap-growth.ts): before the walk.
+  boundYoungGeneration();
   const locale = resolveLocale(values.locale, io, values.config);
   const maxFileBytes = values['max-file-size'] !== undefined ? parseByteSize(values['max-file-size']) : undefined;
   // `--concurrency n`: the n − 1 workers start now and load the engine while the folders are
@@ -223,9 +225,8 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
     ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}),
     ...(cache ? { cache } : {}),
     ...(notInput.length ? { notInput } : {}),
-    // Peak memory that follows a run's live data, not its length (heap-growth.ts).
+    // Peak memory that follows a long run's live data, not its length (heap-growth.ts).
     beforeChecking: (files: number) => {
-      boundYoungGeneration();
       if (files > LONG_RUN_FILES) boundHeapGrowth();
     },
     ...(cache && (values as { format?: string }).format === 'json' ? { renderJson: (await import('../formatters/json.js')).renderJsonFile } : {}),
