@@ -1,7 +1,7 @@
 import { isUtf8 as bufferIsUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { youngGenerationCheckpoint } from './heap-growth.js';
 import { join, relative, resolve, sep } from 'node:path';
+import { youngGenerationCheckpoint } from './heap-growth.js';
 import { UsageError } from './usage-error.js';
 import { MESSAGES as M } from './messages.js';
 import { CONFIG_FILE_NAMES } from '@edunorm/core/internal/config-files';

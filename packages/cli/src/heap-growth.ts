@@ -75,9 +75,7 @@ export function boundYoungGeneration(): void {
   if (state !== 'off') return;
   state = 'watching';
   if (stopAtCap()) return;
-  observer = new PerformanceObserver(() => {
-    if (state === 'watching') stopAtCap();
-  });
+  observer = new PerformanceObserver(youngGenerationCheckpoint);
   observer.observe({ entryTypes: ['gc'] });
 }
 
