@@ -113,6 +113,14 @@ export class TestClient {
     return version;
   }
 
+  /** Sends one didChange with these content changes (each range in the text the ones before it left); returns the new version. */
+  async changes(uri: string, contentChanges: ({ range: Range; text: string } | { text: string })[]): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    return version;
+  }
+
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }

@@ -33,6 +33,24 @@ function copy(result: CheckResult): CheckResult {
   return { ...result, findings: [...result.findings], suppressed: [...result.suppressed], documents: [...result.documents], ...(result.measurements ? { measurements: [...result.measurements] } : {}) };
 }
 
+/**
+ * Where a text differs from the one checked before, as the caller knows it (the editor knows
+ * each edit): [from, oldTo) of `previous` became [from, newTo) of the text. Used only when
+ * `previous` is the text this checker checked last; otherwise the texts are compared.
+ */
+export interface KnownEdit {
+  previous: string;
+  from: number;
+  oldTo: number;
+  newTo: number;
+}
+
+/** An edit whose range fits both texts (a wrong one is never trusted). */
+function validEdit(edit: KnownEdit, before: number, after: number): boolean {
+  const { from, oldTo, newTo } = edit;
+  return Number.isInteger(from) && Number.isInteger(oldTo) && Number.isInteger(newTo) && from >= 0 && oldTo >= from && newTo >= from && oldTo <= before && newTo <= after && before - oldTo === after - newTo;
+}
+
 /** One document's checks, each from the one before (one checker per open document). */
 export class IncrementalChecker {
   private state: State | undefined;
@@ -42,12 +60,16 @@ export class IncrementalChecker {
   /** `options` hold for every check of this checker (a new rule set or locale: a new checker). */
   constructor(private readonly options: CheckOptions = {}) {}
 
-  /** Checks `text`; the same result as `check(text, options)`. */
-  async check(text: string): Promise<CheckResult> {
+  /**
+   * Checks `text`; the same result as `check(text, options)`. `edit`, when given, says where
+   * `text` differs from the text checked last (so the two need not be compared).
+   */
+  async check(text: string, edit?: KnownEdit): Promise<CheckResult> {
     const previous = this.state;
     this.state = undefined; // a check that throws leaves nothing half-updated to start from
-    // Where the texts differ (one pass, which also tells an unchanged text).
-    const range = previous ? changedRange(previous.text, text) : undefined;
+    // Where the texts differ (one pass, which also tells an unchanged text), unless the caller knows.
+    const known = previous && edit && edit.previous === previous.text && validEdit(edit, previous.text.length, text.length) ? edit : undefined;
+    const range = known ? { from: known.from, oldTo: known.oldTo, newTo: known.newTo } : previous ? changedRange(previous.text, text) : undefined;
     if (previous && !range) {
       this.state = previous;
       return copy(previous.result);

@@ -42,5 +42,5 @@ export {
   type WorkspaceFileInput,
 } from './workspace/evaluate.js';
 export { mergeWorkspaceResult } from './workspace/check-workspace.js';
-export { IncrementalChecker, type CheckPath } from './incremental-check.js';
+export { IncrementalChecker, type CheckPath, type KnownEdit } from './incremental-check.js';
 export { changedRange } from './parse/incremental-parse.js';

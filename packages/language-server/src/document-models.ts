@@ -15,6 +15,7 @@
  */
 import { changedRange, buildOutline, documentAt, updateOutline, type OutlineFile } from '@edunorm/core/internal';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { enclosingRange, type TextChange } from './text-changes.js';
 
 interface Model {
   version: number;
@@ -34,6 +35,15 @@ function afterDeclaration(outline: OutlineFile, from: number): boolean {
 export class DocumentModels {
   private readonly models = new Map<string, Model>();
 
+  /** `changes`: the client's edits between two versions of a document, when known (text-changes.ts). */
+  constructor(private readonly changes?: (uri: string, since: number, to: number) => readonly TextChange[] | undefined) {}
+
+  /** Where the document's text changed since `known`: from the client's edits when they are known, else by comparing the texts. */
+  private rangeSince(document: TextDocument, known: Model, text: string) {
+    const edits = this.changes?.(document.uri, known.version, document.version);
+    return edits ? enclosingRange(edits) : changedRange(known.text, text);
+  }
+
   /** The model of the document's current version, derived from the previous one where it can be. */
   private model(document: TextDocument): Model {
     const known = this.models.get(document.uri);
@@ -41,7 +51,7 @@ export class DocumentModels {
     const text = document.getText();
     const next: Model = { version: document.version, text };
     // Without an outline there is nothing to carry over (and no need to compare the texts).
-    const range = known?.outline ? changedRange(known.text, text) : undefined;
+    const range = known?.outline ? this.rangeSince(document, known, text) : undefined;
     if (known?.outline && !range) {
       // The same text under a new version (an undo back, a no-op change).
       if (known.outline) next.outline = known.outline;

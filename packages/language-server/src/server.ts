@@ -20,7 +20,7 @@ import {
   type InitializeResult,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { APPLY_EDIT_COMMAND, OPEN_RULE_DOC_COMMAND, asCommands, codeActionsFor } from './code-actions.js';
 import { clientShape, shapeCompletion, shapeHover, shapeInlayHints, toSymbolInformation, type ClientShape } from './client-shaping.js';
 import { DOCUMENT_SKELETONS, completionsAt } from './completion.js';
@@ -37,6 +37,7 @@ import { offsetOf, toDiagnostic } from './to-lsp.js';
 import { uncheckedResult } from './validation-failure.js';
 import type { ValidationService } from './validation-service.js';
 import { ValidationScheduler } from './validation-scheduler.js';
+import { ChangeHistory } from './text-changes.js';
 import { LsWorkspace } from './workspace-index.js';
 import { withCountyFigures } from './workspace-hover.js';
 import { fileUri, yamlFilesUnder } from './workspace-scan.js';
@@ -80,7 +81,9 @@ function counts(result: ValidationResult) {
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
-  const documents = new TextDocuments(TextDocument);
+  /** Each open document's recent edits in offsets (what the worker is sent, where the models start from). */
+  const history = new ChangeHistory();
+  const documents = new TextDocuments(history.documents());
   const { service } = options;
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let clientLocale: string | undefined;
@@ -138,7 +141,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const safeNotification = <P extends unknown[]>(name: string, handler: (...args: P) => void | Promise<void>) => safe<P, void>(name, undefined, handler, true);
 
   /** Per open document and version: its outline and whether it is a submission, each derived from the previous version (document-models.ts). */
-  const models = new DocumentModels();
+  const models = new DocumentModels((uri, since, to) => history.since(uri, since, to));
   const outlineOf = (document: TextDocument): OutlineFile => models.outline(document);
   const isEdunormDocument = (document: TextDocument): boolean => models.isEdunorm(document, (text) => classifyText(text, filePathOf(document.uri)) === 'submission');
 
@@ -213,7 +216,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     service,
     requestFor: (document) => {
       const filePath = filePathOf(document.uri);
-      return { uri: document.uri, version: document.version, text: document.getText(), locale, ...(filePath ? { filePath } : {}) };
+      const { uri, version } = document;
+      return { uri, version, text: document.getText(), locale, changesSince: (since) => history.since(uri, since, version), ...(filePath ? { filePath } : {}) };
     },
     onResult: publish,
     log,
@@ -349,6 +353,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     safeNotification('didClose', ({ document }) => {
       scheduler.forget(document.uri);
       models.forget(document.uri);
+      history.forget(document.uri);
+      service.forget(document.uri);
       // Closed without saving: the file on disk is what the workspace holds again.
       const closedPath = filePathOf(document.uri);
       if (closedPath && workspace.size) void indexClosedFile(document.uri, closedPath);

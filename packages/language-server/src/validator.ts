@@ -4,9 +4,10 @@
  * the validation worker thread; nothing here touches the LSP connection.
  */
 import { ConfigurationError, RulePackError, classifyText, getDefaultRuleSet, type DocumentSummary, type Finding, type Locale, type Measurement, type Problem, type RuleSet } from '@edunorm/core';
-import { IncrementalChecker, TextPositions, checkRuleFile, problemToFinding, type WorkspaceFileInput } from '@edunorm/core/internal';
+import { IncrementalChecker, TextPositions, checkRuleFile, problemToFinding, type KnownEdit, type WorkspaceFileInput } from '@edunorm/core/internal';
 import { ConfigResolver, resolveConfig } from '@edunorm/core/node';
 import { say } from './messages.js';
+import type { TextChange } from './text-changes.js';
 
 export interface ValidationRequest {
   uri: string;
@@ -15,6 +16,11 @@ export interface ValidationRequest {
   /** File-system path for `file:` documents: finds the folder's configuration. */
   filePath?: string;
   locale: Locale;
+  /**
+   * The client's edits that turn an earlier version of this document into this one, when they
+   * are all known (text-changes.ts): the worker is sent these instead of the text.
+   */
+  changesSince?: (version: number) => readonly TextChange[] | undefined;
 }
 
 export type TextKind = 'data' | 'config' | 'rule-file' | 'other';
@@ -107,19 +113,20 @@ export class Validator {
     }
   }
 
-  async validate(request: ValidationRequest): Promise<ValidationResult> {
+  /** `edit`: where the text differs from this document's text validated last, when the caller knows. */
+  async validate(request: ValidationRequest, edit?: KnownEdit): Promise<ValidationResult> {
     const started = performance.now();
     // An edited submission is classified by its incremental check (which reads only the edited
     // record); classifying it first would read the whole text on every keystroke.
     const previous = this.checkers.get(request.uri);
     if (previous?.submission && !isConfigFile(request.filePath)) {
-      const data = await this.validateData(request);
+      const data = await this.validateData(request, edit);
       if (data) return { uri: request.uri, version: request.version, kind: 'data', ...data, durationMs: performance.now() - started };
     }
     const kind = textKind(request.text, request.filePath);
     const base = { uri: request.uri, version: request.version, kind, findings: [] as Finding[], measurements: [] as Measurement[], documents: [] as DocumentSummary[], packs: [] as string[], durationMs: 0 };
     let result: ValidationResult;
-    if (kind === 'data') result = { ...base, ...((await this.validateData(request)) ?? { findings: [] }) };
+    if (kind === 'data') result = { ...base, ...((await this.validateData(request, edit)) ?? { findings: [] }) };
     else if (kind === 'config') result = { ...base, findings: this.validateConfig(request) };
     else if (kind === 'rule-file') result = { ...base, findings: this.validateRuleFile(request) };
     else result = base;
@@ -128,10 +135,10 @@ export class Validator {
   }
 
   /** A submission's validation; undefined when the text is not one (any more). */
-  private async validateData(request: ValidationRequest): Promise<Omit<ValidationResult, 'uri' | 'version' | 'kind' | 'durationMs'> | undefined> {
+  private async validateData(request: ValidationRequest, edit?: KnownEdit): Promise<Omit<ValidationResult, 'uri' | 'version' | 'kind' | 'durationMs'> | undefined> {
     const { ruleSet, configFile, error } = this.ruleSetFor(request.filePath);
     const checking = this.checking(request, ruleSet);
-    const result = await checking.checker.check(request.text);
+    const result = await checking.checker.check(request.text, edit);
     checking.submission = result.fileKind === 'submission';
     if (!checking.submission) return undefined;
     const findings = result.findings;
