@@ -164,6 +164,34 @@ describe('the incremental check from a known edit', () => {
   }, 180_000);
 });
 
+describe('findings kept with their records', () => {
+  it('a record before the edit keeps its very finding, one after it gets it moved, and both are what check() gives', async () => {
+    const options = { locale: 'zh-CN' } as const;
+    const checker = new IncrementalChecker(options);
+    const first = (await checker.check(MANY)).findings;
+    const middle = MANY.indexOf('annualSalary: ', MANY.length / 2) + 'annualSalary: '.length;
+    for (const insert of ['1', '\n    # 新行', '']) {
+      const text = MANY.slice(0, middle) + insert + MANY.slice(middle);
+      const again = new IncrementalChecker(options);
+      await again.check(MANY);
+      const before = (await again.check(MANY)).findings;
+      const now = (await again.check(text, { previous: MANY, from: middle, oldTo: middle, newTo: middle + insert.length })).findings;
+      expect(now).toStrictEqual((await check(text, options)).findings);
+      // A norm's findings about one person (structural ones are made by the schema check, afresh).
+      const personal = (f: Finding) => !f.ruleId.includes('/') && f.path.startsWith('staff[');
+      const earlier = now.filter((f) => personal(f) && f.range.end.offset < middle);
+      const later = now.filter((f) => personal(f) && f.range.start.offset > middle + insert.length);
+      expect(earlier.length).toBeGreaterThan(3);
+      expect(later.length).toBeGreaterThan(3);
+      // Kept: the same objects as the last check's (a record that did not move).
+      for (const f of earlier) if (f.related === undefined || f.related.every((r) => r.path.startsWith('staff['))) expect(before).toContain(f);
+      // Moved by the edit when it changed the length: new objects; when it did not, the same ones.
+      for (const f of later) if (f.related === undefined || f.related.every((r) => r.path.startsWith('staff['))) expect(before.includes(f)).toBe(insert === '');
+    }
+    expect(first.length).toBeGreaterThan(10);
+  });
+});
+
 describe('findings as a difference from the last result', () => {
   /** The findings as the worker sends them (no figures, anchor or citation). */
   const sent = (findings: readonly Finding[]) => findings.map(({ figures: _f, anchor: _a, citation: _c, ...kept }) => kept as Finding);

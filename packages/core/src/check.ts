@@ -233,7 +233,11 @@ export async function checkParsed(text: string, file: ParsedFile, options: Check
     }
   }
   if (omitted > 0) findings.push(tooManyFindingsFinding(omitted, maxFindings, locale));
-  for (const f of findings) f.anchor = (anchors.get(f.documentIndex) ?? ((p: string) => `#${f.documentIndex}/${p}`))(f.path);
+  for (const f of findings) {
+    const anchor = (anchors.get(f.documentIndex) ?? ((p: string) => `#${f.documentIndex}/${p}`))(f.path);
+    // A finding kept from the last check of an edit (makeInRecord) already has it: never written twice.
+    if (f.anchor !== anchor) f.anchor = anchor;
+  }
   findings.sort(byPosition);
   const directives = parseDirectives(file);
   const ids = idsOf(ruleSet);

@@ -2,7 +2,7 @@ import { locateNode, type NodePart } from './locate.js';
 import { pick } from './messages/format.js';
 import type { ParsedDocument, ParsedFile, Span } from './parse/parse-yaml.js';
 import { formatPath, type PathSegment } from './path.js';
-import type { Finding, Locale, LocalizedText, RelatedLocation, Severity } from './types.js';
+import type { Finding, Locale, LocalizedText, Position, Range, RelatedLocation, Severity } from './types.js';
 
 export interface FindingInput {
   ruleId: string;
@@ -18,6 +18,34 @@ export interface FindingInput {
   related?: { path: readonly PathSegment[]; message: LocalizedText | string }[];
   citation?: Finding['citation'];
   outcome?: string;
+}
+
+/**
+ * A finding made for an item of one record of a list, and where that record's value began
+ * then (its offset and line), for `makeInRecord` to move instead of locating again.
+ */
+export interface RecordFinding {
+  finding: Finding;
+  list: PathSegment;
+  index: number;
+  start: number;
+  line: number;
+}
+
+/** The finding with every position moved by `offset` characters and `lines` lines (columns stay). */
+function moveFinding(f: Finding, offset: number, lines: number): Finding {
+  const at = (p: Position): Position => ({ line: p.line + lines, column: p.column, offset: p.offset + offset });
+  const range = (r: Range): Range => ({ start: at(r.start), end: at(r.end) });
+  const out: Finding = { ...f, range: range(f.range) };
+  if (f.fix) out.fix = { ...f.fix, range: range(f.fix.range) };
+  if (f.related) out.related = f.related.map((r) => ({ ...r, range: range(r.range) }));
+  return out;
+}
+
+/** Whether every position of the finding lies in [start, end] (its record's value). */
+function inside(f: Finding, start: number, end: number): boolean {
+  const fits = (r: Range) => r.start.offset >= start && r.end.offset <= end;
+  return fits(f.range) && (!f.fix || fits(f.fix.range)) && (f.related ?? []).every((r) => r.file === undefined && fits(r.range));
 }
 
 /** Turns located, bilingual finding inputs into public findings for one document. */
@@ -62,6 +90,32 @@ export class FindingFactory {
       });
     }
     return finding;
+  }
+
+  /**
+   * `make` for an input about one record of a list (`path` = [list, index, …]) that is kept
+   * from check to check while the record object is the same one (RuleSet.evaluate's reuse):
+   * `before`, what this gave for it last time, is given back as it was when its record has not
+   * moved, moved with it when it has, and made afresh otherwise.
+   *
+   * Why moving is enough: the same record object was not read again, so its text is what it
+   * was, and a record of a list the incremental parse re-reads begins a line (parse/
+   * incremental-parse.ts), so it moved by whole lines and its columns are the same. Only a
+   * finding all of whose positions lie inside its record's value is remembered.
+   */
+  makeInRecord(input: FindingInput, before: RecordFinding | undefined): RecordFinding | Finding {
+    const [list, index] = input.path;
+    if (input.span || typeof index !== 'number' || list === undefined) return this.make(input);
+    const { path: found, location } = this.doc.locate([list, index]);
+    const value = found.length === 2 ? location.value : undefined;
+    if (!value) return this.make(input);
+    const line = this.file.positions.position(value[0]).line;
+    if (before && before.list === list && before.index === index) {
+      if (before.start === value[0] && before.line === line) return before;
+      return { finding: moveFinding(before.finding, value[0] - before.start, line - before.line), list, index, start: value[0], line };
+    }
+    const finding = this.make(input);
+    return inside(finding, value[0], value[1]) ? { finding, list, index, start: value[0], line } : finding;
   }
 
   /** Source text of the node at a path (value part), or undefined when absent. */

@@ -28,7 +28,11 @@ interface State {
   result: CheckResult;
 }
 
-/** A copy a caller may change (the editor adds findings) without changing what the next edit starts from. */
+/**
+ * A copy a caller may change (the editor adds findings) without changing what the next edit
+ * starts from. The lists are copies; a finding in them may be the very object of the last result
+ * (a record that did not move keeps its finding), so findings are read, never changed.
+ */
 function copy(result: CheckResult): CheckResult {
   return { ...result, findings: [...result.findings], suppressed: [...result.suppressed], documents: [...result.documents], ...(result.measurements ? { measurements: [...result.measurements] } : {}) };
 }

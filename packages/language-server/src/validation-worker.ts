@@ -37,8 +37,20 @@ function keep<V>(map: Map<string, V>, uri: string, value: V): void {
  * Without the three the copy is 40% smaller.
  */
 function forTransfer(findings: readonly Finding[]): Finding[] {
-  return findings.map(({ figures: _figures, anchor: _anchor, citation: _citation, ...kept }) => kept);
+  return findings.map((f) => {
+    let sent = transferred.get(f);
+    if (!sent) {
+      const { figures: _figures, anchor: _anchor, citation: _citation, ...kept } = f;
+      transferred.set(f, (sent = kept));
+    }
+    return sent;
+  });
 }
+/**
+ * Each finding's transfer form, made once: a finding the checker kept from the last check (its
+ * record did not move) is then the very object sent last time, which the delta matches at once.
+ */
+const transferred = new WeakMap<Finding, Finding>();
 
 /** The result to send: its findings as indices into the last ones sent for the document where they can be. */
 function wire(id: number, result: ValidationResult, version: number, whole: boolean, edit: (KnownEdit & { text: string; base: number }) | undefined): WireResult {

@@ -6,7 +6,7 @@ import { calculatorNamed, type Calculator, type FactUse } from '../facts/calcula
 import { PartsCache, REUSE_FACT, sameHead, type Reuse } from '../facts/incremental.js';
 import { templatePlaceholders } from '../messages/format.js';
 import { compileFilter } from '../facts/record-filter.js';
-import type { FindingFactory, FindingInput } from '../finding-factory.js';
+import type { FindingFactory, FindingInput, RecordFinding } from '../finding-factory.js';
 import { fillTemplate } from '../messages/format.js';
 import { getAt, parsePath, type PathSegment } from '../path.js';
 import type { DocumentKind } from '../schema/document-schemas.js';
@@ -64,7 +64,7 @@ interface CompiledOutcome {
    * Per record item: the finding input made for it, kept across the checks of an edited document.
    * Its message is in one language (fillIn), so it is kept with that language and reused only in it.
    */
-  kept?: WeakMap<object, { locale: Locale; input: FindingInput }>;
+  kept?: WeakMap<object, { locale: Locale; input: FindingInput; made?: RecordFinding }>;
 }
 
 /** The conditions an `all` holds (itself for any other condition): what may be spread into an enclosing `all`. */
@@ -529,12 +529,21 @@ function reportOutcome(compiled: CompiledOutcome, document: unknown, value: unkn
       // The same item object had the same record and figures: only where it is may have moved,
       // and the factory locates it afresh.
       const previous = kept?.get(item);
-      let input = previous?.locale === factory.locale ? previous.input : undefined;
-      if (!input) {
-        input = inputFor(compiled, document, { context: { ...base, ...(value as object), ...item }, index: item.index as number, figures: item }, factory.locale);
-        kept?.set(item, { locale: factory.locale, input });
+      const same = previous?.locale === factory.locale ? previous : undefined;
+      const input = same?.input ?? inputFor(compiled, document, { context: { ...base, ...(value as object), ...item }, index: item.index as number, figures: item }, factory.locale);
+      if (!kept) {
+        findings.push(factory.make(input));
+        continue;
       }
-      findings.push(factory.make(input));
+      // Kept: the finding itself too, moved with its record where that is all that changed.
+      const made = factory.makeInRecord(input, same?.made);
+      if ('finding' in made) {
+        kept.set(item, { locale: factory.locale, input, made });
+        findings.push(made.finding);
+      } else {
+        kept.set(item, { locale: factory.locale, input });
+        findings.push(made);
+      }
     }
     return findings;
   }
