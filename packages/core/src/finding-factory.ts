@@ -30,6 +30,8 @@ export interface RecordFinding {
   index: number;
   start: number;
   line: number;
+  /** Where that line began. */
+  lineStart: number;
 }
 
 /** The finding with every position moved by `offset` characters and `lines` lines (columns stay). */
@@ -106,16 +108,25 @@ export class FindingFactory {
   makeInRecord(input: FindingInput, before: RecordFinding | undefined): RecordFinding | Finding {
     const [list, index] = input.path;
     if (input.span || typeof index !== 'number' || list === undefined) return this.make(input);
-    const { path: found, location } = this.doc.locate([list, index]);
-    const value = found.length === 2 ? location.value : undefined;
+    const value = this.doc.itemSpan?.(list, index) ?? this.recordValue(list, index);
     if (!value) return this.make(input);
-    const line = this.file.positions.position(value[0]).line;
+    const { positions } = this.file;
     if (before && before.list === list && before.index === index) {
-      if (before.start === value[0] && before.line === line) return before;
-      return { finding: moveFinding(before.finding, value[0] - before.start, line - before.line), list, index, start: value[0], line };
+      // Where it was, on the line it was on (that line still starts where it did): not moved.
+      if (before.start === value[0] && positions.lineStart(before.line) === before.lineStart) return before;
+      const at = positions.position(value[0]);
+      const lineStart = value[0] - (at.column - 1);
+      return { finding: moveFinding(before.finding, value[0] - before.start, at.line - before.line), list, index, start: value[0], line: at.line, lineStart };
     }
     const finding = this.make(input);
-    return inside(finding, value[0], value[1]) ? { finding, list, index, start: value[0], line } : finding;
+    if (!inside(finding, value[0], value[1])) return finding;
+    const at = positions.position(value[0]);
+    return { finding, list, index, start: value[0], line: at.line, lineStart: value[0] - (at.column - 1) };
+  }
+
+  private recordValue(list: PathSegment, index: number): Span | undefined {
+    const { path: found, location } = this.doc.locate([list, index]);
+    return found.length === 2 ? location.value : undefined;
   }
 
   /** Source text of the node at a path (value part), or undefined when absent. */

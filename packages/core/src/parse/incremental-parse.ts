@@ -69,6 +69,13 @@ class SplicedDocument implements ParsedDocument {
   locate(path: readonly PathSegment[]): { path: PathSegment[]; location: NodeLocation } {
     return locateInLayout(this.layout, path);
   }
+
+  itemSpan(key: PathSegment, index: number): Span | undefined {
+    const { layout } = this;
+    if (key !== layout.key || !Number.isInteger(index) || index < 0 || index >= layout.items.length) return undefined;
+    const start = layout.spans[index * 2]!;
+    return start >= 0 ? [start, layout.spans[index * 2 + 1]!] : undefined;
+  }
 }
 
 function listEnd(layout: Pick<ListLayout, 'spans'>): number {

@@ -51,6 +51,8 @@ export interface ParsedDocument {
   fast?: FastDocument;
   /** Finds the key and value spans of the node at `path`, or the nearest existing ancestor. */
   locate(path: readonly PathSegment[]): { path: PathSegment[]; location: NodeLocation };
+  /** The value span of record `index` of the root list `key`, where the document can tell it without a walk (an incremental reading). */
+  itemSpan?(key: PathSegment, index: number): Span | undefined;
 }
 
 export interface ParsedFile {
