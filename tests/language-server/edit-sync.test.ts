@@ -14,6 +14,7 @@ import { buildOutline } from '../../packages/core/src/parse/outline.js';
 import { IncrementalChecker } from '../../packages/core/src/incremental-check.js';
 import { DocumentModels } from '../../packages/language-server/src/document-models.js';
 import { NO_SHIFT, decodeFindings, encodeFindings, moved, sameMoved, shiftOf, type Shift } from '../../packages/language-server/src/findings-delta.js';
+import { EditedDocument } from '../../packages/language-server/src/edited-document.js';
 import { ChangeHistory, applyChanges, enclosingRange, type TextChange } from '../../packages/language-server/src/text-changes.js';
 import { WorkerValidation } from '../../packages/language-server/src/validation-service.js';
 import { Validator } from '../../packages/language-server/src/validator.js';
@@ -130,6 +131,89 @@ describe('text changes: the client\'s edits as offsets', () => {
     expect(() => applyChanges('abc', [{ start: 2, end: 5, text: '' }])).toThrow(RangeError);
     expect(() => applyChanges('abc', [{ start: 2, end: 1, text: '' }])).toThrow(RangeError);
     expect(applyChanges('abc', [{ start: 3, end: 3, text: 'd' }, { start: 0, end: 1, text: '' }])).toBe('bcd');
+  });
+});
+
+describe('the open document without a copy per keystroke', () => {
+  const line = fc.integer({ min: -2, max: 60 });
+  const character = fc.integer({ min: -2, max: 90 });
+  const position = fc.record({ line, character });
+  const change = fc.oneof(
+    { weight: 9, arbitrary: fc.record({ range: fc.record({ start: position, end: position }), text: fc.array(fc.constantFrom(...PIECES, '\r', '\n\r', 'ab\r\ncd'), { maxLength: 3 }).map((a) => a.join('')) }) },
+    { weight: 1, arbitrary: fc.constantFrom('', 'a\r\nb', STAFFING.slice(0, 300)).map((text) => ({ text })) },
+  );
+
+  it('reads as vscode-languageserver-textdocument after every edit: text, lines, positions, offsets, ranges, line ends', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(STAFFING.slice(0, 2000), STAFFING.slice(0, 2000).replace(/\n/g, '\r\n'), '', 'x\r'), fc.array(fc.array(change, { maxLength: 3 }), { minLength: 1, maxLength: 12 }), fc.array(position, { minLength: 5, maxLength: 5 }), (base, notifications, probes) => {
+        const ours = new EditedDocument('file:///d.yaml', 'yaml', 1, base);
+        // The reference: each edit applied by the library's offsets in a document made afresh from
+        // the text (its own incremental line offsets break on a range past the last line).
+        let text = base;
+        let version = 1;
+        for (const changes of notifications) {
+          version++;
+          ours.update(changes, version);
+          for (const c of changes) {
+            const fresh = TextDocument.create('file:///d.yaml', 'yaml', 0, text);
+            if ('range' in c) {
+              const { start, end } = c.range.start.line > c.range.end.line || (c.range.start.line === c.range.end.line && c.range.start.character > c.range.end.character) ? { start: c.range.end, end: c.range.start } : c.range;
+              text = text.slice(0, fresh.offsetAt(start)) + c.text + text.slice(fresh.offsetAt(end));
+            } else text = c.text;
+          }
+          const theirs = TextDocument.create('file:///d.yaml', 'yaml', version, text);
+          expect(ours.getText()).toBe(theirs.getText());
+          expect(ours.version).toBe(version);
+          expect(ours.lineCount).toBe(theirs.lineCount);
+          for (const p of probes) {
+            expect(ours.offsetAt(p)).toBe(theirs.offsetAt(p));
+            expect(ours.getText({ start: p, end: { line: p.line + 1, character: 3 } })).toBe(theirs.getText({ start: p, end: { line: p.line + 1, character: 3 } }));
+            expect(ours.getLineRange(p.line)).toEqual(theirs.getLineRange(p.line));
+            expect(ours.getEOLCharacters(p.line)).toBe(theirs.getEOLCharacters(p.line));
+          }
+          for (let o = -1; o <= text.length + 1; o += 37) expect(ours.positionAt(o)).toEqual(theirs.positionAt(o));
+        }
+      }),
+      { numRuns: 300, seed: 25 },
+    );
+  });
+
+  // One change per notification: a later change's range is in the text the one before left, which the probe below does not know.
+  it('matches the library edit for edit while ranges stay inside the text, its incremental line offsets included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.record({ at: fc.integer({ min: 0, max: 1999 }), to: fc.integer({ min: 0, max: 40 }), text: fc.constantFrom(...PIECES, '\r', 'ab\r\ncd') }), { maxLength: 1 }), { minLength: 1, maxLength: 20 }), (notifications) => {
+        const base = STAFFING.slice(0, 2000);
+        const ours = new EditedDocument('file:///d.yaml', 'yaml', 1, base);
+        const theirs = TextDocument.create('file:///d.yaml', 'yaml', 1, base);
+        let version = 1;
+        for (const edits of notifications) {
+          const changes = edits.map((e) => {
+            const length = theirs.getText().length;
+            return { range: { start: theirs.positionAt(e.at % (length + 1)), end: theirs.positionAt(Math.min(length, (e.at % (length + 1)) + e.to)) }, text: e.text };
+          });
+          version++;
+          ours.update(changes, version);
+          TextDocument.update(theirs, changes, version);
+          expect(ours.getText()).toBe(theirs.getText());
+          expect(ours.lineCount).toBe(theirs.lineCount);
+          for (let o = 0; o <= theirs.getText().length; o += 41) expect(ours.positionAt(o)).toEqual(theirs.positionAt(o));
+        }
+      }),
+      { numRuns: 200, seed: 26 },
+    );
+  });
+
+  it('holds few pieces however long the typing: past 64 they are joined into one', () => {
+    const doc = new EditedDocument('file:///d.yaml', 'yaml', 1, STAFFING);
+    const reference = TextDocument.create('file:///d.yaml', 'yaml', 1, STAFFING);
+    for (let v = 2; v < 400; v++) {
+      const at = reference.positionAt((v * 7919) % reference.getText().length);
+      const change = [{ range: { start: at, end: at }, text: String(v % 10) }];
+      doc.update(change, v);
+      TextDocument.update(reference, change, v);
+      expect((doc as unknown as { pieces: string[] }).pieces.length).toBeLessThanOrEqual(65);
+    }
+    expect(doc.getText()).toBe(reference.getText());
   });
 });
 

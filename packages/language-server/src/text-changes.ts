@@ -7,7 +7,7 @@
  * and the incremental check start from the range they enclose.
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EditedDocument } from './edited-document.js';
 
 /** One edit, in offsets of the text just before it: [start, end) replaced by `text`. */
 export interface TextChange {
@@ -84,21 +84,21 @@ export class ChangeHistory {
    */
   documents() {
     return {
-      create: (uri: string, languageId: string, version: number, content: string): TextDocument => {
+      create: (uri: string, languageId: string, version: number, content: string): EditedDocument => {
         this.forget(uri);
         this.record(uri, version, undefined);
-        return TextDocument.create(uri, languageId, version, content);
+        return new EditedDocument(uri, languageId, version, content);
       },
-      update: (document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument => {
+      update: (document: EditedDocument, changes: TextDocumentContentChangeEvent[], version: number): EditedDocument => {
         const offsets: TextChange[] = [];
         let whole = false;
         for (const change of changes) {
           if ('range' in change) offsets.push({ start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), text: change.text });
           else whole = true;
           // One at a time: the next change's range is in the text this one leaves.
-          TextDocument.update(document, [change], version);
+          document.update([change], version);
         }
-        if (changes.length === 0) TextDocument.update(document, [], version);
+        if (changes.length === 0) document.update([], version);
         this.record(document.uri, version, whole ? undefined : offsets);
         return document;
       },
