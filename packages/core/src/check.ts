@@ -233,11 +233,9 @@ export async function checkParsed(text: string, file: ParsedFile, options: Check
     }
   }
   if (omitted > 0) findings.push(tooManyFindingsFinding(omitted, maxFindings, locale));
-  for (const f of findings) {
-    const anchor = (anchors.get(f.documentIndex) ?? ((p: string) => `#${f.documentIndex}/${p}`))(f.path);
-    // A finding kept from the last check of an edit (makeInRecord) already has it: never written twice.
-    if (f.anchor !== anchor) f.anchor = anchor;
-  }
+  // A finding kept from the last check of an edit (makeInRecord) has its anchor already: the same
+  // head (so document identity) and the same record (so id) as when it was named.
+  for (const f of findings) f.anchor ??= (anchors.get(f.documentIndex) ?? ((p: string) => `#${f.documentIndex}/${p}`))(f.path);
   findings.sort(byPosition);
   const directives = parseDirectives(file);
   const ids = idsOf(ruleSet);

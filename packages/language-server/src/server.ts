@@ -16,6 +16,7 @@ import {
   TextDocuments,
   type ClientCapabilities,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceEdit,
@@ -33,7 +34,7 @@ import { ruleDocUrl } from '@edunorm/core/internal';
 import { isDocumentKind } from './schema-info.js';
 import { DEFAULT_SETTINGS, readSettings, resolveLocale, type ServerSettings } from './settings.js';
 import { readWorkspaceFile } from './read-file.js';
-import { offsetOf, toDiagnostic } from './to-lsp.js';
+import { cachedDiagnostic, offsetOf, toDiagnostic } from './to-lsp.js';
 import { uncheckedResult } from './validation-failure.js';
 import type { ValidationService } from './validation-service.js';
 import { ValidationScheduler } from './validation-scheduler.js';
@@ -159,7 +160,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
    */
   const diagnosticsOf = (uri: string, findings: readonly Finding[], version?: number) => {
     const kept = new Set(workspace.merge(uri, findings));
-    const own = findings.flatMap((f, i) => (kept.has(f) ? [toDiagnostic(f, uri, version !== undefined ? { finding: i, version } : undefined)] : []));
+    const own: Diagnostic[] = [];
+    findings.forEach((f, i) => {
+      if (kept.has(f)) own.push(cachedDiagnostic(f, uri, version !== undefined ? { finding: i, version } : undefined));
+    });
     const across = (workspace.findingsOf(uri)?.findings ?? []).map((f) => toDiagnostic(f, uri));
     return [...own, ...across].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   };
