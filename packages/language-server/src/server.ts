@@ -34,7 +34,7 @@ import { ruleDocUrl } from '@edunorm/core/internal';
 import { isDocumentKind } from './schema-info.js';
 import { DEFAULT_SETTINGS, readSettings, resolveLocale, type ServerSettings } from './settings.js';
 import { readWorkspaceFile } from './read-file.js';
-import { cachedDiagnostic, offsetOf, toDiagnostic } from './to-lsp.js';
+import { offsetOf, toDiagnostic } from './to-lsp.js';
 import { uncheckedResult } from './validation-failure.js';
 import type { ValidationService } from './validation-service.js';
 import { ValidationScheduler } from './validation-scheduler.js';
@@ -160,9 +160,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
    */
   const diagnosticsOf = (uri: string, findings: readonly Finding[], version?: number) => {
     const kept = new Set(workspace.merge(uri, findings));
+    // Made afresh each time: a copy of a cached diagnostic with its `data` built and serialised slower
+    // than a new literal (1,360 diagnostics: 0.2–1.7 against 1.0–4.0 ms to build, 4.8–6.4 against 7.2–9.4 with JSON).
     const own: Diagnostic[] = [];
     findings.forEach((f, i) => {
-      if (kept.has(f)) own.push(cachedDiagnostic(f, uri, version !== undefined ? { finding: i, version } : undefined));
+      if (kept.has(f)) own.push(toDiagnostic(f, uri, version !== undefined ? { finding: i, version } : undefined));
     });
     const across = (workspace.findingsOf(uri)?.findings ?? []).map((f) => toDiagnostic(f, uri));
     return [...own, ...across].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

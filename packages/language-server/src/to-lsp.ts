@@ -72,16 +72,3 @@ export function toDiagnostic(finding: Finding, uri: string, data?: DiagnosticDat
   if (data) diagnostic.data = data;
   return diagnostic;
 }
-
-/**
- * Each finding's diagnostic, made once: after a keystroke nearly every finding of a result is
- * the very object of the result before (findings-delta.ts, makeInRecord), and a 20,000-staff
- * file publishes 1,360 of them per keystroke. Only `data` (its index and version) is new each time.
- */
-const made = new WeakMap<Finding, { uri: string; diagnostic: Diagnostic }>();
-
-export function cachedDiagnostic(finding: Finding, uri: string, data?: DiagnosticData): Diagnostic {
-  let entry = made.get(finding);
-  if (!entry || entry.uri !== uri) made.set(finding, (entry = { uri, diagnostic: toDiagnostic(finding, uri) }));
-  return data ? { ...entry.diagnostic, data } : entry.diagnostic;
-}
