@@ -110,18 +110,21 @@ export class FindingFactory {
     if (input.span || typeof index !== 'number' || list === undefined) return this.make(input);
     const value = this.doc.itemSpan?.(list, index) ?? this.recordValue(list, index);
     if (!value) return this.make(input);
-    const { positions } = this.file;
+    const start = value[0];
     if (before && before.list === list && before.index === index) {
       // Where it was, on the line it was on (that line still starts where it did): not moved.
-      if (before.start === value[0] && positions.lineStart(before.line) === before.lineStart) return before;
-      const at = positions.position(value[0]);
-      const lineStart = value[0] - (at.column - 1);
-      return { finding: moveFinding(before.finding, value[0] - before.start, at.line - before.line), list, index, start: value[0], line: at.line, lineStart };
+      if (before.start === start && this.file.positions.lineStart(before.line) === before.lineStart) return before;
+      const { line, lineStart } = this.lineOf(start);
+      return { finding: moveFinding(before.finding, start - before.start, line - before.line), list, index, start, line, lineStart };
     }
     const finding = this.make(input);
-    if (!inside(finding, value[0], value[1])) return finding;
-    const at = positions.position(value[0]);
-    return { finding, list, index, start: value[0], line: at.line, lineStart: value[0] - (at.column - 1) };
+    return inside(finding, start, value[1]) ? { finding, list, index, start, ...this.lineOf(start) } : finding;
+  }
+
+  /** The line an offset is on, and where that line starts. */
+  private lineOf(offset: number): { line: number; lineStart: number } {
+    const at = this.file.positions.position(offset);
+    return { line: at.line, lineStart: offset - (at.column - 1) };
   }
 
   private recordValue(list: PathSegment, index: number): Span | undefined {

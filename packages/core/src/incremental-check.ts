@@ -13,7 +13,7 @@ import { checkParsed, check, type CheckOptions } from './check.js';
 import { isConfigFileName, mightBeOurs } from './classify.js';
 import { DEFAULT_MAX_FILE_BYTES } from './file-limits.js';
 import { Reuse } from './facts/incremental.js';
-import { changedRange, listLayout, spliceRecord } from './parse/incremental-parse.js';
+import { changedRange, listLayout, spliceRecord, type ChangedRange } from './parse/incremental-parse.js';
 import type { ParsedFile } from './parse/parse-yaml.js';
 import { SourceFile } from './parse/source-file.js';
 import type { CheckResult } from './types.js';
@@ -42,11 +42,8 @@ function copy(result: CheckResult): CheckResult {
  * each edit): [from, oldTo) of `previous` became [from, newTo) of the text. Used only when
  * `previous` is the text this checker checked last; otherwise the texts are compared.
  */
-export interface KnownEdit {
+export interface KnownEdit extends ChangedRange {
   previous: string;
-  from: number;
-  oldTo: number;
-  newTo: number;
 }
 
 /** An edit whose range fits both texts (a wrong one is never trusted). */
@@ -73,7 +70,7 @@ export class IncrementalChecker {
     this.state = undefined; // a check that throws leaves nothing half-updated to start from
     // Where the texts differ (one pass, which also tells an unchanged text), unless the caller knows.
     const known = previous && edit && edit.previous === previous.text && validEdit(edit, previous.text.length, text.length) ? edit : undefined;
-    const range = known ? { from: known.from, oldTo: known.oldTo, newTo: known.newTo } : previous ? changedRange(previous.text, text) : undefined;
+    const range: ChangedRange | undefined = known ?? (previous ? changedRange(previous.text, text) : undefined);
     if (previous && !range) {
       this.state = previous;
       return copy(previous.result);

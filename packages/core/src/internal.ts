@@ -43,4 +43,4 @@ export {
 } from './workspace/evaluate.js';
 export { mergeWorkspaceResult } from './workspace/check-workspace.js';
 export { IncrementalChecker, type CheckPath, type KnownEdit } from './incremental-check.js';
-export { changedRange } from './parse/incremental-parse.js';
+export { changedRange, type ChangedRange } from './parse/incremental-parse.js';

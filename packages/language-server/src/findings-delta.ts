@@ -14,7 +14,7 @@
  * a poor rule only sends more findings whole.
  */
 import type { Finding } from '@edunorm/core';
-import type { ChangedRange } from './text-changes.js';
+import { TextPositions, type ChangedRange } from '@edunorm/core/internal';
 
 export interface Shift {
   at: number;
@@ -33,15 +33,14 @@ export interface FindingsDelta {
   items: (number | Finding)[];
 }
 
-function newlines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+/** Line breaks in [from, to) of `text`, by core's line index (a lone CR breaks a line too). */
+function lineBreaks(text: string, from: number, to: number): number {
+  return new TextPositions(text.slice(from, to)).lineCount - 1;
 }
 
 /** The shift of positions after an edit that turned [from, oldTo) of `before` into [from, newTo) of `after`. */
 export function shiftOf(before: string, after: string, range: ChangedRange): Shift {
-  return { at: range.oldTo, offset: range.newTo - range.oldTo, lines: newlines(after, range.from, range.newTo) - newlines(before, range.from, range.oldTo) };
+  return { at: range.oldTo, offset: range.newTo - range.oldTo, lines: lineBreaks(after, range.from, range.newTo) - lineBreaks(before, range.from, range.oldTo) };
 }
 
 function isPosition(value: object): value is { line: number; column: number; offset: number } {

@@ -16,7 +16,6 @@ import {
   TextDocuments,
   type ClientCapabilities,
   type Connection,
-  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceEdit,
@@ -160,12 +159,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
    */
   const diagnosticsOf = (uri: string, findings: readonly Finding[], version?: number) => {
     const kept = new Set(workspace.merge(uri, findings));
-    // Made afresh each time: a copy of a cached diagnostic with its `data` built and serialised slower
-    // than a new literal (1,360 diagnostics: 0.2–1.7 against 1.0–4.0 ms to build, 4.8–6.4 against 7.2–9.4 with JSON).
-    const own: Diagnostic[] = [];
-    findings.forEach((f, i) => {
-      if (kept.has(f)) own.push(toDiagnostic(f, uri, version !== undefined ? { finding: i, version } : undefined));
-    });
+    const own = findings.flatMap((f, i) => (kept.has(f) ? [toDiagnostic(f, uri, version !== undefined ? { finding: i, version } : undefined)] : []));
     const across = (workspace.findingsOf(uri)?.findings ?? []).map((f) => toDiagnostic(f, uri));
     return [...own, ...across].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   };

@@ -6,6 +6,7 @@
  * instead of the whole text (a 7 MB copy between threads, 8–16 ms), and the document models
  * and the incremental check start from the range they enclose.
  */
+import type { ChangedRange } from '@edunorm/core/internal';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { EditedDocument } from './edited-document.js';
 
@@ -16,12 +17,6 @@ export interface TextChange {
   text: string;
 }
 
-/** Where two texts differ: [from, oldTo) of the earlier one became [from, newTo) of the later. */
-export interface ChangedRange {
-  from: number;
-  oldTo: number;
-  newTo: number;
-}
 
 /** Versions kept per document: a consumer further behind than this gets the whole text. */
 const MAX_VERSIONS = 256;

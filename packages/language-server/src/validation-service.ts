@@ -163,8 +163,7 @@ export class WorkerValidation implements ValidationService {
     const id = this.nextId++;
     this.pending.set(id, waiting);
     try {
-      const worker = this.ensureWorker();
-      worker.postMessage({ type: 'validate', id, request: this.wire(waiting) } satisfies WorkerMessage);
+      this.ensureWorker().postMessage({ type: 'validate', id, request: this.wire(waiting) } satisfies WorkerMessage);
     } catch (error) {
       this.pending.delete(id);
       this.synced.delete(waiting.request.uri);

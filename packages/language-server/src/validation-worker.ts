@@ -24,6 +24,9 @@ const MAX_DOCUMENTS = 32;
 const texts = new Map<string, { version: number; text: string }>();
 const sent = new Map<string, { reply: number; version: number; findings: Finding[] }>();
 
+/** The edit a request's changes made, with the text they made and the version they started from. */
+type AppliedEdit = KnownEdit & { text: string; base: number };
+
 function keep<V>(map: Map<string, V>, uri: string, value: V): void {
   map.delete(uri);
   map.set(uri, value);
@@ -53,7 +56,7 @@ function forTransfer(findings: readonly Finding[]): Finding[] {
 const transferred = new WeakMap<Finding, Finding>();
 
 /** The result to send: its findings as indices into the last ones sent for the document where they can be. */
-function wire(id: number, result: ValidationResult, version: number, whole: boolean, edit: (KnownEdit & { text: string; base: number }) | undefined): WireResult {
+function wire(id: number, result: ValidationResult, version: number, whole: boolean, edit: AppliedEdit | undefined): WireResult {
   const findings = forTransfer(result.findings);
   const before = whole ? undefined : sent.get(result.uri);
   keep(sent, result.uri, { reply: id, version, findings });
@@ -82,7 +85,7 @@ port?.on('message', (message: WorkerMessage) => {
   }
   const { id, request } = message;
   let text: string;
-  let edit: (KnownEdit & { text: string; base: number }) | undefined;
+  let edit: AppliedEdit | undefined;
   if (request.text !== undefined) text = request.text;
   else {
     const held = texts.get(request.uri);

@@ -170,8 +170,15 @@ export function listLayout(file: ParsedFile): ListLayout | undefined {
   };
 }
 
+/** Where two texts differ: [from, oldTo) of the earlier one became [from, newTo) of the later. */
+export interface ChangedRange {
+  from: number;
+  oldTo: number;
+  newTo: number;
+}
+
 /** The first offset where two texts differ and the lengths of their common tail (native compares, chunk by chunk). */
-export function changedRange(before: string, after: string): { from: number; oldTo: number; newTo: number } | undefined {
+export function changedRange(before: string, after: string): ChangedRange | undefined {
   if (before === after) return undefined;
   const max = Math.min(before.length, after.length);
   let from = 0;

@@ -526,8 +526,8 @@ function reportOutcome(compiled: CompiledOutcome, document: unknown, value: unkn
     const findings: Finding[] = [];
     for (const item of items as Record<string, unknown>[]) {
       if (wanted && !wanted(item, document)) continue;
-      // The same item object had the same record and figures: only where it is may have moved,
-      // and the factory locates it afresh.
+      // The same item object had the same record and figures: only where it is may have moved
+      // (the factory's makeInRecord moves its finding, or locates it afresh).
       const previous = kept?.get(item);
       const same = previous?.locale === factory.locale ? previous : undefined;
       const input = same?.input ?? inputFor(compiled, document, { context: { ...base, ...(value as object), ...item }, index: item.index as number, figures: item }, factory.locale);
@@ -537,13 +537,10 @@ function reportOutcome(compiled: CompiledOutcome, document: unknown, value: unkn
       }
       // Kept: the finding itself too, moved with its record where that is all that changed.
       const made = factory.makeInRecord(input, same?.made);
-      if ('finding' in made) {
-        kept.set(item, { locale: factory.locale, input, made });
-        findings.push(made.finding);
-      } else {
-        kept.set(item, { locale: factory.locale, input });
-        findings.push(made);
-      }
+      const record = 'finding' in made ? made : undefined;
+      // Written only when it changed: an unmoved record's entry stays as it is (1,360 per keystroke).
+      if (!same || same.made !== record) kept.set(item, record ? { locale: factory.locale, input, made: record } : { locale: factory.locale, input });
+      findings.push(record ? record.finding : (made as Finding));
     }
     return findings;
   }
