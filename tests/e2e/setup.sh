@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent, non-interactive, offline-friendly setup for the e2e harness:
-#   - Debian packages: libkrb5-dev (kerberos native module), ripgrep (rg for @vscode/ripgrep), chromium
+#   - Debian packages: libkrb5-dev (kerberos native module), ripgrep (rg for @vscode/ripgrep), chromium,
+#     fonts-noto-cjk (the editor pictures copied into extension/images show Chinese, not boxes)
 #   - code-server (VS Code server + web workbench) and playwright-core, installed into a cache prefix
 #     OUTSIDE the repository (never into the repo's package.json / package-lock.json).
 # Cache: ${EDUNORM_E2E_CACHE:-$HOME/.cache/edunorm-e2e}. Safe to run repeatedly (second run: ~1 s).
@@ -28,7 +29,7 @@ flock 9
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo -n"; fi
 missing=()
-for p in libkrb5-dev ripgrep chromium; do
+for p in libkrb5-dev ripgrep chromium fonts-noto-cjk; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$p")
   fi
@@ -40,7 +41,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
   log "apt packages installed"
 else
-  log "apt packages already installed (libkrb5-dev ripgrep chromium)"
+  log "apt packages already installed (libkrb5-dev ripgrep chromium fonts-noto-cjk)"
 fi
 command -v rg >/dev/null || { echo "rg not found after install" >&2; exit 1; }
 [ -x /usr/bin/chromium ] || { echo "/usr/bin/chromium not found after install" >&2; exit 1; }
