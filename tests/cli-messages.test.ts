@@ -2,18 +2,21 @@
  * Chinese first: every message catalogue of the CLI has both languages, and every failing
  * command says what is wrong in Chinese when the machine (or the repository) speaks Chinese.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalizedText } from '../packages/core/src/index.js';
-import { MESSAGES, SEVERITY_WORDS } from '../packages/cli/src/messages.js';
+import { MESSAGES, SEVERITY_WORDS, SYSTEM_ERRORS } from '../packages/cli/src/messages.js';
+import { TRANSLATED_PARSER_CODES, yamlProblemMessage } from '../packages/core/src/checks/yaml.js';
+import { check } from '../packages/core/src/index.js';
 import { COMMAND_SPECS } from '../packages/cli/src/command-specs.js';
 import { helpText } from '../packages/cli/src/help.js';
 import { EXPLAIN_WORDS } from '../packages/cli/src/commands/explain.js';
 import { UI } from '../packages/web/src/ui-text.js';
 import { configMessages, paramMessages, ruleFileMessages } from '../packages/core/src/checks/config.js';
 import { runCli } from './helpers/run-cli.js';
+import { ROOT } from './helpers/paths.js';
 
 const CJK = /[\u4e00-\u9fff]/;
 /** Arguments that cannot be mistaken for translated text. */
@@ -33,6 +36,10 @@ const SAMPLES: Record<string, unknown[]> = {
   tooManyWarnings: [3, 0, true],
   importBadValue: ['school.level', { 'zh-CN': '无法识别学段“x”', en: 'unknown level "x"' }],
   importFile: ['arg0.csv', { 'zh-CN': '缺少 学校代码', en: 'missing school.code' }],
+  baselineUnreadable: ['arg0.json', { 'zh-CN': '不存在(ENOENT)', en: 'it does not exist (ENOENT)' }],
+  writeFailed: ['arg0/report.sarif', { 'zh-CN': '这是一个文件夹(EISDIR)', en: 'it is a folder (EISDIR)' }],
+  readFailed: ['arg0.yaml', { 'zh-CN': '没有权限(EACCES)', en: 'permission denied (EACCES)' }],
+  openFailed: ['arg0.yaml', { 'zh-CN': '没有权限(EACCES)', en: 'permission denied (EACCES)' }],
 };
 
 describe('every message catalogue has zh-CN and en', () => {
@@ -47,6 +54,36 @@ describe('every message catalogue has zh-CN and en', () => {
         expect(text['zh-CN'], `${name} zh-CN uses ${arg}`).toContain(arg);
         expect(text.en, `${name} en uses ${arg}`).toContain(arg);
       }
+    }
+  });
+
+  // Outside review: `YAML 格式错误:Implicit keys need to be on a single line` — the parser's
+  // English inside the Chinese finding. Every code of the `yaml` package's ErrorCode has words.
+  it('every syntax error code of the yaml package is said in Chinese; the English keeps the parser\'s words', async () => {
+    const declared = readFileSync(join(ROOT, 'node_modules', 'yaml', 'dist', 'errors.d.ts'), 'utf8');
+    const codes = [...(/export type ErrorCode = ([^;]+);/.exec(declared)?.[1] ?? '').matchAll(/'([A-Z_0-9]+)'/g)].map((m) => m[1]!);
+    expect(codes.length).toBeGreaterThan(15);
+    // DUPLICATE_KEY is a check of its own (yaml/duplicate-key).
+    expect([...TRANSLATED_PARSER_CODES].sort()).toEqual(codes.filter((c) => c !== 'DUPLICATE_KEY').sort());
+    for (const code of TRANSLATED_PARSER_CODES) {
+      const text = yamlProblemMessage('yaml/syntax', 'Some parser words: "x"', code);
+      expect(text['zh-CN']).toMatch(CJK);
+      expect(text['zh-CN']).not.toContain('Some parser words');
+      expect(text.en).toContain('Some parser words');
+    }
+    // Through check(): a stray first line glued onto the declaration (MULTILINE_IMPLICIT_KEY).
+    const r = await check('说明\napiVersion: edunorm/v1\nkind: SchoolBudget\n', { locale: 'zh-CN' });
+    const syntax = r.findings.filter((f) => f.ruleId === 'yaml/syntax');
+    expect(syntax.length).toBeGreaterThan(0);
+    for (const f of syntax) expect(f.message.replace(/YAML/g, ''), f.message).not.toMatch(/[A-Za-z]{4,}/);
+  });
+
+  it('every system error a user may meet is said in both languages, with its code', () => {
+    for (const code of [...Object.keys(SYSTEM_ERRORS), 'EWHATEVER']) {
+      const text = MESSAGES.systemError(code);
+      expectBoth(`systemError ${code}`, text);
+      expect(text['zh-CN']).toContain(code);
+      expect(text.en).toContain(code);
     }
   });
 

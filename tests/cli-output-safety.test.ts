@@ -116,9 +116,38 @@ describe('terminal and workflow-command injection', { timeout: 120_000 }, () => 
     const unescapeProperty = (s: string) => unescapeData(s.replace(/%3A/g, ':').replace(/%2C/g, ','));
     const allowance = commands.find((c) => c.includes('title=class-teacher-allowance'))!;
     const [, props, data] = /^::error (.*?)::(.*)$/.exec(allowance)!;
-    expect(unescapeProperty(/file=([^,]*)/.exec(props!)![1]!)).toBe(safeText(EVIL_FILE));
+    // The file property decodes to the file's very name (the annotation attaches to it).
+    expect(unescapeProperty(/file=([^,]*)/.exec(props!)![1]!)).toBe(EVIL_FILE);
     expect(unescapeData(data!)).not.toMatch(RAW_CONTROL);
     expect(unescapeData(data!)).toContain('x\\n::add-mask::secret');
+  });
+
+  // Outside review: the file property was made safe before it was encoded (`\x3a%3Ax.yaml`,
+  // `a\nb.yaml`), which the runner decodes to names no file has.
+  it.each([
+    ['::x.yaml', '%3A%3Ax.yaml'],
+    ['a\nb.yaml', 'a%0Ab.yaml'],
+    ['a\r\nb,c:d%e.yaml', 'a%0D%0Ab%2Cc%3Ad%25e.yaml'],
+    ['名单 `{0}` <x>.yaml', '名单 `{0}` <x>.yaml'],
+  ])('github format: the file property of %j is what @actions/core writes: %s', (relative, encoded) => {
+    const report: FileReport = {
+      file: { absolute: `/x/${relative}`, relative },
+      isEdunorm: true,
+      findings: [{ ruleId: 'schema/type', severity: 'error', message: 'm', range: { start: { line: 2, column: 3, offset: 0 }, end: { line: 2, column: 7, offset: 9 } }, documentIndex: 0, path: '' }],
+      suppressed: [],
+    };
+    const out = `${openGithub({ locale: 'en', version: '0', color: false, cwd: '/x', outline: outlineOf([report]) }).file(report)}`;
+    expect(out).toBe(`::error file=${encoded},line=2,col=3,endLine=2,endColumn=7,title=schema/type::m\n`);
+    // One line: nothing in the name ends the command or starts another.
+    expect(out.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('github format: a file name with an escape sequence is shown made safe, never raw', () => {
+    const relative = 'a\u001b[2Jb.yaml';
+    const report: FileReport = { file: { absolute: `/x/${relative}`, relative }, isEdunorm: true, findings: [{ ruleId: 'schema/type', severity: 'error', message: 'm', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } }, documentIndex: 0, path: '' }], suppressed: [] };
+    const out = `${openGithub({ locale: 'en', version: '0', color: false, cwd: '/x', outline: outlineOf([report]) }).file(report)}`;
+    expect(out).not.toMatch(RAW_CONTROL);
+    expect(out).toContain('file=a\\x1b[2Jb.yaml,');
   });
 
   it('github format: col and endColumn only when a finding is on one line', () => {

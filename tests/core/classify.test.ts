@@ -55,6 +55,20 @@ describe('classifyText: a submission however apiVersion is written', () => {
     expect((await check(text, { locale: 'en' })).findings.map((f) => f.ruleId)).toContain('yaml/syntax');
   });
 
+  // Outside review: a stray first line glues itself onto the declaration (`yaml` reads
+  // `<line> apiVersion` as one key, an error); such a file was skipped as not ours, exit 0.
+  it.each([
+    ['a stray first line', `说明\napiVersion: edunorm/v1\n${body}`],
+    ['`---` and a no-break space before a comment', `---\u00a0# 注释\napiVersion: edunorm/v1\n${body}`],
+  ])('a submission whose declaration a syntax error swallows is still a submission: %s', async (_name, text) => {
+    expect(classifyText(text)).toBe('submission');
+    const r = await check(text, { locale: 'zh-CN' });
+    expect(r.isEdunorm).toBe(true);
+    expect(r.findings.map((f) => `${f.ruleId}@${f.range.start.line}:${f.severity}`)).toContain('yaml/syntax@1:error');
+    // A broken YAML file that mentions the declaration only indented (block text) stays not ours.
+    expect(classifyText('notes: |\n  apiVersion: edunorm/v1\nbad: [1, 2\n')).toBe('other');
+  });
+
   it('text that only mentions the declaration is not ours: a comment, block text, a nested key', () => {
     expect(classifyText('# apiVersion: edunorm/v1\nname: x\n')).toBe('other');
     expect(classifyText('notes: |\n  apiVersion: edunorm/v1\n  kind: Staffing\n')).toBe('other');

@@ -57,6 +57,30 @@ describe('suppression directives are comment tokens', () => {
     expect(r.found).toContain('teacher-training-funds@13');
   });
 
+  // Outside review: `---` then a character JavaScript's \s matches but YAML does not count as
+  // white space, then `# edunorm-disable …`. To `yaml` that line is no marker and no comment (an
+  // implicit key that does not end on its line); the fast path once took it for `--- # comment`.
+  it.each([
+    ['NBSP', '\u00a0'],
+    ['VT', '\u000b'],
+    ['FF', '\u000c'],
+    ['U+3000', '\u3000'],
+    ['U+FEFF', '\ufeff'],
+    ['U+2028', '\u2028'],
+  ])('`---` followed by %s and `# edunorm-disable` is no comment: it suppresses nothing, and the line is a YAML error', async (_name, space) => {
+    const text = `---${space}# edunorm-disable teacher-training-funds -- x\n${budget('李庄小学')}`;
+    expect(parseYaml(text).comments).toEqual(parseWithYaml(text).comments);
+    const r = await check(text, { locale: 'en' });
+    expect(r.suppressed).toEqual([]);
+    expect(r.findings.map((f) => f.ruleId)).toContain('yaml/syntax');
+    expect(r.findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
+  });
+
+  it('`---` followed by spaces and a comment stays a marker with a comment (fast path)', async () => {
+    const text = `---   # edunorm-disable teacher-training-funds -- 县教育局批准\n${budget('李庄小学')}`;
+    expect(await ids(text)).toEqual({ found: [], suppressed: ['teacher-training-funds@11'] });
+  });
+
   it('a line of a multi-line double-quoted scalar is content', async () => {
     const text = budget('"李庄\n    # edunorm-disable teacher-training-funds -- 引号内\n    小学"');
     const r = await ids(text);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { Finding } from '@edunorm/core';
 import type { FileReport } from './file-report.js';
 import { jsonErrorOffset } from './json-error-offset.js';
@@ -80,10 +80,21 @@ export function lineColumn(text: string, offset: number): string {
 export function readBaseline(path: string, shown = path): BaselineFile {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // Opened without blocking and read only as a regular file: a FIFO with no writer would
+    // wait forever, a device never end.
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const st = fstatSync(fd);
+      if (st.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+      if (!st.isFile()) throw new UsageError(M.baselineUnreadable(shown, M.notRegularFile()));
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UsageError(M.baselineUnreadable(shown, code));
+    throw new UsageError(M.baselineUnreadable(shown, M.systemError(code)));
   }
   let data: unknown;
   try {

@@ -76,7 +76,7 @@ export function cacheSecret(env: NodeJS.ProcessEnv, cwd: string): SecretResult {
     if (found !== 'absent') return { problem: found };
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     try {
-      writeFileAtomic(path, randomBytes(KEY_BYTES), { exclusive: true, mode: 0o600 });
+      writeFileAtomic(path, randomBytes(KEY_BYTES), { exclusive: true, mode: 0o600, replaceLinks: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }

@@ -37,7 +37,8 @@ export function stopWorkers(workers: readonly Worker[]): void {
 
 export function parseConcurrency(value: string | undefined): number | 'auto' | undefined {
   if (value === undefined || value === 'auto') return value;
-  const n = Number(value);
+  // Digits only, as --shard: Number() would also take ` 2`, `0x2` and `1e1`.
+  const n = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 1) throw new UsageError(M.concurrency(value));
   return n;
 }

@@ -214,7 +214,8 @@ function errorText(e: { message?: string; problems?: unknown }, cwd: string): st
 /** Node's messages for command-line mistakes (`Unknown option '--x'. To specify …`), in the user's language. */
 function parseArgsMessage(e: { code?: string; message?: string; suggestion?: string }, locale: Locale): string {
   const message = String(e.message ?? '');
-  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+  // `Option '-f, --format <value>' argument missing`: the long name (a short one alone if that is all).
+  const option = /'(?:-\w, )?(-{1,2}[^' ,]+)/.exec(message)?.[1] ?? '';
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return M.unknownOption(option, e.suggestion)[locale];
@@ -232,6 +233,14 @@ function parseArgsMessage(e: { code?: string; message?: string; suggestion?: str
  * language — never a stack. A configuration's or rule pack's located problems
  * (`file:line:col: detail (code)`) follow a heading that says what failed.
  */
+/** The calls of Node's fs that write (their errors are "cannot write"). */
+const WRITING = new Set(['write', 'rename', 'mkdir', 'link', 'unlink', 'fsync', 'close', 'copyfile', 'symlink', 'rmdir', 'ftruncate']);
+
+/** An error of a system call on a file, as Node's fs throws it (`code` ENOENT…, `syscall`, `path`). */
+function isSystemError(e: { code?: unknown; syscall?: unknown; path?: unknown }): e is { code: string; syscall: string; path?: string } {
+  return typeof e.code === 'string' && /^E[A-Z0-9]+$/.test(e.code) && typeof e.syscall === 'string' && (e.path === undefined || typeof e.path === 'string');
+}
+
 export function reportError(error: unknown, io: Io, locale: Locale = chooseLocale(undefined, undefined, io.env), command?: string): number {
   const e = error as { name?: string; message?: string; code?: string; problems?: unknown; text?: Record<Locale, string> } | undefined;
   if (!e) throw error;
@@ -242,6 +251,15 @@ export function reportError(error: unknown, io: Io, locale: Locale = chooseLocal
   }
   if (e.name === 'UsageError') {
     io.stderr(`edunorm: ${errorText({ message: e.text?.[locale] ?? e.message }, io.cwd)}\n`);
+    return EXIT_USAGE;
+  }
+  if (isSystemError(e)) {
+    // A file that cannot be read or written (a folder where a report goes, a full disk, no
+    // permission): the user's to fix, said as such — never "internal error" and a stack.
+    const path = safeText(relative(e.path ?? ''));
+    const reason = M.systemError(e.code);
+    const text = WRITING.has(e.syscall) ? M.writeFailed(path, reason) : e.syscall === 'open' ? M.openFailed(path, reason) : M.readFailed(path, reason);
+    io.stderr(`edunorm: ${text[locale]}\n`);
     return EXIT_USAGE;
   }
   if (e.name === 'ConfigurationError' || e.name === 'RulePackError') {

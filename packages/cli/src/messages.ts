@@ -9,6 +9,27 @@ import type { Locale, LocalizedText, Severity } from '@edunorm/core';
 
 const L = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
+/** The system errors a user meets when a file cannot be read or written, in words. */
+export const SYSTEM_ERRORS: Record<string, LocalizedText> = {
+  EISDIR: L('这是一个文件夹', 'it is a folder'),
+  ENOTDIR: L('路径中有一段不是文件夹', 'a part of the path is not a folder'),
+  ENOENT: L('不存在(或路径中的文件夹不存在)', 'it does not exist (or a folder on the way does not)'),
+  EACCES: L('没有权限', 'permission denied'),
+  EPERM: L('不允许此操作', 'operation not permitted'),
+  ENOSPC: L('磁盘已满', 'the disk is full'),
+  EDQUOT: L('超出磁盘配额', 'the disk quota is exceeded'),
+  EROFS: L('只读文件系统', 'a read-only file system'),
+  EEXIST: L('已存在', 'it already exists'),
+  ENAMETOOLONG: L('路径太长', 'the path is too long'),
+  EBUSY: L('正被占用', 'it is busy'),
+  ELOOP: L('链接层数过多(链接循环?)', 'too many links (a loop of links?)'),
+  EMFILE: L('打开的文件太多', 'too many open files'),
+  EXDEV: L('不能跨文件系统移动', 'it cannot be moved across file systems'),
+  EIO: L('磁盘读写错误', 'an input/output error'),
+  ENXIO: L('没有对应的设备或读取方(管道无人读取?)', 'no such device or reader (a pipe nobody reads?)'),
+  EPIPE: L('读取方已关闭(管道断开)', 'the reader has gone (a broken pipe)'),
+};
+
 /** `error` / `warning` / `info` as the tables of `rules` and `explain` show them. */
 export const SEVERITY_WORDS: Record<Severity | 'off', LocalizedText> = {
   error: L('错误', 'error'),
@@ -53,7 +74,8 @@ export const MESSAGES = {
     ),
   maxWarnings: (value: string) => L(`--max-warnings 应为不小于 0 的整数,而不是“${value}”`, `--max-warnings takes a whole number ≥ 0, not "${value}"`),
   // ------------------------------------------------------------------ baseline
-  baselineUnreadable: (path: string, reason: string) => L(`无法读取基线文件 ${path}:${reason}`, `cannot read baseline ${path}: ${reason}`),
+  baselineUnreadable: (path: string, reason: LocalizedText) => L(`无法读取基线文件 ${path}:${reason['zh-CN']}`, `cannot read baseline ${path}: ${reason.en}`),
+  notRegularFile: () => L('不是普通文件(是管道、设备或套接字)', 'not a regular file (a pipe, device or socket)'),
   notABaseline: (path: string) => L(`${path} 不是 edunorm 基线文件(应为 {"format": 1, "entries": [...]})`, `${path} is not an edunorm baseline (expected {"format": 1, "entries": [...]})`),
   baselineWritten: (count: number, path: string) => L(`已将 ${count} 个问题记入基线 ${path}`, `Recorded ${count} finding(s) in ${path}`),
 
@@ -76,6 +98,22 @@ export const MESSAGES = {
   sarifSharedFile: (file: string, a: string, b: string) =>
     L(`${file} 同时出现在 ${a} 和 ${b} 中:同一次检查的各个分片不会检查同一个文件(是否把同一个文件给了两次?)`, `${file} appears in both ${a} and ${b}: the shards of one run never check the same file (the same input given twice?)`),
   sarifOutputIsInput: (path: string) => L(`--output ${path} 是要合并的文件之一,不会覆盖它;请另选输出文件`, `--output ${path} is one of the files being merged; it is not replaced — choose another output file`),
+  cacheNotOurs: (path: string) =>
+    L(
+      `${path} 不是 edunorm 的缓存文件(是别的文件或文件夹):本次不使用缓存,也不会覆盖它;请另选 --cache-location,或先删除它`,
+      `${path} is not an edunorm cache (another file, or a folder): this run goes without the cache and leaves it as it is — choose another --cache-location, or remove it`,
+    ),
+  outputIsCache: (path: string) =>
+    L(`--output ${path} 就是缓存文件(--cache-location),不会用报告覆盖它;请另选输出文件`, `--output ${path} is the cache file (--cache-location); it is not replaced by the report — choose another output file`),
+  writeFailed: (path: string, reason: LocalizedText) => L(`无法写入 ${path}:${reason['zh-CN']}`, `cannot write ${path}: ${reason.en}`),
+  readFailed: (path: string, reason: LocalizedText) => L(`无法读取 ${path}:${reason['zh-CN']}`, `cannot read ${path}: ${reason.en}`),
+  openFailed: (path: string, reason: LocalizedText) => L(`无法打开 ${path}:${reason['zh-CN']}`, `cannot open ${path}: ${reason.en}`),
+  /** What a system error code means, with the code itself (for a search or a bug report). */
+  systemError: (code: string): LocalizedText => {
+    const words = SYSTEM_ERRORS[code];
+    return words ? L(`${words['zh-CN']}(${code})`, `${words.en} (${code})`) : L(`系统错误 ${code}`, `system error ${code}`);
+  },
+  internalError: () => L('edunorm 内部错误(这是 edunorm 的缺陷,不是所查文件的问题;请附上以下内容报告)', 'internal error (a bug in edunorm, not a problem of the files checked; please report it with what follows)'),
   sarifWriteFailed: (path: string, reason: string) => L(`无法写入 ${path}:${reason}`, `cannot write ${path}: ${reason}`),
   sarifMerged: (inputs: number, results: number, files: number, output: string) =>
     L(`已把 ${inputs} 个 SARIF 文件合并为一次运行,写入 ${output}:${results} 个结果,${files} 个文件`, `Merged ${inputs} SARIF files into one run in ${output}: ${results} result(s) in ${files} file(s)`),

@@ -4,6 +4,8 @@
  * by the single-file CLI (dist/edunorm.mjs); see scripts/bundle-cli.mjs.
  */
 import { main } from './main.js';
+import { chooseLocale } from './locale.js';
+import { MESSAGES as M } from './messages.js';
 
 main(process.argv.slice(2)).then(
   (code) => {
@@ -11,7 +13,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     // A crash here is a bug in edunorm, never the user's file: say so plainly.
-    process.stderr.write(`edunorm: internal error: ${(error as Error | undefined)?.stack ?? error}\n`);
+    const locale = chooseLocale(undefined, undefined, process.env);
+    process.stderr.write(`edunorm: ${M.internalError()[locale]}\n${(error as Error | undefined)?.stack ?? error}\n`);
     process.exitCode = 2;
   },
 );

@@ -215,7 +215,10 @@ class OpenCacheFile {
   }
 }
 
-type Opened = { file: OpenCacheFile; index: Index } | { rejected: 'unsigned' | 'shape' } | undefined;
+type Opened = { file: OpenCacheFile; index: Index } | { rejected: 'unsigned' | 'shape' } | { foreign: true } | undefined;
+
+/** How every cache file edunorm writes begins (signed(): the header's JSON, `format` first). */
+const CACHE_START = Buffer.from('{"format":', 'utf8');
 
 /**
  * Opens and verifies a cache file: a regular file (never followed through a link, never a FIFO
@@ -233,9 +236,17 @@ function openCacheFile(location: string, secret: Buffer): Opened {
   let keep = false;
   try {
     const st = fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_CACHE_BYTES) return { rejected: 'shape' };
+    // A folder, or a file that never was a cache (`--cache-location notes.txt`): a save would
+    // replace it — someone's file, not ours to overwrite. An empty file, one that begins as
+    // every cache edunorm writes (then torn, old or edited), a FIFO or a device (never read:
+    // O_NONBLOCK, and a save puts a cache in its place) are ours to replace.
+    if (st.isDirectory()) return { foreign: true };
+    if (!st.isFile()) return { rejected: 'shape' };
     const head = Buffer.alloc(HEADER_BYTES);
-    if (readAt(fd, head, HEADER_BYTES, 0) !== HEADER_BYTES || head[HEADER_BYTES - 1] !== 10) return { rejected: 'shape' };
+    const got = readAt(fd, head, HEADER_BYTES, 0);
+    if (got > 0 && !head.subarray(0, Math.min(got, CACHE_START.length)).equals(CACHE_START.subarray(0, Math.min(got, CACHE_START.length)))) return { foreign: true };
+    if (st.size > MAX_CACHE_BYTES) return { rejected: 'shape' };
+    if (got !== HEADER_BYTES || head[HEADER_BYTES - 1] !== 10) return { rejected: 'shape' };
     const header = JSON.parse(head.toString('utf8', 0, HEADER_BYTES - 1)) as { format?: unknown; tool?: unknown; index?: unknown; mac?: unknown };
     if (typeof header !== 'object' || header === null || header.format !== FORMAT || header.tool !== 'edunorm' || typeof header.mac !== 'string') return { rejected: 'shape' };
     const [at, length] = Array.isArray(header.index) ? (header.index as unknown[]) : [];
@@ -303,6 +314,11 @@ export class FileResultCache {
   misses = 0;
   /** Why an existing cache file was not used (for --verbose), if it was not. */
   rejected?: 'unsigned' | 'shape';
+  /**
+   * What is at the location never was a cache (`--cache-location notes.txt`, a folder): the
+   * caller runs without the cache rather than overwrite it (openCache in commands/common.ts).
+   */
+  foreign = false;
 
   constructor(
     readonly location: string,
@@ -310,6 +326,10 @@ export class FileResultCache {
   ) {
     const opened = openCacheFile(location, secret);
     if (!opened) return;
+    if ('foreign' in opened) {
+      this.foreign = true;
+      return;
+    }
     if ('rejected' in opened) {
       this.rejected = opened.rejected;
       return;
@@ -552,7 +572,7 @@ export class FileResultCache {
       offset += e.l;
     }
     const { index, header } = this.signed(entries, districts, offset);
-    const out = new AtomicFile(this.location, { createFolders: true, durable: false });
+    const out = new AtomicFile(this.location, { createFolders: true, durable: false, replaceLinks: true });
     try {
       out.write(header);
       for (const p of pieces) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 const CHUNK = 1 << 20;
 
@@ -23,6 +23,50 @@ export interface AtomicWriteOptions {
    * submission are flushed: they are someone's work.
    */
   durable?: boolean;
+  /**
+   * A link, pipe or device at the path is replaced by the new file, never followed or written
+   * into (edunorm's own files: the cache, its key). Otherwise — a file the user named (`--output`) — a link is followed and the
+   * file it points to is replaced, and a pipe, device or socket (`-o /dev/stdout`, a FIFO) is
+   * written to as it is: renaming a file over it would replace `/dev/null` for everyone.
+   */
+  replaceLinks?: boolean;
+}
+
+/** An error as Node's fs gives it, for the one path the user named (not the temporary file beside it). */
+function about(error: unknown, path: string): unknown {
+  if (error && typeof error === 'object' && 'code' in error) return Object.assign(error, { path, dest: undefined });
+  return error;
+}
+
+/**
+ * Where a write to `path` goes: a regular file (what is there now, or nothing) is replaced
+ * atomically at `path` — or, for a link, at the file it points to; a pipe, device or socket is a
+ * stream, written to in place; a folder is an error (EISDIR), reported as such.
+ */
+function destinationOf(path: string, replaceLinks: boolean): { file: string } | { stream: string } {
+  let link;
+  try {
+    link = lstatSync(path);
+  } catch {
+    return { file: path }; // nothing there (or not reachable: the write says why)
+  }
+  if (link.isSymbolicLink() && !replaceLinks) {
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      // A dangling link: the new file is created where it points.
+      return { file: resolve(dirname(path), readlinkSync(path)) };
+    }
+    if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path} is a folder`), { code: 'EISDIR', syscall: 'open', path });
+    if (!st.isFile()) return { stream: path };
+    return { file: realpathSync(path) };
+  }
+  if (link.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path} is a folder`), { code: 'EISDIR', syscall: 'open', path });
+  // edunorm's own file: whatever was planted there (a FIFO to block on, a device) is replaced.
+  if (replaceLinks) return { file: path };
+  if (!link.isFile() && !link.isSymbolicLink()) return { stream: path };
+  return { file: path };
 }
 
 /**
@@ -38,40 +82,76 @@ export class AtomicFile {
   private fd: number | undefined;
   private readonly tmp: string;
   private readonly dir: string;
+  /** The file replaced (the named path, or the file a link there points to). */
+  private readonly path: string;
+  /** Written in place: a pipe, device or socket (destinationOf). */
+  private readonly stream: boolean;
 
   constructor(
-    private readonly path: string,
+    /** As the user named it: what an error message says. */
+    private readonly named: string,
     private readonly options: AtomicWriteOptions = {},
   ) {
-    this.dir = dirname(path);
-    if (options.createFolders) mkdirSync(this.dir, { recursive: true });
-    this.tmp = join(this.dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    let mode = options.mode ?? 0o666;
-    if (options.mode === undefined) {
-      try {
-        mode = statSync(path).mode & 0o7777;
-      } catch {
-        // A new file: default permissions (less the umask).
+    try {
+      if (options.createFolders) {
+        try {
+          mkdirSync(dirname(named), { recursive: true });
+        } catch (error) {
+          // `-o budget.yaml/x`: a file where a folder must be is "not a folder", not "exists".
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw Object.assign(new Error(`ENOTDIR: ${named}`), { code: 'ENOTDIR', syscall: 'mkdir', path: named });
+          throw error;
+        }
       }
+      const destination = destinationOf(named, options.replaceLinks === true);
+      this.stream = 'stream' in destination;
+      this.path = 'stream' in destination ? destination.stream : destination.file;
+      this.dir = dirname(this.path);
+      this.tmp = join(this.dir, `.${basename(this.path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+      if (this.stream) {
+        if (options.exclusive) throw Object.assign(new Error(`EEXIST: ${named} exists`), { code: 'EEXIST', syscall: 'open', path: named });
+        this.fd = openSync(this.path, 'w');
+        return;
+      }
+      let mode = options.mode ?? 0o666;
+      if (options.mode === undefined) {
+        try {
+          mode = statSync(this.path).mode & 0o7777;
+        } catch {
+          // A new file: default permissions (less the umask).
+        }
+      }
+      this.fd = openSync(this.tmp, 'wx', mode);
+    } catch (error) {
+      throw about(error, named);
     }
-    this.fd = openSync(this.tmp, 'wx', mode);
   }
 
   /** Appends to the temporary file; on an error the temporary file is removed and the error thrown. */
   write(content: string | Uint8Array): void {
-    if (this.fd === undefined) throw new Error(`${this.path}: written after it was committed or aborted`);
+    if (this.fd === undefined) throw new Error(`${this.named}: written after it was committed or aborted`);
     const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     try {
       for (let offset = 0; offset < data.length; ) offset += writeSync(this.fd, data, offset, Math.min(CHUNK, data.length - offset));
     } catch (error) {
       this.abort();
-      throw error;
+      throw about(error, this.named);
     }
   }
 
   /** Flushes the temporary file and puts it in place of the target. */
   commit(): void {
-    if (this.fd === undefined) throw new Error(`${this.path}: committed after it was committed or aborted`);
+    if (this.fd === undefined) throw new Error(`${this.named}: committed after it was committed or aborted`);
+    if (this.stream) {
+      // A stream has nothing to rename: what was written is there (a pipe's reader has it).
+      try {
+        closeSync(this.fd);
+      } catch (error) {
+        throw about(error, this.named);
+      } finally {
+        this.fd = undefined;
+      }
+      return;
+    }
     try {
       if (this.options.durable !== false) fsyncSync(this.fd);
       closeSync(this.fd);
@@ -84,7 +164,7 @@ export class AtomicFile {
       } else renameSync(this.tmp, this.path);
     } catch (error) {
       this.abort();
-      throw error;
+      throw about(error, this.named);
     }
     // Make the rename itself durable (best effort: not every system can fsync a folder).
     if (this.options.durable === false) return;
@@ -106,6 +186,7 @@ export class AtomicFile {
       } catch {}
       this.fd = undefined;
     }
+    if (this.stream) return; // nothing of ours to remove (and what was sent is sent)
     try {
       unlinkSync(this.tmp);
     } catch {}

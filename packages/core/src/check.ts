@@ -185,7 +185,7 @@ export async function checkParsed(text: string, file: ParsedFile, options: Check
         continue;
       }
       if (problem.hint) findings.push(factory.make({ ...structural(problem.code), path: [], span: problem.span, ...yamlMistakeMessage(problem.hint, file) }));
-      else findings.push(factory.make({ ...structural(problem.code), message: yamlProblemMessage(problem.code, problem.detail), path: [], span: problem.span }));
+      else findings.push(factory.make({ ...structural(problem.code), message: yamlProblemMessage(problem.code, problem.detail, problem.parserCode), path: [], span: problem.span }));
     }
     if (doc.empty && doc.problems.length === 0) continue;
     const summary: DocumentSummary = { index: doc.index, range: file.positions.range(doc.span[0], doc.span[1]) };

@@ -33,6 +33,9 @@ function topLevel(doc: ParsedDocument): Readonly<Record<string, unknown>> | unde
   return doc.head;
 }
 
+/** `apiVersion: edunorm/…` at the very start of a line (as a top-level key is written). */
+const DECLARATION_AT_LINE_START = /^\uFEFF?["']?apiVersion["']?[ \t]*:[ \t]*["']?edunorm\//m;
+
 const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
 /**
@@ -62,6 +65,12 @@ export function classifyParsed(file: ParsedFile, path?: string): TextClass {
   // half-typed submission still gets its syntax errors.
   if (file.documents.some((d) => d.value === undefined && d.head === undefined && d.problems.length > 0) && declaresEdunormLine(file.text)) return 'submission';
   if (file.documents.length > 0 && isRuleDocument(file.documents[0]!)) return 'rule-file';
+  // A syntax error can hide the declaration inside a key of its own: garbage glued onto the line
+  // before it (`--- # x` with a no-break space instead of the space, a stray first line) makes
+  // `yaml` read `<garbage> apiVersion` as one key. Skipping such a file as not ours would pass a
+  // broken submission unseen; with the declaration on a line of its own it is ours, with its errors.
+  // At the start of a line only: an indented one may be block text of another file.
+  if (file.documents.some((d) => d.problems.length > 0) && DECLARATION_AT_LINE_START.test(file.text)) return 'submission';
   return 'other';
 }
 

@@ -58,8 +58,14 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   for (const p of parsed.documents.flatMap((d) => d.problems)) {
     const pos = parsed.positions.position(p.span[0]);
     // The same words as a data file's YAML mistakes (a full-width colon named as such).
-    const text = p.hint ? yamlMistakeMessage(p.hint, parsed).message : yamlProblemMessage(p.code, p.detail);
+    const text = p.hint ? yamlMistakeMessage(p.hint, parsed).message : yamlProblemMessage(p.code, p.detail, p.parserCode);
     problems.push(localizedProblem({ file, line: pos.line, column: pos.column }, 'config/yaml', text));
+  }
+  // Only the first document would be read: a second one (a submission pasted below the settings,
+  // settings of its own) would be neither checked nor applied, silently.
+  for (const extra of parsed.documents.slice(1)) {
+    const pos = parsed.positions.position(extra.span[0]);
+    problems.push(localizedProblem({ file, line: pos.line, column: pos.column }, 'config/schema', CM.oneDocument()));
   }
   if (problems.length) throw new ConfigurationError('config/invalid', `invalid configuration ${file}`, problems);
   const value = doc?.value ?? {};

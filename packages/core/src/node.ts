@@ -11,11 +11,11 @@ import { createHash } from 'node:crypto';
 import { builtinPack } from './builtin-pack.js';
 import { BUILTIN_PACK_REFERENCE, parseConfig, validateRuleSettings, type ParsedConfig } from './config.js';
 import { DEFAULT_CONFIG_HASH, findConfigFile } from './config-files.js';
-import { configMessages as CM } from './checks/config.js';
+import { configMessages as CM, ruleFileMessages as RM } from './checks/config.js';
 import { ConfigurationError, localizedProblem, RulePackError, type Problem, type ProblemLocation } from './errors.js';
 import { DEFAULT_MAX_FILE_BYTES } from './file-limits.js';
 import { RuleSet } from './rules/rule-set.js';
-import type { Locale } from './types.js';
+import type { Locale, LocalizedText } from './types.js';
 
 /**
  * Reads a configuration or rule file as text. Never blocks (a FIFO named `*.yaml`) and never
@@ -25,10 +25,10 @@ function readDataFile(file: string): string {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
-    const fail = (code: string) => Object.assign(new Error(code), { code });
+    const fail = (code: string, text?: LocalizedText) => Object.assign(new Error(code), { code, ...(text ? { text } : {}) });
     if (stat.isDirectory()) throw fail('EISDIR');
-    if (!stat.isFile()) throw fail('not a regular file');
-    if (stat.size > DEFAULT_MAX_FILE_BYTES) throw fail(`larger than ${DEFAULT_MAX_FILE_BYTES} bytes`);
+    if (!stat.isFile()) throw fail('not a regular file', RM.notRegularFile());
+    if (stat.size > DEFAULT_MAX_FILE_BYTES) throw fail(`larger than ${DEFAULT_MAX_FILE_BYTES} bytes`, RM.tooLarge(DEFAULT_MAX_FILE_BYTES));
     return readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);
@@ -49,7 +49,7 @@ export function readRuleFiles(folder: string): RuleFileText[] {
   for (const name of names) {
     if (/\.ya?ml$/i.test(name) && !/\.ya?ml$/.test(name)) {
       const fixed = name.replace(/\.(ya?ml)$/i, (_m, ext: string) => `.${ext.toLowerCase()}`);
-      problems.push({ file: join(dir, name), line: 1, column: 1, code: 'rule-file/name', message: `rule files end in .yaml (lower case); rename ${name} to ${fixed}` });
+      problems.push(localizedProblem({ file: join(dir, name), line: 1, column: 1 }, 'rule-file/name', RM.fileName(name, fixed)));
     }
   }
   const files = names
@@ -60,7 +60,7 @@ export function readRuleFiles(folder: string): RuleFileText[] {
       try {
         return [{ file, text: readDataFile(file) }];
       } catch (error) {
-        problems.push({ file, line: 1, column: 1, code: 'rule-file/unreadable', message: `cannot read this rule file (${reasonOf(error)})` });
+        problems.push(localizedProblem({ file, line: 1, column: 1 }, 'rule-file/unreadable', RM.unreadable((error as { text?: LocalizedText }).text ?? reasonOf(error))));
         return [];
       }
     });

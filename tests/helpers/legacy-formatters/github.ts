@@ -33,7 +33,9 @@ export function formatGithub(reports: readonly FileReport[], locale: Locale): st
     for (const f of report.findings) {
       const oneLine = f.range.start.line === f.range.end.line;
       const props = [
-        `file=${escapeCommandProperty(safeText(report.file.relative))}`,
+        // Changed since cfc763c with the streaming writer (outside review, seventh stop): the file
+        // property as @actions/core encodes it, made safe only when it holds another control.
+        `file=${escapeCommandProperty(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(report.file.relative) ? safeText(report.file.relative) : report.file.relative)}`,
         `line=${f.range.start.line}`,
         ...(oneLine ? [`col=${f.range.start.column}`] : []),
         `endLine=${f.range.end.line}`,

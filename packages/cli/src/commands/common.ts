@@ -52,42 +52,84 @@ export function resolveLocale(value: string | undefined, io: Io, configFile?: st
 
 /**
  * `--shard i/n`: the i-th of n deterministic slices of the file list (CI matrices). Files are
- * grouped by the district code their documents link to, so that all documents of a district
+ * grouped by the district codes their documents link to, so that all documents of a district
  * are checked in the same shard and the norms across documents give the verdicts of one
- * unsharded run; a file without a district is its own group. Groups are dealt out in sorted
- * order (`keyOf` reads a file's first district code). Files keep the command line's order.
+ * unsharded run: a file linking two districts (two documents, a county's and a school's) joins
+ * both districts' groups into one — grouped by its first code alone, the other district's
+ * documents could be dealt to another shard and its findings across documents lost in every
+ * shard. A file without a district is its own group. Groups, named by their smallest code, are
+ * dealt out in sorted order. Files keep the command line's order.
  */
-export function applyShard(targets: FileTarget[], shard: string | undefined, keyOf: (t: FileTarget) => string | undefined = () => undefined): FileTarget[] {
+export function applyShard(targets: FileTarget[], shard: string | undefined, codesOf: (t: FileTarget) => readonly string[] = () => []): FileTarget[] {
   if (shard === undefined) return targets;
   const m = /^(\d+)\/(\d+)$/.exec(shard);
   const i = Number(m?.[1]);
   const n = Number(m?.[2]);
-  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(M.shard(shard));
-  const keys = targets.map((t) => {
-    const code = keyOf(t);
-    // \u0001 keeps district groups apart from paths (a path never holds it).
-    return code !== undefined ? `\u0001${code}` : t.relative;
+  if (!m || !Number.isSafeInteger(n) || n < 1 || i < 1 || i > n) throw new UsageError(M.shard(shard));
+  const districts = new DistrictGroups();
+  const codes = targets.map((t) => {
+    const own = codesOf(t);
+    for (const c of own) districts.join(own[0]!, c);
+    return own;
   });
+  const keys = codes.map((own, k) =>
+    // \u0001 keeps district groups apart from paths (a path never holds it).
+    own.length ? `\u0001${districts.groupOf(own[0]!)}` : targets[k]!.relative,
+  );
   const order = [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const rank = new Map(order.map((k, r) => [k, r]));
   return targets.filter((_, k) => rank.get(keys[k]!)! % n === i - 1);
 }
 
-/** The first district code of a file's documents, for --shard (unreadable files have none). */
-async function districtOf(target: FileTarget, locale: Locale, maxFileBytes: number | undefined): Promise<string | undefined> {
+/** District codes joined into groups (union–find); a group is named by its smallest code. */
+class DistrictGroups {
+  private readonly parent = new Map<string, string>();
+
+  groupOf(code: string): string {
+    let root = code;
+    for (let up = this.parent.get(root); up !== undefined && up !== root; up = this.parent.get(root)) root = up;
+    // Every code on the way now points at the root: the next lookup is one step.
+    for (let at = code; at !== root; ) {
+      const up = this.parent.get(at)!;
+      this.parent.set(at, root);
+      at = up;
+    }
+    return root;
+  }
+
+  join(a: string, b: string): void {
+    if (!this.parent.has(a)) this.parent.set(a, a);
+    if (!this.parent.has(b)) this.parent.set(b, b);
+    const ra = this.groupOf(a);
+    const rb = this.groupOf(b);
+    // The smaller root stays the root: a group's name is its smallest code, whatever the order.
+    if (ra < rb) this.parent.set(rb, ra);
+    else if (rb < ra) this.parent.set(ra, rb);
+  }
+}
+
+/** Every district code of a file's documents, for --shard (unreadable files have none). */
+async function districtsOf(target: FileTarget, locale: Locale, maxFileBytes: number | undefined): Promise<readonly string[]> {
   const read = readTarget(target, locale, maxFileBytes);
-  if (read.text === undefined) return undefined;
+  if (read.text === undefined) return [];
   const { districtCodesOf } = await import('@edunorm/core/internal');
-  return districtCodesOf(read.text)[0];
+  return districtCodesOf(read.text);
 }
 
 /**
  * The `--cache` store, or undefined (with a line on stderr) when its secret cannot be had:
  * then the run checks every file, as without `--cache`. A cache is never a reason to fail.
  */
-function openCache(location: string, locale: Locale, io: Io): FileResultCache | undefined {
+function openCache(location: string, locale: Locale, io: Io, beforeGoingWithout: () => void): FileResultCache | undefined {
   const got = cacheSecret(io.env, io.cwd);
-  if ('secret' in got) return new FileResultCache(location, got.secret);
+  if ('secret' in got) {
+    const cache = new FileResultCache(location, got.secret);
+    if (!cache.foreign) return cache;
+    beforeGoingWithout();
+    // Never a reason to fail, never a reason to lose someone's file: this run goes without it.
+    io.stderr(`edunorm: ${M.cacheNotOurs(safeText(location))[locale]}\n`);
+    return undefined;
+  }
   io.stderr(locale === 'zh-CN' ? `edunorm: 本次不使用缓存:${got.problem}\n` : `edunorm: running without the cache: ${got.problem}\n`);
   return undefined;
 }
@@ -186,16 +228,26 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
   let targets = found.targets;
   if (values.shard !== undefined) {
     applyShard([], values.shard); // a malformed --shard is a usage error before any file is read
-    const codes = new Map<FileTarget, string | undefined>();
-    for (const t of found.targets) codes.set(t, await districtOf(t, locale, maxFileBytes));
-    targets = applyShard(found.targets, values.shard, (t) => codes.get(t));
+    const codes = new Map<FileTarget, readonly string[]>();
+    for (const t of found.targets) codes.set(t, await districtsOf(t, locale, maxFileBytes));
+    targets = applyShard(found.targets, values.shard, (t) => codes.get(t) ?? []);
   }
   const cacheLocation = resolve(io.cwd, values['cache-location'] ?? '.edunormcache');
   // A cache that exists is compared with each target's stat as the pipeline takes it (one stat
   // per file, not two); with --shard every file found is compared here, in the shard or not.
   const cacheStat = values.cache ? statOrUndefined(cacheLocation) : undefined;
   if (values.cache && (!cacheStat || values.shard !== undefined)) refuseInputAsOutput(cacheLocation, found.targets, '--cache-location', locale, cacheStat);
-  const cache = values.cache ? openCache(cacheLocation, locale, io) : undefined;
+  if (values.cache) {
+    // The report written over the cache file (by its spelling, or a link or hard link to it):
+    // one of the two would be lost, and which depends on which is written last.
+    for (const o of outputs) {
+      const out = statOrUndefined(o.path);
+      if (resolve(o.path) === cacheLocation || (out && cacheStat && out.dev === cacheStat.dev && out.ino === cacheStat.ino)) throw new UsageError(M.outputIsCache(safeText(o.path)));
+    }
+  }
+  // Not a cache there (a submission hard-linked to the location, notes.txt): the run goes without
+  // it — after the check that it is none of the targets, which the cache's own stats would do.
+  const cache = values.cache ? openCache(cacheLocation, locale, io, () => refuseInputAsOutput(cacheLocation, found.targets, '--cache-location', locale, cacheStat)) : undefined;
   // A run with the cache stats every file anyway and compares each with what it writes (and
   // without --shard it sees every file found); otherwise every file found is stat'ed here.
   const guarded = cache !== undefined && values.shard === undefined;
@@ -239,7 +291,7 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
       targets.forEach((t, i) => {
         if (!run.isEdunorm(i)) io.stderr(locale === 'zh-CN' ? `edunorm: 跳过 ${safeText(t.relative)}(没有 apiVersion: edunorm/...)\n` : `edunorm: skipped ${safeText(t.relative)} (no apiVersion: edunorm/...)\n`);
       });
-      if (cache) io.stderr(locale === 'zh-CN' ? `edunorm: cache ${cache.hits} hit(s), ${cache.misses} miss(es)(缓存命中 ${cache.hits} 个,未命中 ${cache.misses} 个)\n` : `edunorm: cache ${cache.hits} hit(s), ${cache.misses} miss(es)\n`);
+      if (cache) io.stderr(locale === 'zh-CN' ? `edunorm: 缓存命中 ${cache.hits} 个,未命中 ${cache.misses} 个\n` : `edunorm: cache ${cache.hits} hit(s), ${cache.misses} miss(es)\n`);
       if (run.evaluatedDistricts + run.cachedDistricts > 0) {
         io.stderr(
           locale === 'zh-CN'

@@ -16,6 +16,20 @@ export function escapeCommandProperty(s: string): string {
   return escapeCommandData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** Controls other than line breaks and tabs: a file name holding one is shown made safe (safeText), not as it is. */
+const OTHER_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * The `file` property as @actions/core writes it (escapeProperty alone), so that the runner
+ * decodes it back to the file's very name — `::x.yaml` or a name with a line break included:
+ * made safe first (`\x3a:x.yaml`, `a\nb.yaml`), the annotation named a file that does not exist.
+ * A property never begins a line, and CR, LF, `:` and `,` are encoded, so nothing in it can
+ * start or end a command. A name with another control (ESC…) keeps safeText's visible form.
+ */
+function fileProperty(relative: string): string {
+  return escapeCommandProperty(OTHER_CONTROLS.test(relative) ? safeText(relative) : relative);
+}
+
 /**
  * GitHub Actions workflow commands: each finding becomes an annotation on the pull request's
  * diff (`::error file=…,line=…::message`; infos are notices). Paths are relative to the working
@@ -33,7 +47,7 @@ export function openGithub(context: WriteContext): ReportWriter {
     for (const f of report.findings) {
       const oneLine = f.range.start.line === f.range.end.line;
       const props = [
-        `file=${escapeCommandProperty(safeText(report.file.relative))}`,
+        `file=${fileProperty(report.file.relative)}`,
         `line=${f.range.start.line}`,
         ...(oneLine ? [`col=${f.range.start.column}`] : []),
         `endLine=${f.range.end.line}`,

@@ -35,7 +35,7 @@ export const CONFIG_CHECKS = defineChecks('packages/core/src/checks/config.ts', 
     subject: CONFIG,
     title: t('配置文件结构不对', 'Configuration of the wrong shape'),
     docs: {
-      explanation: t('配置文件只能有 extends(规则包列表)和 rules(各规则的级别和参数);级别只能是 off、info、warning、error。', 'A configuration has only extends (a list of packs) and rules (each rule\'s severity and parameters); a severity is off, info, warning or error.'),
+      explanation: t('配置文件是一个 YAML 文档(不能用 --- 再开一个),只能有 extends(规则包列表)和 rules(各规则的级别和参数);级别只能是 off、info、warning、error。', 'A configuration is one YAML document (no second one after ---) with only extends (a list of packs) and rules (each rule\'s severity and parameters); a severity is off, info, warning or error.'),
       fix: t('删除或改正所列的字段,例如把 `rule:` 改为 `rules:`,把 `warn` 改为 `warning`。', 'Remove or correct the key named, e.g. `rule:` → `rules:`, `warn` → `warning`.'),
       situation: t('例如 `rules: { teacher-training-funds: warn }`。', 'For example `rules: { teacher-training-funds: warn }`.'),
     },
@@ -297,6 +297,8 @@ export const CONFIG_CHECKS = defineChecks('packages/core/src/checks/config.ts', 
  * the CLI prints them under a Chinese or English heading, the editor shows them on the file.
  */
 export const configMessages = {
+  oneDocument: (): LocalizedText =>
+    t('配置文件只能有一个 YAML 文档:这里的 --- 开始了第二个。报送数据请另存为单独的文件', 'a configuration file holds one YAML document: this --- starts a second one; put submissions in files of their own'),
   notAMapping: (): LocalizedText => t('配置文件应为映射(“键: 值”),可写 extends、rules 和 locale', 'the configuration must be a mapping with extends, rules and/or locale'),
   unknownSetting: (key: string, meant?: string): LocalizedText =>
     meant
@@ -344,6 +346,15 @@ export const paramMessages = {
 
 /** The words of rule-file/* problems (a pack's own files), in both languages like every problem. */
 export const ruleFileMessages = {
+  fileName: (name: string, fixed: string): LocalizedText =>
+    t(`规则文件名以小写的 .yaml 结尾:请把 ${name} 改名为 ${fixed}(否则会被跳过)`, `rule files end in .yaml (lower case); rename ${name} to ${fixed}`),
+  /** `reason`: a system code (EACCES), the same in both languages, or words. */
+  unreadable: (reason: string | LocalizedText): LocalizedText => {
+    const r = typeof reason === 'string' ? t(reason, reason) : reason;
+    return t(`无法读取此规则文件(${r['zh-CN']})`, `cannot read this rule file (${r.en})`);
+  },
+  notRegularFile: (): LocalizedText => t('不是普通文件(是管道、设备或套接字)', 'not a regular file'),
+  tooLarge: (bytes: number): LocalizedText => t(`大于 ${bytes} 字节`, `larger than ${bytes} bytes`),
   oneDocument: (): LocalizedText => t('一个规则文件只能有一个 YAML 文档(不要用 --- 分成几段)', 'a rule file holds exactly one YAML document'),
   schema: (detail: string): LocalizedText => t(`规则文件的结构不对:${detail}`, detail),
   unknownKey: (where: string, key: string, meant: string | undefined): LocalizedText =>

@@ -55,15 +55,57 @@ export const YAML_CHECKS = defineChecks('packages/core/src/checks/yaml.ts', {
   },
 });
 
-/** The message of a problem the YAML reader found; `detail` is the reader's own words (syntax) or figures. */
-export function yamlProblemMessage(code: YamlProblemCode, detail: string): LocalizedText {
+/**
+ * The `yaml` package's syntax errors by their code, in Chinese: its messages are English, and a
+ * finance officer reading 请检查缩进 next to "Implicit keys need to be on a single line" has
+ * half a message. The English finding keeps the parser's own words.
+ */
+const PARSER_WORDS: Record<string, string> = {
+  ALIAS_PROPS: '别名(*引用)不能再带锚点或标签',
+  BAD_ALIAS: '别名(*引用)的写法不对',
+  BAD_COLLECTION_TYPE: '这里的列表或映射类型不对',
+  BAD_DIRECTIVE: '以 % 开头的 YAML 指令写法不对',
+  BAD_DQ_ESCAPE: '双引号里的转义(\\)写法不对',
+  BAD_INDENT: '缩进不对:同一层级的字段要左对齐,下一层要多缩进',
+  BAD_PROP_ORDER: '锚点(&)或标签(!)的位置不对',
+  BAD_SCALAR_START: '这个值不能以这个符号开头,请给它加上引号',
+  BLOCK_AS_IMPLICIT_KEY: '多行的内容不能当作字段名',
+  BLOCK_IN_FLOW: '方括号或花括号里不能再写成多行的块',
+  IMPOSSIBLE: '无法读取这一处',
+  KEY_OVER_1024_CHARS: '字段名超过了 1024 个字符',
+  MISSING_CHAR: '缺少一个字符(右引号、右括号或冒号)',
+  MULTILINE_IMPLICIT_KEY: '字段名必须写在一行之内(可能是上一行少了冒号,或有多余的文字)',
+  MULTIPLE_ANCHORS: '同一个值写了多个锚点(&)',
+  MULTIPLE_DOCS: '这里只能有一个文档',
+  MULTIPLE_TAGS: '同一个值写了多个标签(!)',
+  NON_STRING_KEY: '字段名必须是文字',
+  RESOURCE_EXHAUSTION: 'YAML 内容展开过多,已停止读取',
+  TAB_AS_INDENT: '用了制表符(Tab)缩进,YAML 只允许用空格缩进',
+  TAG_RESOLVE_FAILED: '无法识别这个标签(!)',
+  UNEXPECTED_TOKEN: '这里出现了不该有的内容',
+};
+/** The parser codes said in Chinese (tests/cli-messages.test.ts checks that each is). */
+export const TRANSLATED_PARSER_CODES: readonly string[] = Object.keys(PARSER_WORDS);
+
+/** What the parser quotes of the text (`…: "apiVersion"`), to show beside the Chinese words. */
+function quotedToken(detail: string): string | undefined {
+  const m = /: ("[^"]{1,40}")$/.exec(detail);
+  return m?.[1];
+}
+
+/** The message of a problem the YAML reader found; `detail` is the reader's own words (syntax) or figures; `parserCode` its code. */
+export function yamlProblemMessage(code: YamlProblemCode, detail: string, parserCode?: string): LocalizedText {
   switch (code) {
     case 'file/too-large':
       return fullParseTooLargeMessage(detail);
     case 'yaml/too-deep':
       return t('嵌套层级过深(超过 64 层),已停止读取此文件。edunorm 文件只有几层嵌套:请检查是否误粘贴了其他内容。', 'Nesting is too deep (more than 64 levels); this file was not read. edunorm files nest only a few levels: check for pasted content.');
-    case 'yaml/syntax':
-      return t(`YAML 格式错误:${detail}。请检查缩进、冒号和引号。`, `YAML syntax error: ${detail}. Check indentation, colons and quotes.`);
+    case 'yaml/syntax': {
+      const words = parserCode !== undefined && Object.hasOwn(PARSER_WORDS, parserCode) ? PARSER_WORDS[parserCode]! : undefined;
+      const token = words ? quotedToken(detail) : undefined;
+      const zh = words ? `${words}${token ? `(${token})` : ''}` : detail;
+      return t(`YAML 格式错误:${zh}。请检查缩进、冒号和引号。`, `YAML syntax error: ${detail}. Check indentation, colons and quotes.`);
+    }
     case 'yaml/duplicate-key':
       return t('同一层级出现了重复的字段名,只能保留一个。', 'The same key appears twice at this level; keep only one.');
     case 'yaml/alias-limit':

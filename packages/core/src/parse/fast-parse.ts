@@ -604,7 +604,7 @@ function parseDocuments(text: string, comments: number[], lineStarts: number[]):
     if (indent === 0 && (first === DASH || first === 46) && (line.startsWith('---') || line.startsWith('...'))) {
       if (line.startsWith('...')) giveUp();
       const rest = line.slice(3);
-      if (rest !== '' && !/^\s+(#.*)?$/.test(rest)) giveUp(); // `--- value`, `--- !tag`
+      if (rest !== '' && !/^ +(#.*)?$/.test(rest)) giveUp(); // `--- value`, `--- !tag`
       const hash = rest.indexOf('#');
       if (hash >= 0) comments.push(base + 3 + hash, base + line.length);
       if (seenContent || explicit) finishDocument(base);

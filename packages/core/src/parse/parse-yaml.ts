@@ -31,6 +31,8 @@ export interface YamlProblem {
   detail: string;
   /** A syntax error explained: the mistake at its real place (full-width colon, tab or U+3000 indent, open quote). */
   hint?: YamlHint;
+  /** The `yaml` package's own code of a syntax error (BAD_INDENT…): what its words are said from in Chinese. */
+  parserCode?: string;
 }
 
 export interface ParsedDocument {
@@ -348,6 +350,7 @@ export function parseWithYaml(text: string, positions = new TextPositions(text))
         code: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
         span: duplicate ? keySpanAt(text, e.pos[0]) : ([e.pos[0], Math.max(e.pos[0], e.pos[1])] as Span),
         detail: e.message.split('\n')[0] ?? e.message,
+        parserCode: e.code,
       };
     });
     let value: unknown;

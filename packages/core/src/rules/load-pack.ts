@@ -172,7 +172,7 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
     for (const p of doc.problems) {
       const pos = parsed.positions.position(p.span[0]);
       // The same words as a data file's or a configuration's YAML mistakes.
-      const text = p.hint ? yamlMistakeMessage(p.hint, parsed).message : yamlProblemMessage(p.code, p.detail);
+      const text = p.hint ? yamlMistakeMessage(p.hint, parsed).message : yamlProblemMessage(p.code, p.detail, p.parserCode);
       problems.push(localizedProblem({ file: input.file, line: pos.line, column: pos.column }, 'rule-file/yaml', text));
     }
     return undefined;
