@@ -116,6 +116,18 @@ describe('--output goes where it is named, and never replaces what is not a file
     expect(en.stderr).toMatch(/^edunorm: cannot (write|open) a-folder: it is a folder \(EISDIR\)\n$/);
   });
 
+  it.each([
+    ['check', ['check', 'b.yaml', '-o', 'kept.sarif/']],
+    ['sarif-merge', ['sarif-merge', 'shard.sarif', '-o', 'kept.sarif/']],
+  ])('%s -o NAME/ (a trailing slash names a folder): exit 2, the file NAME untouched', (_name, args) => {
+    writeFileSync(join(dir, 'kept.sarif'), 'mine');
+    expect(runCli(['check', 'b.yaml', '--format', 'sarif', '-o', 'shard.sarif'], { cwd: dir, env }).code).toBe(1);
+    const r = zh(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('这是一个文件夹(EISDIR)');
+    expect(readFileSync(join(dir, 'kept.sarif'), 'utf8')).toBe('mine');
+  });
+
   it('-o under a file (b.yaml/x): exit 2 with the reason, b.yaml untouched', () => {
     const before = readFileSync(join(dir, 'b.yaml'));
     const r = zh(['check', 'b.yaml', '-o', 'b.yaml/x']);

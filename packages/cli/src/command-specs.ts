@@ -91,7 +91,7 @@ const EXIT_CHECK = L(
 export const COMMAND_SPECS = {
   check: {
     usage: L('check [路径或通配符...] [选项]', 'check [paths or globs...] [options]'),
-    summary: L('检查 edunorm/v1 YAML 文件(文件夹:*.yaml、*.yml)', 'check edunorm/v1 YAML files (folders: *.yaml, *.yml)'),
+    summary: L('检查 edunorm/v1 YAML 文件(文件夹:其中的 *.yaml、*.yml,跳过 node_modules、.git、.hg、.svn)', 'check edunorm/v1 YAML files (folders: their *.yaml, *.yml; node_modules, .git, .hg and .svn are skipped)'),
     options: {
       format: {
         type: 'string',

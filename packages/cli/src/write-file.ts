@@ -32,6 +32,16 @@ export interface AtomicWriteOptions {
   replaceLinks?: boolean;
 }
 
+/**
+ * The absolute path of an output named on the command line. A name ending in a separator
+ * (`-o m.sarif/`) names a folder: resolve() would drop the separator and the write replace the
+ * file `m.sarif` — it is EISDIR instead, said as such (main.ts reportError).
+ */
+export function outputPath(cwd: string, value: string): string {
+  if (/[\\/]$/.test(value)) throw Object.assign(new Error(`EISDIR: ${value} names a folder`), { code: 'EISDIR', syscall: 'open', path: resolve(cwd, value) });
+  return resolve(cwd, value);
+}
+
 /** An error as Node's fs gives it, for the one path the user named (not the temporary file beside it). */
 function about(error: unknown, path: string): unknown {
   if (error && typeof error === 'object' && 'code' in error) return Object.assign(error, { path, dest: undefined });

@@ -5,7 +5,7 @@ import { BaselineRecorder } from '../baseline.js';
 import { EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
-import { writeFileAtomic } from '../write-file.js';
+import { outputPath, writeFileAtomic } from '../write-file.js';
 import { MESSAGES as M } from '../messages.js';
 import { safeText } from '../safe-text.js';
 import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
@@ -18,7 +18,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     allowPositionals: true,
     options: parseArgsOptions(COMMAND_SPECS.baseline.options),
   });
-  const out = resolve(io.cwd, values.output!);
+  const out = outputPath(io.cwd, values.output!);
   const exists = () => new UsageError(M.exists(safeText(values.output!)));
   if (existsSync(out) && !values.force) throw exists();
   const { run, locale } = await checkPaths(positionals, values, io, [{ path: out, flag: '--output' }]);

@@ -8,7 +8,7 @@ import { safeText, shellWord } from '../safe-text.js';
 import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
-import { AtomicFile } from '../write-file.js';
+import { AtomicFile, outputPath as outputPathOf } from '../write-file.js';
 import { MESSAGES as M } from '../messages.js';
 import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
 import { checkPaths } from './common.js';
@@ -29,7 +29,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(M.maxWarnings(values['max-warnings']));
   }
   const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline), values.baseline) : undefined;
-  const outputPath = values.output === undefined ? undefined : resolve(io.cwd, values.output);
+  const outputPath = values.output === undefined ? undefined : outputPathOf(io.cwd, values.output);
 
   const { run, locale } = await checkPaths(positionals, values, io, outputPath ? [{ path: outputPath, flag: '--output' }] : []);
   try {

@@ -12,7 +12,7 @@ import { readXlsx } from '../import/read-xlsx.js';
 import type { CellIssue, Sheet } from '../import/sheet.js';
 import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
-import { writeFileAtomic } from '../write-file.js';
+import { outputPath, writeFileAtomic } from '../write-file.js';
 import { resolveLocale } from './common.js';
 import { MESSAGES as M } from '../messages.js';
 import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
@@ -43,7 +43,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const ext = extname(input).toLowerCase();
   if (ext !== '.xlsx' && ext !== '.csv') throw new UsageError(M.importExtension(positionals[0]!, ext === '.xls'));
   if (!existsSync(input)) throw new UsageError(M.noSuchFile(positionals[0]!));
-  const output = resolve(io.cwd, values.output ?? join(dirname(positionals[0]!), `${basename(input, extname(input))}.yaml`));
+  const output = outputPath(io.cwd, values.output ?? join(dirname(positionals[0]!), `${basename(input, extname(input))}.yaml`));
   const shown = (p: string) => relative(io.cwd, p) || p;
   // Before any work: an existing file is someone's data.
   if (existsSync(output) && !values.force) throw new UsageError(M.exists(shown(output)));

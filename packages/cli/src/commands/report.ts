@@ -9,7 +9,7 @@ import { renderHtml } from '../report/render-html.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
-import { writeFileAtomic } from '../write-file.js';
+import { outputPath, writeFileAtomic } from '../write-file.js';
 import { MESSAGES as M } from '../messages.js';
 import { COMMAND_SPECS, DEFAULT_REPORT_HTML, parseArgsOptions } from '../command-specs.js';
 import { allReports, checkPaths } from './common.js';
@@ -41,7 +41,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   }
   const districts = run.districts;
   // The page must never replace a submission it reports on (`-o budget.yaml`): same file, by inode.
-  const target = values.format === 'markdown' && !values.output ? undefined : resolve(io.cwd, values.output ?? DEFAULT_REPORT_HTML);
+  const target = values.format === 'markdown' && !values.output ? undefined : outputPath(io.cwd, values.output ?? DEFAULT_REPORT_HTML);
   const existing = target ? statSync(target, { throwIfNoEntry: false }) : undefined;
   if (existing && reports.some((r) => sameFile(statSync(r.file.absolute, { throwIfNoEntry: false }), existing))) {
     const shown = values.output ?? DEFAULT_REPORT_HTML;

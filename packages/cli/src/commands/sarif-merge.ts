@@ -10,7 +10,7 @@ import { MESSAGES as M } from '../messages.js';
 import { mergeSarif, type SarifInput } from '../sarif-merge.js';
 import { safeText } from '../safe-text.js';
 import { UsageError } from '../usage-error.js';
-import { writeFileAtomic } from '../write-file.js';
+import { outputPath, writeFileAtomic } from '../write-file.js';
 import { resolveLocale } from './common.js';
 
 /** GitHub code scanning's hard limit of results per run (docs: "SARIF results exceed limit"). */
@@ -68,7 +68,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   });
   const locale: Locale = resolveLocale(values.locale, io);
   if (positionals.length === 0) throw new UsageError(M.sarifMergeInputs());
-  const output = values.output === undefined ? undefined : resolve(io.cwd, values.output);
+  const output = values.output === undefined ? undefined : outputPath(io.cwd, values.output);
   const existing = output === undefined ? undefined : statSync(output, { throwIfNoEntry: false });
 
   const inputs: SarifInput[] = [];
