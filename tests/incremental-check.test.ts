@@ -250,6 +250,14 @@ describe('IncrementalChecker: the same result as check() after every edit', () =
       [/annualSalary: 98000/, 'annualSalary: 96000', 1],
       // T002 less: the mean falls to 96,500, below T003's salary: no finding.
       [/annualSalary: 100000/, 'annualSalary: 97000', 0],
+      // Outside review: a teacher who passed fails when the mean rises again — T002 back to
+      // 100,000 (the mean 98,000 again; T003's part, a pass, had been kept unjudged).
+      [/annualSalary: 97000/, 'annualSalary: 100000', 1],
+      [/annualSalary: 100000/, 'annualSalary: 97000', 0],
+      // And as the reviewer found it: T001's salary key mistyped, so the mean is T002's 97,000
+      // alone — T003 (97,000) still passes; then T002 earns 99,000 and T003 fails.
+      [/annualSalary: 96000/, 'annuaISalary: 96000', 0],
+      [/annualSalary: 97000/, 'annualSalary: 99000', 1],
     ];
     for (const [from, to, count] of steps) {
       text = text.replace(from, to);
