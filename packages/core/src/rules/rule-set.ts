@@ -257,6 +257,14 @@ export function factOf(calc: Calculator, params: unknown, use?: FactUse): [(para
   return documentFact(calc.compile(params as never));
 }
 
+/** Whether a rule's text mentions `matched` anywhere, by rule: asked once per fact of a rule, and the text is large. */
+const mentioningMatched = new WeakMap<RuleDefinition, boolean>();
+function mentionsMatched(def: RuleDefinition): boolean {
+  let mentions = mentioningMatched.get(def);
+  if (mentions === undefined) mentioningMatched.set(def, (mentions = JSON.stringify([def.outcomes, def.hint ?? null, def.applies ?? null]).includes('matched')));
+  return mentions;
+}
+
 /**
  * What a rule reads of its fact `name` (FactUse): whether anything of the rule may read a
  * `records` fact's `matched` list — judged from the rule's text, erring on reading: any
@@ -264,7 +272,7 @@ export function factOf(calc: Calculator, params: unknown, use?: FactUse): [(para
  * or a condition on the fact's whole value (no `path`).
  */
 function useOf(def: RuleDefinition, name: string): FactUse {
-  if (JSON.stringify([def.outcomes, def.hint ?? null, def.applies ?? null]).includes('matched')) return {};
+  if (mentionsMatched(def)) return {};
   const whole = (c: ConditionSpec): boolean =>
     'all' in c ? c.all.some(whole) : 'any' in c ? c.any.some(whole) : 'not' in c ? whole(c.not) : c.fact === name && !c.path;
   if (def.outcomes.some((o) => whole(o.when)) || (def.applies !== undefined && whole(def.applies))) return {};
