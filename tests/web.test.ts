@@ -219,6 +219,149 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web checker in headless Chromium (${
     expect(problems).toEqual([]);
   });
 
+  /**
+   * Drops paths from disk as the operating system does (Explorer, Finder): Chromium's own drag
+   * and drop, through CDP. Unlike a DataTransfer built in the page, it can carry a folder.
+   */
+  async function dropFromDisk(paths: string[]): Promise<void> {
+    const cdp = await page.context().newCDPSession(page);
+    const box = (await page.locator('#drop').boundingBox())!;
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const data = { items: [], files: paths, dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+    await cdp.detach();
+  }
+
+  /** Counts every check the page starts from now on (the result entering its "checking" state). */
+  const countChecks = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { __checks: number; __observer?: MutationObserver };
+      w.__checks = 0;
+      w.__observer?.disconnect();
+      w.__observer = new MutationObserver(() => {
+        if (document.getElementById('result')!.getAttribute('data-state') === 'checking') w.__checks++;
+      });
+      w.__observer.observe(document.getElementById('result')!, { attributes: true, attributeFilter: ['data-state'] });
+    });
+  const checksStarted = () => page.evaluate(() => (window as unknown as { __checks: number }).__checks);
+  const fileError = (name: string) => page.textContent(`section.file[data-file="${name}"] .file-error`);
+
+  it('a folder dropped with a file (outside review): the file is checked, the folder said unchecked, the last verdict gone; one check per drop', async () => {
+    await paste(readFileSync(join(EXAMPLES, 'compliant', 'budget.yaml'), 'utf8'));
+    expect(await page.textContent('#summary')).toContain('全部符合要求');
+    const folder = join(dir, '一所学校');
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(join(EXAMPLES, 'compliant', 'budget.yaml'), join(folder, 'budget.yaml'));
+    const staffing = join(EXAMPLES, 'noncompliant', 'staffing.yaml');
+    await page.evaluate(() => document.getElementById('result')!.removeAttribute('data-state'));
+    await countChecks();
+    await dropFromDisk([staffing, folder]);
+    await page.waitForSelector('#result[data-state="done"]');
+    expect(await page.$$eval('#result section.file h2', (hs) => hs.map((x) => x.textContent))).toEqual(['staffing.yaml', '一所学校']);
+    const expected = (await check(readFileSync(staffing, 'utf8'), { locale: 'zh-CN' })).findings;
+    expect((await shownFindings()).map((f) => `${f.ruleId}@${f.line}:${f.column}`)).toEqual(expected.map((f) => `${f.ruleId}@${f.range.start.line}:${f.range.start.column}`));
+    expect(await fileError('一所学校')).toBe('无法读取此文件:这是一个文件夹,其中的文件都未检查。请打开文件夹,选中其中的 YAML 或表格文件,再拖进来。');
+    expect(await page.textContent('#summary')).toContain('1 个文件未能检查');
+    expect(await page.textContent('#summary')).not.toContain('全部符合要求');
+    // The drop zone's drop is not taken again by the window's handler.
+    await page.waitForTimeout(300);
+    expect(await checksStarted()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('a slow read never puts its verdict over a later drop (outside review: a compliant file dropped first replaced the non-compliant one)', async () => {
+    // A file read slowly (a USB stick, a network share): its bytes arrive 1.5 s after the drop.
+    await page.evaluate(() => {
+      const read = File.prototype.arrayBuffer;
+      File.prototype.arrayBuffer = function (this: File) {
+        const bytes = read.call(this);
+        return this.name.startsWith('slow-') ? bytes.then((b) => new Promise<ArrayBuffer>((r) => setTimeout(() => r(b), 1500))) : bytes;
+      };
+    });
+    const transfer = await page.evaluateHandle((b64) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'slow-budget.yaml'));
+      return dt;
+    }, readFileSync(join(EXAMPLES, 'compliant', 'budget.yaml')).toString('base64'));
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
+    // The page stops showing the last result at once.
+    expect(await page.getAttribute('#result', 'data-state')).toBe('checking');
+    await drop([{ name: 'budget.yaml', bytes: readFileSync(join(EXAMPLES, 'noncompliant', 'budget.yaml')) }]);
+    await page.waitForTimeout(2500);
+    expect(await page.$$eval('#result section.file h2', (hs) => hs.map((x) => x.textContent))).toEqual(['budget.yaml']);
+    expect(await page.textContent('#summary')).toContain('发现 1 个问题');
+    await page.reload();
+    await page.waitForSelector('body[data-ready]');
+    expect(problems).toEqual([]);
+  });
+
+  it('reads a file as the CLI does (outside review): UTF-16 and UTF-32 with or without a BOM, GBK with file/encoding; .xls, PDF and a damaged .xlsx told in Chinese', async () => {
+    const text = readFileSync(join(EXAMPLES, 'noncompliant', 'budget.yaml'), 'utf8');
+    const utf16be = (s: string) => Buffer.from(s, 'utf16le').swap16();
+    const utf32 = (s: string, le: boolean) => {
+      const cps = Array.from(s, (c) => c.codePointAt(0)!);
+      const b = Buffer.alloc(cps.length * 4);
+      cps.forEach((cp, i) => (le ? b.writeUInt32LE(cp, i * 4) : b.writeUInt32BE(cp, i * 4)));
+      return b;
+    };
+    const files: [string, Buffer][] = [
+      ['utf16le-nobom.yaml', Buffer.from(text, 'utf16le')],
+      ['utf16be-nobom.yaml', utf16be(text)],
+      ['utf32le-bom.yaml', utf32(`\uFEFF${text}`, true)],
+      ['utf32be.yaml', utf32(text, false)],
+      ['gbk.yaml', Buffer.from(encodeGb18030(text))],
+    ];
+    for (const [name, bytes] of files) {
+      writeFileSync(join(dir, name), bytes);
+      const cli = runCli(['check', join(dir, name), '--format', 'json', '--locale', 'zh-CN']);
+      const expected = (JSON.parse(cli.stdout) as { files: { findings: { ruleId: string; line: number; column: number; message: string }[] }[] }).files[0]!.findings;
+      expect(expected.length, name).toBeGreaterThan(0);
+      await drop([{ name, bytes }]);
+      const shown = await shownFindings();
+      expect(shown.map((f) => `${f.ruleId}@${f.line}:${f.column} ${f.message}`), name).toEqual(expected.map((f) => `${f.ruleId}@${f.line}:${f.column} ${f.message}`));
+    }
+    expect((await shownFindings())[0]!.ruleId).toBe('file/encoding');
+
+    const ole2 = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]);
+    await drop([{ name: '名册.xls', bytes: ole2 }]);
+    expect(await fileError('名册.xls')).toMatch(/^无法读取此文件:这是旧格式的 Excel\(\.xls\)或 WPS 表格文件.*另存为” \.xlsx 或 \.csv/);
+    await drop([{ name: 'scan.pdf', bytes: Buffer.from('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n') }]);
+    expect(await fileError('scan.pdf')).toContain('这是 PDF 文件');
+
+    // A workbook whose zip directory is sound but whose compressed data is not: the browser's
+    // own (English) error is never shown.
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('教职工').addRow(['工号', '姓名']);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const damaged = Buffer.from(xlsx);
+    // xl/workbook.xml's compressed bytes (after its local header: 30 bytes, its name, its extra field), scrambled.
+    const local = damaged.indexOf('xl/workbook.xml') - 30;
+    expect(damaged.readUInt32LE(local)).toBe(0x04034b50);
+    const start = local + 30 + damaged.readUInt16LE(local + 26) + damaged.readUInt16LE(local + 28);
+    damaged.fill(0xff, start, start + 16);
+    await drop([{ name: 'damaged.xlsx', bytes: damaged }]);
+    const said = await fileError('damaged.xlsx');
+    expect(said).toBe('无法读取此文件:表格文件已损坏,读不出内容:请在 Excel 或 WPS 中打开它,“另存为” .xlsx 或 .csv 后再拖进来。');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows invisible controls in names as the CLI does (outside review: a bidi override turned 3,200 into 002,3), and where a target’s figure comes from', async () => {
+    const text = readFileSync(join(EXAMPLES, 'noncompliant', 'staffing.yaml'), 'utf8');
+    // T001, the class teacher whose allowance is short.
+    expect(text).toContain('  - id: T001\n    name: 张老师\n');
+    const hostile = text.replace('name: 张老师', 'name: "张老师\u202e"');
+    await paste(hostile);
+    const message = await page.textContent('li[data-rule-id="class-teacher-allowance"] .message');
+    expect(message).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(message).toContain('\\u202e');
+    expect(message).toContain('3,200');
+    const expected = (await check(hostile, { locale: 'zh-CN' })).findings.find((f) => f.ruleId === 'class-teacher-allowance')!;
+    const related = await page.$$eval('li[data-rule-id="class-teacher-allowance"] .related li', (items) => items.map((li) => li.textContent));
+    expect(expected.related?.length).toBeGreaterThan(0);
+    expect(related).toEqual(expected.related!.map((r) => `↳ 第 ${r.range.start.line} 行,第 ${r.range.start.column} 列:${r.message}`));
+    expect(problems).toEqual([]);
+  });
+
   it('is saved as test-artifacts/web.png', async () => {
     // As a clerk first sees it: a fresh page, the non-compliant example checked.
     await page.reload();

@@ -3,9 +3,10 @@
  * whichever thread the executor runs it. Imported only when some file is not served from the
  * cache, so a warm run never loads the engine.
  */
-import { check, type CheckResult, type Finding, type Locale } from '@edunorm/core';
+import { check, type CheckResult, type Locale } from '@edunorm/core';
 import type { WorkspaceFileInput } from '@edunorm/core/internal';
 import type { ConfigResolver } from '@edunorm/core/node';
+import { withReadFinding } from '@edunorm/core/internal/file-limits';
 import { contentDigest } from './result-cache.js';
 import { reportedDocuments, type CheckedFile } from './file-report.js';
 import { readTarget } from './read-target.js';
@@ -36,8 +37,6 @@ export interface CheckJob {
   configFile?: string | null;
 }
 
-const byOffset = (a: Finding, b: Finding) => a.range.start.offset - b.range.start.offset;
-
 /**
  * Reads and checks one job. `digest`: compute the content digest for the cache. Configuration
  * errors throw (exit 2); whatever is wrong with the file itself becomes a finding on it.
@@ -54,7 +53,7 @@ export async function checkJob(job: CheckJob, resolver: ConfigResolver, options:
   // The size limit was applied when the file was read (read-target.ts, --max-file-size).
   const result = await check(read.text, { path: job.absolute, locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives, maxFileBytes: Infinity, workspace: true, keepSource: false });
   // A finding about how the file was read (its encoding) counts only when the file is ours.
-  const findings = read.extra && result.isEdunorm ? [read.extra, ...result.findings].sort(byOffset) : result.findings;
+  const findings = withReadFinding(result.findings, read.extra, result.isEdunorm);
   const checked: CheckedFile = { isEdunorm: result.isEdunorm, findings, suppressed: result.suppressed, documents: reportedDocuments(result.documents), ...workspaceInput(result.workspace) };
   return toOutcome(job.index, checked, {
     config: { ...(config.file ? { file: config.file } : {}), hash: config.hash, dependencies: config.dependencies },

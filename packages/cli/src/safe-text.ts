@@ -8,26 +8,17 @@
  * and the bidi embedding/override/isolate controls are written visibly (`\n`, `\x1b`,
  * `\u2028`), and text that would begin a line with `::` gets its first colon escaped.
  * `guardLines` is the last line of defence on whole outputs: no line edunorm did not mean as a
- * workflow command may start (after blanks — the runner trims them) with `::`.
+ * workflow command may start (after blanks — the runner trims them) with `::`. The controls are
+ * core's list (visible-text.ts), which the browser checker shows the same way.
  */
-
-const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-// C0, DEL, C1; line and paragraph separators; bidi embeddings, overrides (U+202A–E) and isolates (U+2066–9).
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-function escapeOne(ch: string): string {
-  const named = NAMED[ch];
-  if (named) return named;
-  const code = ch.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
+import { visibleControls } from '@edunorm/core/internal/file-limits';
 
 /** A colon written so that no runner reads it as the start of a command. */
 const ESCAPED_COLON = '\\x3a';
 
 /** One escaping function for user text in terminal and log output (see the module comment). */
 export function safeText(s: string): string {
-  const escaped = s.replace(CONTROLS, escapeOne);
+  const escaped = visibleControls(s);
   return escaped.replace(/^(\s*):(?=:)/, `$1${ESCAPED_COLON}`);
 }
 

@@ -43,9 +43,21 @@ export function utf8Length(text: string): number {
   return n;
 }
 
+/**
+ * A file's findings with the finding about how its bytes were read (file/encoding), as every
+ * front end reports them: only when the file turned out to be ours (a binary that is not
+ * edunorm gets no encoding finding), in offset order, the read finding first at an equal offset.
+ */
+export function withReadFinding<F extends { range: { start: { offset: number } } }>(findings: readonly F[], read: F | undefined, isEdunorm: boolean): F[] {
+  if (!read || !isEdunorm) return [...findings];
+  return [read, ...findings].sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
 /** The findings that say a file was not read (they are declared with their checks, checks/file.ts). */
 export { fileEncodingFinding, fileTooLargeFinding, fileUnreadableFinding } from './checks/file.js';
 
 export { decodeBytes, detectEncoding, type DecodedText, type TextEncoding } from './parse/encoding.js';
 /** The one offset↔line/column index (light: the CLI locates read-time findings with it). */
 export { TextPositions } from './parse/text-positions.js';
+/** User text shown with its invisible controls written visibly (the CLI's safe-text.ts, the browser checker). */
+export { visibleControls } from './visible-text.js';

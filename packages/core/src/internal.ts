@@ -8,7 +8,7 @@ export { DEFAULT_MAX_FINDINGS, isEdunormText, utf8Length } from './file-limits.j
 export { structural, structuralRule, ruleDocUrl, rulePageName, hasRulePage, RULE_DOCS_BASE, type StructuralId } from './checks/registry.js';
 export { fileEncodingFinding, fileTooLargeFinding, fileUnreadableFinding } from './checks/file.js';
 export { notCheckedMessage } from './checks/engine.js';
-export { decodeBytes, type DecodedText, type TextEncoding } from './file-limits.js';
+export { decodeBytes, visibleControls, withReadFinding, type DecodedText, type TextEncoding } from './file-limits.js';
 export { checkRuleFile, problemToFinding } from './rules/check-rule-file.js';
 export { configSchema } from './config.js';
 export { substituteParams } from './rules/load-pack.js';

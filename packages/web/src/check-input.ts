@@ -4,6 +4,7 @@
  * and its YAML is checked. Everything runs here, in the page: nothing is sent anywhere.
  */
 import { check, type CheckResult, type DocumentKind, type Finding, type Locale, type LocalizedText } from '@edunorm/core';
+import { decodeBytes, fileEncodingFinding, withReadFinding } from '@edunorm/core/internal';
 import { convertSheet, locateFindings, sheetFromCsv, type CellIssue, type GivenFields, type ImportProblem, type Sheet } from '@edunorm/cli/import';
 import { readXlsxInBrowser, XlsxError } from './read-xlsx.js';
 
@@ -12,6 +13,8 @@ export interface Input {
   /** Raw bytes of a dropped or chosen file; text of a pasted one. */
   bytes?: Uint8Array;
   text?: string;
+  /** Why a dropped entry could not be read (a folder, a file moved after the drop): shown on its own line. */
+  unreadable?: LocalizedText;
 }
 
 export interface SheetOptions {
@@ -35,16 +38,53 @@ export interface Outcome {
 
 export const isSheet = (name: string) => /\.(xlsx|csv)$/i.test(name);
 
-/** Text of a YAML file: UTF-8 (with or without BOM), or UTF-16 with a BOM, as the CLI reads it. */
-function decodeYaml(bytes: Uint8Array): string | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    // The BOM is kept: check() skips it and keeps offsets on the text as given.
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+const DAMAGED_SHEET: LocalizedText = {
+  'zh-CN': '表格文件已损坏,读不出内容:请在 Excel 或 WPS 中打开它,“另存为” .xlsx 或 .csv 后再拖进来。',
+  en: 'the sheet is damaged and cannot be read: open it in Excel or WPS, "Save as" .xlsx or .csv, and drop it again.',
+};
+const UNEXPECTED: LocalizedText = {
+  'zh-CN': '检查时出现意外错误,此文件未检查。请刷新页面后重试;如果仍然出错,请改用 edunorm 命令行检查。',
+  en: 'an unexpected error stopped the check; this file was not checked. Reload the page and try again; if it fails again, check it with the edunorm command line.',
+};
+
+/**
+ * What a dropped file that is not YAML and not a sheet we read is, by its first bytes: an
+ * office clerk's .xls or .et, a PDF or a zip would otherwise be decoded as text and told to
+ * "save it as UTF-8", which they cannot act on.
+ */
+function binaryKind(bytes: Uint8Array): 'legacy-office' | 'pdf' | 'zip' | undefined {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'legacy-office';
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'pdf';
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'zip';
+  return undefined;
+}
+
+const BINARY_MESSAGES: Record<NonNullable<ReturnType<typeof binaryKind>>, LocalizedText> = {
+  'legacy-office': {
+    'zh-CN': '这是旧格式的 Excel(.xls)或 WPS 表格文件,本页读不了:请在 Excel 或 WPS 中“另存为” .xlsx 或 .csv,再拖进来。',
+    en: 'this is an old-format Excel (.xls) or WPS sheet, which this page cannot read: use "Save as" in Excel or WPS to save it as .xlsx or .csv, then drop that.',
+  },
+  pdf: {
+    'zh-CN': '这是 PDF 文件,本页读不了:请拖入 edunorm YAML 文件(.yaml),或 Excel 表格(.xlsx、.csv)。',
+    en: 'this is a PDF file, which this page cannot read: drop an edunorm YAML file (.yaml) or a sheet (.xlsx, .csv).',
+  },
+  zip: {
+    'zh-CN': '这是压缩文件或 Office 文档,不是 YAML 文件:如果是 Excel 表格,请把文件名改回 .xlsx;如果是压缩包,请先解压,再把其中的文件拖进来。',
+    en: 'this is a zip archive or an Office document, not a YAML file: if it is an Excel workbook, give it back its .xlsx name; if it is an archive, unpack it and drop the files inside.',
+  },
+};
+
+/**
+ * A YAML file's bytes → its check, as the command line reads and checks a file (core's
+ * decodeBytes: UTF-8, UTF-16 or UTF-32, with or without a byte-order mark; bytes that do not
+ * decode get `file/encoding` at the first of them when the file is ours — withReadFinding).
+ */
+async function checkYamlBytes(bytes: Uint8Array, locale: Locale): Promise<{ text: string; result: CheckResult }> {
+  const { text, invalidAt } = decodeBytes(bytes);
+  const result = await check(text, { locale });
+  if (invalidAt === undefined) return { text, result };
+  return { text, result: { ...result, findings: withReadFinding(result.findings, fileEncodingFinding(text, invalidAt, locale), result.isEdunorm) } };
 }
 
 export async function checkInput(input: Input, locale: Locale, sheet: SheetOptions): Promise<Outcome> {
@@ -70,14 +110,18 @@ export async function checkInput(input: Input, locale: Locale, sheet: SheetOptio
       const kept = new Set(located.map((l) => l.finding));
       return done({ text: converted.text, generated: true, result: { ...result, findings: result.findings.filter((f) => kept.has(f)) }, cells, sheetProblems: converted.problems });
     }
-    const text = input.text ?? (input.bytes ? decodeYaml(input.bytes) : '');
-    if (text === undefined) {
-      return done({ error: { 'zh-CN': '文件不是 UTF-8 编码:请在编辑器中另存为 UTF-8 后再试。', en: 'The file is not UTF-8: save it as UTF-8 in your editor and try again.' } });
+    if (input.unreadable) return done({ error: input.unreadable });
+    if (input.bytes) {
+      const binary = binaryKind(input.bytes);
+      if (binary) return done({ error: BINARY_MESSAGES[binary] });
+      return done(await checkYamlBytes(input.bytes, locale));
     }
+    const text = input.text ?? '';
     return done({ text, result: await check(text, { locale }) });
   } catch (error) {
     if (error instanceof XlsxError) return done({ error: error.text });
-    const message = error instanceof Error ? error.message : String(error);
-    return done({ error: { 'zh-CN': `读取出错:${message}`, en: `Could not read it: ${message}` } });
+    // Anything else is the browser's own error (its words, in its language): say what it means
+    // for this file in ours. A sheet that fails this way is damaged; nothing else should fail.
+    return done({ error: isSheet(input.name) ? DAMAGED_SHEET : UNEXPECTED });
   }
 }

@@ -9,7 +9,7 @@ import badExample from '../../../examples/noncompliant/staffing.yaml';
 import { checkInput, isSheet, type Input, type Outcome } from './check-input.js';
 import { h } from './dom.js';
 import { renderOutcome, renderSummary } from './render.js';
-import { UI } from './ui-text.js';
+import { FOLDER_DROPPED, UI, UNREADABLE_FILE } from './ui-text.js';
 
 let locale: Locale = location.hash === '#en' ? 'en' : 'zh-CN';
 let inputs: Input[] = [];
@@ -31,32 +31,74 @@ function sheetOptions() {
   };
 }
 
-async function checkAll(): Promise<void> {
+/**
+ * Shows the check of `load()`'s inputs. Every input the user gives (a drop, a pick, a paste, an
+ * example, a language or sheet option) takes the next run number before anything is awaited,
+ * and only the latest run may show its result or replace the inputs: a slow read of a file
+ * dropped first (a USB stick, a network share) can never put its verdict over the file dropped
+ * after it. The last result leaves the screen at once ("checking"), never standing for new input.
+ */
+async function show(load: () => Promise<Input[]> | Input[]): Promise<void> {
   const mine = ++run;
   const result = $('result');
+  result.setAttribute('data-state', 'checking');
+  result.replaceChildren(h('p', { class: 'checking' }, UI[locale].checking));
+  const loaded = await load();
+  if (mine !== run) return;
+  inputs = loaded;
+  $('sheet-options').toggleAttribute('data-active', inputs.some((i) => isSheet(i.name)));
   if (!inputs.length) {
     result.replaceChildren();
     result.removeAttribute('data-state');
     return;
   }
-  result.setAttribute('data-state', 'checking');
-  result.replaceChildren(h('p', { class: 'checking' }, UI[locale].checking));
   // Let the browser paint "checking" before the work starts.
   await new Promise((r) => setTimeout(r, 0));
   const outcomes: Outcome[] = [];
-  for (const input of inputs) outcomes.push(await checkInput(input, locale, sheetOptions()));
-  if (mine !== run) return;
+  for (const input of inputs) {
+    outcomes.push(await checkInput(input, locale, sheetOptions()));
+    if (mine !== run) return;
+  }
   result.replaceChildren(renderSummary(outcomes, locale), ...outcomes.map((o) => renderOutcome(o, locale)));
   result.setAttribute('data-state', 'done');
   result.setAttribute('data-ms', String(outcomes.reduce((s, o) => s + o.ms, 0)));
 }
 
-async function readFiles(files: FileList | readonly File[]): Promise<void> {
-  const list = Array.from(files);
-  if (!list.length) return;
-  inputs = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-  $('sheet-options').toggleAttribute('data-active', inputs.some((i) => isSheet(i.name)));
-  await checkAll();
+/** Checks the inputs already given again (the language or a sheet option changed). */
+const checkAll = (): Promise<void> => show(() => inputs);
+
+/** A dropped or chosen entry: a file, or a folder (which a drop can hold; its files are not read). */
+interface Entry {
+  file: File;
+  folder: boolean;
+}
+
+/**
+ * Each entry read on its own: one that cannot be read (a folder, a file moved or changed after
+ * the drop) is an input of its own with the reason, and every other file is still checked.
+ */
+async function readEntry({ file, folder }: Entry): Promise<Input> {
+  if (folder) return { name: file.name, unreadable: FOLDER_DROPPED };
+  try {
+    return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  } catch {
+    return { name: file.name, unreadable: UNREADABLE_FILE };
+  }
+}
+
+function readFiles(entries: readonly Entry[]): void {
+  if (!entries.length) return;
+  void show(() => Promise.all(entries.map(readEntry)));
+}
+
+/** A drop's entries, folders told apart while the drop event lasts (its items are gone after it). */
+function dropped(data: DataTransfer): Entry[] {
+  const items = Array.from(data.items ?? []).filter((i) => i.kind === 'file');
+  const files = Array.from(data.files);
+  return files.map((file, i) => {
+    const entry = items.length === files.length ? items[i]?.webkitGetAsEntry?.() : undefined;
+    return { file, folder: entry?.isDirectory === true };
+  });
 }
 
 function applyLanguage(): void {
@@ -89,14 +131,16 @@ function setup(): void {
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
   drop.addEventListener('drop', (e) => {
     e.preventDefault();
+    // The window's handler below would take the same drop a second time.
+    e.stopPropagation();
     drop.classList.remove('over');
-    if (e.dataTransfer?.files.length) void readFiles(e.dataTransfer.files);
+    if (e.dataTransfer?.files.length) readFiles(dropped(e.dataTransfer));
   });
   // A file dropped outside the drop zone would make the browser leave the page: take it too.
   window.addEventListener('dragover', (e) => e.preventDefault());
   window.addEventListener('drop', (e) => {
     e.preventDefault();
-    if (e.dataTransfer?.files.length) void readFiles(e.dataTransfer.files);
+    if (e.dataTransfer?.files.length) readFiles(dropped(e.dataTransfer));
   });
   $('choose').addEventListener('click', () => picker.click());
   drop.addEventListener('keydown', (e) => {
@@ -106,13 +150,13 @@ function setup(): void {
     }
   });
   picker.addEventListener('change', () => {
-    if (picker.files) void readFiles(picker.files);
+    if (picker.files) readFiles(Array.from(picker.files, (file) => ({ file, folder: false })));
     picker.value = '';
   });
   const paste = $<HTMLTextAreaElement>('paste');
   const checkPasted = () => {
-    inputs = [{ name: UI[locale].pasted, text: paste.value }];
-    void checkAll();
+    const text = paste.value;
+    void show(() => [{ name: UI[locale].pasted, text }]);
   };
   $('check-pasted').addEventListener('click', checkPasted);
   paste.addEventListener('keydown', (e) => {
@@ -138,8 +182,8 @@ function setup(): void {
     }
     applyLanguage();
     // The name of pasted text follows the language too.
-    inputs = inputs.map((i) => (i.text !== undefined ? { ...i, name: UI[locale].pasted } : i));
-    void checkAll();
+    const given = inputs;
+    void show(() => given.map((i) => (i.text !== undefined ? { ...i, name: UI[locale].pasted } : i)));
   });
   document.body.setAttribute('data-ready', '');
 }

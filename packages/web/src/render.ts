@@ -1,6 +1,6 @@
 /** Builds the result view: a summary, then each finding beside its line, with the plan's sentence and the fix. */
 import type { Finding, Locale, Severity } from '@edunorm/core';
-import { TextPositions } from '@edunorm/core/internal';
+import { TextPositions, visibleControls } from '@edunorm/core/internal';
 import type { Outcome } from './check-input.js';
 import { h } from './dom.js';
 import { UI } from './ui-text.js';
@@ -45,8 +45,9 @@ function sourceLines(positions: TextPositions, finding: Finding): HTMLElement {
     if (n === line) {
       const from = Math.max(0, Math.min(text.length, finding.range.start.offset - start));
       const to = finding.range.end.line === line ? Math.max(from, Math.min(text.length, finding.range.end.offset - start)) : text.length;
-      row.append(text.slice(0, from), h('mark', {}, text.slice(from, to) || ' '), text.slice(to));
-    } else row.append(text);
+      // Cut at the offsets first, then made visible: the mark stays on the characters the finding names.
+      row.append(visibleControls(text.slice(0, from)), h('mark', {}, visibleControls(text.slice(from, to)) || ' '), visibleControls(text.slice(to)));
+    } else row.append(visibleControls(text));
     pre.append(row, '\n');
   }
   return pre;
@@ -61,7 +62,11 @@ function findingItem(finding: Finding, positions: TextPositions | undefined, cel
     { class: `finding sev-${finding.severity}`, 'data-rule-id': finding.ruleId, 'data-line': line, 'data-column': column, 'data-severity': finding.severity },
     h('div', { class: 'finding-head' }, h('span', { class: 'badge' }, t.severity[finding.severity]), h('span', { class: 'where' }, t.lineCol(line, column)), cell ? h('span', { class: 'cell' }, t.cell(cell)) : null),
     positions ? sourceLines(positions, finding) : null,
-    h('p', { class: 'message' }, finding.message),
+    h('p', { class: 'message' }, visibleControls(finding.message)),
+    // Where the figures of the target come from (the CLI's “↳ line:column” lines).
+    finding.related?.length
+      ? h('ul', { class: 'related' }, ...finding.related.map((r) => h('li', { 'data-line': r.range.start.line, 'data-column': r.range.start.column }, `↳ ${t.lineCol(r.range.start.line, r.range.start.column)}${locale === 'zh-CN' ? ':' : ': '}${visibleControls(r.message)}`)))
+      : null,
     finding.fix ? h('p', { class: 'fix' }, h('strong', {}, `${t.fix}:`), finding.fix.title[locale]) : null,
     c ? h('blockquote', { class: 'citation' }, h('strong', {}, `${t.citation}:`), `《${c.document}》${c.section}:“${c.quote}”`) : null,
     h('p', { class: 'rule' }, `${t.rule} `, h('code', {}, finding.ruleId)),
@@ -70,7 +75,10 @@ function findingItem(finding: Finding, positions: TextPositions | undefined, cel
 
 export function renderOutcome(outcome: Outcome, locale: Locale): HTMLElement {
   const t = UI[locale];
-  const section = h('section', { class: 'file', 'data-file': outcome.name }, h('h2', {}, outcome.name));
+  // User text (a file name, names quoted in messages) is shown with its invisible controls
+  // written visibly (core's visibleControls, as the CLI does): a bidi override in a name would
+  // otherwise turn the figures after it around on screen.
+  const section = h('section', { class: 'file', 'data-file': outcome.name }, h('h2', {}, visibleControls(outcome.name)));
   if (outcome.error) {
     section.append(h('p', { class: 'file-error', role: 'alert' }, `${t.readError}:${locale === 'zh-CN' ? '' : ' '}${outcome.error[locale]}`));
     return section;
@@ -88,7 +96,7 @@ export function renderOutcome(outcome: Outcome, locale: Locale): HTMLElement {
         'ul',
         { class: 'findings sheet-problems' },
         ...outcome.sheetProblems.map((p) =>
-          h('li', { class: `finding sev-${p.severity}`, 'data-rule-id': p.ruleId, 'data-cell': p.cell }, h('div', { class: 'finding-head' }, h('span', { class: 'badge' }, t.severity[p.severity]), h('span', { class: 'cell' }, t.cell(p.cell))), h('p', { class: 'message' }, p.message[locale]), h('p', { class: 'rule' }, `${t.rule} `, h('code', {}, p.ruleId))),
+          h('li', { class: `finding sev-${p.severity}`, 'data-rule-id': p.ruleId, 'data-cell': p.cell }, h('div', { class: 'finding-head' }, h('span', { class: 'badge' }, t.severity[p.severity]), h('span', { class: 'cell' }, t.cell(p.cell))), h('p', { class: 'message' }, visibleControls(p.message[locale])), h('p', { class: 'rule' }, `${t.rule} `, h('code', {}, p.ruleId))),
         ),
       ),
     );
@@ -98,7 +106,7 @@ export function renderOutcome(outcome: Outcome, locale: Locale): HTMLElement {
     section.append(h('ol', { class: 'findings' }, ...result.findings.map((f) => findingItem(f, positions, outcome.cells?.get(f), locale))));
   }
   if (outcome.generated && outcome.text !== undefined) {
-    section.append(h('details', { class: 'generated' }, h('summary', {}, t.generated), h('pre', { class: 'yaml' }, outcome.text)));
+    section.append(h('details', { class: 'generated' }, h('summary', {}, t.generated), h('pre', { class: 'yaml' }, outcome.text.split('\n').map(visibleControls).join('\n'))));
   }
   return section;
 }

@@ -1,5 +1,15 @@
 /** Every word the page shows, in zh-CN and en (findings themselves come localized from the core). */
-import type { Locale, Severity } from '@edunorm/core';
+import type { Locale, LocalizedText, Severity } from '@edunorm/core';
+
+/** Why a dropped entry was not read (shown after “无法读取此文件:”), in both languages: the input keeps it across a language switch. */
+export const FOLDER_DROPPED: LocalizedText = {
+  'zh-CN': '这是一个文件夹,其中的文件都未检查。请打开文件夹,选中其中的 YAML 或表格文件,再拖进来。',
+  en: 'this is a folder; none of its files was checked. Open the folder, select the YAML or sheet files in it, and drop those.',
+};
+export const UNREADABLE_FILE: LocalizedText = {
+  'zh-CN': '拖入后文件被移动、删除或修改,读不到内容,未检查。请重新拖入。',
+  en: 'the file was moved, deleted or changed after it was dropped and could not be read; it was not checked. Drop it again.',
+};
 
 export interface UiText {
   lang: string;
