@@ -6,7 +6,8 @@
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,6 +184,31 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web checker in headless Chromium (${
     expect(problems).toEqual([]);
   });
 
+  it('an .xlsx as exceljs reads it (outside review): an ISO date cell (t="d"), a cover sheet holding only a space — the same YAML as `edunorm import`', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('说明').getCell('A1').value = ' ';
+    const sheet = workbook.addWorksheet('教职工');
+    for (const row of [['学校代码', '130902101'], ['学校名称', '李庄小学'], ['学段', '小学'], ['年度', 2025], [], ['工号', '姓名', '岗位类别', '职称', '是否持有教师资格证', '入职年份', '年工资收入(元)'], ['T001', '张老师', '专任教师', '一级教师', '是', 2009, 99000]]) sheet.addRow(row);
+    const written = Buffer.from(await workbook.xlsx.writeBuffer());
+    // exceljs writes no `t="d"` cell (openpyxl and some exporters do): put one in its sheet XML.
+    const require = createRequire(import.meta.url);
+    const JSZip = require(require.resolve('jszip', { paths: [dirname(require.resolve('exceljs'))] })) as { loadAsync(b: Buffer): Promise<{ file(name: string): { async(t: 'string'): Promise<string> } | null; file(name: string, data: string): void; generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer> }> };
+    const zip = await JSZip.loadAsync(written);
+    const part = 'xl/worksheets/sheet2.xml';
+    const xml = await zip.file(part)!.async('string');
+    const dated = xml.replace(/<c r="F7"([^>]*)><v>2009<\/v><\/c>/, '<c r="F7"$1 t="d"><v>2009-09-01T00:00:00</v></c>');
+    expect(dated).not.toBe(xml);
+    zip.file(part, dated);
+    writeFileSync(join(dir, '封面.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const cli = runCli(['import', '封面.xlsx', '--kind', 'Staffing', '--locale', 'zh-CN'], { cwd: dir });
+    expect([0, 1], cli.stderr).toContain(cli.code);
+    const yaml = readFileSync(join(dir, '封面.yaml'), 'utf8');
+    expect(yaml).toContain('hiredYear: 2009');
+    await drop([{ name: '封面.xlsx', bytes: readFileSync(join(dir, '封面.xlsx')) }]);
+    expect(await page.textContent('details.generated pre')).toBe(yaml);
+    expect(await page.locator('.sheet-problems li').count()).toBe(0);
+  });
+
   it('a GB18030 .csv staff list: the same YAML as `edunorm import`', async () => {
     const csv = Buffer.from(encodeGb18030(toCsv(staffGrid())));
     writeFileSync(join(dir, 'staff.csv'), csv);
@@ -197,7 +223,10 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web checker in headless Chromium (${
     const grid = [HEADERS.map(([h]) => h), ...records.slice(0, 3).map((r, k) => sheetRow(r, k, true))];
     await drop([{ name: 'list.csv', bytes: Buffer.from(toCsv(grid)) }]);
     expect(await page.textContent('.file-error')).toMatch(/缺少 学校代码/);
-    await page.locator('#sheet-options summary').click();
+    // Pointers to this page's form, not to the CLI's flags (outside review).
+    expect(await page.textContent('.file-error')).toContain('学校代码(school.code:在本页“表格选项”中填写,或在表格中加一行“学校代码”)');
+    expect(await page.textContent('.file-error')).not.toContain('--');
+    await page.locator('#sheet-options > summary').click();
     await page.evaluate(() => document.getElementById('result')!.removeAttribute('data-state'));
     for (const [id, v] of [['#sheet-code', '130902101'], ['#sheet-name', '李庄小学'], ['#sheet-level', '小学'], ['#sheet-year', '2025']] as const) await page.fill(id, v);
     await page.dispatchEvent('#sheet-year', 'change');
@@ -359,6 +388,24 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web checker in headless Chromium (${
     const related = await page.$$eval('li[data-rule-id="class-teacher-allowance"] .related li', (items) => items.map((li) => li.textContent));
     expect(expected.related?.length).toBeGreaterThan(0);
     expect(related).toEqual(expected.related!.map((r) => `↳ 第 ${r.range.start.line} 行,第 ${r.range.start.column} 列:${r.message}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('a sheet’s messages point to this page, not to docs and flags it does not have (outside review); the page lists the header words', async () => {
+    const grid = [[...HEADERS.map(([h]) => h), '教师资格证编号'], ...records.slice(0, 3).map((r, k) => [...sheetRow(r, k, true), 'X1'])];
+    await page.evaluate(() => ((document.getElementById('sheet-options') as HTMLDetailsElement).open = true));
+    const school = [['#sheet-code', '130902101'], ['#sheet-name', '李庄小学'], ['#sheet-level', '小学'], ['#sheet-year', '2025']] as const;
+    for (const [id, v] of school) await page.fill(id, v);
+    await drop([{ name: 'list.csv', bytes: Buffer.from(toCsv(grid)) }]);
+    const said = await page.$$eval('.sheet-problems li', (items) => items.map((li) => `${li.getAttribute('data-rule-id')} ${li.querySelector('.message')!.textContent}`));
+    expect(said).toContainEqual('import/unknown-column 未识别的列名“教师资格证编号”,此列已忽略(列名见本页“表格选项”中的列名对照表)');
+    expect(said.join('\n')).not.toMatch(/--mapping|docs\/import-mapping/);
+    // The table it points to: the staff list's columns, with their header words.
+    await page.selectOption('#sheet-kind', 'Staffing');
+    const staffId = page.locator('#mapping tr[data-key="id"]');
+    expect(await staffId.textContent()).toContain('工号');
+    expect(await page.locator('#mapping summary').textContent()).toBe('列名对照表:教职工名册(Staffing)');
+    for (const [id] of school) await page.fill(id, '');
     expect(problems).toEqual([]);
   });
 

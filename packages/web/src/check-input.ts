@@ -5,7 +5,7 @@
  */
 import { check, type CheckResult, type DocumentKind, type Finding, type Locale, type LocalizedText } from '@edunorm/core';
 import { decodeBytes, fileEncodingFinding, withReadFinding } from '@edunorm/core/internal';
-import { convertSheet, locateFindings, sheetFromCsv, type CellIssue, type GivenFields, type ImportProblem, type Sheet } from '@edunorm/cli/import';
+import { convertSheet, locateFindings, PAGE_HINTS, sheetFromCsv, type CellIssue, type GivenFields, type ImportProblem, type Sheet } from '@edunorm/cli/import';
 import { readXlsxInBrowser, XlsxError } from './read-xlsx.js';
 
 export interface Input {
@@ -100,7 +100,8 @@ export async function checkInput(input: Input, locale: Locale, sheet: SheetOptio
         read = x;
         issues = x.issues;
       } else read = sheetFromCsv(input.bytes, input.name);
-      const converted = convertSheet(read, { kind: sheet.kind, locale, fileName: input.name, isWorkbook: workbook, given: sheet.given, issues });
+      // The same conversion as `edunorm import`; its messages point to this page's table and form, not to docs and flags.
+      const converted = convertSheet(read, { kind: sheet.kind, locale, fileName: input.name, isWorkbook: workbook, given: sheet.given, issues, hints: PAGE_HINTS });
       if (!converted.ok) return done({ error: converted.message });
       const result = await check(converted.text, { locale });
       const cells = new Map<Finding, string>();

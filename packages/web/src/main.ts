@@ -6,6 +6,7 @@
 import { DOCUMENT_KINDS, type DocumentKind, type Locale } from '@edunorm/core';
 import goodExample from '../../../examples/compliant/budget.yaml';
 import badExample from '../../../examples/noncompliant/staffing.yaml';
+import { mappingRows } from '@edunorm/cli/import';
 import { checkInput, isSheet, type Input, type Outcome } from './check-input.js';
 import { h } from './dom.js';
 import { renderOutcome, renderSummary } from './render.js';
@@ -118,6 +119,19 @@ function applyLanguage(): void {
   const chosen = kind.value || 'Staffing';
   kind.replaceChildren(...DOCUMENT_KINDS.map((k) => h('option', { value: k, selected: k === chosen }, t.kinds[k])));
   for (const id of ['sheet-code', 'sheet-name', 'sheet-level', 'sheet-year']) $<HTMLInputElement>(id).placeholder = t.optional;
+  showMapping();
+}
+
+/** The importer's header words for the chosen kind (what the sheet messages point to): the CLI's docs/import-mapping.md, on the page. */
+function showMapping(): void {
+  const t = UI[locale];
+  const kind = $<HTMLSelectElement>('sheet-kind').value as DocumentKind;
+  const mapping = $('mapping');
+  mapping.querySelector('summary')!.textContent = t.mappingTitle(t.kinds[kind]);
+  mapping.querySelector('thead')!.replaceChildren(h('tr', {}, ...t.mappingHead.map((c) => h('th', {}, c))));
+  mapping.querySelector('tbody')!.replaceChildren(
+    ...mappingRows(kind).map((r) => h('tr', { 'data-key': r.key }, h('td', {}, h('code', {}, r.key)), h('td', {}, t.mappingWhere(r.where)), h('td', {}, r.headers.join('、')))),
+  );
 }
 
 function setup(): void {
@@ -170,6 +184,7 @@ function setup(): void {
   $('try-good').addEventListener('click', example(goodExample));
   for (const id of ['sheet-kind', 'sheet-code', 'sheet-name', 'sheet-level', 'sheet-year']) {
     $(id).addEventListener('change', () => {
+      if (id === 'sheet-kind') showMapping();
       if (inputs.some((i) => isSheet(i.name))) void checkAll();
     });
   }

@@ -204,7 +204,8 @@ export async function readXlsxInBrowser(bytes: Uint8Array, sheetName?: string): 
           issues.set(address, { kind: 'excel-error', text: v });
           value = v;
         } else {
-          const n = Number(v);
+          // parseFloat, as exceljs reads every other type (`t="d"` too: "2009-09-01T00:00:00" is 2009 there).
+          const n = parseFloat(v);
           if (!Number.isFinite(n)) value = v;
           else if (isDate[Number(c.getAttribute('s') ?? 0)]) value = new Date(Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
           else value = n;

@@ -29,6 +29,9 @@ export interface UiText {
   tryGood: string;
   sheetOptions: string;
   sheetHint: string;
+  mappingTitle: (kind: string) => string;
+  mappingHead: [string, string, string];
+  mappingWhere: (where: string) => string;
   kind: string;
   kinds: Record<'Staffing' | 'SchoolBudget' | 'DistrictIndicators', string>;
   schoolCode: string;
@@ -73,8 +76,11 @@ export const UI: Record<Locale, UiText> = {
     tryLabel: '试一试:',
     tryBad: '不符合要求的示例',
     tryGood: '符合要求的示例',
-    sheetOptions: '表格(.xlsx、.csv)选项',
-    sheetHint: '表格会按 docs/import-mapping.md 的对照表转换成 YAML 后再检查。表格里已有学校信息时,下面的学校信息可以不填。',
+    sheetOptions: '表格选项(.xlsx、.csv)',
+    sheetHint: '表格会按下面的列名对照表转换成 YAML 后再检查。表格里已有学校信息时,下面的学校信息可以不填。',
+    mappingTitle: (kind) => `列名对照表:${kind}`,
+    mappingHead: ['字段', '在表格中的位置', '可用的列名或字段名(除字段本身的中文名外)'],
+    mappingWhere: (where) => (where === 'block' ? '表头上方,名称与值并排' : `名册的一列(${where})`),
     kind: '表格内容',
     kinds: { Staffing: '教职工名册(Staffing)', SchoolBudget: '学校年度预算(SchoolBudget)', DistrictIndicators: '市县教育发展指标(DistrictIndicators)' },
     schoolCode: '学校代码',
@@ -117,8 +123,11 @@ export const UI: Record<Locale, UiText> = {
     tryLabel: 'Try it:',
     tryBad: 'a non-compliant example',
     tryGood: 'a compliant example',
-    sheetOptions: 'Options for sheets (.xlsx, .csv)',
-    sheetHint: 'A sheet is converted to YAML with the mapping of docs/import-mapping.md, then checked. When the sheet names its school, the school fields below may stay empty.',
+    sheetOptions: 'Sheet options (.xlsx, .csv)',
+    sheetHint: 'A sheet is converted to YAML with the table of header words below, then checked. When the sheet names its school, the school fields below may stay empty.',
+    mappingTitle: (kind) => `Table of header words: ${kind}`,
+    mappingHead: ['Field', 'Where in the sheet', 'Header words it is read from (besides its own Chinese name)'],
+    mappingWhere: (where) => (where === 'block' ? 'above the table, a label beside its value' : `a column of the list (${where})`),
     kind: 'The sheet holds',
     kinds: { Staffing: 'a staff list (Staffing)', SchoolBudget: 'a school budget (SchoolBudget)', DistrictIndicators: 'district indicators (DistrictIndicators)' },
     schoolCode: 'School code',

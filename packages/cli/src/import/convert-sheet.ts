@@ -8,6 +8,7 @@ import { applyGivenFields, buildDocument, missingFields, type GivenFields } from
 import { layoutFor, type ImportMapping } from './field-mapping.js';
 import type { LocatedFinding } from './format-import.js';
 import type { ImportProblem } from './import-problem.js';
+import { CLI_HINTS, headerHint, PAGE_HINTS, type ImportHints } from './import-hints.js';
 import { renderDocument } from './render-yaml.js';
 import { readSheet, type ImportedSheet } from './sheet-layout.js';
 import type { CellIssue, Sheet } from './sheet.js';
@@ -17,6 +18,8 @@ export { cellAddress, columnNumber, sheetFromGrid, qualifiedAddress, type Cell, 
 export type { ImportProblem } from './import-problem.js';
 export type { LocatedFinding } from './format-import.js';
 export type { GivenFields } from './build-document.js';
+export { CLI_HINTS, PAGE_HINTS, type ImportHints };
+export { mappingRows, type MappingRow } from './field-mapping.js';
 
 export interface ConvertOptions {
   kind: DocumentKind;
@@ -29,6 +32,8 @@ export interface ConvertOptions {
   mapping?: ImportMapping;
   /** Cells holding an Excel error value or a formula without a saved result, by address. */
   issues?: ReadonlyMap<string, CellIssue>;
+  /** Where the messages point the user (import-hints.ts): the CLI's docs and flags by default. */
+  hints?: ImportHints;
 }
 
 export type SheetConversion =
@@ -42,14 +47,16 @@ export type SheetConversion =
 export function convertSheet(sheet: Sheet, options: ConvertOptions): SheetConversion {
   const { kind, locale } = options;
   const layout = layoutFor(kind, options.mapping);
-  const imported = readSheet(sheet, layout, options.issues ?? new Map());
+  const hints = options.hints ?? CLI_HINTS;
+  const imported = readSheet(sheet, layout, options.issues ?? new Map(), hints);
+  const whereHeaders = headerHint({ ...hints, addWords: undefined }, undefined);
   if (layout.table && kind === 'Staffing' && !imported.tableFound) {
     return {
       ok: false,
       reason: 'no-table',
       message: {
-        'zh-CN': `工作表“${sheet.name}”中没有找到表头行:教职工表需要一行列名,如 工号 | 姓名 | 岗位类别(见 docs/import-mapping.md)`,
-        en: `no header row found in sheet "${sheet.name}" — the staff table needs a row of column names such as 工号 | 姓名 | 岗位类别 (see docs/import-mapping.md)`,
+        'zh-CN': `工作表“${sheet.name}”中没有找到表头行:教职工表需要一行列名,如 工号 | 姓名 | 岗位类别${whereHeaders['zh-CN']}`,
+        en: `no header row found in sheet "${sheet.name}" — the staff table needs a row of column names such as 工号 | 姓名 | 岗位类别 ${whereHeaders.en}`,
       },
     };
   }
@@ -61,8 +68,8 @@ export function convertSheet(sheet: Sheet, options: ConvertOptions): SheetConver
       reason: 'missing',
       missing,
       message: {
-        'zh-CN': `缺少 ${missing.map((m) => `${m.label}(${m.key}:${m.flag ? `用 ${m.flag} 给出,或` : ''}在表格中加一行“${m.label}”)`).join(';')}`,
-        en: `missing ${missing.map((m) => `${m.key} (${m.flag ? `${m.flag}, or ` : ''}a "${m.label}" row in the sheet)`).join('; ')}`,
+        'zh-CN': `缺少 ${missing.map((m) => { const give = hints.giveField(m.flag); return `${m.label}(${m.key}:${give ? `${give['zh-CN']},或` : ''}在表格中加一行“${m.label}”)`; }).join(';')}`,
+        en: `missing ${missing.map((m) => { const give = hints.giveField(m.flag); return `${m.key} (${give ? `${give.en}, or ` : ''}a "${m.label}" row in the sheet)`; }).join('; ')}`,
       },
     };
   }

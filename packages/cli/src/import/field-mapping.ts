@@ -216,12 +216,26 @@ export function mappableFields(kind: DocumentKind): { key: string; enumValues?: 
   return [...layout.block, ...(layout.table?.columns ?? [])].map((f) => (f.words ? { key: f.key, enumValues: [...new Set(f.words.values())] } : { key: f.key }));
 }
 
+/** One row of the default table: a field, where it is read (the block above the table, or a column), and its header words. */
+export interface MappingRow {
+  key: string;
+  /** 'block': a label beside its value above the table; otherwise the list the column fills (`staff`). */
+  where: 'block' | string;
+  /** Chinese header words besides the field name itself. */
+  headers: string[];
+  type: FieldSpec['type'];
+}
+
+/** The default table (docs/import-mapping.md, and the browser checker's table of header words). */
+export function mappingRows(kind: DocumentKind): MappingRow[] {
+  const layout = layoutFor(kind);
+  const row = (f: FieldSpec, where: string): MappingRow => ({ key: f.key, where, headers: f.aliases.slice(0, -2), type: f.type });
+  return [...layout.block.map((f) => row(f, 'block')), ...(layout.table ? layout.table.columns.map((f) => row(f, layout.table!.list)) : [])];
+}
+
 /** The default table as Markdown (docs/import-mapping.md holds it; a test keeps the two equal). */
 export function mappingTableMarkdown(kind: DocumentKind): string {
-  const layout = layoutFor(kind);
-  const row = (f: FieldSpec, where: string) => `| ${where} | \`${f.key}\` | ${f.aliases.slice(0, -2).join('、')} | ${f.type} |`;
   const lines = ['| where | field | Chinese headers (besides the field name itself) | conversion |', '|---|---|---|---|'];
-  for (const f of layout.block) lines.push(row(f, 'block'));
-  if (layout.table) for (const f of layout.table.columns) lines.push(row(f, `table (\`${layout.table.list}\`)`));
+  for (const r of mappingRows(kind)) lines.push(`| ${r.where === 'block' ? 'block' : `table (\`${r.where}\`)`} | \`${r.key}\` | ${r.headers.join('、')} | ${r.type} |`);
   return lines.join('\n');
 }

@@ -79,7 +79,13 @@ export async function readXlsx(path: string, sheetName: string | undefined): Pro
     if (!found) throw new UsageError(M.xlsxNoSheet(sheetName, path, names.join(', ')));
     return toSheet(found);
   }
-  const withData = sheets.find((s) => s.actualRowCount > 0) ?? sheets[0];
-  if (!withData) throw new UsageError(M.xlsxNoWorksheets(path));
-  return toSheet(withData);
+  if (!sheets.length) throw new UsageError(M.xlsxNoWorksheets(path));
+  // The first sheet with a cell that is not blank, as the browser checker chooses (a cover sheet
+  // holding only a space is no data: exceljs's actualRowCount counts it).
+  for (const worksheet of sheets) {
+    if (worksheet.actualRowCount === 0) continue;
+    const sheet = toSheet(worksheet);
+    if (sheet.rows.length) return sheet;
+  }
+  return toSheet(sheets[0]!);
 }

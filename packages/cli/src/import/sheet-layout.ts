@@ -1,4 +1,5 @@
-import type { Severity } from '@edunorm/core';
+import type { LocalizedText, Severity } from '@edunorm/core';
+import { CLI_HINTS, headerHint, type ImportHints } from './import-hints.js';
 import { convertCell } from './convert-value.js';
 import { IGNORED_HEADERS, normalizeHeader, type FieldSpec, type KindLayout } from './field-mapping.js';
 import type { ImportProblem } from './import-problem.js';
@@ -44,7 +45,10 @@ function indexAliases(fields: readonly FieldSpec[]): Map<string, FieldSpec> {
   return index;
 }
 
-export function readSheet(sheet: Sheet, layout: KindLayout, issues: ReadonlyMap<string, CellIssue> = new Map()): ImportedSheet {
+export function readSheet(sheet: Sheet, layout: KindLayout, issues: ReadonlyMap<string, CellIssue> = new Map(), hints: ImportHints = CLI_HINTS): ImportedSheet {
+  const labelHint = headerHint(hints, { 'zh-CN': '字段名', en: '' });
+  const columnHint = headerHint(hints, { 'zh-CN': '列名', en: '' });
+  const whereHeaders = headerHint({ ...hints, addWords: undefined }, undefined);
   const out: ImportedSheet = { fields: new Map(), records: [], recordRows: [], sources: new Map(), tableFound: false, problems: [] };
   const at = (address: string) => qualifiedAddress(sheet.name, address);
   const report = (ruleId: ImportProblem['ruleId'], severity: Severity, address: string, zh: string, en: string) =>
@@ -96,15 +100,15 @@ export function readSheet(sheet: Sheet, layout: KindLayout, issues: ReadonlyMap<
     }
     take(cell, field, field.key, (v) => out.fields.set(field.key, v));
   };
-  readBlock(blockRows, blockIndex, setField, report);
+  readBlock(blockRows, blockIndex, setField, report, labelHint);
 
-  if (headerAt >= 0 && layout.table) readTable(sheet.rows.slice(headerAt), layout.table, columnIndex, { out, take, report, at, mergedInto: sheet.mergedInto ?? new Map() });
+  if (headerAt >= 0 && layout.table) readTable(sheet.rows.slice(headerAt), layout.table, columnIndex, { out, take, report, at, mergedInto: sheet.mergedInto ?? new Map(), whereHeaders, columnHint });
   return out;
 }
 
 type Report = (ruleId: ImportProblem['ruleId'], severity: Severity, address: string, zh: string, en: string) => void;
 
-function readBlock(rows: readonly Cell[][], index: Map<string, FieldSpec>, setField: (cell: Cell, field: FieldSpec) => void, report: Report): void {
+function readBlock(rows: readonly Cell[][], index: Map<string, FieldSpec>, setField: (cell: Cell, field: FieldSpec) => void, report: Report, labelHint: LocalizedText): void {
   const labelOf = (cell: Cell | undefined) => {
     const t = cell && textOf(cell);
     return t === undefined ? undefined : index.get(t);
@@ -134,7 +138,7 @@ function readBlock(rows: readonly Cell[][], index: Map<string, FieldSpec>, setFi
         j++;
       } else if (!field) {
         const shown = String(cell.value);
-        report('import/unknown-label', 'warning', cell.address, `未识别的字段“${shown}”,已忽略(字段名见 docs/import-mapping.md,或用 --mapping 指定)`, `unknown label "${shown}", ignored (see docs/import-mapping.md, or give --mapping)`);
+        report('import/unknown-label', 'warning', cell.address, `未识别的字段“${shown}”,已忽略${labelHint['zh-CN']}`, `unknown label "${shown}", ignored ${labelHint.en}`);
         // Its value, if any, goes with it.
         if (next && !labelOf(next)) j++;
       }
@@ -153,6 +157,7 @@ function readHeader(
   index: Map<string, FieldSpec>,
   mergedInto: ReadonlyMap<string, string>,
   report: Report,
+  columnHint: LocalizedText,
 ): { columns: Map<number, FieldSpec>; named: Set<number>; height: number } {
   const header = rows[0]!;
   const fieldOf = (cell: Cell) => index.get(textOf(cell) ?? normalizeHeader(String(cell.value)));
@@ -184,7 +189,7 @@ function readHeader(
   };
   const unknown = (cell: Cell, shown: string) => {
     if (!IGNORED_HEADERS.includes(normalizeHeader(shown))) {
-      report('import/unknown-column', 'warning', cell.address, `未识别的列名“${shown}”,此列已忽略(列名见 docs/import-mapping.md,或用 --mapping 指定)`, `unknown column "${shown}", ignored (see docs/import-mapping.md, or give --mapping)`);
+      report('import/unknown-column', 'warning', cell.address, `未识别的列名“${shown}”,此列已忽略${columnHint['zh-CN']}`, `unknown column "${shown}", ignored ${columnHint.en}`);
     }
   };
   const groups = new Set<string>();
@@ -219,11 +224,15 @@ function readTable(
     report: Report;
     at: (address: string) => string;
     mergedInto: ReadonlyMap<string, string>;
+    /** `(见 docs/import-mapping.md)` or the front end's own pointer to the header words (import-hints.ts). */
+    whereHeaders: LocalizedText;
+    /** The same after an unknown header word (with how to add words, where a user can). */
+    columnHint: LocalizedText;
   },
 ): void {
   const { out, take, report, at } = context;
   const header = rows[0]!;
-  const { columns, named, height } = readHeader(rows, index, context.mergedInto, report);
+  const { columns, named, height } = readHeader(rows, index, context.mergedInto, report, context.columnHint);
   const body = rows.slice(height);
   // Findings on the list as a whole (`staff`, `schools`) point at the header row.
   out.sources.set(table.list, at(header![0]!.address));
@@ -269,8 +278,8 @@ function readTable(
       'import/unknown-column',
       'warning',
       first.address,
-      `${letters} 列没有列名,其中 ${count} 个单元格(自 ${first.address} 起)未导入;请在表头填写列名(见 docs/import-mapping.md)`,
-      `column ${letters} has no header; its ${count} cell(s) (from ${first.address}) were not imported; name the column in the header row (see docs/import-mapping.md)`,
+      `${letters} 列没有列名,其中 ${count} 个单元格(自 ${first.address} 起)未导入;请在表头填写列名${context.whereHeaders['zh-CN']}`,
+      `column ${letters} has no header; its ${count} cell(s) (from ${first.address}) were not imported; name the column in the header row ${context.whereHeaders.en}`,
     );
   }
 }
