@@ -241,7 +241,9 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web checker in headless Chromium (${
     expect(await page.textContent('#result')).toContain('"<b>1</b>"');
     expect(await page.textContent('#result')).toContain('<img src=x onerror=alert(1)>');
     await paste('just: some yaml\n');
-    expect(await page.textContent('.file-error')).toContain('不是 edunorm 文件');
+    // Pasted text is no file, and is not called one (outside review).
+    expect(await page.textContent('.file-error')).toBe('粘贴的内容不是 edunorm 文件:开头应有 apiVersion: edunorm/v1。没有检查。');
+    expect(await page.textContent('#summary')).toContain('粘贴的内容未能检查');
     expect(await page.textContent('#summary')).not.toContain('全部符合要求');
     await drop([{ name: 'broken.xlsx', bytes: Buffer.from('not a zip at all') }]);
     expect(await page.textContent('.file-error')).toContain('不是 .xlsx 工作簿');

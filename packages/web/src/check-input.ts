@@ -34,6 +34,8 @@ export interface Outcome {
   error?: LocalizedText;
   /** Time spent reading, converting and checking, in milliseconds. */
   ms: number;
+  /** The input was pasted text, not a file (said so: "粘贴的内容", not "文件"). */
+  pasted?: boolean;
 }
 
 export const isSheet = (name: string) => /\.(xlsx|csv)$/i.test(name);
@@ -89,7 +91,7 @@ async function checkYamlBytes(bytes: Uint8Array, locale: Locale): Promise<{ text
 
 export async function checkInput(input: Input, locale: Locale, sheet: SheetOptions): Promise<Outcome> {
   const started = performance.now();
-  const done = (o: Omit<Outcome, 'ms' | 'name'>): Outcome => ({ name: input.name, ...o, ms: Math.round(performance.now() - started) });
+  const done = (o: Omit<Outcome, 'ms' | 'name'>): Outcome => ({ name: input.name, ...o, ms: Math.round(performance.now() - started), ...(input.text !== undefined ? { pasted: true } : {}) });
   try {
     if (input.bytes && isSheet(input.name)) {
       let read: Sheet;

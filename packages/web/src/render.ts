@@ -20,7 +20,9 @@ export function renderSummary(outcomes: readonly Outcome[], locale: Locale): HTM
   const t = UI[locale];
   const counts = countBySeverity(outcomes);
   const total = counts.error + counts.warning + counts.info;
-  const unchecked = outcomes.filter((o) => o.error || (o.result && !o.result.isEdunorm)).length;
+  const notChecked = outcomes.filter((o) => o.error || (o.result && !o.result.isEdunorm));
+  const unchecked = notChecked.length;
+  const pasted = unchecked > 0 && notChecked.every((o) => o.pasted);
   if (total === 0 && !unchecked) {
     return h('div', { id: 'summary', class: 'summary ok', role: 'status', 'data-total': 0 }, h('span', { class: 'icon', 'aria-hidden': 'true' }, '✓'), h('div', {}, h('strong', {}, t.allClear), h('span', { class: 'detail' }, t.allClearDetail)));
   }
@@ -29,7 +31,7 @@ export function renderSummary(outcomes: readonly Outcome[], locale: Locale): HTM
     'div',
     { id: 'summary', class: `summary ${cls}`, role: 'status', 'data-total': total, 'data-errors': counts.error, 'data-warnings': counts.warning, 'data-infos': counts.info },
     h('span', { class: 'icon', 'aria-hidden': 'true' }, counts.error > 0 || unchecked ? '✗' : '!'),
-    h('div', {}, h('strong', {}, total > 0 ? t.found(total, counts) : t.notChecked(unchecked)), total > 0 && unchecked ? h('span', { class: 'detail' }, t.notChecked(unchecked)) : null),
+    h('div', {}, h('strong', {}, total > 0 ? t.found(total, counts) : t.notChecked(unchecked, pasted)), total > 0 && unchecked ? h('span', { class: 'detail' }, t.notChecked(unchecked, pasted)) : null),
   );
 }
 
@@ -85,7 +87,7 @@ export function renderOutcome(outcome: Outcome, locale: Locale): HTMLElement {
   }
   const result = outcome.result!;
   if (!result.isEdunorm) {
-    section.append(h('p', { class: 'file-error' }, t.notEdunorm));
+    section.append(h('p', { class: 'file-error' }, outcome.pasted ? t.notEdunormPasted : t.notEdunorm));
     return section;
   }
   section.append(h('p', { class: 'file-meta', 'data-ms': outcome.ms }, t.documents(result.documents.length, outcome.ms)));

@@ -50,11 +50,14 @@ export interface UiText {
   citation: string;
   rule: string;
   notEdunorm: string;
+  /** The same for pasted text, which is no file. */
+  notEdunormPasted: string;
   documents: (n: number, ms: number) => string;
   generated: string;
   pasted: string;
   readError: string;
-  notChecked: (n: number) => string;
+  /** `pasted`: what was not checked is the pasted text (no file was given). */
+  notChecked: (n: number, pasted: boolean) => string;
   sheetProblem: string;
   footer: string;
 }
@@ -99,11 +102,12 @@ export const UI: Record<Locale, UiText> = {
     citation: '依据',
     rule: '规则编号',
     notEdunorm: '这不是 edunorm 文件:文件开头应有 apiVersion: edunorm/v1。没有检查。',
+    notEdunormPasted: '粘贴的内容不是 edunorm 文件:开头应有 apiVersion: edunorm/v1。没有检查。',
     documents: (n, ms) => `检查了 ${n} 个文档,用时 ${ms} 毫秒`,
     generated: '由表格生成的 YAML(可复制保存)',
     pasted: '粘贴的内容',
     readError: '无法读取此文件',
-    notChecked: (n) => `${n} 个文件未能检查(见下方说明)`,
+    notChecked: (n, pasted) => (pasted ? '粘贴的内容未能检查(见下方说明)' : `${n} 个文件未能检查(见下方说明)`),
     sheetProblem: '表格中的问题',
     footer: 'edunorm · 依据《“十四五”规划前期调研报告》和《“双提升”专题报告》',
   },
@@ -146,11 +150,12 @@ export const UI: Record<Locale, UiText> = {
     citation: 'Source',
     rule: 'Rule',
     notEdunorm: 'This is not an edunorm file: it should start with apiVersion: edunorm/v1. Nothing was checked.',
+    notEdunormPasted: 'The pasted text is not an edunorm file: it should start with apiVersion: edunorm/v1. Nothing was checked.',
     documents: (n, ms) => `${n} document${n === 1 ? '' : 's'} checked in ${ms} ms`,
     generated: 'YAML generated from the sheet (copy and save it)',
     pasted: 'Pasted text',
     readError: 'This file cannot be read',
-    notChecked: (n) => `${n} file${n === 1 ? ' was' : 's were'} not checked (see below)`,
+    notChecked: (n, pasted) => (pasted ? 'The pasted text was not checked (see below)' : `${n} file${n === 1 ? ' was' : 's were'} not checked (see below)`),
     sheetProblem: 'Problems in the sheet',
     footer: 'edunorm · norms of the 14th Five-Year Plan preliminary report and the “double improvement” report',
   },
