@@ -265,8 +265,22 @@ export function resolveBound(bound: BoundSpec | undefined, document: unknown, re
   return v === undefined ? undefined : { value: v };
 }
 
-/** Comparisons are inclusive; this absorbs binary floating-point noise (0.05 × 4,800,000). */
+/** Comparisons are inclusive; this absorbs binary floating-point noise (0.05 × 4,800,000) in comparisons of fractions (norms.md Pack v2). */
 const EPSILON = 1e-9;
+/** The noise binary arithmetic can put on a figure of money or people (a mean of 5,000 salaries carries less than 1e-12 of itself). */
+const NOISE = 1e-12;
+
+/**
+ * How far past a bound a value may lie and still comply. A tolerance (1 yuan of rounding, one
+ * person over an establishment) is absolute and never grows with the amount — outside review:
+ * 1 yuan plus 1e-9 of a university's 600,000,000-yuan performance-pay total let 1.6 yuan over
+ * pass. Floating-point noise is absorbed on top of it: 1e-9 of the bound without a tolerance
+ * (shares, rates, paths), and with one only what arithmetic can produce, 1e-12 of the bound
+ * (0.002 yuan at 2,000,000,000), so a shortfall of exactly the tolerance still passes.
+ */
+export function slackOf(tolerance: number, bound: number): number {
+  return tolerance + (tolerance > 0 ? NOISE : EPSILON) * Math.max(1, Math.abs(bound));
+}
 
 export type Direction = 'below' | 'above' | 'within';
 
@@ -292,11 +306,11 @@ export interface Comparison {
  * records calculator, which sets it on a record's item without building a comparison first.
  */
 export function judge(into: { direction?: unknown; deviation?: unknown; target?: unknown }, actual: number, min: ResolvedBound | undefined, max: ResolvedBound | undefined, tolerance: number): void {
-  if (min && min.value - actual > tolerance + EPSILON * Math.max(1, Math.abs(min.value))) {
+  if (min && min.value - actual > slackOf(tolerance, min.value)) {
     into.direction = 'below';
     into.deviation = min.value - actual;
     into.target = min.value;
-  } else if (max && actual - max.value > tolerance + EPSILON * Math.max(1, Math.abs(max.value))) {
+  } else if (max && actual - max.value > slackOf(tolerance, max.value)) {
     into.direction = 'above';
     into.deviation = actual - max.value;
     into.target = max.value;

@@ -5,7 +5,7 @@
  * when their inputs are absent, so a norm never fires on data it cannot read. Every figure
  * comes with the locations (file + range) a finding or a related location may point at.
  */
-import { compare, type Comparison } from '../facts/bounds.js';
+import { compare, slackOf, type Comparison } from '../facts/bounds.js';
 import type { Range } from '../types.js';
 import type { FileContribution } from './contribution.js';
 
@@ -253,7 +253,7 @@ const valueMismatch: WorkspaceCalculator<ValueMismatchParams> = {
     const items = [];
     for (const s of view.schools) {
       const actual = s.values[p.value];
-      if (actual === undefined || Math.abs(actual - expected) <= (p.tolerance ?? 0) + EPSILON * Math.max(1, Math.abs(expected))) continue;
+      if (actual === undefined || Math.abs(actual - expected) <= slackOf(p.tolerance ?? 0, expected)) continue;
       items.push({ ...schoolFigures(s), actual, expected, difference: Math.abs(actual - expected), at: locations([['value', locationOf(s, p.value)], ['districtValue', districtValue]]) });
     }
     return { items };
