@@ -132,11 +132,13 @@ describe('pooling: county for senior-post-share', () => {
 });
 
 describe('a county overrides the parameters of the norms across documents', () => {
-  it('maxShareByGroup raised for junior schools', async () => {
+  it('senior-post-share’s cap raised for junior schools raises the county pool’s (the same parameter, workspace.md)', async () => {
     const files = { 'district.yaml': district(2025), 'j.yaml': staffing('130925201', 'junior', teachers(10, 96000, 4)) };
     expect((await run(files)).of('district.yaml', 'county-senior-post-pool')).toHaveLength(1);
-    const raised = createRuleSet([builtinPack()], { 'county-senior-post-pool': { params: { maxShareByGroup: { kindergarten: 0.06, primary: 0.1, junior: 0.4, 'high-school': 0.35 } } } });
+    const raised = createRuleSet([builtinPack()], { 'senior-post-share': { params: { maxShareByLevel: { kindergarten: 0.06, primary: 0.1, junior: 0.4, senior: 0.35, 'complete-secondary': 0.35 } } } });
     expect((await run(files, raised)).of('district.yaml', 'county-senior-post-pool')).toHaveLength(0);
+    // The pool has no cap of its own to set any more.
+    expect(() => createRuleSet([builtinPack()], { 'county-senior-post-pool': { params: { maxShareByGroup: { junior: 0.4 } } } })).toThrow(ConfigurationError);
   });
 });
 

@@ -1,3 +1,4 @@
+import { assertCheckArguments } from './check-arguments.js';
 import { FindingFactory } from './finding-factory.js';
 import { SourceFile, sourceFile } from './parse/source-file.js';
 import type { ParsedFile } from './parse/parse-yaml.js';
@@ -130,6 +131,7 @@ function byPosition(a: Finding, b: Finding): number {
  * Never throws on user input: everything wrong with the text becomes a finding.
  */
 export async function check(text: string, options: CheckOptions = {}): Promise<CheckResult> {
+  assertCheckArguments(text, options);
   // A byte-order mark is not content (editors hide it): check what follows it, so columns on
   // line 1 are the ones the user sees, and move offsets back onto the text as given. Only one:
   // a second U+FEFF is a character of the text.

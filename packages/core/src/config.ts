@@ -49,6 +49,32 @@ function locator(file: ParsedFile) {
 }
 
 
+/**
+ * What the configuration schema says of `value` (config-schema.ts), located: the problems of a
+ * configuration file, and of rule settings given in code (RuleSet), in the same codes and words.
+ */
+export function configShapeProblems(value: unknown, file: string, locate: (path: readonly PathSegment[], part?: 'key' | 'value') => { line: number; column: number }): Problem[] {
+  const validateConfig = configValidator();
+  if (value !== null && validateConfig(value)) return [];
+  const problems: Problem[] = [];
+  const errors = value === null ? [] : (validateConfig.errors ?? []);
+  // A rule's setting is a severity or a mapping (oneOf): `teacher-training-funds: warn` fails
+  // both branches, and only the branch its value was written for is worth saying — the
+  // severity words for a word, the mapping's keys for a mapping.
+  const isMapping = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === 'oneOf' || (e.keyword === 'enum' && isMapping(e.data)) || (e.keyword === 'type' && enumAt.has(e.instancePath) && !isMapping(e.data))) continue;
+    const { path, part, text } = configSchemaProblem(e);
+    if (seen.has(text.en)) continue;
+    seen.add(text.en);
+    problems.push(localizedProblem({ file, ...locate(path, part) }, 'config/schema', text));
+  }
+  if (value === null || problems.length === 0) problems.push(localizedProblem({ file, line: 1, column: 1 }, 'config/schema', CM.notAMapping()));
+  return problems;
+}
+
 /** Parses and validates the text of a configuration file; problems are located. */
 export function parseConfig(text: string, file: string): ParsedConfig {
   const parsed = parseYaml(text);
@@ -69,25 +95,8 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   }
   if (problems.length) throw new ConfigurationError('config/invalid', `invalid configuration ${file}`, problems);
   const value = doc?.value ?? {};
-  const validateConfig = configValidator();
-  if (value === null || !validateConfig(value)) {
-    const errors = value === null ? [] : (validateConfig.errors ?? []);
-    // A rule's setting is a severity or a mapping (oneOf): `teacher-training-funds: warn` fails
-    // both branches, and only the branch its value was written for is worth saying — the
-    // severity words for a word, the mapping's keys for a mapping.
-    const isMapping = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
-    const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
-    const seen = new Set<string>();
-    for (const e of errors) {
-      if (e.keyword === 'oneOf' || (e.keyword === 'enum' && isMapping(e.data)) || (e.keyword === 'type' && enumAt.has(e.instancePath) && !isMapping(e.data))) continue;
-      const { path, part, text } = configSchemaProblem(e);
-      if (seen.has(text.en)) continue;
-      seen.add(text.en);
-      problems.push(localizedProblem({ file, ...locate(path, part) }, 'config/schema', text));
-    }
-    if (value === null || problems.length === 0) problems.push(localizedProblem({ file, line: 1, column: 1 }, 'config/schema', CM.notAMapping()));
-    throw new ConfigurationError('config/invalid', `invalid configuration ${file}`, problems);
-  }
+  const shape = configShapeProblems(value, file, locate);
+  if (shape.length) throw new ConfigurationError('config/invalid', `invalid configuration ${file}`, shape);
   return { file, config: value as EdunormConfig, locate };
 }
 

@@ -75,7 +75,8 @@ export const NO_RULE_FILES = (folder: string) => CM.noRuleFiles(folder).en;
 export function loadRulePackFromDirectory(folder: string, name = basename(resolve(folder))): RulePack {
   const files = readRuleFiles(folder);
   if (files.length === 0) throw new RulePackError([localizedProblem({ file: resolve(folder), line: 1, column: 1 }, 'rule-file/empty-pack', CM.noRuleFiles(resolve(folder)))]);
-  return loadRulePack(name, files);
+  // Beside the built-in rules: a norm of the pack may take a parameter of one of them (`{ param, rule }`).
+  return loadRulePack(name, files, builtinPack().rules);
 }
 
 // ------------------------------------------------------------------ configuration
@@ -237,7 +238,7 @@ function loadPackEntry(ref: string, index: number, parsed: ParsedConfig, dir: st
     hash.update(f.file).update(f.text);
     dependencies.push(f.file);
   }
-  return loadRulePack(basename(folder), files);
+  return loadRulePack(basename(folder), files, builtinPack().rules);
 }
 
 /** Loads one configuration file (see resolveConfig); its problems are thrown as one located ConfigurationError. */

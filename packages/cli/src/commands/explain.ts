@@ -3,7 +3,7 @@ import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
 import { STRUCTURAL_RULES, type ActiveRule, type Locale, type RuleDefinition, type RuleSet } from '@edunorm/core';
 import { didYouMean, ruleDocUrl, structuralRule } from '@edunorm/core/internal';
 import { EXIT_OK, EXIT_USAGE, type Io } from '../main.js';
-import { effectiveYears, formatParamValue } from '../rule-docs/describe-param.js';
+import { effectiveYears, findingSeverities, formatParamValue } from '../rule-docs/describe-param.js';
 import { ruleExamples, type ExampleFinding } from '../rule-docs/rule-examples.js';
 import { structuralExampleFindings } from '../rule-docs/structural-examples.js';
 import { safeText } from '../safe-text.js';
@@ -77,7 +77,10 @@ async function explainNorm(definition: RuleDefinition, active: ActiveRule | unde
   const w = EXPLAIN_WORDS[locale];
   const lines: string[] = [];
   lines.push(`${definition.id} — ${definition.title[locale]}${active ? '' : ` ${w.off}`}`, '');
-  lines.push(`${w.kind}: ${definition.kind}    ${w.severity}: ${severityWord(active?.severity ?? definition.severity, locale)}    ${w.pack}: ${definition.source.pack}`);
+  // Every severity its findings may have: year-gated norms warn on the path and fail at the target year.
+  const severities = findingSeverities(active ?? { definition });
+  const severityText = `${severities.map((s) => severityWord(s, locale)).join(locale === 'zh-CN' ? '、' : ' / ')}${severities.length > 1 ? (locale === 'zh-CN' ? '(依结果而定)' : ' (by outcome)') : ''}`;
+  lines.push(`${w.kind}: ${definition.kind}    ${w.severity}: ${severityText}    ${w.pack}: ${definition.source.pack}`);
   lines.push('', definition.description[locale], '');
   const c = definition.citation;
   lines.push(`${w.citation}: ${c.document} ${c.section}`, `  “${c.quote}”`);
@@ -91,7 +94,7 @@ async function explainNorm(definition: RuleDefinition, active: ActiveRule | unde
     });
     lines.push('', `${w.params}:`, indent(formatTable([w.paramHeader, ...rows]), '  '));
   }
-  lines.push('', `${w.years}: ${effectiveYears({ definition }, locale) ?? w.allYears}`);
+  lines.push('', `${w.years}: ${effectiveYears({ definition, ...(active ? { params: active.params } : {}) }, locale) ?? w.allYears}`);
   const examples = await ruleExamples(definition, 1);
   if (examples.length) {
     lines.push('', `${w.examples}:`);

@@ -1,6 +1,6 @@
 import type { LocalizedText, RuleDefinition, StructuralRule } from '@edunorm/core';
 import { rulePageName } from '@edunorm/core/internal';
-import { effectiveYears, formatParamValue } from './describe-param.js';
+import { effectiveYears, findingSeverities, formatParamValue } from './describe-param.js';
 import type { ExampleFinding, RuleExample } from './rule-examples.js';
 
 export { rulePageName };
@@ -41,7 +41,7 @@ export function renderRulePage(rule: RuleDefinition, examples: readonly RuleExam
     rule.scope === 'workspace'
       ? `| 适用 / Kind | \`${rule.kind}\` 与关联的学校文档,跨文档检查 / with its linked school documents, checked together (workspace) |`
       : `| 适用 / Kind | \`${rule.kind}\` |`,
-    `| 级别 / Severity | ${rule.severity} |`,
+    `| 级别 / Severity | ${findingSeverities({ definition: rule }).join(' / ')}${findingSeverities({ definition: rule }).length > 1 ? ' (依结果而定 / by outcome)' : ''} |`,
     `| 规则包 / Pack | ${rule.source.pack} (\`${rule.source.file}\`) |`,
     `| 生效年份 / Years | ${years.zh} / ${years.en} |`,
     '',

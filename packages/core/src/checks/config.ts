@@ -20,6 +20,19 @@ export const CONFIG_CHECKS = defineChecks('packages/core/src/checks/config.ts', 
       situation: t('加载配置文件(命令行、编辑器)时发现一个或多个问题。', 'Loading a configuration file (command line or editor) finds one or more problems.'),
     },
   },
+  'config/invalid-option': {
+    severity: 'error',
+    subject: CONFIG,
+    title: t('调用 check() 的参数有误', 'Invalid argument to check()'),
+    docs: {
+      explanation: t(
+        '通过 npm 包 @edunorm/core 调用 check() 时,要检查的内容必须是字符串,选项必须是对象,且每个选项的类型正确:locale 只能是 zh-CN 或 en,maxFileBytes、maxFullParseLength、maxFindings 必须是整数或 Infinity,ruleSet 必须由 createRuleSet() 创建。否则抛出 ConfigurationError(代码 config/invalid-option),不做任何检查——错误的值不会被悄悄忽略(例如 maxFileBytes 为 NaN 会关掉大小上限)。',
+        'Through the npm package @edunorm/core, check() takes a string to check and an object of options, each of its type: locale zh-CN or en; maxFileBytes, maxFullParseLength and maxFindings whole numbers or Infinity; a ruleSet made by createRuleSet(). Anything else throws a ConfigurationError with code config/invalid-option and nothing is checked — a wrong value is never silently ignored (maxFileBytes NaN would switch the size limit off).',
+      ),
+      fix: t('按错误信息改正调用 check() 时传入的参数。', 'Correct the argument the message names.'),
+      situation: t('例如 `check(text, { locale: \'zh\' })` 或 `check(text, { maxFileBytes: Number(process.env.MAX) })`(环境变量未设置时为 NaN)。', 'For example `check(text, { locale: \'zh\' })`, or `check(text, { maxFileBytes: Number(process.env.MAX) })` with the variable unset (NaN).'),
+    },
+  },
   'config/yaml': {
     severity: 'error',
     subject: CONFIG,
@@ -364,6 +377,8 @@ export const ruleFileMessages = {
   idMismatch: (id: string, expected: string): LocalizedText => t(`规则编号“${id}”应与文件名“${expected}.yaml”一致`, `rule id "${id}" must match its file name "${expected}.yaml"`),
   paramDefault: (name: string, problem: LocalizedText): LocalizedText => t(`参数“${name}”的默认值${problem['zh-CN']}`, `default of parameter "${name}": ${problem.en}`),
   unknownParam: (name: string): LocalizedText => t(`未声明的参数“${name}”;请在 params: 下声明它`, `unknown parameter "${name}"; declare it under params:`),
+  unknownOtherParam: (rule: string, name: string): LocalizedText =>
+    t(`引用了规则“${rule}”的参数“${name}”,但本规则包中没有这条规则或它没有这个参数`, `refers to parameter "${name}" of rule "${rule}", which this pack has not, or which that rule does not declare`),
   contributionsNeedWorkspace: (): LocalizedText => t('contributions 只用于 scope: workspace 的规则', 'contributions are for rules with scope: workspace'),
   unknownCalculator: (name: string, known: readonly string[], workspace: boolean): LocalizedText =>
     t(`未知的${workspace ? '县域' : ''}计算器“${name}”;可用:${known.join('、')}`, `unknown ${workspace ? 'workspace ' : ''}calculator "${name}"; use one of ${known.join(', ')}`),

@@ -342,7 +342,9 @@ export function parseWithYaml(text: string, positions = new TextPositions(text))
   const comments: Span[] = [];
   collectComments(tokens, comments);
   comments.sort((a, b) => a[0] - b[0]);
-  const list: Document.Parsed[] = Array.from(new Composer({ uniqueKeys: true, keepSourceTokens: false }).compose(tokens));
+  // logLevel 'error': the package would otherwise console.warn (in English, on the CLI's stderr,
+  // from inside a library call) about a key that is a collection; its finding says it instead.
+  const list: Document.Parsed[] = Array.from(new Composer({ uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' }).compose(tokens));
   const documents: ParsedDocument[] = list.map((doc, index) => {
     const problems: YamlProblem[] = doc.errors.map((e) => {
       const duplicate = e.code === DUPLICATE_KEY;

@@ -6,6 +6,7 @@
 import { RulePackError, type Problem } from '../errors.js';
 import { TextPositions } from '../parse/text-positions.js';
 import type { Finding, Locale } from '../types.js';
+import { builtinPack } from '../builtin-pack.js';
 import { loadRulePack } from './load-pack.js';
 
 /**
@@ -33,7 +34,8 @@ function packOf(file: string): string {
  */
 export function checkRuleFile(text: string, file: string, locale: Locale, positions = new TextPositions(text)): Finding[] {
   try {
-    loadRulePack(packOf(file), [{ file, text }]);
+    // One file of a pack: the built-in rules stand in for its siblings, which a norm across documents may take a parameter of.
+    loadRulePack(packOf(file), [{ file, text }], builtinPack().rules);
     return [];
   } catch (error) {
     if (!(error instanceof RulePackError)) throw error;

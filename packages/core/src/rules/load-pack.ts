@@ -60,17 +60,44 @@ class ProblemCollector {
 }
 
 /** Replaces every `{param: name}` object with that parameter's value. */
-export function substituteParams(value: unknown, params: Record<string, unknown>): unknown {
-  if (Array.isArray(value)) return value.map((v) => substituteParams(v, params));
+/**
+ * `{ param, rule }`: a parameter of another rule, in the facts of a norm across documents — the
+ * county's pool of senior posts has "the same parameters as senior-post-share", the decline of
+ * an indicator is judged against that indicator's own target. One setting then moves both: a
+ * county that raised senior-post-share's junior cap was still failed by the pool's own copy of
+ * 30% (outside review).
+ */
+export function otherRuleParam(value: unknown): { rule: string; param: string } | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  return keys.length === 2 && typeof obj.param === 'string' && typeof obj.rule === 'string' ? { rule: obj.rule, param: obj.param } : undefined;
+}
+
+/** The effective value of another rule's parameter (`otherRuleParam`), or undefined when there is none. */
+export type OtherRuleParams = (rule: string, param: string) => unknown;
+
+export function substituteParams(value: unknown, params: Record<string, unknown>, others?: OtherRuleParams): unknown {
+  if (Array.isArray(value)) return value.map((v) => substituteParams(v, params, others));
   if (value && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
     const keys = Object.keys(obj);
     if (keys.length === 1 && keys[0] === 'param' && typeof obj.param === 'string') return Object.hasOwn(params, obj.param) ? params[obj.param] : undefined;
+    const other = otherRuleParam(obj);
+    if (other) return others?.(other.rule, other.param);
     const out: Record<string, unknown> = {};
-    for (const k of keys) Object.defineProperty(out, k, { value: substituteParams(obj[k], params), enumerable: true, writable: true, configurable: true });
+    for (const k of keys) Object.defineProperty(out, k, { value: substituteParams(obj[k], params, others), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;
+}
+
+/** Every `{ param, rule }` reference in `value`, with where it is. */
+function collectOtherRuleRefs(value: unknown, at: PathSegment[], out: { rule: string; param: string; path: PathSegment[] }[]): void {
+  const other = otherRuleParam(value);
+  if (other) out.push({ ...other, path: at });
+  else if (Array.isArray(value)) value.forEach((v, i) => collectOtherRuleRefs(v, [...at, i], out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collectOtherRuleRefs(v, [...at, k], out);
 }
 
 function collectParamRefs(value: unknown, at: PathSegment[], out: { name: string; path: PathSegment[] }[]): void {
@@ -79,7 +106,8 @@ function collectParamRefs(value: unknown, at: PathSegment[], out: { name: string
     const obj = value as Record<string, unknown>;
     const keys = Object.keys(obj);
     if (keys.length === 1 && keys[0] === 'param') out.push({ name: String(obj.param), path: [...at, 'param'] });
-    else for (const k of keys) collectParamRefs(obj[k], [...at, k], out);
+    // Another rule's parameter: checked once the pack's rules are all known (loadRulePack).
+    else if (!otherRuleParam(obj)) for (const k of keys) collectParamRefs(obj[k], [...at, k], out);
   }
 }
 
@@ -160,7 +188,7 @@ function ruleSchemaProblem(e: ErrorObject): { path: PathSegment[]; part: 'key' |
 }
 
 /** Loads and validates one rule file; problems are collected, not thrown. */
-function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): RuleDefinition | undefined {
+function loadRuleFile(packName: string, input: RuleFileText, problems: Problem[], pack: PackDefaults = new Map()): RuleDefinition | undefined {
   const parsed = parseYaml(input.text);
   const c = new ProblemCollector(input.file, parsed);
   const doc = parsed.documents[0];
@@ -198,7 +226,7 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
     facts?: RuleDefinition['facts'];
     params?: RuleDefinition['params'];
   };
-  const rule: RuleDefinition = { ...raw, facts: raw.facts ?? {}, params: raw.params ?? {}, source: { pack, file: input.file } };
+  const rule: RuleDefinition = { ...raw, facts: raw.facts ?? {}, params: raw.params ?? {}, source: { pack: packName, file: input.file } };
 
   // rules/plan14/x.yaml holds rule x; rules/plausibility/x.yaml may hold the id plausibility/x:
   // the id then names the folder too, so the file is found from the id either way.
@@ -222,7 +250,7 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
   }
   const defaults = Object.fromEntries(Object.entries(rule.params).map(([k, d]) => [k, d.default]));
   if (rule.scope === 'workspace') {
-    checkWorkspaceRule(c, rule, defaults);
+    checkWorkspaceRule(c, rule, defaults, pack);
     problems.push(...c.problems);
     return c.problems.length ? undefined : rule;
   }
@@ -278,7 +306,10 @@ function loadRuleFile(pack: string, input: RuleFileText, problems: Problem[]): R
  * calculators, its conditions test its facts only, and its findings and related locations
  * point at locations its facts provide.
  */
-function checkWorkspaceRule(c: ProblemCollector, rule: RuleDefinition, defaults: Record<string, unknown>): void {
+/** The default of every parameter of every rule of a pack, by rule id: what `{ param, rule }` references resolve to while a pack is checked. */
+type PackDefaults = ReadonlyMap<string, Record<string, unknown>>;
+
+function checkWorkspaceRule(c: ProblemCollector, rule: RuleDefinition, defaults: Record<string, unknown>, pack: PackDefaults): void {
   if (rule.kind !== 'DistrictIndicators') c.at(['kind'], 'rule-file/schema', RM.workspaceKind());
   if (rule.hint) c.at(['hint'], 'rule-file/schema', RM.workspaceNoHint());
   const { workspaceCalculators } = validators();
@@ -290,7 +321,12 @@ function checkWorkspaceRule(c: ProblemCollector, rule: RuleDefinition, defaults:
       c.at(['facts', name, 'calculator'], 'rule-file/unknown-calculator', RM.unknownCalculator(fact.calculator, Object.keys(WORKSPACE_CALCULATORS), true));
       continue;
     }
-    const params = substituteParams(fact.params, defaults) as Record<string, unknown>;
+    const others: { rule: string; param: string; path: PathSegment[] }[] = [];
+    collectOtherRuleRefs(fact.params, ['facts', name, 'params'], others);
+    const missing = others.filter((r) => !Object.hasOwn(pack.get(r.rule) ?? {}, r.param));
+    for (const r of missing) c.at(r.path, 'rule-file/unknown-param', RM.unknownOtherParam(r.rule, r.param));
+    if (missing.length) continue;
+    const params = substituteParams(fact.params, defaults, (id, param) => pack.get(id)?.[param]) as Record<string, unknown>;
     const validate = workspaceCalculators.get(fact.calculator)!;
     if (!validate(params)) {
       const e = validate.errors?.[0];
@@ -338,12 +374,20 @@ function checkWorkspaceRule(c: ProblemCollector, rule: RuleDefinition, defaults:
  * Loads a rule pack from rule-file texts. Throws a RulePackError listing every problem of
  * every file (file, line, column), so a rule author fixes them in one pass.
  */
-export function loadRulePack(name: string, files: readonly RuleFileText[]): RulePack {
+export function loadRulePack(name: string, files: readonly RuleFileText[], alongside: readonly RuleDefinition[] = []): RulePack {
   const problems: Problem[] = [];
   const rules: RuleDefinition[] = [];
   const ids = new Map<string, string>();
+  // Every rule's parameter defaults first: a norm across documents may use another rule's (`{ param, rule }`).
+  // `alongside`: rules of other packs checked with this one (the editor checks one rule file of the built-in pack at a time).
+  const pack = new Map<string, Record<string, unknown>>(alongside.map((r) => [r.id, Object.fromEntries(Object.entries(r.params).map(([k, d]) => [k, d.default]))]));
+  for (const f of files) {
+    const value = parseYaml(f.text).documents[0]?.value as { id?: unknown; params?: unknown } | undefined;
+    if (!value || typeof value !== 'object' || typeof value.id !== 'string' || !value.params || typeof value.params !== 'object') continue;
+    pack.set(value.id, Object.fromEntries(Object.entries(value.params as Record<string, unknown>).map(([k, d]) => [k, d && typeof d === 'object' ? (d as { default?: unknown }).default : undefined])));
+  }
   for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
-    const rule = loadRuleFile(name, f, problems);
+    const rule = loadRuleFile(name, f, problems, pack);
     if (!rule) continue;
     const other = ids.get(rule.id);
     if (other) {

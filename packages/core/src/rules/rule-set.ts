@@ -1,6 +1,6 @@
 import * as jsonRulesEngine from './json-rules-engine-prebundled.js';
 import type { Almanac, Engine as EngineType, Fact as FactType, TopLevelCondition } from 'json-rules-engine';
-import { ruleSettingProblems } from '../config.js';
+import { configShapeProblems, ruleSettingProblems } from '../config.js';
 import { ConfigurationError } from '../errors.js';
 import { calculatorNamed, type Calculator, type FactUse } from '../facts/calculators.js';
 import { PartsCache, REUSE_FACT, sameHead, type Reuse } from '../facts/incremental.js';
@@ -308,7 +308,11 @@ export class RuleSet {
     // Settings from a configuration file were validated, located, when it was resolved; settings
     // given in code get the same check (same codes and words), located at `(settings)`.
     if (!options.validated) {
-      const problems = ruleSettingProblems(settings, packs, '(settings)', () => ({ line: 1, column: 1 }));
+      // Their shape first, as the configuration schema has it: a severity `'fatal'` or `'Error'`
+      // would otherwise reach findings, and a misspelt `serverity` be ignored (outside review).
+      const at = () => ({ line: 1, column: 1 });
+      const shape = configShapeProblems({ rules: settings }, '(settings)', at);
+      const problems = shape.length ? shape : ruleSettingProblems(settings, packs, '(settings)', at);
       if (problems.length) throw new ConfigurationError('config/invalid', 'invalid rule settings', problems);
     }
 

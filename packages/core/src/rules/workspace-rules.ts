@@ -185,18 +185,19 @@ export class WorkspaceRules {
           this.pooled.push({ kind: spec.kind, ruleId: target.definition.id, outcomes });
         }
       }
-      this.addRule(active, keys);
+      this.addRule(active, keys, lookup);
     }
   }
 
-  private addRule(active: ActiveRule, figureKeys: Map<string, string>): void {
+  private addRule(active: ActiveRule, figureKeys: Map<string, string>, lookup: (id: string) => { params: Record<string, unknown> } | undefined): void {
     const def = active.definition;
     const localFacts = new Map<string, string>();
     for (const [name, spec] of Object.entries(def.facts)) {
       const id = `${def.id}:${name}`;
       localFacts.set(name, id);
       const calc = WORKSPACE_CALCULATORS[spec.calculator]!;
-      const params = substituteParams(spec.params, active.params) as Record<string, unknown>;
+      // `{ param, rule }`: that rule's effective parameter — its setting in this configuration, not its default.
+      const params = substituteParams(spec.params, active.params, (rule, param) => lookup(rule)?.params[param]) as Record<string, unknown>;
       for (const p of calc.figureParams) if (typeof params[p] === 'string') params[p] = figureKeys.get(params[p] as string) ?? params[p];
       const compute = calc.compile(params as never);
       this.engine.addFact(id, async (_p: unknown, almanac: Almanac) => compute((await almanac.factValue('view')) as DistrictView));

@@ -114,8 +114,12 @@ const countyMean: WorkspaceCalculator<CountyMeanParams> = {
 
 export interface CountyShareParams {
   figure: string;
-  /** Cap per group. */
-  max: Record<string, number>;
+  /**
+   * Cap per school level — the per-school rule's own parameter (`{ param: maxShareByLevel, rule:
+   * senior-post-share }`), so a county that moves a level's cap moves its pool too. A group's
+   * cap is its schools' caps weighted by their teachers (the one cap when its levels share it).
+   */
+  maxByLevel: Record<string, number>;
   /** School levels of each group. */
   groups: Record<string, string[]>;
 }
@@ -137,11 +141,11 @@ const countyShareByGroup: WorkspaceCalculator<CountyShareParams> = {
   summary: 'Per group of school levels, a reused per-school numerator over its denominator summed over the linked schools, compared with the group’s cap.',
   paramsSchema: {
     type: 'object',
-    required: ['figure', 'max', 'groups'],
+    required: ['figure', 'maxByLevel', 'groups'],
     additionalProperties: false,
     properties: {
       figure: { type: 'string' },
-      max: { type: 'object', additionalProperties: { type: 'number' } },
+      maxByLevel: { type: 'object', additionalProperties: { type: 'number' } },
       groups: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
     },
   },
@@ -150,20 +154,23 @@ const countyShareByGroup: WorkspaceCalculator<CountyShareParams> = {
   compile: (p) => (view): { groups: GroupShare[]; over: GroupShare[] } | undefined => {
     const groups: GroupShare[] = [];
     for (const [group, levels] of Object.entries(p.groups)) {
-      const max = p.max[group];
-      if (max === undefined) continue;
       let numerator = 0;
       let total = 0;
+      /** Σ cap × teachers over the group's schools: the posts the group may hold. */
+      let allowed = 0;
       const schools: GroupShare['schools'] = [];
       for (const s of view.schools) {
         const f = s.figures[p.figure];
-        if (!f || f.numerator === undefined || !levels.includes(s.level ?? '')) continue;
+        const cap = Object.hasOwn(p.maxByLevel, s.level ?? '') ? p.maxByLevel[s.level!] : undefined;
+        if (!f || f.numerator === undefined || cap === undefined || !levels.includes(s.level ?? '')) continue;
         numerator += f.numerator;
         total += f.total;
+        allowed += cap * f.total;
         schools.push({ ...schoolFigures(s), numerator: f.numerator, total: f.total, at: locations([['staff', locationOf(s, 'staff@key')]]) });
       }
       if (total === 0) continue;
-      const allowedCount = Math.floor(max * total + EPSILON);
+      const max = allowed / total;
+      const allowedCount = Math.floor(allowed + EPSILON);
       groups.push({
         group,
         numerator,
