@@ -26,6 +26,7 @@ export { applySuppressions, applyDirectives, parseDirectives, type Directive, ty
 export { BUDGET_EXAMPLE, DISTRICT_EXAMPLE, DOCUMENT_TEMPLATES, STAFFING_EXAMPLE } from './templates.js';
 export { runCaseIn, ruleSetForCase } from './rules/test-rules.js';
 export { workspaceRuleIds } from './check.js';
+export { YEAR_FIELD } from './rules/rule-set.js';
 export type { PooledOutcomes } from './rules/workspace-rules.js';
 export { WORKSPACE_CALCULATORS, type DistrictView, type WorkspaceCalculator, type WorkspaceLocation } from './workspace/calculators.js';
 export { districtCodesOf, type ContributedFigure, type DocumentContribution, type FileContribution, type SchoolListEntry } from './workspace/contribution.js';

@@ -1,4 +1,5 @@
 import type { ActiveRule, Locale } from '@edunorm/core';
+import { YEAR_FIELD } from '@edunorm/core/internal';
 
 /** A parameter value as written in a configuration file (fractions stay fractions: 0.05). */
 export function formatParamValue(value: unknown): string {
@@ -6,8 +7,6 @@ export function formatParamValue(value: unknown): string {
   if (value && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${formatParamValue(v)}`).join(', ')} }`;
   return String(value);
 }
-
-const YEAR_FIELD: Record<string, string> = { SchoolBudget: 'fiscalYear', Staffing: 'fiscalYear', DistrictIndicators: 'year' };
 
 /**
  * The years a rule judges: its `effective` range and the year conditions of its `applies` (most
@@ -64,6 +63,7 @@ export function findingSeverities(rule: Pick<ActiveRule, 'definition'> & { sever
   // A configured severity is every outcome's.
   if (rule.severity) return [rule.severity];
   const def = rule.definition;
-  const all = [def.severity, ...def.outcomes.map((o) => o.severity ?? def.severity)];
-  return [...new Set(all)].filter((s) => all.slice(1).includes(s) || def.outcomes.length === 0);
+  const used = new Set(def.outcomes.map((o) => o.severity ?? def.severity));
+  if (used.size === 0) return [def.severity];
+  return used.has(def.severity) ? [def.severity, ...[...used].filter((s) => s !== def.severity)] : [...used];
 }

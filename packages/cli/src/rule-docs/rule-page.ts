@@ -36,12 +36,13 @@ export function renderRulePage(rule: RuleDefinition, examples: readonly RuleExam
   const c = rule.citation;
   const params = Object.entries(rule.params);
   const years = { zh: effectiveYears({ definition: rule }, 'zh-CN') ?? '所有年份', en: effectiveYears({ definition: rule }, 'en') ?? 'every year' };
+  const severities = findingSeverities({ definition: rule });
   const out = [
     ...pageHead(rule.source.file, rule.id, rule.title),
     rule.scope === 'workspace'
       ? `| 适用 / Kind | \`${rule.kind}\` 与关联的学校文档,跨文档检查 / with its linked school documents, checked together (workspace) |`
       : `| 适用 / Kind | \`${rule.kind}\` |`,
-    `| 级别 / Severity | ${findingSeverities({ definition: rule }).join(' / ')}${findingSeverities({ definition: rule }).length > 1 ? ' (依结果而定 / by outcome)' : ''} |`,
+    `| 级别 / Severity | ${severities.join(' / ')}${severities.length > 1 ? ' (依结果而定 / by outcome)' : ''} |`,
     `| 规则包 / Pack | ${rule.source.pack} (\`${rule.source.file}\`) |`,
     `| 生效年份 / Years | ${years.zh} / ${years.en} |`,
     '',
