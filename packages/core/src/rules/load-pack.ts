@@ -93,7 +93,7 @@ export function substituteParams(value: unknown, params: Record<string, unknown>
 }
 
 /** Every `{ param, rule }` reference in `value`, with where it is. */
-function collectOtherRuleRefs(value: unknown, at: PathSegment[], out: { rule: string; param: string; path: PathSegment[] }[]): void {
+export function collectOtherRuleRefs(value: unknown, at: PathSegment[], out: { rule: string; param: string; path: PathSegment[] }[]): void {
   const other = otherRuleParam(value);
   if (other) out.push({ ...other, path: at });
   else if (Array.isArray(value)) value.forEach((v, i) => collectOtherRuleRefs(v, [...at, i], out));

@@ -2,7 +2,7 @@ import { check } from '../check.js';
 import type { CheckResult, Finding, Locale } from '../types.js';
 import { checkWorkspace } from '../workspace/check-workspace.js';
 import { builtinPack } from '../builtin-pack.js';
-import { otherRuleParam } from './load-pack.js';
+import { collectOtherRuleRefs } from './load-pack.js';
 import { RuleSet, type RuleSettings } from './rule-set.js';
 import type { RuleDefinition, RulePack, RuleTestCase } from './rule-types.js';
 
@@ -67,19 +67,13 @@ async function runCase(pack: RulePack, rule: RuleDefinition, kind: 'valid' | 'in
  * The rule alone, with a case's parameters. A workspace rule also gets the rules it reuses
  * (from the pack, else the built-in pack), turned off: they are counted with, not reported.
  */
-/** The ids of the rules whose parameters `value` refers to (`{ param, rule }`). */
-function collectRuleRefs(value: unknown, out: Set<string>): void {
-  const other = otherRuleParam(value);
-  if (other) out.add(other.rule);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) collectRuleRefs(v, out);
-}
-
 export function ruleSetForCase(pack: RulePack, rule: RuleDefinition, params?: Record<string, unknown>): RuleSet {
   const settings: RuleSettings = params ? { [rule.id]: { params } } : {};
   const rules = [rule];
   // Rules it reuses the figures or the parameters of (`{ param, rule }`) are in the set, off.
-  const others = new Set(Object.values(rule.contributions ?? {}).map((spec) => spec.reuse.rule));
-  collectRuleRefs(rule.facts, others);
+  const refs: Parameters<typeof collectOtherRuleRefs>[2] = [];
+  collectOtherRuleRefs(rule.facts, [], refs);
+  const others = new Set([...Object.values(rule.contributions ?? {}).map((spec) => spec.reuse.rule), ...refs.map((r) => r.rule)]);
   for (const id of others) {
     const reused = pack.rules.find((r) => r.id === id) ?? builtinPack().rules.find((r) => r.id === id);
     if (reused && !rules.includes(reused)) {
