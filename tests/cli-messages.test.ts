@@ -15,6 +15,7 @@ import { helpText } from '../packages/cli/src/help.js';
 import { EXPLAIN_WORDS } from '../packages/cli/src/commands/explain.js';
 import { UI } from '../packages/web/src/ui-text.js';
 import { configMessages, paramMessages, ruleFileMessages } from '../packages/core/src/checks/config.js';
+import { RULE_TEST_MESSAGES } from '../packages/core/src/rules/test-rules.js';
 import { runCli } from './helpers/run-cli.js';
 import { ROOT } from './helpers/paths.js';
 
@@ -43,6 +44,13 @@ const SAMPLES: Record<string, unknown[]> = {
 };
 
 describe('every message catalogue has zh-CN and en', () => {
+  // `edunorm test-rules` and testRulePack: a failed case said in the reader's language.
+  it.each(Object.entries(RULE_TEST_MESSAGES))('test-rules.ts %s', (name, make) => {
+    const fn = make as (...args: unknown[]) => LocalizedText;
+    const args = name === 'finding' ? [2, [RULE_TEST_MESSAGES.line(7, 8)]] : sample(fn.length);
+    expectBoth(name, fn(...args));
+  });
+
   it.each(Object.entries(MESSAGES))('messages.ts %s', (name, make) => {
     const fn = make as (...args: unknown[]) => LocalizedText;
     const args = SAMPLES[name] ?? sample(fn.length);

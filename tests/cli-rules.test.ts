@@ -131,6 +131,10 @@ describe('edunorm test-rules', () => {
     expect(r.stdout).toMatch(/\n +- line: 8\n +\+ line: 7\n +column: 20\n/);
     expect(r.stdout).toContain('  ✓ invalid: 2 yuan short is beyond rounding (boundary)\n');
     expect(r.stdout).toMatch(/, 1 failed\n$/);
+    // In Chinese, the failure too (not only the case lines around it).
+    const zh = runCli(['test-rules', 'pack', '--locale', 'zh-CN'], { cwd: dir });
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toContain('      第 1 个问题:行 7 ≠ 8\n');
   });
 
   it('a valid case that gets a finding shows the unexpected finding', () => {

@@ -82,14 +82,18 @@ describe('the rule tester itself', () => {
     const broken = { ...rule, tests: { valid: [], invalid: [{ ...rule.tests.invalid[0]!, findings: [{ line: 99, severity: 'error' as const }] }] } };
     const report = await testRulePack({ name: 'x', rules: [broken] });
     expect(report.failures).toHaveLength(1);
-    expect(report.failures[0]!.message).toContain('line 7 ≠ 99');
+    // Chinese unless told, as check().
+    expect(report.failures[0]!.message).toBe('第 1 个问题:行 7 ≠ 99');
+    const en = await testRulePack({ name: 'x', rules: [broken] }, { locale: 'en' });
+    expect(en.failures[0]!.message).toBe('finding 1: line 7 ≠ 99');
   });
 
   it('fails a valid case that produces a finding', async () => {
     const rule = pack.rules.find((r) => r.id === 'teacher-training-funds')!;
     const broken = { ...rule, tests: { valid: [{ name: 'not valid', document: rule.tests.invalid[0]!.document }], invalid: [] } };
-    const report = await testRulePack({ name: 'x', rules: [broken] });
+    const report = await testRulePack({ name: 'x', rules: [broken] }, { locale: 'en' });
     expect(report.failures.map((f) => f.message)).toEqual(['expected no teacher-training-funds finding']);
+    expect((await testRulePack({ name: 'x', rules: [broken] })).failures.map((f) => f.message)).toEqual(['不应有 teacher-training-funds 的问题']);
   });
 });
 

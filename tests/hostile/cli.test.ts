@@ -151,6 +151,9 @@ describe('edunorm check FILE --format sarif, one hostile file at a time', () => 
     expect(at(expectCleanRun('raised', raised))).toEqual([]);
     const lowered = await runCliAsync(['check', 'lf.yaml', '--format', 'sarif', '--max-file-size', '100'], { cwd: dir });
     expect(at(expectCleanRun('lowered', lowered))).toEqual(['file/too-large@1:1']);
+    // The CLI says how it raises the limit (the page and the editor, which cannot, do not).
+    const told = await runCliAsync(['check', 'lf.yaml', '--format', 'json', '--max-file-size', '100', '--locale', 'zh-CN'], { cwd: dir });
+    expect((JSON.parse(told.stdout) as { files: { findings: { message: string }[] }[] }).files[0]!.findings[0]!.message).toMatch(/请按学校拆分成多个文件,或用 --max-file-size 调高上限。$/);
     const bad = await runCliAsync(['check', 'lf.yaml', '--max-file-size', 'lots'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--max-file-size takes a size/);

@@ -280,6 +280,11 @@ describe('size limit', () => {
     const r = await checked(small, { maxFileBytes: 100 });
     expect(r.findings.map((f) => `${brief(f)}:${f.severity}`)).toEqual(['file/too-large@1:1:error']);
     expect(r.findings[0]!.message).toMatch(/limit/);
+    // check() serves the page and the editor, which cannot raise the limit: splitting is the advice, nothing else.
+    expect(r.findings[0]!.message).not.toMatch(/raise/);
+    const zh = await check(small, { maxFileBytes: 100, locale: 'zh-CN' });
+    expect(zh.findings[0]!.message).toMatch(/请按学校拆分成多个文件。$/);
+    expect(zh.findings[0]!.message).not.toMatch(/调高/);
     // Bytes are UTF-8 bytes: the Chinese name counts three per character.
     const bytes = Buffer.byteLength(small);
     expect((await checked(small, { maxFileBytes: bytes })).findings.map((f) => f.ruleId)).toEqual(['teacher-training-funds']);

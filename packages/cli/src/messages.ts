@@ -64,6 +64,8 @@ export const MESSAGES = {
   exists: (path: string) => L(`${path} 已存在;要覆盖请加 --force`, `${path} exists; add --force to replace it`),
   byteSize: (option: string, value: string) =>
     L(`${option} 应为不小于 1 的字节数,如 10485760 或 10MiB,而不是“${value}”`, `${option} takes a size in bytes ≥ 1, e.g. 10485760 or 10MiB, not "${value}"`),
+  /** Said after file/too-large's advice to split (core's fileTooLargeFinding): the CLI's way to raise the limit. */
+  raiseSizeLimit: () => L('或用 --max-file-size 调高上限', 'or raise the limit with --max-file-size'),
   concurrency: (value: string) => L(`--concurrency 应为不小于 1 的整数或 auto,而不是“${value}”`, `--concurrency takes a whole number ≥ 1 or "auto", not "${value}"`),
   shard: (value: string) => L(`--shard 应写成 i/n(1 ≤ i ≤ n),如 2/4,而不是“${value}”`, `--shard takes i/n with 1 ≤ i ≤ n, e.g. 2/4, not "${value}"`),
   unknownFormat: (format: string, known: string) => L(`未知的输出格式“${format}”;可用:${known}`, `unknown format "${format}"; use one of ${known}`),

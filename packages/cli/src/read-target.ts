@@ -7,6 +7,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { DEFAULT_MAX_FILE_BYTES, decodeBytes, fileEncodingFinding, fileTooLargeFinding, fileUnreadableFinding, isEdunormText } from '@edunorm/core/internal/file-limits';
 import type { Finding, Locale } from '@edunorm/core';
 import { fsPathOf, type FileTarget } from './find-files.js';
+import { MESSAGES as M } from './messages.js';
 
 export interface ReadResult {
   text?: string;
@@ -22,6 +23,8 @@ export interface ReadResult {
 }
 
 const CHUNK = 1 << 20;
+/** How the CLI raises the size limit, said in file/too-large (the page and the editor cannot). */
+const RAISE_LIMIT = M.raiseSizeLimit();
 
 function unreadable(reason: string, locale: Locale, what: 'file' | 'folder' = 'file'): ReadResult {
   return { finding: fileUnreadableFinding(reason, locale, what) };
@@ -66,7 +69,7 @@ export function readTarget(target: Pick<FileTarget, 'absolute' | 'fsPath' | 'wal
     if (stat.isDirectory()) return unreadable('EISDIR', locale);
     if (!stat.isFile()) return unreadable('not a regular file', locale);
     if (stat.size > maxFileBytes) {
-      return declaresEdunorm(fd) ? { finding: fileTooLargeFinding(stat.size, maxFileBytes, locale) } : { notEdunorm: true };
+      return declaresEdunorm(fd) ? { finding: fileTooLargeFinding(stat.size, maxFileBytes, locale, RAISE_LIMIT) } : { notEdunorm: true };
     }
     // Read one byte more than the file's size (and never more than the limit + 1): a file
     // that grows while it is read is still caught by the limit.
@@ -86,7 +89,7 @@ export function readTarget(target: Pick<FileTarget, 'absolute' | 'fsPath' | 'wal
       if (filled < want) break;
       if (total > maxFileBytes) {
         const head = Buffer.concat(chunks).toString('latin1');
-        return isEdunormText(head) || declaresEdunorm(fd) ? { finding: fileTooLargeFinding(total, maxFileBytes, locale) } : { notEdunorm: true };
+        return isEdunormText(head) || declaresEdunorm(fd) ? { finding: fileTooLargeFinding(total, maxFileBytes, locale, RAISE_LIMIT) } : { notEdunorm: true };
       }
       want = Math.min(CHUNK, maxFileBytes + 1 - total);
     }

@@ -65,7 +65,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   let cases = 0;
   let failed = 0;
   for (const rule of pack.rules) {
-    const report = await testRulePack({ name: pack.name, rules: [rule] });
+    const report = await testRulePack({ name: pack.name, rules: [rule] }, { locale });
     cases += report.cases;
     failed += report.failures.length;
     const pending = [...report.failures];

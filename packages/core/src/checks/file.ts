@@ -56,13 +56,17 @@ function atStart(ruleId: keyof typeof FILE_CHECKS, message: LocalizedText, local
 
 const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${n} B`);
 
-/** The finding for a file above the size limit (also used by the CLI, which does not read such a file). */
-export function fileTooLargeFinding(bytes: number, limit: number, locale: Locale): Finding {
+/**
+ * The finding for a file above the size limit (also used by the CLI, which does not read such a
+ * file). `raise`: how this tool raises the limit, said after the advice to split — only a tool
+ * that has a way (the CLI's option); the page and the editor have none and must not suggest one.
+ */
+export function fileTooLargeFinding(bytes: number, limit: number, locale: Locale, raise?: LocalizedText): Finding {
   return atStart(
     'file/too-large',
     t(
-      `文件大小 ${size(bytes)}(${bytes} 字节),超过上限 ${size(limit)},未检查。请按学校拆分成多个文件,或调高大小上限。`,
-      `This file is ${size(bytes)} (${bytes} bytes), above the limit of ${size(limit)}; it was not checked. Split it (one school per file) or raise the size limit.`,
+      `文件大小 ${size(bytes)}(${bytes} 字节),超过上限 ${size(limit)},未检查。请按学校拆分成多个文件${raise ? `,${raise['zh-CN']}` : ''}。`,
+      `This file is ${size(bytes)} (${bytes} bytes), above the limit of ${size(limit)}; it was not checked. Split it (one school per file)${raise ? `, ${raise.en}` : ''}.`,
     ),
     locale,
   );

@@ -1,5 +1,5 @@
 import { check } from '../check.js';
-import type { CheckResult, Finding, Locale } from '../types.js';
+import type { CheckResult, Finding, Locale, LocalizedText } from '../types.js';
 import { checkWorkspace } from '../workspace/check-workspace.js';
 import { builtinPack } from '../builtin-pack.js';
 import { collectOtherRuleRefs } from './load-pack.js';
@@ -11,7 +11,7 @@ export interface RuleTestFailure {
   ruleId: string;
   caseName: string;
   kind: 'valid' | 'invalid';
-  /** What went wrong, in plain words, with expected and actual findings. */
+  /** What went wrong, in plain words (in the locale asked for, zh-CN unless told), with expected and actual findings. */
   message: string;
   expected: unknown;
   actual: unknown;
@@ -28,37 +28,65 @@ function summarize(f: Finding & { file?: string }) {
   return { ...(f.file ? { file: f.file } : {}), line: f.range.start.line, column: f.range.start.column, severity: f.severity, outcome: f.outcome, path: f.path, message: f.message };
 }
 
-async function runCase(pack: RulePack, rule: RuleDefinition, kind: 'valid' | 'invalid', tc: RuleTestCase): Promise<RuleTestFailure | undefined> {
-  const fail = (message: string, expected: unknown, actual: unknown): RuleTestFailure => ({ ruleId: rule.id, caseName: tc.name, kind, message, expected, actual });
+const L = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+
+/**
+ * What a failed case says, in both languages (a rule author in a Chinese bureau reads the same
+ * report as one who reads English); tests/cli-messages.test.ts calls every entry.
+ */
+export const RULE_TEST_MESSAGES = {
+  notEdunorm: () => L('测试文档不是 edunorm 文档(没有 apiVersion: edunorm/v1)', 'the test document is not an edunorm document (no apiVersion: edunorm/v1)'),
+  edunormDocument: () => L('edunorm 文档', 'edunorm document'),
+  skipped: () => L('被跳过(不是 edunorm 文档)', 'skipped (not an edunorm document)'),
+  broken: () => L('测试文档本身有错误', 'the test document itself is broken'),
+  unexpected: (ruleId: string) => L(`不应有 ${ruleId} 的问题`, `expected no ${ruleId} finding`),
+  noExpected: () => L('invalid 用例须列出它预期的问题(findings)', 'an invalid case must list the findings it expects'),
+  atLeastOne: () => L('至少一个问题', 'at least one finding'),
+  count: (expected: number, actual: number) => L(`预期 ${expected} 个问题,实际 ${actual} 个`, `expected ${expected} finding(s), got ${actual}`),
+  finding: (n: number, problems: readonly LocalizedText[]) => L(`第 ${n} 个问题:${problems.map((p) => p['zh-CN']).join(';')}`, `finding ${n}: ${problems.map((p) => p.en).join('; ')}`),
+  file: (actual: string | undefined, expected: string) => L(`文件 ${actual ?? '(无)'} ≠ ${expected}`, `file ${actual ?? '(none)'} ≠ ${expected}`),
+  line: (actual: number, expected: number) => L(`行 ${actual} ≠ ${expected}`, `line ${actual} ≠ ${expected}`),
+  column: (actual: number, expected: number) => L(`列 ${actual} ≠ ${expected}`, `column ${actual} ≠ ${expected}`),
+  severity: (actual: string, expected: string) => L(`严重程度 ${actual} ≠ ${expected}`, `severity ${actual} ≠ ${expected}`),
+  outcome: (actual: string | undefined, expected: string) => L(`结果 ${actual} ≠ ${expected}`, `outcome ${actual} ≠ ${expected}`),
+  path: (actual: string, expected: string) => L(`路径 ${actual} ≠ ${expected}`, `path ${actual} ≠ ${expected}`),
+  zhLacks: (text: string) => L(`中文消息中没有“${text}”`, `zh-CN message lacks "${text}"`),
+  enLacks: (text: string) => L(`英文消息中没有“${text}”`, `en message lacks "${text}"`),
+  unfilled: () => L('消息中有未填上的占位符(显示为“—”)', 'a message placeholder was not filled (shown as "—")'),
+};
+const M = RULE_TEST_MESSAGES;
+
+async function runCase(pack: RulePack, rule: RuleDefinition, kind: 'valid' | 'invalid', tc: RuleTestCase, locale: Locale): Promise<RuleTestFailure | undefined> {
+  const fail = (message: LocalizedText, expected: unknown, actual: unknown): RuleTestFailure => ({ ruleId: rule.id, caseName: tc.name, kind, message: message[locale], expected, actual });
   const ruleSet = ruleSetForCase(pack, rule, tc.params);
   const [zh, en] = await Promise.all([runCaseIn(tc, ruleSet, 'zh-CN'), runCaseIn(tc, ruleSet, 'en')]);
   const mine = zh.findings.filter((f) => f.ruleId === rule.id);
   const mineEn = en.findings.filter((f) => f.ruleId === rule.id);
-  if (!zh.isEdunorm) return fail('the test document is not an edunorm document (no apiVersion: edunorm/v1)', 'edunorm document', 'skipped');
+  if (!zh.isEdunorm) return fail(M.notEdunorm(), M.edunormDocument()[locale], M.skipped()[locale]);
   const broken = zh.findings.filter((f) => f.ruleId.startsWith('yaml/') || f.ruleId === 'schema/kind' || f.ruleId === 'schema/api-version');
-  if (broken.length) return fail('the test document itself is broken', [], broken.map(summarize));
+  if (broken.length) return fail(M.broken(), [], broken.map(summarize));
   if (kind === 'valid') {
-    return mine.length ? fail(`expected no ${rule.id} finding`, [], mine.map(summarize)) : undefined;
+    return mine.length ? fail(M.unexpected(rule.id), [], mine.map(summarize)) : undefined;
   }
   const expected = tc.findings ?? [];
-  if (expected.length === 0) return fail('an invalid case must list the findings it expects', 'at least one finding', mine.map(summarize));
-  if (mine.length !== expected.length) return fail(`expected ${expected.length} finding(s), got ${mine.length}`, expected, mine.map(summarize));
+  if (expected.length === 0) return fail(M.noExpected(), M.atLeastOne()[locale], mine.map(summarize));
+  if (mine.length !== expected.length) return fail(M.count(expected.length, mine.length), expected, mine.map(summarize));
   for (let i = 0; i < expected.length; i++) {
     const e = expected[i]!;
     const a = mine[i]!;
     const aEn = mineEn[i]!;
-    const problems: string[] = [];
-    if (e.file !== undefined && a.file !== e.file) problems.push(`file ${a.file ?? '(none)'} ≠ ${e.file}`);
-    if (a.range.start.line !== e.line) problems.push(`line ${a.range.start.line} ≠ ${e.line}`);
-    if (e.column !== undefined && a.range.start.column !== e.column) problems.push(`column ${a.range.start.column} ≠ ${e.column}`);
-    if (e.severity && a.severity !== e.severity) problems.push(`severity ${a.severity} ≠ ${e.severity}`);
-    if (e.outcome && a.outcome !== e.outcome) problems.push(`outcome ${a.outcome} ≠ ${e.outcome}`);
-    if (e.path && a.path !== e.path) problems.push(`path ${a.path} ≠ ${e.path}`);
-    if (e.message && !a.message.includes(e.message)) problems.push(`zh-CN message lacks "${e.message}"`);
-    if (e.messageEn && !aEn.message.includes(e.messageEn)) problems.push(`en message lacks "${e.messageEn}"`);
+    const problems: LocalizedText[] = [];
+    if (e.file !== undefined && a.file !== e.file) problems.push(M.file(a.file, e.file));
+    if (a.range.start.line !== e.line) problems.push(M.line(a.range.start.line, e.line));
+    if (e.column !== undefined && a.range.start.column !== e.column) problems.push(M.column(a.range.start.column, e.column));
+    if (e.severity && a.severity !== e.severity) problems.push(M.severity(a.severity, e.severity));
+    if (e.outcome && a.outcome !== e.outcome) problems.push(M.outcome(a.outcome, e.outcome));
+    if (e.path && a.path !== e.path) problems.push(M.path(a.path, e.path));
+    if (e.message && !a.message.includes(e.message)) problems.push(M.zhLacks(e.message));
+    if (e.messageEn && !aEn.message.includes(e.messageEn)) problems.push(M.enLacks(e.messageEn));
     // A placeholder the context could not fill renders as "—": a broken template.
-    if (a.message.includes('—') || aEn.message.includes('—')) problems.push('a message placeholder was not filled');
-    if (problems.length) return fail(`finding ${i + 1}: ${problems.join('; ')}`, e, { ...summarize(a), messageEn: aEn.message });
+    if (a.message.includes('—') || aEn.message.includes('—')) problems.push(M.unfilled());
+    if (problems.length) return fail(M.finding(i + 1, problems), e, { ...summarize(a), messageEn: aEn.message });
   }
   return undefined;
 }
@@ -94,14 +122,18 @@ export async function runCaseIn(tc: RuleTestCase, ruleSet: RuleSet, locale: Loca
   return { isEdunorm: [...results.values()].every((r) => r.isEdunorm), findings };
 }
 
-/** Runs every rule's own valid/invalid cases; what `edunorm test-rules` and the test suite use. */
-export async function testRulePack(pack: RulePack): Promise<RuleTestReport> {
+/**
+ * Runs every rule's own valid/invalid cases; what `edunorm test-rules` and the test suite use.
+ * `locale`: the language of each failure's message (zh-CN unless told, as check()).
+ */
+export async function testRulePack(pack: RulePack, options: { locale?: Locale } = {}): Promise<RuleTestReport> {
+  const locale = options.locale ?? 'zh-CN';
   const report: RuleTestReport = { rules: pack.rules.length, cases: 0, failures: [] };
   for (const rule of pack.rules) {
     for (const kind of ['valid', 'invalid'] as const) {
       for (const tc of rule.tests[kind]) {
         report.cases++;
-        const failure = await runCase(pack, rule, kind, tc);
+        const failure = await runCase(pack, rule, kind, tc, locale);
         if (failure) report.failures.push(failure);
       }
     }
