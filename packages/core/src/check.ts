@@ -175,6 +175,8 @@ export async function checkParsed(text: string, file: ParsedFile, options: Check
   let omitted = 0;
   const ruleSet = options.ruleSet ?? getDefaultRuleSet();
   const findings: Finding[] = [];
+  /** The findings the rule set made (norms and sense checks), as told from structure findings. */
+  const fromRules = new Set<Finding>();
   const measurements: Measurement[] = [];
   const documents: DocumentSummary[] = [];
   const anchors = new Map<number, (path: string) => string>();
@@ -213,8 +215,10 @@ export async function checkParsed(text: string, file: ParsedFile, options: Check
     try {
       const evaluated = await ruleSet.evaluate(structure.kind, doc.value, factory, options.measurements === true, reuse);
       for (const f of evaluated.findings) {
-        if (findings.length < maxFindings) findings.push(f);
-        else omitted++;
+        if (findings.length < maxFindings) {
+          findings.push(f);
+          fromRules.add(f);
+        } else omitted++;
       }
       for (const m of evaluated.measurements) measurements.push(m);
       if (options.workspace) {
@@ -247,10 +251,28 @@ export async function checkParsed(text: string, file: ParsedFile, options: Check
     knownRuleIds: ids.known,
     deferredRuleIds: ids.workspace,
   });
-  const result: CheckResult = { isEdunorm: true, fileKind, findings: kept, documents, suppressed };
+  const result: CheckResult = { isEdunorm: true, fileKind, findings: withoutCascades(kept, fromRules), documents, suppressed };
   if (options.measurements) result.measurements = measurements;
   if (options.workspace) result.workspace = { contributions, directives };
   return result;
+}
+
+/** Structure errors that say a value is unusable: not of its type, or outside its range. */
+const REJECTING = new Set(['schema/type', 'schema/range']);
+
+/**
+ * Without the rule findings computed from a value the structure check rejects (a negative
+ * budget: "应不少于 -5 元", "占公用经费 0%"): the value's meaning is unknown, so figures made from
+ * it say nothing — as a non-number already gives none. Only a rejection still shown, as an
+ * error, after directives counts: the file fails either way, and a directive that hides the
+ * structure error leaves the norm's finding in place (one directive never hides both).
+ */
+function withoutCascades(findings: Finding[], fromRules: ReadonlySet<Finding>): Finding[] {
+  let rejected: Set<string> | undefined;
+  for (const f of findings) if (f.severity === 'error' && REJECTING.has(f.ruleId)) (rejected ??= new Set()).add(`${f.documentIndex}:${f.path}`);
+  if (!rejected) return findings;
+  const uses = (f: Finding) => rejected!.has(`${f.documentIndex}:${f.path}`) || (f.related?.some((r) => r.file === undefined && rejected!.has(`${f.documentIndex}:${r.path}`)) ?? false);
+  return findings.filter((f) => !fromRules.has(f) || !uses(f));
 }
 
 /**
