@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, utimesSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, utimesSync } from 'node:fs';
+import { parse } from 'yaml';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -107,6 +108,75 @@ describe('--shard keeps a district together', () => {
 
   it('--concurrency 2 gives the same findings as one thread', () => {
     expect(findings(['--concurrency', '2'])).toEqual(findings([]));
+  });
+
+  it('a district file the check takes as ours whatever its look (one line of JSON, !!str) stays with its schools', () => {
+    // Outside review: the shard grouping used a line test for `apiVersion: edunorm/`, the check a
+    // parse: the district went to a shard of its own and both shards passed a failing county.
+    const odd = temp();
+    writeCountyCorpus(odd, { districts: 3, schools: 3, teachers: 4 });
+    const districts = readdirSync(odd).filter((d) => d.startsWith('district-')).sort();
+    districts.forEach((d, i) => {
+      const file = join(odd, d, 'district.yaml');
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, i % 2 === 0 ? `${JSON.stringify(parse(text))}\n` : text.replace('apiVersion: edunorm/v1', 'apiVersion: !!str edunorm/v1'));
+    });
+    const run = (args: string[]) => {
+      const r = runCli(['check', '.', '--format', 'json', '--locale', 'en', ...args], { cwd: odd });
+      return { code: r.code, files: json(r.stdout).files };
+    };
+    const byPath = (fs: JsonReport['files']) => Object.fromEntries(fs.map((f) => [f.path, f.findings]));
+    const all = run([]);
+    expect(all.files.flatMap((f) => f.findings).filter((f) => f.ruleId.startsWith('county-')).length).toBeGreaterThan(0);
+    const shards = [run(['--shard', '1/2']), run(['--shard', '2/2'])];
+    expect(Object.assign({}, ...shards.map((x) => byPath(x.files)))).toEqual(byPath(all.files));
+    for (const d of districts) expect(shards.filter((x) => x.files.some((f) => f.path.startsWith(`${d}/`)))).toHaveLength(1);
+  });
+});
+
+describe("a school's own configuration does not take it out of its county's norms", () => {
+  // Outside review: a school folder's edunorm.config.yaml turning the county norms off (or
+  // narrowing teacher-pay-parity's levels) made the school's figures under its own rules; the
+  // county was all clear, and with the county's `pooling: county` the school was judged by nothing.
+  const county = (dir: string) => {
+    writeFileSync(join(dir, 'edunorm.config.yaml'), 'rules:\n  senior-post-share: { params: { pooling: county } }\n');
+    writeFileSync(
+      join(dir, 'district.yaml'),
+      'apiVersion: edunorm/v1\nkind: DistrictIndicators\ndistrict: { code: "130925", name: 某县, type: county }\nyear: 2025\nreference: { localCivilServantAvgSalary: 96000 }\nindicators: { compulsoryRetentionRate: 0.99 }\n',
+    );
+    mkdirSync(join(dir, 'schools', 'x'), { recursive: true });
+    writeFileSync(
+      join(dir, 'schools', 'x', 'staffing.yaml'),
+      'apiVersion: edunorm/v1\nkind: Staffing\nschool: { code: "130925201", name: 第二中学, level: junior, district: "130925" }\nfiscalYear: 2025\nstaff:\n' +
+        '  - { id: T001, name: 王五, role: teacher, title: senior, annualSalary: 60000 }\n  - { id: T002, name: 赵六, role: teacher, title: senior, annualSalary: 60000 }\n  - { id: T003, name: 钱七, role: teacher, title: first, annualSalary: 60000 }\n',
+    );
+  };
+  const verdict = (dir: string, args: string[] = [], env?: Record<string, string>) => {
+    const r = runCli(['check', '.', '--format', 'json', '--locale', 'en', ...args], { cwd: dir, ...(env ? { env } : {}) });
+    return { code: r.code, stdout: r.stdout, rules: json(r.stdout).files.flatMap((f) => f.findings.map((x) => `${f.path}:${x.line} ${x.ruleId}`)).sort() };
+  };
+  const expected = ['district.yaml:3 county-senior-post-pool', 'district.yaml:3 county-teacher-pay-parity'];
+
+  it('the county rules turned off in the school folder: the county still judges the school', () => {
+    const dir = temp();
+    county(dir);
+    expect(verdict(dir).rules).toEqual(expected);
+    writeFileSync(join(dir, 'schools', 'x', 'edunorm.config.yaml'), 'rules:\n  county-senior-post-pool: off\n  county-teacher-pay-parity: off\n');
+    const own = verdict(dir);
+    expect(own.code).toBe(1);
+    expect(own.rules).toEqual(expected);
+    // The same with the cache, cold and warm.
+    const env = { XDG_CACHE_HOME: temp() };
+    const cold = verdict(dir, ['--cache'], env);
+    expect(cold.rules).toEqual(expected);
+    expect(verdict(dir, ['--cache'], env).stdout).toBe(cold.stdout);
+  });
+
+  it("teacher-pay-parity's levels narrowed in the school folder: the school still counts in the county mean", () => {
+    const dir = temp();
+    county(dir);
+    writeFileSync(join(dir, 'schools', 'x', 'edunorm.config.yaml'), 'rules:\n  teacher-pay-parity: { params: { levels: [primary] } }\n');
+    expect(verdict(dir).rules).toEqual(expected);
   });
 });
 

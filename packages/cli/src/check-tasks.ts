@@ -3,8 +3,8 @@
  * whichever thread the executor runs it. Imported only when some file is not served from the
  * cache, so a warm run never loads the engine.
  */
-import { check, type CheckResult, type Locale } from '@edunorm/core';
-import type { WorkspaceFileInput } from '@edunorm/core/internal';
+import { check, type CheckResult, type Locale, type RuleSet } from '@edunorm/core';
+import type { DocumentContribution, WorkspaceFileInput } from '@edunorm/core/internal';
 import type { ConfigResolver } from '@edunorm/core/node';
 import { withReadFinding } from '@edunorm/core/internal/file-limits';
 import { contentDigest } from './result-cache.js';
@@ -54,7 +54,7 @@ export async function checkJob(job: CheckJob, resolver: ConfigResolver, options:
   const result = await check(read.text, { path: job.absolute, locale: options.locale, ruleSet: config.ruleSet, reportUnusedDirectives: options.reportUnusedDirectives, maxFileBytes: Infinity, workspace: true, keepSource: false });
   // A finding about how the file was read (its encoding) counts only when the file is ours.
   const findings = withReadFinding(result.findings, read.extra, result.isEdunorm);
-  const checked: CheckedFile = { isEdunorm: result.isEdunorm, findings, suppressed: result.suppressed, documents: reportedDocuments(result.documents), ...workspaceInput(result.workspace) };
+  const checked: CheckedFile = { isEdunorm: result.isEdunorm, findings, suppressed: result.suppressed, documents: reportedDocuments(result.documents), ...workspaceInput(result.workspace, config.hash) };
   return toOutcome(job.index, checked, {
     config: { ...(config.file ? { file: config.file } : {}), hash: config.hash, dependencies: config.dependencies },
     // A file read with an encoding problem is checked every time (its extra finding is not cached).
@@ -62,8 +62,20 @@ export async function checkJob(job: CheckJob, resolver: ConfigResolver, options:
   });
 }
 
-/** A file's input to the checks across documents, when it has any (most files of a county do). */
-function workspaceInput(w: CheckResult['workspace']): { workspace?: WorkspaceFileInput } {
+/** A file's input to the checks across documents, when it has any (most files of a county do); `configHash`: the configuration that computed its figures. */
+function workspaceInput(w: CheckResult['workspace'], configHash: string): { workspace?: WorkspaceFileInput } {
   if (!w || w.contributions.length === 0) return {};
-  return { workspace: { contributions: w.contributions, directives: w.directives } };
+  return { workspace: { contributions: w.contributions, directives: w.directives, figuresBy: configHash } };
+}
+
+/**
+ * The figures of a file's documents as another configuration's rule set computes them (the
+ * district's, when the file's own configuration is another): the file read and checked again.
+ * Undefined when it can no longer be read as it was.
+ */
+export async function figuresUnder(target: { absolute: string; fsPath?: Uint8Array }, ruleSet: RuleSet, options: CheckOptions): Promise<Map<number, DocumentContribution['figures']> | undefined> {
+  const read = readTarget({ absolute: target.absolute, ...(target.fsPath ? { fsPath: Buffer.from(target.fsPath) } : {}) }, options.locale, options.maxFileBytes);
+  if (read.text === undefined) return undefined;
+  const result = await check(read.text, { path: target.absolute, locale: options.locale, ruleSet, maxFileBytes: Infinity, workspace: true, keepSource: false });
+  return new Map((result.workspace?.contributions ?? []).map((c) => [c.documentIndex, c.figures]));
 }

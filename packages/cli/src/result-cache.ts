@@ -22,9 +22,9 @@ export function contentDigest(bytes: Buffer): string {
  */
 export function resultKey(configHash: string, version: string, options: CheckOptions): string {
   return createHash('sha256')
-    // `workspace-1`: results carry their contributions to the norms across documents; an entry
-    // written before they did would lack them.
-    .update(`${configHash}\0${version}\0${options.locale}\0${options.reportUnusedDirectives}\0${options.maxFileBytes ?? ''}\0workspace-1`)
+    // `workspace-2`: results carry their contributions to the norms across documents, with the
+    // configuration that made their figures; an entry written before they did would lack them.
+    .update(`${configHash}\0${version}\0${options.locale}\0${options.reportUnusedDirectives}\0${options.maxFileBytes ?? ''}\0workspace-2`)
     .digest('hex');
 }
 

@@ -271,8 +271,18 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
 
   // The join: contributions in the order of the targets (the first of two district documents wins).
   const inputs: JoinInput[] = [];
-  for (const [index, { input }] of [...joinable].sort((a, b) => a[0] - b[0])) inputs.push({ absolute: targets[index]!.absolute, relative: targets[index]!.relative, input });
-  const joined: WorkspaceJoin = await joinWorkspace(inputs, { locale: options.locale, version: options.version, ...(options.configFile ? { configFile: options.configFile } : {}), ...(cache ? { cache } : {}) });
+  for (const [index, { input }] of [...joinable].sort((a, b) => a[0] - b[0])) {
+    const target = targets[index]!;
+    inputs.push({ absolute: target.absolute, relative: target.relative, input, ...(target.fsPath ? { fsPath: target.fsPath } : {}) });
+  }
+  const joined: WorkspaceJoin = await joinWorkspace(inputs, {
+    locale: options.locale,
+    reportUnusedDirectives: options.reportUnusedDirectives,
+    ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+    version: options.version,
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+    ...(cache ? { cache } : {}),
+  });
   for (const [index, { retractable }] of joinable) adjustSummary(summary, targets[index]!.absolute, retractable, joined);
 
   return {

@@ -8,14 +8,14 @@
  * cache: a change to one school's file re-evaluates its district only.
  */
 import { createHash } from 'node:crypto';
-import type { DistrictSummary, Finding, Locale, RelatedLocation, SuppressedFinding, WorkspaceFinding, WorkspaceFileResult, WorkspaceResult } from '@edunorm/core';
-import type { DistrictView, WorkspaceFileInput } from '@edunorm/core/internal';
+import type { DistrictSummary, Finding, RelatedLocation, RuleSet, SuppressedFinding, WorkspaceFinding, WorkspaceFileResult, WorkspaceResult } from '@edunorm/core';
+import type { DistrictView, FileContribution, WorkspaceFileInput } from '@edunorm/core/internal';
+import type { CheckOptions } from './check-tasks.js';
 import { countFindings, countSeverity, type FileReport, type Summary } from './file-report.js';
 import type { RetractableCount } from './outcome.js';
 import type { FileResultCache } from './result-cache.js';
 
-export interface WorkspaceOptions {
-  locale: Locale;
+export interface WorkspaceOptions extends CheckOptions {
   version: string;
   configFile?: string;
   cache?: FileResultCache;
@@ -24,8 +24,47 @@ export interface WorkspaceOptions {
 /** A file's input to the join, in the order of the targets (the first of two district documents wins). */
 export interface JoinInput {
   absolute: string;
+  /** The path's bytes when its name is not UTF-8 (find-files.ts). */
+  fsPath?: Uint8Array;
   relative: string;
   input: WorkspaceFileInput;
+}
+
+type Figures = FileContribution['figures'];
+
+/**
+ * Makes a view's schools carry the figures the district's configuration computes. A school's
+ * file is checked under its nearest configuration; one of its own (a folder's
+ * `edunorm.config.yaml` turning the county norms off, or narrowing teacher-pay-parity's
+ * levels) made its figures with other rules, and the county must not be judged by them —
+ * outside review: a school's own config took it out of the pool and the county mean, and with
+ * the county's `pooling: county` it was then judged by nothing. Such a file is read and checked
+ * again under the district's rules (once per configuration), in this thread; a county whose
+ * files share one configuration, the usual case, reads nothing again.
+ */
+class Refigure {
+  private readonly byFile = new Map<string, { figuresBy?: string; fsPath?: Uint8Array }>();
+  private readonly made = new Map<string, Map<number, Figures> | undefined>();
+
+  constructor(inputs: readonly JoinInput[], private readonly options: CheckOptions) {
+    for (const i of inputs) this.byFile.set(i.absolute, { ...(i.input.figuresBy !== undefined ? { figuresBy: i.input.figuresBy } : {}), ...(i.fsPath ? { fsPath: i.fsPath } : {}) });
+  }
+
+  async apply(view: DistrictView, config: { hash: string; ruleSet: RuleSet }): Promise<void> {
+    for (let i = 0; i < view.schools.length; i++) {
+      const school = view.schools[i]!;
+      const own = this.byFile.get(school.file);
+      if (own?.figuresBy === config.hash) continue;
+      const key = `${config.hash}\0${school.file}`;
+      if (!this.made.has(key)) {
+        const { figuresUnder } = await import('./check-tasks.js');
+        this.made.set(key, await figuresUnder({ absolute: school.file, ...(own?.fsPath ? { fsPath: own.fsPath } : {}) }, config.ruleSet, this.options));
+      }
+      const made = this.made.get(key);
+      // A file that can no longer be read keeps the figures it was checked with.
+      if (made) view.schools[i] = { ...school, figures: made.get(school.documentIndex) ?? {} };
+    }
+  }
 }
 
 type Retraction = WorkspaceResult['retracted'][number];
@@ -70,9 +109,12 @@ export async function joinWorkspace(inputs: readonly JoinInput[], options: Works
   if (views.length) {
     const { ConfigResolver } = await import('@edunorm/core/node');
     const resolver = new ConfigResolver(options.configFile);
+    const refigure = new Refigure(inputs, { locale: options.locale, reportUnusedDirectives: options.reportUnusedDirectives, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}) });
     for (const view of views) {
-      // The district document's configuration judges the district (a county's own parameters).
+      // The district document's configuration judges the district (a county's own parameters),
+      // with its schools' figures as its rules make them.
       const config = resolver.forFile(view.district.file);
+      await refigure.apply(view, config);
       const key = districtKey(view, config.hash, options);
       let result = options.cache?.getDistrict(key);
       if (result) cached++;

@@ -6,7 +6,7 @@
  */
 import { locateNode, type NodePart } from '../locate.js';
 import { parseYaml, type ParsedDocument, type ParsedFile } from '../parse/parse-yaml.js';
-import { isEdunormText } from '../file-limits.js';
+import { classifyParsed, mightBeOurs } from '../classify.js';
 import { getAt, type PathSegment } from '../path.js';
 import type { DocumentKind } from '../schema/document-schemas.js';
 import type { Range } from '../types.js';
@@ -135,9 +135,15 @@ export function extractContribution(
  * `--shard` groups files by, so all documents of a district land in the same shard.
  */
 export function districtCodesOf(text: string): string[] {
-  if (!isEdunormText(text)) return [];
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!mightBeOurs(body)) return [];
+  // Ours as the check decides it, by parsing (classify.ts), not by a line test: a district file
+  // written as one line of JSON, or with `apiVersion: !!str edunorm/v1`, is a submission to the
+  // check, and a shard that did not group it with its schools lost the county's findings.
+  const file = parseYaml(body);
+  if (classifyParsed(file) !== 'submission') return [];
   const codes = new Set<string>();
-  for (const doc of parseYaml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).documents) {
+  for (const doc of file.documents) {
     const value = doc.value;
     const kind = getAt(value, ['kind']);
     const code = str(kind === 'DistrictIndicators' ? getAt(value, ['district', 'code']) : getAt(value, ['school', 'district']));

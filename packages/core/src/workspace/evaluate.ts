@@ -18,6 +18,12 @@ import type { DocumentContribution, FileContribution } from './contribution.js';
 export interface WorkspaceFileInput {
   contributions: readonly DocumentContribution[];
   directives: readonly Directive[];
+  /**
+   * The configuration (its hash) whose rule set computed the contributions' figures, when a
+   * tool checks files under several: a district is judged with its own configuration, so a
+   * school's figures made under another are made again under it (the CLI's join).
+   */
+  figuresBy?: string;
 }
 
 /** `code@year`: one district document per key is used. */
