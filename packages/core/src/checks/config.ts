@@ -355,6 +355,12 @@ export const paramMessages = {
   numberMap: (got: string): LocalizedText => t(`应为“名称: 数字”的映射,现为 ${got}`, `expected a mapping of names to numbers, got ${got}`),
   atLeast: (min: number, got: string): LocalizedText => t(`不能小于 ${min},现为 ${got}`, `must be at least ${min}, got ${got}`),
   atMost: (max: number, got: string): LocalizedText => t(`不能大于 ${max},现为 ${got}`, `must be at most ${max}, got ${got}`),
+  unknownName: (name: string, meant: string | undefined, allowed: readonly string[]): LocalizedText =>
+    t(
+      `没有“${name}”这一项${meant ? `,是否想写“${meant}”?` : '。'}可选:${allowed.join('、')}`,
+      `"${name}" is not one of ${allowed.join(', ')}${meant ? `; did you mean "${meant}"?` : ''}`,
+    ),
+  entry: (name: string, problem: LocalizedText): LocalizedText => t(`其中 ${name} ${problem['zh-CN']}`, `${name}: ${problem.en}`),
 };
 
 /** The words of rule-file/* problems (a pack's own files), in both languages like every problem. */

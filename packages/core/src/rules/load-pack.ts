@@ -12,6 +12,7 @@ import { parsePath, type PathSegment } from '../path.js';
 import { calculatorParamsValidator, ruleFileValidator } from '../schema/validators.js';
 import { describeSchemaError, pointerToPath, schemaErrorParts } from '../schema/schema-errors.js';
 import { schemaAt, type DocumentKind } from '../schema/document-schemas.js';
+import { VOCABULARY } from '../vocabulary.js';
 import type { ConditionSpec, ParamDefinition, RuleDefinition, RuleFileText, RulePack } from './rule-types.js';
 
 /** Operators json-rules-engine ships with, plus the ones edunorm registers. */
@@ -111,6 +112,22 @@ function collectParamRefs(value: unknown, at: PathSegment[], out: { name: string
   }
 }
 
+/** The names a parameter may hold (`values`, or the codes of its `vocabulary`), if it says. */
+function allowedNames(def: ParamDefinition): readonly string[] | undefined {
+  return def.vocabulary ? VOCABULARY[def.vocabulary].codes : def.values;
+}
+
+/**
+ * A name not among those allowed: `levels: [kindergarden]` matched no school, so the norm
+ * silently checked none (outside review: a misspelt setting gave 全部符合要求).
+ */
+function unknownNames(def: ParamDefinition, names: readonly string[]): LocalizedText | undefined {
+  const allowed = allowedNames(def);
+  if (!allowed) return undefined;
+  const wrong = names.find((n) => !allowed.includes(n));
+  return wrong === undefined ? undefined : paramMessages.unknownName(wrong, didYouMean(wrong, allowed), allowed);
+}
+
 /** What is wrong with a parameter value, in both languages (undefined when it is right). */
 export function paramProblem(def: ParamDefinition, value: unknown): LocalizedText | undefined {
   const num = typeof value === 'number' && Number.isFinite(value);
@@ -128,13 +145,21 @@ export function paramProblem(def: ParamDefinition, value: unknown): LocalizedTex
       break;
     case 'string-list':
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return paramMessages.stringList(got);
-      return undefined;
+      return unknownNames(def, value as string[]);
     case 'choice':
       if (typeof value !== 'string' || !(def.values ?? []).includes(value)) return paramMessages.choice(def.values ?? [], got);
       return undefined;
-    case 'number-map':
+    case 'number-map': {
       if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'number' && Number.isFinite(v))) return paramMessages.numberMap(got);
+      const unknown = unknownNames(def, Object.keys(value));
+      if (unknown) return unknown;
+      // Each value as a parameter of the entries' type: `primary: 10` for 10% is not a fraction.
+      for (const [name, v] of Object.entries(value as Record<string, number>)) {
+        const wrong = paramProblem({ type: def.entries ?? 'number', default: v, description: def.description, ...(def.minimum !== undefined ? { minimum: def.minimum } : {}), ...(def.maximum !== undefined ? { maximum: def.maximum } : {}) }, v);
+        if (wrong) return paramMessages.entry(name, wrong);
+      }
       return undefined;
+    }
   }
   if (def.minimum !== undefined && (value as number) < def.minimum) return paramMessages.atLeast(def.minimum, String(value));
   if (def.maximum !== undefined && (value as number) > def.maximum) return paramMessages.atMost(def.maximum, String(value));

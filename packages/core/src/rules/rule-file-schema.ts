@@ -3,6 +3,7 @@
  * file that breaks it is reported with file, line and column (see load-pack.ts).
  */
 import { recordFilterSchema } from '../facts/record-filter.js';
+import { VOCABULARY } from '../vocabulary.js';
 
 const localized = {
   type: 'object',
@@ -132,6 +133,8 @@ export const ruleFileSchema = {
           type: { enum: ['number', 'fraction', 'integer', 'yuan', 'string-list', 'number-map', 'choice'] },
           default: {},
           values: { type: 'array', minItems: 2, items: { type: 'string', minLength: 1 } },
+          vocabulary: { enum: Object.keys(VOCABULARY) },
+          entries: { enum: ['number', 'fraction', 'integer', 'yuan'] },
           minimum: { type: 'number' },
           maximum: { type: 'number' },
           description: localized,

@@ -1,6 +1,7 @@
 import type { Citation, LocalizedText, Severity } from '../types.js';
 import type { DocumentKind } from '../schema/document-schemas.js';
 import type { RecordFilter } from '../facts/record-filter.js';
+import type { VocabularyName } from '../vocabulary.js';
 
 /** How a rule parameter's value is written and checked (`yuan`: an amount in yuan, `fraction`: 0–1). */
 export type ParamType = 'number' | 'fraction' | 'integer' | 'yuan' | 'string-list' | 'number-map' | 'choice';
@@ -11,8 +12,12 @@ export interface ParamDefinition {
   default: unknown;
   minimum?: number;
   maximum?: number;
-  /** For `choice`: the allowed values. */
+  /** The allowed values: of a `choice`; the items of a `string-list`; the keys of a `number-map`. */
   values?: string[];
+  /** The same, as the codes of one vocabulary of the contract (`level`: the school levels). */
+  vocabulary?: VocabularyName;
+  /** For `number-map`: what each value is (`fraction`: 0 to 1); `number` unless told. */
+  entries?: 'number' | 'fraction' | 'integer' | 'yuan';
   description: LocalizedText;
 }
 
