@@ -180,6 +180,38 @@ describe("a school's own configuration does not take it out of its county's norm
   });
 });
 
+describe('verdicts that do not depend on the order of the files', () => {
+  const district = (extra = '') =>
+    `apiVersion: edunorm/v1\nkind: DistrictIndicators\ndistrict: { code: "130925", name: 某县, type: county }\nyear: 2025\nindicators: { compulsoryRetentionRate: 0.99 }\nschools:\n  - { code: "130925101", name: 李庄小学, level: primary, enrollment: 86 }\n${extra}`;
+  const budget = (pupils: number) =>
+    `apiVersion: edunorm/v1\nkind: SchoolBudget\nschool: { code: "130925101", name: 李庄小学, level: primary, district: "130925", pupils: ${pupils} }\nfiscalYear: 2025\nbudget: { publicFunds: 100000, teacherTraining: 5000 }\n`;
+  const run = (dir: string, files: string[]) => {
+    const r = runCli(['check', ...files, '--format', 'json', '--locale', 'zh-CN'], { cwd: dir });
+    return json(r.stdout).files.flatMap((f) => f.findings.map((x) => `${f.path}:${x.line}:${x.column} ${x.ruleId} ${x.message} ← ${x.related?.map((l) => `${l.file}:${l.line}`).join(' ') ?? ''}`)).sort();
+  };
+
+  it('district-school-list (b) compares every linked budget of the school, whichever comes first', () => {
+    // Outside review: only the first budget in command-line order was compared.
+    const dir = temp();
+    writeFileSync(join(dir, 'district.yaml'), district());
+    writeFileSync(join(dir, 'budget-old.yaml'), budget(86));
+    writeFileSync(join(dir, 'budget-new.yaml'), budget(120));
+    const one = run(dir, ['district.yaml', 'budget-old.yaml', 'budget-new.yaml']);
+    expect(one.filter((f) => f.includes('district-school-list'))).toEqual([expect.stringMatching(/^district\.yaml:7:66 district-school-list .*86.*120.* ← budget-new\.yaml:3$/)]);
+    expect(run(dir, ['district.yaml', 'budget-new.yaml', 'budget-old.yaml'])).toEqual(one);
+    expect(run(dir, ['.'])).toEqual(one);
+  });
+
+  it('workspace/duplicate-district names the first document by its path as shown, not the absolute path', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'district.yaml'), district());
+    writeFileSync(join(dir, 'district2.yaml'), district());
+    const dup = run(dir, ['.']).filter((f) => f.includes('workspace/duplicate-district'));
+    expect(dup).toEqual([expect.stringMatching(/^district2\.yaml:3:\d+ workspace\/duplicate-district .*district\.yaml:3/)]);
+    expect(dup[0]).not.toContain(dir);
+  });
+});
+
 describe('--cache with findings across documents', () => {
   it('a change to one school re-evaluates its district only, and the verdict follows the change', () => {
     const dir = temp();

@@ -97,9 +97,10 @@ export async function joinWorkspace(inputs: readonly JoinInput[], options: Works
   for (const i of inputs) index.set(i.absolute, i.input);
   const { views, duplicates } = index.link();
   const relative = new Map(inputs.map((i) => [i.absolute, i.relative]));
+  const shown = (file: string) => relative.get(file) ?? file;
   const findings: WorkspaceFinding[] = [];
   for (const { duplicate, first } of duplicates) {
-    const f = duplicateFinding(duplicate, first, options.locale);
+    const f = duplicateFinding(duplicate, first, options.locale, shown);
     if (f) findings.push(f);
   }
   const districts: DistrictSummary[] = [];
@@ -132,7 +133,6 @@ export async function joinWorkspace(inputs: readonly JoinInput[], options: Works
       }
     }
   }
-  const shown = (file: string) => relative.get(file) ?? file;
   const local = <F extends Finding>(f: F): F => {
     const { file: _file, ...rest } = f as F & { file?: string };
     const out = rest as F;

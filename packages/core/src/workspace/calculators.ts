@@ -216,10 +216,16 @@ const schoolList: WorkspaceCalculator<Record<string, never>> = {
     }
     for (const e of entries) {
       if (e.enrollment === undefined || !e.enrollmentAt) continue;
-      const budget = view.schools.find((s) => s.kind === 'SchoolBudget' && s.code === e.code && s.values['school.pupils'] !== undefined);
+      // "a linked SchoolBudget": any of them (outside review: only the first in command-line order
+      // was compared, so `check d old new` passed where `check d new old` warned). The one shown
+      // is the first that differs by file and document, whatever the order the files came in.
+      let budget: FileContribution | undefined;
+      for (const s of view.schools) {
+        if (s.kind !== 'SchoolBudget' || s.code !== e.code || s.values['school.pupils'] === undefined || s.values['school.pupils'] === e.enrollment) continue;
+        if (!budget || s.file < budget.file || (s.file === budget.file && s.documentIndex < budget.documentIndex)) budget = s;
+      }
       if (!budget) continue;
       const pupils = budget.values['school.pupils']!;
-      if (pupils === e.enrollment) continue;
       const enrollmentAt: WorkspaceLocation = { file: view.district.file, documentIndex: view.district.documentIndex, range: e.enrollmentAt, path: `schools[${e.index}].enrollment` };
       result.mismatched.push({
         code: e.code,

@@ -124,11 +124,16 @@ export interface WorkspaceResult {
   districts: DistrictSummary[];
 }
 
-function duplicateFinding(duplicate: FileContribution, first: FileContribution, locale: Locale): WorkspaceFinding | undefined {
+/**
+ * `workspace/duplicate-district` on the second document. `shown`: how a file is named in the
+ * message — the CLI's relative path (outside review: the message held the absolute path, so it
+ * changed with the checkout folder in CI logs, SARIF and baselines).
+ */
+function duplicateFinding(duplicate: FileContribution, first: FileContribution, locale: Locale, shown: (file: string) => string = (f) => f): WorkspaceFinding | undefined {
   const at = locationOf(duplicate, 'district.code');
   if (!at) return undefined;
   const firstAt = locationOf(first, 'district.code');
-  const where = `${first.file}:${firstAt?.range.start.line ?? 1}`;
+  const where = `${shown(first.file)}:${firstAt?.range.start.line ?? 1}`;
   const finding: WorkspaceFinding = {
     file: at.file,
     ...structural('workspace/duplicate-district'),
