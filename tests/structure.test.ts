@@ -56,6 +56,14 @@ indicators:
     expect(f.fix?.newText).toBe('junior');
   });
 
+  it('the allowed codes are listed with what each means (outside review: none、third、second… told a clerk nothing)', async () => {
+    const text = 'apiVersion: edunorm/v1\nkind: Staffing\nschool: { code: "1", name: 小学, level: primary }\nfiscalYear: 2025\nstaff:\n  - { id: T001, name: 张三, role: teacher, title: expert }\n';
+    const zh = (await check(text, { locale: 'zh-CN' })).findings.find((x) => x.ruleId === 'schema/enum')!;
+    expect(zh.message).toBe('`staff[0].title`(职称) 的值 `expert` 不在可选范围内:none(未定级)、third(三级)、second(二级)、first(一级)、senior(高级)、professor(正高级)。');
+    const en = (await check(text, { locale: 'en' })).findings.find((x) => x.ruleId === 'schema/enum')!;
+    expect(en.message).toContain('is not one of none (no title yet), third (third-grade teacher),');
+  });
+
   it('a school code written as a number keeps its digits in the fix', async () => {
     const r = await check(schoolBudget('budget: { publicFunds: 1, teacherTraining: 1 }\n').replace('code: "130902008"', 'code: 0130902008'));
     const f = r.findings.find((x) => x.ruleId === 'schema/type')!;

@@ -239,11 +239,19 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
         };
       }
       const suggestion = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
+      // Each code with what it means (`senior(高级)`): a clerk choosing among `none、third、second…`
+      // cannot tell which is 一级 (outside review).
+      const terms = vocabularyOf(allowed)?.terms;
+      const choices = (locale: 'zh-CN' | 'en') =>
+        allowed.map((code) => {
+          const term = terms?.find((x) => x.code === code);
+          return term ? (locale === 'zh-CN' ? `${code}(${term.label['zh-CN']})` : `${code} (${term.label.en})`) : code;
+        });
       return {
         ...structural('schema/enum'),
         path,
         message: join(
-          L(`${label['zh-CN']} 的值 \`${shown}\` 不在可选范围内:${allowed.join('、')}。`, `${label.en}: \`${shown}\` is not one of ${allowed.join(', ')}.`),
+          L(`${label['zh-CN']} 的值 \`${shown}\` 不在可选范围内:${choices('zh-CN').join('、')}。`, `${label.en}: \`${shown}\` is not one of ${choices('en').join(', ')}.`),
           suggestion ? L(`是否应为 \`${suggestion}\`?`, ` Did you mean \`${suggestion}\`?`) : L('', ''),
         ),
         ...(suggestion ? { fix: { title: L(`改为 ${suggestion}`, `Change to ${suggestion}`), newText: suggestion } } : {}),
@@ -626,12 +634,15 @@ function flatten(kept: KeptStructure): StructureInputs {
 }
 
 
+/** The vocabulary whose codes are exactly a field's allowed values, if one is. */
+const vocabularyOf = (allowed: readonly string[]) => Object.values(VOCABULARY).find((v) => v.codes.length === allowed.length && v.codes.every((c) => allowed.includes(c)));
+
 /**
  * The vocabulary term a written word names, looked up only in the vocabulary whose codes are the
  * field's allowed values (so 高级 is a title in `title` and nothing in `level`).
  */
 function termForWord(allowed: readonly string[], word: string): VocabularyTerm | undefined {
-  const vocabulary = Object.values(VOCABULARY).find((v) => v.codes.length === allowed.length && v.codes.every((c) => allowed.includes(c)));
+  const vocabulary = vocabularyOf(allowed);
   const term = vocabulary ? findTerm(vocabulary, word) : undefined;
   // A word that is already the code is not a mistake of this kind (ajv rejected it for another reason).
   return term && term.code !== word && allowed.includes(term.code) ? term : undefined;
