@@ -11,6 +11,14 @@
  * The golden is the output of the CLI before its output streamed (commit cfc763c). Regenerate
  * it only from a build whose output is known to be the pre-streaming one for the same messages —
  * e.g. a worktree of cfc763c with the message change applied — never from the code under test.
+ *
+ * When only the rules' metadata changed (a rule's title, description or citation, a new
+ * structural check: what SARIF's `tool.driver.rules` carries, not any result), the worktree
+ * takes today's metadata whole: apply scripts/golden/cfc763c-sarif-rules.patch to it, build it,
+ * write today's `driver.rules` per locale to a JSON file ({ "zh-CN": [...], "en": [...] }, from
+ * `edunorm check <one clean file> --format sarif --locale …`), and record with
+ * EDUNORM_GOLDEN_RULES=<that file>: the results, their order and their rule indices stay the
+ * pre-streaming pipeline's, the rules' words are today's.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,7 +56,13 @@ try {
     'Output of `edunorm check city large <args>` run in the root of bench/corpus.mjs writeCorpus(root, { schools: N }), per corpus size N, recorded by scripts/record-streaming-golden.mjs before output streamed. SARIF: originalUriBaseIds %SRCROOT% written as file:///CORPUS/ (the only absolute value).';
   golden.targets = TARGETS;
   golden.corpora[schools] = {
-    recordedWith: { commit, dirty, node: process.version, command: `node scripts/record-streaming-golden.mjs ${bin} --schools ${schools}` },
+    recordedWith: {
+      commit,
+      dirty,
+      node: process.version,
+      command: `${process.env.EDUNORM_GOLDEN_RULES ? 'EDUNORM_GOLDEN_RULES=<today’s driver.rules> ' : ''}node scripts/record-streaming-golden.mjs ${bin} --schools ${schools}`,
+      ...(process.env.EDUNORM_GOLDEN_RULES ? { rulesMetadata: 'today’s SARIF driver.rules, by scripts/golden/cfc763c-sarif-rules.patch' } : {}),
+    },
     corpusSha256: corpusDigest(root),
     runs,
   };

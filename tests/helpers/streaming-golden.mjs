@@ -65,7 +65,8 @@ export function runCheck(bin, root, args) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, 'check', ...TARGETS, ...args], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? root, LANG: 'C.UTF-8', NO_COLOR: '1' },
+      // EDUNORM_GOLDEN_RULES: only when re-recording with today's rules' metadata (scripts/record-streaming-golden.mjs).
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? root, LANG: 'C.UTF-8', NO_COLOR: '1', ...(process.env.EDUNORM_GOLDEN_RULES ? { EDUNORM_GOLDEN_RULES: process.env.EDUNORM_GOLDEN_RULES } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out = [];

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +38,27 @@ describe('the workspace index: a school edited, its district file updated (not o
       expect(again.diagnostics.find((x) => x.code === 'county-teacher-pay-parity')!.message).toContain('平均年工资收入 96,620.69 元');
     } finally {
       await client.stop();
+    }
+  }, 120_000);
+});
+
+describe("a school's own configuration does not take it out of its county's norms (as in the CLI)", () => {
+  it('a school folder turning the county norms off: the district file still counts its teachers', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'edunorm-ls-county-own-'));
+    try {
+      cpSync(join(ROOT, 'examples', 'county'), own, { recursive: true });
+      writeFileSync(join(own, 'schools', 'dongzhuang-primary', 'edunorm.config.yaml'), 'rules:\n  county-teacher-pay-parity: off\n  county-senior-post-pool: off\n');
+      const client = await TestClient.start({ workspaceFolders: [{ uri: pathToFileURL(own).href, name: 'county' }] });
+      try {
+        const district = pathToFileURL(join(own, 'district-2025.yaml')).href;
+        // The three schools and 29 teachers of the example, the village school among them.
+        const all = (p: { diagnostics: { code?: string | number; message: string }[] }) => p.diagnostics.some((d) => d.code === 'county-teacher-pay-parity' && d.message.includes('3 所学校 29 名教师'));
+        await client.waitForDiagnostics(district, all, 60_000);
+      } finally {
+        await client.stop();
+      }
+    } finally {
+      rmSync(own, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -4,8 +4,11 @@
  * then kept up to date from open documents and file-watch events), the workspace rules run
  * per district, and the findings that land in each file. Holds contributions, never texts.
  */
+import { fileURLToPath } from 'node:url';
 import type { DistrictSummary, Finding, Locale, RuleSet, SuppressedFinding, WorkspaceFinding } from '@edunorm/core';
-import { WorkspaceIndex, attachToFiles, duplicateFinding, evaluateDistrict, retractions, withoutRetracted, type DistrictView, type WorkspaceFileInput } from '@edunorm/core/internal';
+import { WorkspaceIndex, attachToFiles, duplicateFinding, evaluateDistrict, retractions, withoutRetracted, type DistrictView, type FileContribution, type WorkspaceFileInput } from '@edunorm/core/internal';
+
+type Figures = FileContribution['figures'];
 
 export interface WorkspaceFindings {
   findings: WorkspaceFinding[];
@@ -18,6 +21,15 @@ export interface WorkspaceState {
   retracted: ReturnType<typeof retractions>;
   districts: DistrictSummary[];
 }
+
+/** A file as a duplicate's message names it: its path on disk, not a `file://` URI (other schemes as they are). */
+const pathOfUri = (uri: string): string => {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+  } catch {
+    return uri;
+  }
+};
 
 const EMPTY: WorkspaceState = { files: new Map(), retracted: [], districts: [] };
 
@@ -38,6 +50,12 @@ export class LsWorkspace {
     private readonly locale: () => Locale,
     /** Called with every file whose findings across documents changed. */
     private readonly onChange: (uris: string[]) => void,
+    /**
+     * A file's figures as another rule set makes them (its text checked again): a district is
+     * judged by its own configuration, so a school under another — its folder's own
+     * `edunorm.config.yaml` — is figured again under the district's, as the CLI's join does.
+     */
+    private readonly figuresUnder?: (uri: string, ruleSet: RuleSet) => Promise<Map<number, Figures> | undefined>,
   ) {}
 
   /** Sets a file's contributions (undefined: it contributes nothing any more) and re-evaluates soon. */
@@ -106,7 +124,7 @@ export class LsWorkspace {
     const { views, duplicates } = this.index.link();
     const findings: WorkspaceFinding[] = [];
     for (const { duplicate, first } of duplicates) {
-      const f = duplicateFinding(duplicate, first, locale);
+      const f = duplicateFinding(duplicate, first, locale, pathOfUri);
       if (f) findings.push(f);
     }
     const districts: DistrictSummary[] = [];
@@ -116,6 +134,7 @@ export class LsWorkspace {
       const id = `${view.district.file}#${view.district.documentIndex}`;
       seen.add(id);
       const ruleSet = this.ruleSetFor(view.district.file);
+      await this.underDistrict(view, ruleSet);
       const key = `${locale}\0${JSON.stringify(view satisfies DistrictView)}`;
       let memo = this.memo.get(id);
       if (!memo || memo.key !== key) {
@@ -133,6 +152,18 @@ export class LsWorkspace {
     const touched = new Set([...before.files.keys(), ...files.keys(), ...before.retracted.map((r) => r.file), ...retracted.map((r) => r.file)]);
     const changed = [...touched].filter((uri) => fingerprint(before.files.get(uri), before.retracted, uri) !== fingerprint(files.get(uri), retracted, uri));
     if (changed.length) this.onChange(changed);
+  }
+
+  /** Makes the view's schools carry the figures the district's rule set computes (see `figuresUnder`). */
+  private async underDistrict(view: DistrictView, ruleSet: RuleSet): Promise<void> {
+    if (!this.figuresUnder) return;
+    for (let i = 0; i < view.schools.length; i++) {
+      const school = view.schools[i]!;
+      if (this.ruleSetFor(school.file) === ruleSet) continue;
+      const made = await this.figuresUnder(school.file, ruleSet);
+      // A file that can no longer be read keeps the figures it was checked with.
+      if (made) view.schools[i] = { ...school, figures: made.get(school.documentIndex) ?? {} };
+    }
   }
 
   /** Forgets every evaluated district (the configuration or rule files changed). */

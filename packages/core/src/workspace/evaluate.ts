@@ -6,7 +6,7 @@
  */
 import { pick } from '../messages/format.js';
 import { structural } from '../checks/registry.js';
-import { duplicateDistrictMessage, FIRST_DISTRICT_DOCUMENT } from '../checks/workspace.js';
+import { duplicateDistrictMessage, duplicateSchoolMessage, FIRST_DISTRICT_DOCUMENT, FIRST_SCHOOL_DOCUMENT } from '../checks/workspace.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import type { WorkspaceFinding } from '../rules/workspace-rules.js';
 import { applyDirectives, type Directive, type SuppressedFinding } from '../suppressions.js';
@@ -31,7 +31,10 @@ export const districtKeyOf = (code: string, year: number | undefined) => `${code
 
 export interface LinkedWorkspace {
   views: DistrictView[];
-  /** District documents with the code and year of an earlier one: not used. */
+  /**
+   * District documents with the code and year of an earlier one (not used), and school
+   * documents of the kind, code, district and year of an earlier one (both counted: told).
+   */
   duplicates: { duplicate: FileContribution; first: FileContribution }[];
 }
 
@@ -74,11 +77,17 @@ export class WorkspaceIndex {
     const districts = new Map<string, DistrictView>();
     const duplicates: LinkedWorkspace['duplicates'] = [];
     const schools: FileContribution[] = [];
+    /** The documents of each school, kind and year: a second one is told (a stray copy counts twice). */
+    const bySchool = new Map<string, FileContribution[]>();
     for (const [file, input] of this.files) {
       for (const c of input.contributions) {
         const fc: FileContribution = { ...c, file };
         if (c.kind !== 'DistrictIndicators') {
           schools.push(fc);
+          const key = `${c.kind}|${c.code}|${c.district}@${c.year ?? ''}`;
+          const same = bySchool.get(key);
+          if (same) same.push(fc);
+          else bySchool.set(key, [fc]);
           continue;
         }
         const key = districtKeyOf(c.district!, c.year);
@@ -88,6 +97,13 @@ export class WorkspaceIndex {
       }
     }
     for (const s of schools) districts.get(districtKeyOf(s.district!, s.year))?.schools.push(s);
+    // Both stay counted, so which one is "first" changes no figure: the first by file and
+    // document, whatever order the files came in (a district's first is the command line's).
+    for (const same of bySchool.values()) {
+      if (same.length < 2) continue;
+      same.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.documentIndex - b.documentIndex));
+      for (const duplicate of same.slice(1)) duplicates.push({ duplicate, first: same[0]! });
+    }
     for (const view of districts.values()) {
       const previous = view.district.year !== undefined ? districts.get(districtKeyOf(view.district.code!, view.district.year - 1)) : undefined;
       if (previous) view.previous = previous.district;
@@ -130,6 +146,7 @@ export interface WorkspaceResult {
  * changed with the checkout folder in CI logs, SARIF and baselines).
  */
 function duplicateFinding(duplicate: FileContribution, first: FileContribution, locale: Locale, shown: (file: string) => string = (f) => f): WorkspaceFinding | undefined {
+  if (duplicate.kind !== 'DistrictIndicators') return duplicateSchoolFinding(duplicate, first, locale, shown);
   const at = locationOf(duplicate, 'district.code');
   if (!at) return undefined;
   const firstAt = locationOf(first, 'district.code');
@@ -144,6 +161,31 @@ function duplicateFinding(duplicate: FileContribution, first: FileContribution, 
     anchor: `workspace:${duplicate.code}@${duplicate.year ?? ''}/duplicate-district`,
   };
   if (firstAt) finding.related = [{ file: firstAt.file, documentIndex: firstAt.documentIndex, path: firstAt.path, range: firstAt.range, message: pick(FIRST_DISTRICT_DOCUMENT, locale) }];
+  return finding;
+}
+
+/**
+ * `workspace/duplicate-school` on a second document of one school, kind and year (outside
+ * review: a stray copy of a school's file, `staffing - 副本.yaml` or a link to it, counted twice
+ * in the county mean and pool without a word). Both stay counted — a school may split its list
+ * over two documents, and workspace.md counts "the linked Staffing documents" — but the bureau
+ * is told, at the second one's `school.code`, with the first as its related location.
+ */
+function duplicateSchoolFinding(duplicate: FileContribution, first: FileContribution, locale: Locale, shown: (file: string) => string): WorkspaceFinding | undefined {
+  const at = locationOf(duplicate, 'school.code');
+  if (!at) return undefined;
+  const firstAt = locationOf(first, 'school.code');
+  const where = `${shown(first.file)}:${firstAt?.range.start.line ?? 1}`;
+  const finding: WorkspaceFinding = {
+    file: at.file,
+    ...structural('workspace/duplicate-school'),
+    message: pick(duplicateSchoolMessage(duplicate.kind, duplicate.code ?? '', duplicate.name, String(duplicate.year ?? ''), where), locale),
+    range: at.range,
+    documentIndex: at.documentIndex,
+    path: at.path,
+    anchor: `workspace:${duplicate.district}@${duplicate.year ?? ''}/duplicate-school/${duplicate.kind}/${duplicate.code}`,
+  };
+  if (firstAt) finding.related = [{ file: firstAt.file, documentIndex: firstAt.documentIndex, path: firstAt.path, range: firstAt.range, message: pick(FIRST_SCHOOL_DOCUMENT, locale) }];
   return finding;
 }
 
