@@ -141,51 +141,33 @@ export interface WorkspaceResult {
 }
 
 /**
- * `workspace/duplicate-district` on the second document. `shown`: how a file is named in the
- * message — the CLI's relative path (outside review: the message held the absolute path, so it
- * changed with the checkout folder in CI logs, SARIF and baselines).
+ * The finding on a second document: `workspace/duplicate-district` (not used) or
+ * `workspace/duplicate-school` (counted, told: a stray copy of a school's file,
+ * `staffing - 副本.yaml` or a link to it, counted twice in the county mean and pool without a
+ * word — outside review; both stay counted, as a school may split its list over two documents
+ * and workspace.md counts "the linked Staffing documents"), at its code, the first one as
+ * related location. `shown`: how a file is named in the message — the CLI's relative path
+ * (outside review: the absolute path changed the message with the checkout folder in CI logs,
+ * SARIF and baselines).
  */
 function duplicateFinding(duplicate: FileContribution, first: FileContribution, locale: Locale, shown: (file: string) => string = (f) => f): WorkspaceFinding | undefined {
-  if (duplicate.kind !== 'DistrictIndicators') return duplicateSchoolFinding(duplicate, first, locale, shown);
-  const at = locationOf(duplicate, 'district.code');
+  const district = duplicate.kind === 'DistrictIndicators';
+  const codeAt = district ? 'district.code' : 'school.code';
+  const at = locationOf(duplicate, codeAt);
   if (!at) return undefined;
-  const firstAt = locationOf(first, 'district.code');
+  const firstAt = locationOf(first, codeAt);
   const where = `${shown(first.file)}:${firstAt?.range.start.line ?? 1}`;
+  const year = String(duplicate.year ?? '');
   const finding: WorkspaceFinding = {
     file: at.file,
-    ...structural('workspace/duplicate-district'),
-    message: pick(duplicateDistrictMessage(duplicate.code ?? '', String(duplicate.year ?? ''), where), locale),
+    ...structural(district ? 'workspace/duplicate-district' : 'workspace/duplicate-school'),
+    message: pick(district ? duplicateDistrictMessage(duplicate.code ?? '', year, where) : duplicateSchoolMessage(duplicate.kind, duplicate.code ?? '', duplicate.name, year, where), locale),
     range: at.range,
     documentIndex: at.documentIndex,
     path: at.path,
-    anchor: `workspace:${duplicate.code}@${duplicate.year ?? ''}/duplicate-district`,
+    anchor: district ? `workspace:${duplicate.code}@${year}/duplicate-district` : `workspace:${duplicate.district}@${year}/duplicate-school/${duplicate.kind}/${duplicate.code}`,
   };
-  if (firstAt) finding.related = [{ file: firstAt.file, documentIndex: firstAt.documentIndex, path: firstAt.path, range: firstAt.range, message: pick(FIRST_DISTRICT_DOCUMENT, locale) }];
-  return finding;
-}
-
-/**
- * `workspace/duplicate-school` on a second document of one school, kind and year (outside
- * review: a stray copy of a school's file, `staffing - 副本.yaml` or a link to it, counted twice
- * in the county mean and pool without a word). Both stay counted — a school may split its list
- * over two documents, and workspace.md counts "the linked Staffing documents" — but the bureau
- * is told, at the second one's `school.code`, with the first as its related location.
- */
-function duplicateSchoolFinding(duplicate: FileContribution, first: FileContribution, locale: Locale, shown: (file: string) => string): WorkspaceFinding | undefined {
-  const at = locationOf(duplicate, 'school.code');
-  if (!at) return undefined;
-  const firstAt = locationOf(first, 'school.code');
-  const where = `${shown(first.file)}:${firstAt?.range.start.line ?? 1}`;
-  const finding: WorkspaceFinding = {
-    file: at.file,
-    ...structural('workspace/duplicate-school'),
-    message: pick(duplicateSchoolMessage(duplicate.kind, duplicate.code ?? '', duplicate.name, String(duplicate.year ?? ''), where), locale),
-    range: at.range,
-    documentIndex: at.documentIndex,
-    path: at.path,
-    anchor: `workspace:${duplicate.district}@${duplicate.year ?? ''}/duplicate-school/${duplicate.kind}/${duplicate.code}`,
-  };
-  if (firstAt) finding.related = [{ file: firstAt.file, documentIndex: firstAt.documentIndex, path: firstAt.path, range: firstAt.range, message: pick(FIRST_SCHOOL_DOCUMENT, locale) }];
+  if (firstAt) finding.related = [{ file: firstAt.file, documentIndex: firstAt.documentIndex, path: firstAt.path, range: firstAt.range, message: pick(district ? FIRST_DISTRICT_DOCUMENT : FIRST_SCHOOL_DOCUMENT, locale) }];
   return finding;
 }
 
