@@ -233,6 +233,37 @@ describe('verdicts that do not depend on the order of the files', () => {
   });
 });
 
+describe('--report-unused-disable-directives judges the ids across documents after the join', () => {
+  // Outside review: a directive naming a county norm was set aside by the file's own check and
+  // never judged again, so one that can never suppress anything (in a school document), or one
+  // left over in a district file whose county now passes, was never told.
+  const districtDoc = (salary: number, directive = '') =>
+    `${directive}apiVersion: edunorm/v1\nkind: DistrictIndicators\ndistrict: { code: "130925", name: 某县, type: county }\nyear: 2025\nreference: { localCivilServantAvgSalary: ${salary} }\nindicators: { compulsoryRetentionRate: 0.99 }\n`;
+  const schoolDoc = (directive = '') =>
+    `${directive}apiVersion: edunorm/v1\nkind: Staffing\nschool: { code: "130925201", name: 第二中学, level: junior, district: "130925" }\nfiscalYear: 2025\nstaff:\n  - { id: T001, name: 王五, role: teacher, title: first, annualSalary: 60000 }\n`;
+  const DISABLE = '# edunorm-disable county-teacher-pay-parity -- 县里统一处理\n';
+  const unused = (dir: string, flag = true) => {
+    const r = runCli(['check', '.', '--format', 'json', '--locale', 'zh-CN', ...(flag ? ['--report-unused-disable-directives'] : [])], { cwd: dir });
+    return { code: r.code, found: json(r.stdout).files.flatMap((f) => f.findings.filter((x) => x.ruleId === 'directive/unused' || x.ruleId === 'county-teacher-pay-parity').map((x) => `${f.path}:${x.line} ${x.ruleId}`)).sort() };
+  };
+
+  it('a directive in a school document (it never suppresses a county finding) is unused; the county finding stays', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'all.yaml'), `${districtDoc(96000)}---\n${schoolDoc(DISABLE)}`);
+    expect(unused(dir).found).toEqual(['all.yaml:3 county-teacher-pay-parity', 'all.yaml:8 directive/unused']);
+    expect(unused(dir, false).found).toEqual(['all.yaml:3 county-teacher-pay-parity']);
+  });
+
+  it('in the district file: unused when the county passes, used (not reported) when it suppresses the finding', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'school.yaml'), schoolDoc());
+    writeFileSync(join(dir, 'district.yaml'), districtDoc(50000, DISABLE));
+    expect(unused(dir).found).toEqual(['district.yaml:1 directive/unused']);
+    writeFileSync(join(dir, 'district.yaml'), districtDoc(96000, DISABLE));
+    expect(unused(dir).found).toEqual([]);
+  });
+});
+
 describe('--cache with findings across documents', () => {
   it('a change to one school re-evaluates its district only, and the verdict follows the change', () => {
     const dir = temp();

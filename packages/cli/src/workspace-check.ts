@@ -92,7 +92,9 @@ function districtKey(view: DistrictView, configHash: string, options: WorkspaceO
 /** Links the files' contributions and evaluates every district (loads the engine only if there is a district). */
 export async function joinWorkspace(inputs: readonly JoinInput[], options: WorkspaceOptions): Promise<WorkspaceJoin> {
   if (inputs.length === 0) return NO_JOIN;
-  const { WorkspaceIndex, attachToFiles, duplicateFinding, evaluateDistrict, retractions } = await import('@edunorm/core/internal');
+  const { WorkspaceIndex, attachToFiles, duplicateFinding, evaluateDistrict, retractions, workspaceRuleIds } = await import('@edunorm/core/internal');
+  const { ConfigResolver } = await import('@edunorm/core/node');
+  const resolver = new ConfigResolver(options.configFile);
   const index = new WorkspaceIndex();
   for (const i of inputs) index.set(i.absolute, i.input);
   const { views, duplicates } = index.link();
@@ -108,8 +110,6 @@ export async function joinWorkspace(inputs: readonly JoinInput[], options: Works
   let evaluated = 0;
   let cached = 0;
   if (views.length) {
-    const { ConfigResolver } = await import('@edunorm/core/node');
-    const resolver = new ConfigResolver(options.configFile);
     const refigure = new Refigure(inputs, { locale: options.locale, reportUnusedDirectives: options.reportUnusedDirectives, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}) });
     for (const view of views) {
       // The district document's configuration judges the district (a county's own parameters),
@@ -140,7 +140,9 @@ export async function joinWorkspace(inputs: readonly JoinInput[], options: Works
     return out;
   };
   const byFile = new Map<string, WorkspaceFileResult>();
-  for (const [file, mine] of attachToFiles(findings, index, options.locale)) {
+  // Directives naming an id across documents are judged now (--report-unused-disable-directives), each file by its own configuration's ids.
+  const unused = options.reportUnusedDirectives ? { ruleIds: (file: string) => workspaceRuleIds(resolver.forFile(file).ruleSet) } : undefined;
+  for (const [file, mine] of attachToFiles(findings, index, options.locale, unused)) {
     byFile.set(file, { findings: mine.findings.map(local), suppressed: mine.suppressed.map(local) });
   }
   for (const d of districts) d.file = shown(d.file);

@@ -16,6 +16,7 @@ import { ruleFailedMessage } from './checks/engine.js';
 import { fileTooLargeFinding, tooManyFindingsFinding } from './checks/file.js';
 import { STRUCTURAL_RULES, structural } from './checks/registry.js';
 import { yamlMistakeMessage, yamlProblemMessage } from './checks/yaml.js';
+import { WORKSPACE_CHECKS } from './checks/workspace.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
 import { extractContribution, type DocumentContribution } from './workspace/contribution.js';
 
@@ -34,7 +35,7 @@ function idsOf(ruleSet: RuleSet): { known: ReadonlySet<string>; workspace: Reado
   if (!ids) {
     ids = {
       known: new Set([...ruleSet.rules.map((r) => r.definition.id), ...STRUCTURAL_RULES.map((r) => r.id)]),
-      workspace: new Set([...ruleSet.workspace.rules.map((r) => r.definition.id), 'workspace/duplicate-district']),
+      workspace: new Set([...ruleSet.workspace.rules.map((r) => r.definition.id), ...Object.keys(WORKSPACE_CHECKS)]),
     };
     IDS.set(ruleSet, ids);
   }

@@ -106,13 +106,18 @@ export function applyDirectives<F extends Finding>(
     problems?: boolean;
     /** Rules whose findings are only known later (across documents): never reported unused here. */
     deferredRuleIds?: ReadonlySet<string>;
+    /**
+     * After the join: only these ids are judged for `reportUnused` (the deferred ones, whose
+     * findings are known now), and their unused directives are reported even with `problems: false`.
+     */
+    unusedOnly?: ReadonlySet<string>;
   },
 ): { findings: (F | Finding)[]; suppressed: (F & SuppressedFinding)[] } {
   if (directives.length === 0) return { findings: [...findings], suppressed: [] };
   const { locale } = options;
   const problems: Finding[] = [];
   const problem = (d: Directive, id: StructuralId, message: LocalizedText, at?: { range: Range; fix?: SuggestedEdit }) => {
-    if (options.problems !== false) {
+    if (options.problems !== false || (id === 'directive/unused' && options.unusedOnly)) {
       problems.push({ ...structural(id), message: pick(message, locale), range: at?.range ?? d.range, documentIndex: d.documentIndex, path: '', ...(at?.fix ? { fix: at.fix } : {}) });
     }
   };
@@ -184,8 +189,10 @@ export function applyDirectives<F extends Finding>(
   if (options.reportUnused) {
     const unusedIds = new Map<Directive, string[]>();
     const deferred = options.deferredRuleIds;
-    for (const r of lineRules) for (const id of r.d.ruleIds) if (!r.used.has(id) && !deferred?.has(id)) unusedIds.set(r.d, [...(unusedIds.get(r.d) ?? []), id]);
-    for (const b of blocks) for (const id of b.ids) if (!b.used.has(id) && !deferred?.has(id)) unusedIds.set(b.d, [...(unusedIds.get(b.d) ?? []), id]);
+    const only = options.unusedOnly;
+    const judged = (id: string) => (only ? only.has(id) : !deferred?.has(id));
+    for (const r of lineRules) for (const id of r.d.ruleIds) if (!r.used.has(id) && judged(id)) unusedIds.set(r.d, [...(unusedIds.get(r.d) ?? []), id]);
+    for (const b of blocks) for (const id of b.ids) if (!b.used.has(id) && judged(id)) unusedIds.set(b.d, [...(unusedIds.get(b.d) ?? []), id]);
     for (const [d, ids] of unusedIds) {
       problem(d, 'directive/unused', directiveMessages.unused(ids));
     }

@@ -59,6 +59,11 @@ export class WorkspaceIndex {
     return this.files.size;
   }
 
+  /** The indexed files, in the order they were first set. */
+  indexedFiles(): IterableIterator<string> {
+    return this.files.keys();
+  }
+
   directivesOf(file: string): readonly Directive[] {
     return this.files.get(file)?.directives ?? [];
   }
@@ -192,18 +197,31 @@ export async function evaluateDistrict(view: DistrictView, ruleSet: RuleSet, loc
 }
 
 /** Groups findings by file and applies each file's `# edunorm-disable…` directives. */
-export function attachToFiles(findings: readonly WorkspaceFinding[], index: WorkspaceIndex, locale: Locale): Map<string, WorkspaceFileResult> {
+export function attachToFiles(
+  findings: readonly WorkspaceFinding[],
+  index: WorkspaceIndex,
+  locale: Locale,
+  /**
+   * `--report-unused-disable-directives` for the ids across documents (`workspaceRuleIds`): a
+   * directive naming one that suppressed nothing is `directive/unused` now that the findings are
+   * known (the file's own check left them out). Outside review: one in a school document, or in
+   * a district file whose county passes, was never told.
+   */
+  unused?: { ruleIds: (file: string) => ReadonlySet<string> },
+): Map<string, WorkspaceFileResult> {
   const byFile = new Map<string, WorkspaceFinding[]>();
   for (const f of findings) {
     const list = byFile.get(f.file) ?? [];
     list.push(f);
     byFile.set(f.file, list);
   }
+  // With `unused`, every indexed file's directives are judged, those with no finding too.
+  if (unused) for (const file of index.indexedFiles()) if (!byFile.has(file) && index.directivesOf(file).length) byFile.set(file, []);
   const out = new Map<string, WorkspaceFileResult>();
   for (const [file, list] of byFile) {
     list.sort((a, b) => a.range.start.offset - b.range.start.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-    const { findings: kept, suppressed } = applyDirectives(index.directivesOf(file), list, { locale, problems: false });
-    out.set(file, { findings: kept as WorkspaceFinding[], suppressed });
+    const { findings: kept, suppressed } = applyDirectives(index.directivesOf(file), list, { locale, problems: false, ...(unused ? { reportUnused: true, unusedOnly: unused.ruleIds(file) } : {}) });
+    if (kept.length || suppressed.length) out.set(file, { findings: kept as WorkspaceFinding[], suppressed });
   }
   return out;
 }
