@@ -136,6 +136,8 @@ describe('core’s configuration problems have zh-CN and en', () => {
     fromUndeclared: ['report.from', 'share'],
     unknownOperator: ['lessThen', ['lessThan', 'equal']],
     unknownLocation: ['districtFile', 'poolShare', ['district', 'schools']],
+    unknownName: ['kindergarden', 'kindergarten', ['kindergarten', 'primary']],
+    entry: ['primary', { 'zh-CN': '应为 0 到 1 之间的小数,现为 10', en: 'expected a fraction between 0 and 1, got 10' }],
   };
   const entries = [...Object.entries(configMessages).map(([k, v]) => [`config ${k}`, k, v] as const), ...Object.entries(paramMessages).map(([k, v]) => [`param ${k}`, k, v] as const), ...Object.entries(ruleFileMessages).map(([k, v]) => [`rule file ${k}`, k, v] as const)];
   it.each(entries)('%s', (_label, name, make) => {
