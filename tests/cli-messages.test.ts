@@ -313,3 +313,37 @@ describe('which language: --locale > the configuration’s locale > LANG/LC_ALL 
     expect(explain).not.toMatch(/\b(error|warning)\b/);
   });
 });
+
+// Outside review: three YAML problems the CLI told wrongly (an alias without its anchor as an
+// alias bomb at 1:1; an unclosed { as an indentation error on the next line, the English in the
+// parser's words; a duplicate key without its name). Each through the CLI, in both languages.
+describe('YAML problems through the CLI: at their place, naming what is wrong', () => {
+  let dir: string;
+  const head = 'apiVersion: edunorm/v1\nkind: SchoolBudget\nschool:\n  code: "130902008"\n  name: 第八中学\n  level: junior\nfiscalYear: 2025\n';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'edunorm-yaml-'));
+    writeFileSync(join(dir, 'alias.yaml'), `${head}budget: *nope\n`);
+    writeFileSync(join(dir, 'brace.yaml'), 'apiVersion: edunorm/v1\nkind: SchoolBudget\nschool: { code: "1", name: 小学, level: primary\nfiscalYear: 2025\nbudget:\n  publicFunds: 4800000\n  teacherTraining: 264000\n');
+    writeFileSync(join(dir, 'duplicate.yaml'), `${head}budget:\n  publicFunds: 4800000\n  publicFunds: 5000000\n  teacherTraining: 264000\n`);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const CASES: [string, string, string, string][] = [
+    ['alias.yaml', '8:9', '错误  别名 *nope 没有对应的锚点 &nope:请删去 *nope,直接写出数值。  yaml/syntax', 'error  The alias *nope has no anchor &nope: remove *nope and write the value itself.  yaml/syntax'],
+    ['brace.yaml', '3:9', '错误  第 3 行的花括号 { 没有闭合:请在这一行末尾补上 }。  yaml/syntax', 'error  The brace { opened on line 3 is not closed: add } at the end of this line.  yaml/syntax'],
+    [
+      'duplicate.yaml',
+      '10:3',
+      '错误  字段 publicFunds 在第 9 行已写过一次(这里是第 10 行);只能保留一个,请删去多余的一行。现在检查用的是最后写的值(第 10 行)。  yaml/duplicate-key',
+      'error  The key publicFunds is already written on line 9 (this is line 10); keep only one: delete the extra line. The check now uses the value written last (line 10).  yaml/duplicate-key',
+    ],
+  ];
+  it.each(CASES)('%s', (file, at, zh, en) => {
+    for (const [locale, words] of [['zh-CN', zh], ['en', en]] as const) {
+      const r = runCli(['check', file, '--locale', locale], { cwd: dir });
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(r.stdout.split('\n')).toContain(`  ${at}  ${words}`);
+      expect(r.stdout).not.toMatch(/别名炸弹|alias bomb|缩进不对|sufficiently indented|同一层级出现了重复/);
+    }
+  });
+});

@@ -184,12 +184,14 @@ export async function checkParsed(text: string, file: ParsedFile, options: Check
   const contributions: DocumentContribution[] = [];
   for (const doc of file.documents) {
     const factory = new FindingFactory(file, doc, locale);
+    // Read and checked despite its problems: a document whose only problems are duplicate keys.
+    const valueRead = doc.value !== undefined && doc.problems.every((p) => p.code === 'yaml/duplicate-key');
     for (const problem of doc.problems) {
       if (findings.length >= maxFindings) {
         omitted++;
         continue;
       }
-      if (problem.hint) findings.push(factory.make({ ...structural(problem.code), path: [], span: problem.span, ...yamlMistakeMessage(problem.hint, file) }));
+      if (problem.hint) findings.push(factory.make({ ...structural(problem.code), path: [], span: problem.span, ...yamlMistakeMessage(problem.hint, file, valueRead) }));
       else findings.push(factory.make({ ...structural(problem.code), message: yamlProblemMessage(problem.code, problem.detail, problem.parserCode), path: [], span: problem.span }));
     }
     if (doc.empty && doc.problems.length === 0) continue;

@@ -115,11 +115,68 @@ export function yamlProblemMessage(code: YamlProblemCode, detail: string, parser
   }
 }
 
-/** A recognised YAML mistake (parse/yaml-mistakes.ts) told in words, with its fix when one is safe. */
-export function yamlMistakeMessage(hint: YamlHint, file: ParsedFile): { message: LocalizedText; fix?: { title: LocalizedText; newText: string; span: Span } } {
+/** The words of a bracket: 花括号 { or 方括号 [. */
+const BRACKET_WORDS = { '{': { zh: '花括号', en: 'brace', close: '}' }, '[': { zh: '方括号', en: 'bracket', close: ']' } } as const;
+
+/**
+ * A recognised YAML mistake (parse/yaml-mistakes.ts, parse/yaml-node-mistakes.ts) told in
+ * words, with its fix when one is safe. `valueRead`: the document was read and checked (a
+ * submission whose only problems are duplicate keys), so its message may say which value counted.
+ */
+export function yamlMistakeMessage(hint: YamlHint, file: ParsedFile, valueRead = false): { message: LocalizedText; fix?: { title: LocalizedText; newText: string; span: Span } } {
   const n = hint.line;
   const fix = hint.fix;
   switch (hint.mistake) {
+    case 'unclosed-flow': {
+      const b = BRACKET_WORDS[hint.bracket];
+      const c = b.close;
+      const where = hint.close;
+      const [zhFix, enFix] =
+        'end' in where
+          ? where.end === n
+            ? [`请在这一行末尾补上 ${c}`, `add ${c} at the end of this line`]
+            : [`请在第 ${where.end} 行末尾补上 ${c}`, `add ${c} at the end of line ${where.end}`]
+          : 'after' in where
+            ? [`请在 \`${where.after}\` 后面补上 ${c}`, `add ${c} after \`${where.after}\``]
+            : [`结尾的 ${where.wrong} 应改成 ${c}`, `the ${where.wrong} that ends it should be ${c}`];
+      return {
+        message: { 'zh-CN': `第 ${n} 行的${b.zh} ${hint.bracket} 没有闭合:${zhFix}。`, en: `The ${b.en} ${hint.bracket} opened on line ${n} is not closed: ${enFix}.` },
+        ...(fix ? { fix: { title: { 'zh-CN': 'wrong' in where ? `改为 ${c}` : `补上 ${c}`, en: 'wrong' in where ? `Replace ${where.wrong} by ${c}` : `Close it with ${c}` }, newText: fix.newText, span: fix.span } } : {}),
+      };
+    }
+    case 'unresolved-alias': {
+      const a = `*${hint.name}`;
+      const anchor = `&${hint.name}`;
+      if (hint.anchorLine !== undefined)
+        return {
+          message: {
+            'zh-CN': `别名 ${a} 引用的锚点 ${anchor} 写在它后面(第 ${hint.anchorLine} 行):别名只能引用前面已写过的锚点。请删去 ${a},直接写出数值。`,
+            en: `The alias ${a} refers to the anchor ${anchor}, which comes after it (line ${hint.anchorLine}): an alias can only refer to an anchor written before it. Remove ${a} and write the value itself.`,
+          },
+        };
+      return { message: { 'zh-CN': `别名 ${a} 没有对应的锚点 ${anchor}:请删去 ${a},直接写出数值。`, en: `The alias ${a} has no anchor ${anchor}: remove ${a} and write the value itself.` } };
+    }
+    case 'duplicate-key': {
+      const k = hint.key;
+      const [zhSeen, enSeen] =
+        hint.firstLine === n
+          ? [`字段 ${k} 在这一行前面已写过一次`, `The key ${k} is already written earlier on this line`]
+          : hint.earlier === 1
+            ? [`字段 ${k} 在第 ${hint.firstLine} 行已写过一次(这里是第 ${n} 行)`, `The key ${k} is already written on line ${hint.firstLine} (this is line ${n})`]
+            : [`字段 ${k} 在前面已写过 ${hint.earlier} 次(第一次在第 ${hint.firstLine} 行,这里是第 ${n} 行)`, `The key ${k} is already written ${hint.earlier} times before (first on line ${hint.firstLine}; this is line ${n})`];
+      const [zhDelete, enDelete] =
+        hint.layout === 'flow'
+          ? ['请删去多余的那一项', 'delete the extra entry']
+          : hint.layout === 'line'
+            ? ['请删去多余的一行', 'delete the extra line']
+            : ['请删去多余的那一项(连同它下面缩进的各行)', 'delete the extra entry (with the indented lines below it)'];
+      const [zhUsed, enUsed] = !valueRead
+        ? ['', '']
+        : hint.lastAlone
+          ? [`现在检查用的是最后写的值(第 ${hint.lastLine} 行)。`, ` The check now uses the value written last (line ${hint.lastLine}).`]
+          : ['现在检查用的是最后写的值。', ' The check now uses the value written last.'];
+      return { message: { 'zh-CN': `${zhSeen};只能保留一个,${zhDelete}。${zhUsed}`, en: `${enSeen}; keep only one: ${enDelete}.${enUsed}` } };
+    }
     case 'full-width-colon': {
       const text = file.text;
       const lineStart = file.positions.lineStart(n);

@@ -3,6 +3,7 @@ import type { PathSegment } from '../path.js';
 import { fastParse, type FastDocument, type MapInfo, type SeqInfo } from './fast-parse.js';
 import { TextPositions } from './text-positions.js';
 import { explainMistakes, type YamlHint } from './yaml-mistakes.js';
+import { explainDuplicates, explainUnclosedFlow, unresolvedAliases } from './yaml-node-mistakes.js';
 
 export type { YamlHint, YamlMistake } from './yaml-mistakes.js';
 
@@ -29,7 +30,10 @@ export interface YamlProblem {
   span: Span;
   /** The parser's own words (English), kept for the detail of a message. */
   detail: string;
-  /** A syntax error explained: the mistake at its real place (full-width colon, tab or U+3000 indent, open quote). */
+  /**
+   * The problem explained: the mistake at its real place (full-width colon, tab or U+3000
+   * indent, open quote, unclosed bracket, alias without anchor), or a duplicate key named.
+   */
   hint?: YamlHint;
   /** The `yaml` package's own code of a syntax error (BAD_INDENT…): what its words are said from in Chinese. */
   parserCode?: string;
@@ -123,7 +127,9 @@ function locateIn(doc: Document, path: readonly PathSegment[]): { path: PathSegm
       location = span && span[1] > span[0] ? { value: span } : {};
       node = item;
     } else if (typeof segment === 'string' && isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === segment);
+      // The last pair of the key: with a key written twice, its value is the one toJS keeps.
+      let pair: (typeof node.items)[number] | undefined;
+      for (let i = node.items.length - 1; i >= 0 && !pair; i--) if (isPair(node.items[i]) && keyText(node.items[i]!.key) === segment) pair = node.items[i];
       if (!pair) break;
       const keySpan = spanOf(pair.key as YamlNode);
       const valueSpan = spanOf(pair.value as YamlNode);
@@ -305,14 +311,17 @@ function refused(text: string, positions: TextPositions, code: YamlProblemCode, 
  * on its own line and column (yaml-mistakes.ts); adds indentation mistakes the parser accepts.
  */
 function explain(text: string, positions: TextPositions, span: Span, problems: YamlProblem[]): void {
-  const syntax = problems.filter((p) => p.code === 'yaml/syntax');
+  // An alias without its anchor is found in a document read without syntax errors: it is not
+  // one (a full-width colon in a value is then text), nor does a mistake nearby explain it.
+  const parserError = (p: YamlProblem) => p.code === 'yaml/syntax' && p.hint?.mistake !== 'unresolved-alias';
+  const syntax = problems.filter(parserError);
   const explained = explainMistakes(text, positions, span, syntax.length > 0, syntax.some((p) => /quot/i.test(p.detail)));
   if (explained.length === 0) return;
   const lines = explained.map((e) => e.hint.line);
   const from = Math.min(...lines);
   const to = Math.max(...lines) + 3;
   const kept = problems.filter((p) => {
-    if (p.code !== 'yaml/syntax') return true;
+    if (!parserError(p)) return true;
     const line = positions.position(p.span[0]).line;
     return line < from || line > to;
   });
@@ -355,6 +364,8 @@ export function parseWithYaml(text: string, positions = new TextPositions(text))
         parserCode: e.code,
       };
     });
+    explainUnclosedFlow(doc, text, positions, problems);
+    explainDuplicates(doc, positions, problems);
     let value: unknown;
     const onlySoftProblems = problems.every((p) => p.code === 'yaml/duplicate-key');
     if (onlySoftProblems) {
@@ -362,8 +373,15 @@ export function parseWithYaml(text: string, positions = new TextPositions(text))
         value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        const code: YamlProblemCode = /alias/i.test(message) ? 'yaml/alias-limit' : 'yaml/unsupported';
-        problems.push({ code, span: [doc.range[0], doc.range[0]], detail: message });
+        // `*name` with no `&name` before it: located at each such alias, not an alias bomb.
+        const unresolved = message.startsWith('Unresolved alias') ? unresolvedAliases(doc, positions, message) : [];
+        if (unresolved.length) {
+          problems.push(...unresolved);
+          problems.sort((a, b) => a.span[0] - b.span[0]);
+        } else {
+          const code: YamlProblemCode = /alias/i.test(message) ? 'yaml/alias-limit' : 'yaml/unsupported';
+          problems.push({ code, span: [doc.range[0], doc.range[0]], detail: message });
+        }
         value = undefined;
       }
     }

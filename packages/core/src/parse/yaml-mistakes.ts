@@ -9,19 +9,61 @@ import type { TextPositions } from './text-positions.js';
 
 type Span = readonly [number, number];
 
-export type YamlMistake = 'full-width-colon' | 'tab-indent' | 'ideographic-space-indent' | 'unclosed-quote';
+/** The mistakes found in the text itself (this file) … */
+export type TextMistake = 'full-width-colon' | 'tab-indent' | 'ideographic-space-indent' | 'unclosed-quote';
+/** … and those found on the `yaml` package's nodes (yaml-node-mistakes.ts). */
+export type YamlMistake = TextMistake | 'unclosed-flow' | 'unresolved-alias' | 'duplicate-key';
 
-export interface YamlHint {
-  mistake: YamlMistake;
+interface HintBase {
   /** 1-based line of the mistake (for the message). */
   line: number;
   /** A safe replacement of `span`, when there is one. */
   fix?: { span: Span; newText: string };
 }
 
+export interface TextHint extends HintBase {
+  mistake: TextMistake;
+}
+
+/** A `{` or `[` never closed; `line` is the bracket's. */
+export interface UnclosedFlowHint extends HintBase {
+  mistake: 'unclosed-flow';
+  bracket: '{' | '[';
+  /**
+   * Where the closing bracket belongs: at the end of line `end` (after the last entry, which
+   * ends that line), after the last entry `after` (when text follows it on its line), or in
+   * place of the wrong bracket `wrong` that ends it.
+   */
+  close: { end: number } | { after: string } | { wrong: string };
+}
+
+/** `*name` with no `&name` before it; `anchorLine`: the line of an `&name` after it, if any. */
+export interface UnresolvedAliasHint extends HintBase {
+  mistake: 'unresolved-alias';
+  name: string;
+  anchorLine?: number;
+}
+
+/** A key written again in one mapping; `line` is this (a later) occurrence's. */
+export interface DuplicateKeyHint extends HintBase {
+  mistake: 'duplicate-key';
+  key: string;
+  /** The line of its first occurrence, and how many come before this one. */
+  firstLine: number;
+  earlier: number;
+  /** The line of its last occurrence: the value a read document keeps (the `yaml` package's toJS: the last wins). */
+  lastLine: number;
+  /** Whether the last occurrence is the only one on its line (so "line N" names it). */
+  lastAlone: boolean;
+  /** How the entries are written: in a flow map `{ … }`, each on one line, or with a value over several lines. */
+  layout: 'flow' | 'line' | 'block';
+}
+
+export type YamlHint = TextHint | UnclosedFlowHint | UnresolvedAliasHint | DuplicateKeyHint;
+
 export interface ExplainedProblem {
   span: Span;
-  hint: YamlHint;
+  hint: TextHint;
 }
 
 /** Whether some line's indentation holds U+3000: such a text must go to the full parser and this explanation. */
