@@ -45,7 +45,8 @@ const FILES: Record<string, string> = {
 // [file, rule id, line, SARIF level]
 const EXPECTED: [string, string, number, string][] = [
   ['applicant.yaml', 'senior-title-rural-service', 29, 'error'],
-  ['broken.yaml', 'yaml/syntax', 4, 'error'],
+  // The brace opened on line 3 is never closed: told at the brace, not at the end of the file where the parser noticed.
+  ['broken.yaml', 'yaml/syntax', 3, 'error'],
   ['class-teacher.yaml', 'class-teacher-allowance', 25, 'error'],
   ['control-line.yaml', 'performance-pay-control-line', 14, 'error'],
   ['county.yaml', 'compulsory-retention-rate', 9, 'error'],

@@ -222,4 +222,10 @@ describe('YAML problems told at their place, naming what is wrong', () => {
       '5:3 字段 code 在第 4 行已写过一次(这里是第 5 行);只能保留一个,请删去多余的一行。 | The key code is already written on line 4 (this is line 5); keep only one: delete the extra line.',
     ]);
   });
+
+  it('a merge key on an alias with no anchor, beside an explicit key with nothing after it, is told, never thrown (fuzz: visit passes the missing value as null)', async () => {
+    const text = '<<: *a\napiVersion: edunorm/v1\nkind: DistrictIndicators\ndistrict: { code: "130921", name: xx县, type: county }\nyear: 2025\nindicators: { compulsoryRetentionRate: 0.99 }\n? complex\n#\n';
+    const r = await check(text, { locale: 'zh-CN' });
+    expect(r.findings.map((f) => `${f.ruleId}@${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual(['yaml/syntax@1:5 别名 *a 没有对应的锚点 &a:请删去 *a,直接写出数值。']);
+  });
 });

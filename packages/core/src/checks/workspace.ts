@@ -18,36 +18,7 @@ export const WORKSPACE_CHECKS = defineChecks('packages/core/src/checks/workspace
       ),
     },
   },
-  'workspace/duplicate-school': {
-    severity: 'warning',
-    title: t('同一学校、同一年度的同类文档有两份', 'Two documents of one kind for one school and year'),
-    docs: {
-      explanation: t(
-        '同时检查的文件中,有两份学校代码(school.code)、所属区划(school.district)和年度(fiscalYear)都相同的同类文档(两份教职工名单,或两份预算)。两份都计入县域统计(教师平均工资、高级岗位比例等):若其中一份是副本(例如“staffing - 副本.yaml”,或指向同一文件的链接),这所学校就被算了两次。第二份的 school.code 上提示,先出现的一份是相关位置。',
-        'Among the files checked together, two documents of one kind (two staff lists, or two budgets) have the same school.code, school.district and fiscalYear. Both are counted in the county figures (the teachers’ mean pay, the senior-post share): if one is a copy (“staffing - Copy.yaml”, or a link to the same file), the school is counted twice. The second one gets this warning on its school.code, with the first as its related location.',
-      ),
-      fix: t('删除副本;若学校确实把名单分成了两份,可合并为一份,或保留并忽略此提示。', 'Delete the copy; if the school really splits its list over two documents, merge them or keep both and ignore this warning.'),
-      situation: t(
-        '检查多个文件(命令行上的多个文件、文件夹,或编辑器的工作区)时出现,只针对与某个区划关联的学校文档。',
-        'Appears when several files are checked together (files or folders on the command line, the editor’s workspace), for school documents linked to a district.',
-      ),
-    },
-  },
 });
-
-/** A second document of one school, kind and year; `where` is the first one's `file:line`. */
-export function duplicateSchoolMessage(kind: string, code: string, name: string | undefined, year: string, where: string): LocalizedText {
-  const what = kind === 'Staffing' ? t('教职工名单', 'staff list') : t('预算', 'budget');
-  const school = name ? `${name}(${code})` : code;
-  const schoolEn = name ? `${name} (${code})` : code;
-  return t(
-    `学校${school}的 ${year} 年度${what['zh-CN']}有两份(先出现的在 ${where}),两份都计入县域统计。若其中一份是副本,请删除。`,
-    `A second ${year} ${what.en} of school ${schoolEn} (the first is ${where}): both are counted in the county figures. If one is a copy, delete it.`,
-  );
-}
-
-/** The related location of a duplicate school document: the first one. */
-export const FIRST_SCHOOL_DOCUMENT = t('先出现的同一学校、同一年度的文档', 'the first document of this school and year');
 
 /** The message of a duplicate district document; `where` is the first one's `file:line`. */
 export function duplicateDistrictMessage(code: string, year: string, where: string): LocalizedText {

@@ -127,6 +127,8 @@ export function unresolvedAliases(doc: Document.Parsed, positions: TextPositions
   const firstAnchor = new Map<string, number>();
   const unresolved: { name: string; start: number }[] = [];
   visit(doc, (_key, node) => {
+    // `visit` also passes a pair's missing key or value (`? complex` with nothing after it) as null.
+    if (node === null || typeof node !== 'object') return;
     const anchor = (node as { anchor?: unknown }).anchor;
     const r = rangeOf(node);
     if (typeof anchor === 'string') {

@@ -122,8 +122,6 @@ export function extractContribution(
   // A school document without a district link contributes nothing: no norm below fires for it.
   if (c.district === undefined || c.code === undefined) return undefined;
   mark(['school', 'district'], 'school.district');
-  // Where a second document of the same school and year is told so (workspace/duplicate-school).
-  mark(['school', 'code'], 'school.code');
   if (kind === 'Staffing') {
     mark(['staff'], 'staff@key', 'key');
     number(['reference', 'localCivilServantAvgSalary']);

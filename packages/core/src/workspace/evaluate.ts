@@ -6,7 +6,7 @@
  */
 import { pick } from '../messages/format.js';
 import { structural } from '../checks/registry.js';
-import { duplicateDistrictMessage, duplicateSchoolMessage, FIRST_DISTRICT_DOCUMENT, FIRST_SCHOOL_DOCUMENT } from '../checks/workspace.js';
+import { duplicateDistrictMessage, FIRST_DISTRICT_DOCUMENT } from '../checks/workspace.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import type { WorkspaceFinding } from '../rules/workspace-rules.js';
 import { applyDirectives, type Directive, type SuppressedFinding } from '../suppressions.js';
@@ -31,10 +31,7 @@ export const districtKeyOf = (code: string, year: number | undefined) => `${code
 
 export interface LinkedWorkspace {
   views: DistrictView[];
-  /**
-   * District documents with the code and year of an earlier one (not used), and school
-   * documents of the kind, code, district and year of an earlier one (both counted: told).
-   */
+  /** District documents with the code and year of an earlier one: not used. */
   duplicates: { duplicate: FileContribution; first: FileContribution }[];
 }
 
@@ -82,17 +79,11 @@ export class WorkspaceIndex {
     const districts = new Map<string, DistrictView>();
     const duplicates: LinkedWorkspace['duplicates'] = [];
     const schools: FileContribution[] = [];
-    /** The documents of each school, kind and year: a second one is told (a stray copy counts twice). */
-    const bySchool = new Map<string, FileContribution[]>();
     for (const [file, input] of this.files) {
       for (const c of input.contributions) {
         const fc: FileContribution = { ...c, file };
         if (c.kind !== 'DistrictIndicators') {
           schools.push(fc);
-          const key = `${c.kind}|${c.code}|${c.district}@${c.year ?? ''}`;
-          const same = bySchool.get(key);
-          if (same) same.push(fc);
-          else bySchool.set(key, [fc]);
           continue;
         }
         const key = districtKeyOf(c.district!, c.year);
@@ -102,13 +93,6 @@ export class WorkspaceIndex {
       }
     }
     for (const s of schools) districts.get(districtKeyOf(s.district!, s.year))?.schools.push(s);
-    // Both stay counted, so which one is "first" changes no figure: the first by file and
-    // document, whatever order the files came in (a district's first is the command line's).
-    for (const same of bySchool.values()) {
-      if (same.length < 2) continue;
-      same.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.documentIndex - b.documentIndex));
-      for (const duplicate of same.slice(1)) duplicates.push({ duplicate, first: same[0]! });
-    }
     for (const view of districts.values()) {
       const previous = view.district.year !== undefined ? districts.get(districtKeyOf(view.district.code!, view.district.year - 1)) : undefined;
       if (previous) view.previous = previous.district;
@@ -146,33 +130,26 @@ export interface WorkspaceResult {
 }
 
 /**
- * The finding on a second document: `workspace/duplicate-district` (not used) or
- * `workspace/duplicate-school` (counted, told: a stray copy of a school's file,
- * `staffing - 副本.yaml` or a link to it, counted twice in the county mean and pool without a
- * word — outside review; both stay counted, as a school may split its list over two documents
- * and workspace.md counts "the linked Staffing documents"), at its code, the first one as
- * related location. `shown`: how a file is named in the message — the CLI's relative path
+ * `workspace/duplicate-district` on the second document, at its `district.code`, the first one
+ * as related location. `shown`: how a file is named in the message — the CLI's relative path
  * (outside review: the absolute path changed the message with the checkout folder in CI logs,
  * SARIF and baselines).
  */
 function duplicateFinding(duplicate: FileContribution, first: FileContribution, locale: Locale, shown: (file: string) => string = (f) => f): WorkspaceFinding | undefined {
-  const district = duplicate.kind === 'DistrictIndicators';
-  const codeAt = district ? 'district.code' : 'school.code';
-  const at = locationOf(duplicate, codeAt);
+  const at = locationOf(duplicate, 'district.code');
   if (!at) return undefined;
-  const firstAt = locationOf(first, codeAt);
+  const firstAt = locationOf(first, 'district.code');
   const where = `${shown(first.file)}:${firstAt?.range.start.line ?? 1}`;
-  const year = String(duplicate.year ?? '');
   const finding: WorkspaceFinding = {
     file: at.file,
-    ...structural(district ? 'workspace/duplicate-district' : 'workspace/duplicate-school'),
-    message: pick(district ? duplicateDistrictMessage(duplicate.code ?? '', year, where) : duplicateSchoolMessage(duplicate.kind, duplicate.code ?? '', duplicate.name, year, where), locale),
+    ...structural('workspace/duplicate-district'),
+    message: pick(duplicateDistrictMessage(duplicate.code ?? '', String(duplicate.year ?? ''), where), locale),
     range: at.range,
     documentIndex: at.documentIndex,
     path: at.path,
-    anchor: district ? `workspace:${duplicate.code}@${year}/duplicate-district` : `workspace:${duplicate.district}@${year}/duplicate-school/${duplicate.kind}/${duplicate.code}`,
+    anchor: `workspace:${duplicate.code}@${duplicate.year ?? ''}/duplicate-district`,
   };
-  if (firstAt) finding.related = [{ file: firstAt.file, documentIndex: firstAt.documentIndex, path: firstAt.path, range: firstAt.range, message: pick(district ? FIRST_DISTRICT_DOCUMENT : FIRST_SCHOOL_DOCUMENT, locale) }];
+  if (firstAt) finding.related = [{ file: firstAt.file, documentIndex: firstAt.documentIndex, path: firstAt.path, range: firstAt.range, message: pick(FIRST_DISTRICT_DOCUMENT, locale) }];
   return finding;
 }
 
