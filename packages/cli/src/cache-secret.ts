@@ -8,10 +8,10 @@
  * owned by this user, and must not lie under the working folder.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { writeFileAtomic } from './write-file.js';
+import { makeFolders, writeFileAtomic } from './write-file.js';
 
 const KEY_BYTES = 32;
 const KEY_FILE = 'cache-key';
@@ -74,7 +74,7 @@ export function cacheSecret(env: NodeJS.ProcessEnv, cwd: string): SecretResult {
     const found = readSecret(path);
     if (Buffer.isBuffer(found)) return { secret: found };
     if (found !== 'absent') return { problem: found };
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    makeFolders(folder, 0o700);
     try {
       writeFileAtomic(path, randomBytes(KEY_BYTES), { exclusive: true, mode: 0o600, replaceLinks: true });
     } catch (error) {

@@ -42,6 +42,51 @@ export function outputPath(cwd: string, value: string): string {
   return resolve(cwd, value);
 }
 
+/**
+ * Creates `folder` and the folders missing on the way to it, each with one `mkdir` from the
+ * nearest folder that exists: a walk up and a walk down, so at most twice the path's depth of
+ * system calls. Never Node's `mkdirSync(…, { recursive: true })`: it retries a `mkdir` that fails
+ * with ENOENT under a parent that exists (a folder under /proc) for ever, at full CPU, and never
+ * returns. A file where a folder must be (`-o budget.yaml/x`) is ENOTDIR; a folder that cannot be
+ * made is its `mkdir`'s error (ENOENT, EACCES, EROFS…), for the caller to say.
+ */
+export function makeFolders(folder: string, mode?: number): void {
+  const missing: string[] = [];
+  for (let at = resolve(folder); ; ) {
+    let st;
+    try {
+      st = statSync(at);
+    } catch (error) {
+      const parent = dirname(at);
+      // Said as a write (main.ts reportError): the folder was to be made, not read.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === at) throw Object.assign(error as object, { syscall: 'mkdir' });
+      missing.push(at);
+      at = parent;
+      continue;
+    }
+    if (!st.isDirectory()) throw Object.assign(new Error(`ENOTDIR: ${at} is not a folder`), { code: 'ENOTDIR', syscall: 'mkdir', path: at });
+    break;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) {
+    const at = missing[i]!;
+    try {
+      mkdirSync(at, mode === undefined ? undefined : { mode });
+    } catch (error) {
+      // Made meanwhile by another process (two runs writing into one new folder): as good.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && isFolder(at)) continue;
+      throw error;
+    }
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** An error as Node's fs gives it, for the one path the user named (not the temporary file beside it). */
 function about(error: unknown, path: string): unknown {
   if (error && typeof error === 'object' && 'code' in error) return Object.assign(error, { path, dest: undefined });
@@ -103,15 +148,7 @@ export class AtomicFile {
     private readonly options: AtomicWriteOptions = {},
   ) {
     try {
-      if (options.createFolders) {
-        try {
-          mkdirSync(dirname(named), { recursive: true });
-        } catch (error) {
-          // `-o budget.yaml/x`: a file where a folder must be is "not a folder", not "exists".
-          if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw Object.assign(new Error(`ENOTDIR: ${named}`), { code: 'ENOTDIR', syscall: 'mkdir', path: named });
-          throw error;
-        }
-      }
+      if (options.createFolders) makeFolders(dirname(named));
       const destination = destinationOf(named, options.replaceLinks === true);
       this.stream = 'stream' in destination;
       this.path = 'stream' in destination ? destination.stream : destination.file;

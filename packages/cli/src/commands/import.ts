@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { check, DOCUMENT_KINDS, type DocumentKind, type Locale } from '@edunorm/core';
@@ -73,8 +73,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
 
   const { ruleSet } = new ConfigResolver().forFile(output);
   const result = await check(text, { locale, ruleSet });
-  mkdirSync(dirname(output), { recursive: true });
-  writeFileAtomic(output, text);
+  writeFileAtomic(output, text, { createFolders: true });
 
   const findings = locateFindings(result.findings, imported);
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';

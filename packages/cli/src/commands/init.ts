@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
 import { builtinPack, type Locale } from '@edunorm/core';
@@ -42,8 +42,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       io.stdout(locale === 'zh-CN' ? `  跳过  ${name}(已存在)\n` : `  skipped  ${name} (exists)\n`);
       continue;
     }
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileAtomic(path, content);
+    writeFileAtomic(path, content, { createFolders: true });
     const verb = exists ? (locale === 'zh-CN' ? '覆盖' : 'overwrote') : locale === 'zh-CN' ? '写入' : 'wrote';
     io.stdout(`  ${verb}  ${name}\n`);
   }
