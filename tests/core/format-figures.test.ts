@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { fillTemplate, formatNumber, formatPercent, formatValue, formatYuan } from '../../packages/core/src/messages/format.js';
 
+/** "1234" → "1,234", written out here so the expectation does not reuse the code under test. */
+const groupedDigits = (digits: string) => digits.replace(/\B(?=(\d{3})+$)/g, ',');
+
 describe('figures in messages', () => {
   it('yuan: thousands separated, at most two decimals, whole and fractional alike', () => {
     const cases: [number, string][] = [
@@ -27,10 +30,28 @@ describe('figures in messages', () => {
       // Past 2^53 the digits are the binary value's, as toFixed prints them (not the shortest form).
       [9007199254740994, '9,007,199,254,740,994'],
       [123456789012345680000, '123,456,789,012,345,683,968'],
-      [1e21, '999,999,999,999,999,868,928'],
-      [1e22, '1e+22'],
+      [1e20, '100,000,000,000,000,000,000'],
+      // From 1e21 too (outside review: 1e21 printed as 999,999,999,999,999,868,928, 1e22 as 1e+22).
+      [1e21, '1,000,000,000,000,000,000,000'],
+      [1e22, '10,000,000,000,000,000,000,000'],
+      [-1e21, '-1,000,000,000,000,000,000,000'],
+      [2 ** 70, '1,180,591,620,717,411,303,424'],
+      [1e21 + 2 ** 17, '1,000,000,000,000,000,131,072'],
+      [Number.MAX_VALUE, groupedDigits(BigInt(Number.MAX_VALUE).toString())],
     ];
     for (const [value, text] of cases) expect(formatYuan(value), String(value)).toBe(text);
+  });
+
+  it('a whole number of 1e21 or more keeps its exact digits in every format', () => {
+    expect(formatNumber(1e21)).toBe('1000000000000000000000');
+    expect(formatNumber(-1e22)).toBe('-10000000000000000000000');
+    expect(formatPercent(1e19)).toBe('1,000,000,000,000,000,000,000%');
+    expect(formatValue(1e21, 'int')).toBe('1000000000000000000000');
+    expect(formatValue(1e21, 'yuan')).toBe('1,000,000,000,000,000,000,000');
+    expect(formatValue(2 ** 70, 'points')).toBe('118059162071741130342400');
+    // Below 1e21 a whole number prints as before (String's digits for int).
+    expect(formatValue(123456789012345680000, 'int')).toBe('123456789012345680000');
+    expect(fillTemplate('{a|yuan}', { a: 1e21 })).toBe('1,000,000,000,000,000,000,000');
   });
 
   it('percent, plain numbers and whole numbers', () => {

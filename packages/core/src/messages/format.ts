@@ -11,6 +11,13 @@ export function pick(text: LocalizedText, locale: Locale): string {
  * output must not depend on the machine's ICU data.
  */
 function formatFixed(value: number, decimals: number, group: boolean): string {
+  // From 2^53 on every double is a whole number: nothing to round, and scaling it by 10^decimals
+  // and back is not exact (1e21 came back as 999,999,999,999,999,868,928), while toFixed writes
+  // 1e21 and beyond as 1e+21. Its digits are the exact value's, as toFixed prints those below.
+  if (Math.abs(value) > Number.MAX_SAFE_INTEGER && Number.isFinite(value)) {
+    const digits = BigInt(Math.abs(value)).toString();
+    return (value < 0 ? '-' : '') + (group ? groupThousands(digits) : digits);
+  }
   const factor = 10 ** decimals;
   const rounded = Math.round(Math.abs(value) * factor) / factor;
   const sign = value < 0 && rounded !== 0 ? '-' : '';
@@ -24,6 +31,11 @@ function formatFixed(value: number, decimals: number, group: boolean): string {
   frac = frac.replace(/0+$/, '');
   if (group) whole = groupThousands(whole!);
   return `${sign}${whole}${frac ? `.${frac}` : ''}`;
+}
+
+/** A finite whole number's digits: String's below 1e21, the exact value's from there (String writes 1e21 as "1e+21"). */
+function wholeDigits(whole: number): string {
+  return Math.abs(whole) < 1e21 ? String(whole) : BigInt(whole).toString();
 }
 
 /** "1234567" → "1,234,567" (a string of digits). */
@@ -68,7 +80,7 @@ export function formatValue(value: unknown, format: ValueFormat | undefined, loc
       case 'points':
         return formatFixed(value * 100, 3, false);
       case 'int':
-        return String(Math.round(value));
+        return wholeDigits(Math.round(value));
       case 'num':
         return formatNumber(value);
       default:
