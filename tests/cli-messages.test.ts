@@ -41,6 +41,9 @@ const SAMPLES: Record<string, unknown[]> = {
   writeFailed: ['arg0/report.sarif', { 'zh-CN': '这是一个文件夹(EISDIR)', en: 'it is a folder (EISDIR)' }],
   readFailed: ['arg0.yaml', { 'zh-CN': '没有权限(EACCES)', en: 'permission denied (EACCES)' }],
   openFailed: ['arg0.yaml', { 'zh-CN': '没有权限(EACCES)', en: 'permission denied (EACCES)' }],
+  sarifUnreadable: ['arg0.sarif', { 'zh-CN': '没有权限(EACCES)', en: 'permission denied (EACCES)' }],
+  mappingUnreadable: ['arg0.yaml', { 'zh-CN': '没有权限(EACCES)', en: 'permission denied (EACCES)' }],
+  flagTakesNoValue: ['--color', '--no-color', { 'zh-CN': '颜色', en: 'colours' }],
 };
 
 describe('every message catalogue has zh-CN and en', () => {

@@ -196,7 +196,7 @@ describe('edunorm sarif-merge', { timeout: 120_000 }, () => {
     r = merge(['folder.sarif']);
     expect([r.code, r.stderr]).toEqual([2, 'edunorm: folder.sarif is not a regular file (a pipe, device or folder); save the SARIF to a file first\n']);
     r = merge(['missing.sarif']);
-    expect([r.code, r.stderr]).toEqual([2, 'edunorm: cannot read the SARIF file missing.sarif: ENOENT\n']);
+    expect([r.code, r.stderr]).toEqual([2, 'edunorm: cannot read the SARIF file missing.sarif: it does not exist (or a folder on the way does not) (ENOENT)\n']);
   });
 
   it('never writes over an input: by its name, another spelling, a symlink or a hard link', () => {

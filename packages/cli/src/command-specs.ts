@@ -18,6 +18,8 @@ export interface OptionSpec {
   /** The value's placeholder in help: `<文件>` / `<file>`. */
   readonly arg?: LocalizedText;
   readonly help: LocalizedText;
+  /** A flag's: what it turns on, said when it is given a value and has a `--no-` counterpart (`颜色`). */
+  readonly turnsOn?: LocalizedText;
 }
 
 export interface CommandSpec {
@@ -48,7 +50,7 @@ const CONFIG_OPTION = {
   arg: FILE,
   help: L('所有文件都用这份配置(默认:从每个文件所在文件夹向上最近的 edunorm.config.yaml)', 'use this configuration for every file (default: the nearest edunorm.config.yaml from each file\'s folder upward)'),
 } as const satisfies OptionSpec;
-const COLOR_OPTION = { type: 'boolean', help: L('强制使用颜色(默认:输出到终端时使用)', 'force colours on (default: on for a terminal)') } as const satisfies OptionSpec;
+const COLOR_OPTION = { type: 'boolean', turnsOn: L('颜色', 'colours'), help: L('强制使用颜色(默认:输出到终端时使用)', 'force colours on (default: on for a terminal)') } as const satisfies OptionSpec;
 const NO_COLOR_OPTION = { type: 'boolean', help: L('不使用颜色(NO_COLOR 环境变量也可以)', 'no colours (the NO_COLOR variable does the same)') } as const satisfies OptionSpec;
 
 /** The options of every command that checks files (check, baseline, report). */

@@ -109,8 +109,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     return EXIT_OK;
   }
   try {
-    const command = await load();
-    return await command.run(rest, io);
+    const [command, { COMMAND_SPECS }, { commandArgs }] = await Promise.all([load(), import('./command-specs.js'), import('./command-args.js')]);
+    return await command.run(commandArgs(COMMAND_SPECS[first as keyof typeof COMMAND_SPECS].options, rest), io);
   } catch (error) {
     return reportError(await withSuggestion(error, first), io, await localeOf(rest, io), first);
   }
@@ -189,8 +189,10 @@ async function localeOf(args: readonly string[], io: Io): Promise<Locale> {
 }
 
 
-type ProblemLike = { file: string; line: number; column: number; message: string; code: string; text?: Record<Locale, string> };
-const problemLine = (p: ProblemLike) => `${p.file}:${p.line}:${p.column}: ${p.message} (${p.code})`;
+type ProblemLike = { file: string; line: number; column: number; message: string; code: string; text?: Record<Locale, string>; noPosition?: boolean };
+/** `file:line:column`, or the file alone when no line of it is meant (a file that does not exist: core's problemPlace). */
+const place = (p: ProblemLike, file = p.file) => (p.noPosition ? file : `${file}:${p.line}:${p.column}`);
+const problemLine = (p: ProblemLike) => `${place(p)}: ${p.message} (${p.code})`;
 
 /**
  * The text of a user error, every part that may come from a user's file or command line
@@ -204,7 +206,7 @@ function errorText(e: { message?: string; problems?: unknown }, cwd: string): st
   const listed = problems.map(problemLine).join('\n');
   if (problems.length && message.endsWith(listed)) {
     const head = message.slice(0, message.length - listed.length).replace(/\n$/, '');
-    const lines = problems.map((p) => `${safeText(relative(p.file))}:${p.line}:${p.column}: ${safeText(p.message)} (${safeText(p.code)})`);
+    const lines = problems.map((p) => `${place(p, safeText(relative(p.file)))}: ${safeText(p.message)} (${safeText(p.code)})`);
     return (head ? [safeText(relative(head)), ...lines] : lines).join('\n');
   }
   // Our own messages may hold line breaks on purpose; each line is made safe on its own.

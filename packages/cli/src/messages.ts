@@ -6,29 +6,12 @@
  * calls every entry and fails on an empty or untranslated text.
  */
 import type { Locale, LocalizedText, Severity } from '@edunorm/core';
+import { SYSTEM_ERRORS, systemErrorText } from '@edunorm/core/internal/system-errors';
 
 const L = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
-/** The system errors a user meets when a file cannot be read or written, in words. */
-export const SYSTEM_ERRORS: Record<string, LocalizedText> = {
-  EISDIR: L('这是一个文件夹', 'it is a folder'),
-  ENOTDIR: L('路径中有一段不是文件夹', 'a part of the path is not a folder'),
-  ENOENT: L('不存在(或路径中的文件夹不存在)', 'it does not exist (or a folder on the way does not)'),
-  EACCES: L('没有权限', 'permission denied'),
-  EPERM: L('不允许此操作', 'operation not permitted'),
-  ENOSPC: L('磁盘已满', 'the disk is full'),
-  EDQUOT: L('超出磁盘配额', 'the disk quota is exceeded'),
-  EROFS: L('只读文件系统', 'a read-only file system'),
-  EEXIST: L('已存在', 'it already exists'),
-  ENAMETOOLONG: L('路径太长', 'the path is too long'),
-  EBUSY: L('正被占用', 'it is busy'),
-  ELOOP: L('链接层数过多(链接循环?)', 'too many links (a loop of links?)'),
-  EMFILE: L('打开的文件太多', 'too many open files'),
-  EXDEV: L('不能跨文件系统移动', 'it cannot be moved across file systems'),
-  EIO: L('磁盘读写错误', 'an input/output error'),
-  ENXIO: L('没有对应的设备或读取方(管道无人读取?)', 'no such device or reader (a pipe nobody reads?)'),
-  EPIPE: L('读取方已关闭(管道断开)', 'the reader has gone (a broken pipe)'),
-};
+/** The system errors a user meets when a file cannot be read or written, in words (core's, which its own problems use too). */
+export { SYSTEM_ERRORS };
 
 /** `error` / `warning` / `info` as the tables of `rules` and `explain` show them. */
 export const SEVERITY_WORDS: Record<Severity | 'off', LocalizedText> = {
@@ -51,6 +34,12 @@ export const MESSAGES = {
   },
   unknownOption: (option: string, meant?: string) => L(`未知的选项 ${option}${meant ? `,是否想写 ${meant}?` : ''}`, `unknown option ${option}${meant ? `; did you mean ${meant}?` : ''}`),
   optionNeedsValue: (option: string) => L(`选项 ${option} 后面要写一个值`, `option ${option} needs a value`),
+  /** A flag given a value (`--color=maybe`): it takes none; its `--no-` form turns it off. */
+  flagTakesNoValue: (option: string, off?: string, turnsOn?: LocalizedText) =>
+    L(
+      `${option} 不接受值${off ? `(要关闭${turnsOn?.['zh-CN'] ?? ''}请用 ${off})` : ''}`,
+      `${option} takes no value${off ? ` (to turn ${turnsOn ? `${turnsOn.en} ` : 'it '}off, use ${off})` : ''}`,
+    ),
   unexpectedArgument: (arg: string) => L(`多余的参数“${arg}”`, `unexpected argument "${arg}"`),
   badArguments: (detail: string) => L(`命令行参数有误:${detail}`, `invalid command line: ${detail}`),
   configInvalid: () => L('配置有误,未检查任何文件:', 'invalid configuration; nothing was checked:'),
@@ -84,7 +73,7 @@ export const MESSAGES = {
   // ------------------------------------------------------------------ sarif-merge
   sarifMergeInputs: () =>
     L('sarif-merge 要一个或多个 SARIF 文件:edunorm sarif-merge 分片1.sarif 分片2.sarif … -o 合并.sarif', 'sarif-merge takes one or more SARIF files: edunorm sarif-merge shard-1.sarif shard-2.sarif … -o merged.sarif'),
-  sarifUnreadable: (path: string, reason: string) => L(`无法读取 SARIF 文件 ${path}:${reason}`, `cannot read the SARIF file ${path}: ${reason}`),
+  sarifUnreadable: (path: string, reason: LocalizedText) => L(`无法读取 SARIF 文件 ${path}:${reason['zh-CN']}`, `cannot read the SARIF file ${path}: ${reason.en}`),
   sarifNotRegular: (path: string) => L(`${path} 不是普通文件(管道、设备或文件夹);请先把 SARIF 保存为文件`, `${path} is not a regular file (a pipe, device or folder); save the SARIF to a file first`),
   sarifNotJson: (where: string) => L(`${where}:不是有效的 JSON,不是 SARIF 文件`, `${where}: not valid JSON, so not a SARIF file`),
   notSarif: (path: string) => L(`${path} 不是 SARIF 2.1.0 文件(应为 {"version": "2.1.0", "runs": [...]})`, `${path} is not a SARIF 2.1.0 log (expected {"version": "2.1.0", "runs": [...]})`),
@@ -111,12 +100,8 @@ export const MESSAGES = {
   readFailed: (path: string, reason: LocalizedText) => L(`无法读取 ${path}:${reason['zh-CN']}`, `cannot read ${path}: ${reason.en}`),
   openFailed: (path: string, reason: LocalizedText) => L(`无法打开 ${path}:${reason['zh-CN']}`, `cannot open ${path}: ${reason.en}`),
   /** What a system error code means, with the code itself (for a search or a bug report). */
-  systemError: (code: string): LocalizedText => {
-    const words = SYSTEM_ERRORS[code];
-    return words ? L(`${words['zh-CN']}(${code})`, `${words.en} (${code})`) : L(`系统错误 ${code}`, `system error ${code}`);
-  },
+  systemError: (code: string): LocalizedText => systemErrorText(code),
   internalError: () => L('edunorm 内部错误(这是 edunorm 的缺陷,不是所查文件的问题;请附上以下内容报告)', 'internal error (a bug in edunorm, not a problem of the files checked; please report it with what follows)'),
-  sarifWriteFailed: (path: string, reason: string) => L(`无法写入 ${path}:${reason}`, `cannot write ${path}: ${reason}`),
   sarifMerged: (inputs: number, results: number, files: number, output: string) =>
     L(`已把 ${inputs} 个 SARIF 文件合并为一次运行,写入 ${output}:${results} 个结果,${files} 个文件`, `Merged ${inputs} SARIF files into one run in ${output}: ${results} result(s) in ${files} file(s)`),
   sarifTooManyResults: (results: number) =>
@@ -164,7 +149,7 @@ export const MESSAGES = {
     L(`无法把 ${path} 作为 .xlsx 工作簿读取(${reason});请另存为 .xlsx 或 .csv`, `cannot read ${path} as an .xlsx workbook (${reason}); save it as .xlsx or .csv`),
   xlsxNoSheet: (name: string, path: string, sheets: string) => L(`${path} 中没有工作表“${name}”;现有:${sheets}`, `no sheet "${name}" in ${path}; its sheets: ${sheets}`),
   xlsxNoWorksheets: (path: string) => L(`${path} 中没有工作表`, `${path} has no worksheets`),
-  mappingUnreadable: (path: string, reason: string) => L(`无法读取对照文件 ${path}(${reason})`, `cannot read the mapping file ${path} (${reason})`),
+  mappingUnreadable: (path: string, reason: LocalizedText) => L(`无法读取对照文件 ${path}(${reason['zh-CN']})`, `cannot read the mapping file ${path} (${reason.en})`),
   mappingNotYaml: (path: string, detail: string) => L(`${path} 不是有效的 YAML${detail ? `:${detail}` : ''}`, `${path} is not valid YAML${detail ? `: ${detail}` : ''}`),
   mappingNotMapping: (path: string) => L(`${path}:应为包含 columns 和/或 values 的映射`, `${path}: expected a mapping with "columns" and/or "values"`),
   mappingSection: (path: string, key: string) => L(`${path}:未知的部分“${key}”;请用 columns 和 values`, `${path}: unknown section "${key}"; use "columns" and "values"`),

@@ -35,6 +35,8 @@ export interface ParsedConfig {
   config: EdunormConfig;
   /** 1-based line and column of the node at a path (or its nearest ancestor). */
   locate(path: readonly PathSegment[], part?: 'key' | 'value'): { line: number; column: number };
+  /** The text of the value at a path as written (`.inf`, `1e400`), when the path is there. */
+  written?(path: readonly PathSegment[]): string | undefined;
 }
 
 function locator(file: ParsedFile) {
@@ -48,6 +50,13 @@ function locator(file: ParsedFile) {
   };
 }
 
+function writtenText(file: ParsedFile) {
+  return (path: readonly PathSegment[]): string | undefined => {
+    const found = file.documents[0]?.locate(path);
+    const span = found && found.path.length === path.length ? found.location.value : undefined;
+    return span ? file.text.slice(span[0], span[1]) : undefined;
+  };
+}
 
 /**
  * What the configuration schema says of `value` (config-schema.ts), located: the problems of a
@@ -97,7 +106,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   const value = doc?.value ?? {};
   const shape = configShapeProblems(value, file, locate);
   if (shape.length) throw new ConfigurationError('config/invalid', `invalid configuration ${file}`, shape);
-  return { file, config: value as EdunormConfig, locate };
+  return { file, config: value as EdunormConfig, locate, written: writtenText(parsed) };
 }
 
 /** One ajv error of a configuration, in words for the person who wrote it (zh-CN and en). */
@@ -122,7 +131,7 @@ function configSchemaProblem(e: ErrorObject): { path: PathSegment[]; part: 'key'
  * "did you mean"), unknown parameters and parameter values of the wrong type, each located.
  */
 export function validateRuleSettings(parsed: ParsedConfig, packs: readonly RulePack[]): void {
-  const problems = ruleSettingProblems(parsed.config.rules ?? {}, packs, parsed.file, parsed.locate);
+  const problems = ruleSettingProblems(parsed.config.rules ?? {}, packs, parsed.file, parsed.locate, parsed.written);
   if (problems.length) throw new ConfigurationError('config/invalid', `invalid configuration ${parsed.file}`, problems);
 }
 
@@ -137,6 +146,8 @@ export function ruleSettingProblems(
   packs: readonly RulePack[],
   file: string,
   locate: (path: readonly PathSegment[], part?: 'key' | 'value') => { line: number; column: number },
+  /** A value's text as written in the file (ParsedConfig.written), to quote a number JSON cannot show. */
+  written?: (path: readonly PathSegment[]) => string | undefined,
 ): Problem[] {
   const problems: Problem[] = [];
   const rules = new Map(packs.flatMap((p) => p.rules.map((r) => [r.id, r] as const)));
@@ -156,7 +167,7 @@ export function ruleSettingProblems(
         problems.push(localizedProblem({ file, ...locate(['rules', id, 'params', name], 'key') }, 'config/unknown-param', CM.unknownParam(id, name, guess, known)));
         continue;
       }
-      const wrong = paramProblem(def, value);
+      const wrong = paramProblem(def, value, written?.(['rules', id, 'params', name]));
       if (wrong) problems.push(localizedProblem({ file, ...locate(['rules', id, 'params', name]) }, 'config/bad-param', CM.badParam(id, name, wrong)));
     }
   }

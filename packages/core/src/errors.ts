@@ -19,6 +19,17 @@ export interface Problem extends ProblemLocation {
   message: string;
   /** The message in zh-CN and en: what the CLI and the editor show, in the user's language. */
   text?: LocalizedText;
+  /**
+   * No line of the file is meant (it does not exist: `-c nofile.yaml`): line and column are 1
+   * only for an editor to place the problem somewhere; text output names the file alone
+   * (`problemPlace`), not a `1:1` that is not there.
+   */
+  noPosition?: boolean;
+}
+
+/** Where a problem is, as compilers print it: `file:line:column`, or the file alone for one with no position. */
+export function problemPlace(p: ProblemLocation & { noPosition?: boolean }): string {
+  return p.noPosition ? p.file : `${p.file}:${p.line}:${p.column}`;
 }
 
 /** A located problem with its words in both languages (`message` is the English). */
@@ -28,7 +39,7 @@ export function localizedProblem(location: ProblemLocation, code: string, text: 
 
 /** `file:line:column: message (code)`, as compilers print it (terminals and editors link it). */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.message} (${p.code})`;
+  return `${problemPlace(p)}: ${p.message} (${p.code})`;
 }
 
 /**

@@ -10,6 +10,7 @@ export { fileEncodingFinding, fileTooLargeFinding, fileUnreadableFinding } from 
 export { notCheckedMessage } from './checks/engine.js';
 export { decodeBytes, visibleControls, withReadFinding, type DecodedText, type TextEncoding } from './file-limits.js';
 export { checkRuleFile, problemToFinding } from './rules/check-rule-file.js';
+export { problemPlace } from './errors.js';
 export { configSchema } from './config.js';
 export { substituteParams } from './rules/load-pack.js';
 export { CALCULATORS, type Calculator } from './facts/calculators.js';

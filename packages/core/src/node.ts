@@ -14,6 +14,7 @@ import { DEFAULT_CONFIG_HASH, findConfigFile } from './config-files.js';
 import { configMessages as CM, ruleFileMessages as RM } from './checks/config.js';
 import { ConfigurationError, localizedProblem, RulePackError, type Problem, type ProblemLocation } from './errors.js';
 import { DEFAULT_MAX_FILE_BYTES } from './file-limits.js';
+import { failureReason } from './messages/system-errors.js';
 import { RuleSet } from './rules/rule-set.js';
 import type { Locale, LocalizedText } from './types.js';
 
@@ -35,7 +36,8 @@ function readDataFile(file: string): string {
   }
 }
 
-const reasonOf = (error: unknown) => String((error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : error));
+/** Nothing at the path: it, or a folder on the way, does not exist. */
+const isMissing = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes(String((error as NodeJS.ErrnoException).code));
 
 /**
  * Reads every `*.yaml` rule file of a folder (not recursive) as texts; unreadable ones, and
@@ -60,7 +62,7 @@ export function readRuleFiles(folder: string): RuleFileText[] {
       try {
         return [{ file, text: readDataFile(file) }];
       } catch (error) {
-        problems.push(localizedProblem({ file, line: 1, column: 1 }, 'rule-file/unreadable', RM.unreadable((error as { text?: LocalizedText }).text ?? reasonOf(error))));
+        problems.push(localizedProblem({ file, line: 1, column: 1 }, 'rule-file/unreadable', RM.unreadable(failureReason(error))));
         return [];
       }
     });
@@ -130,7 +132,7 @@ function packFolderOfPackage(name: string, fromDir: string, parsed: ParsedConfig
     pkg = JSON.parse(readDataFile(pkgJson)) as { edunorm?: { rules?: string } };
   } catch (error) {
     throw new ConfigurationError('config/unknown-pack', 'cannot load pack', [
-      localizedProblem({ file: parsed.file, ...parsed.locate(['extends', index]) }, 'config/unknown-pack', CM.unreadablePackageJson(pkgJson, reasonOf(error))),
+      localizedProblem({ file: parsed.file, ...parsed.locate(['extends', index]) }, 'config/unknown-pack', CM.unreadablePackageJson(pkgJson, failureReason(error))),
     ]);
   }
   // Node looks in node_modules of each folder upward: the places before the one found must stay
@@ -173,7 +175,9 @@ export function resolveConfig(file: string, text?: string): ConfigResolution {
     try {
       text = readDataFile(file);
     } catch (error) {
-      return { file, problems: [localizedProblem({ file, line: 1, column: 1 }, 'config/unreadable', CM.unreadable(reasonOf(error)))] };
+      const problem = localizedProblem({ file, line: 1, column: 1 }, 'config/unreadable', CM.unreadable(failureReason(error)));
+      // A file that is not there (`-c nofile.yaml`) has no line 1 to point at.
+      return { file, problems: [isMissing(error) ? { ...problem, noPosition: true } : problem] };
     }
   }
   let parsed: ParsedConfig;

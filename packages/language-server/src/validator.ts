@@ -4,7 +4,7 @@
  * the validation worker thread; nothing here touches the LSP connection.
  */
 import { ConfigurationError, RulePackError, classifyText, getDefaultRuleSet, type DocumentSummary, type Finding, type Locale, type Measurement, type Problem, type RuleSet } from '@edunorm/core';
-import { IncrementalChecker, TextPositions, checkRuleFile, problemToFinding, type KnownEdit, type WorkspaceFileInput } from '@edunorm/core/internal';
+import { IncrementalChecker, TextPositions, checkRuleFile, problemPlace, problemToFinding, type KnownEdit, type WorkspaceFileInput } from '@edunorm/core/internal';
 import { ConfigResolver, resolveConfig } from '@edunorm/core/node';
 import { say } from './messages.js';
 import type { TextChange } from './text-changes.js';
@@ -147,7 +147,7 @@ export class Validator {
       // reported on line 1 so the user knows why their own settings are not applied.
       const positions = new TextPositions(request.text);
       const problems = problemsOf(error);
-      const detail = problems?.length ? problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.text?.[request.locale] ?? p.message}`).join('; ') : error instanceof Error ? error.message : String(error);
+      const detail = problems?.length ? problems.map((p) => `${problemPlace(p)}: ${p.text?.[request.locale] ?? p.message}`).join('; ') : error instanceof Error ? error.message : String(error);
       findings.unshift({
         ruleId: 'config/invalid',
         severity: 'error',
@@ -178,7 +178,7 @@ export class Validator {
     const prefix = say(request.locale, '配置错误:', 'Configuration error: ');
     return resolveConfig(file, request.text).problems.map((p) => {
       const message = p.text?.[request.locale] ?? p.message;
-      return problemFinding(p.file === file || !p.via ? { ...p, message } : { ...p.via, code: p.code, message: `${p.file}:${p.line}:${p.column}: ${message}` }, positions, prefix);
+      return problemFinding(p.file === file || !p.via ? { ...p, message } : { ...p.via, code: p.code, message: `${problemPlace(p)}: ${message}` }, positions, prefix);
     });
   }
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
 import type { Locale } from '@edunorm/core';
+import { failureReason } from '@edunorm/core/internal/system-errors';
 import { lineColumn } from '../baseline.js';
 import { jsonErrorOffset } from '../json-error-offset.js';
 import { EXIT_OK, type Io } from '../main.js';
@@ -28,7 +29,7 @@ function readInput(name: string, cwd: string): { input: SarifInput; stat: Stats 
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new UsageError(M.sarifUnreadable(safeText(name), (error as NodeJS.ErrnoException).code ?? String(error)));
+    throw new UsageError(M.sarifUnreadable(safeText(name), failureReason(error)));
   }
   let text: string;
   let stat: Stats;
@@ -39,7 +40,7 @@ function readInput(name: string, cwd: string): { input: SarifInput; stat: Stats 
       text = readFileSync(fd, 'utf8');
     } catch (error) {
       // ERR_STRING_TOO_LONG (a file beyond V8's longest string) lands here too.
-      throw new UsageError(M.sarifUnreadable(safeText(name), (error as NodeJS.ErrnoException).code ?? String(error)));
+      throw new UsageError(M.sarifUnreadable(safeText(name), failureReason(error)));
     }
   } finally {
     closeSync(fd);
@@ -90,7 +91,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   try {
     writeFileAtomic(output, text, { createFolders: true });
   } catch (error) {
-    throw new UsageError(M.sarifWriteFailed(safeText(values.output!), (error as NodeJS.ErrnoException).code ?? String(error)));
+    throw new UsageError(M.writeFailed(safeText(values.output!), failureReason(error)));
   }
   io.stderr(`edunorm: ${M.sarifMerged(inputs.length, merged.results, merged.artifacts, safeText(values.output!))[locale]}\n`);
   return EXIT_OK;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type DocumentKind } from '@edunorm/core';
 import { parseYaml } from '@edunorm/core/internal';
+import { failureReason } from '@edunorm/core/internal/system-errors';
 import { UsageError } from '../usage-error.js';
 import { mappableFields, normalizeHeader, type ImportMapping } from './field-mapping.js';
 import { MESSAGES as M } from '../messages.js';
@@ -22,7 +23,7 @@ export function readMappingFile(path: string, shownPath: string, kind: DocumentK
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(M.mappingUnreadable(shownPath, (error as NodeJS.ErrnoException).code ?? String(error)));
+    throw new UsageError(M.mappingUnreadable(shownPath, failureReason(error)));
   }
   const doc = parseYaml(text).documents[0];
   if (!doc || doc.problems.length) throw new UsageError(M.mappingNotYaml(shownPath, doc?.problems[0]?.detail ?? ''));

@@ -108,9 +108,9 @@ export const CONFIG_CHECKS = defineChecks('packages/core/src/checks/config.ts', 
     subject: CONFIG,
     title: t('配置文件无法读取', 'Configuration cannot be read'),
     docs: {
-      explanation: t('配置文件无法读取(无权限、不是普通文件或过大)。', 'The configuration file cannot be read (no permission, not a regular file, or too large).'),
+      explanation: t('配置文件无法读取(不存在、无权限、不是普通文件或过大)。', 'The configuration file cannot be read (it does not exist, no permission, not a regular file, or too large).'),
       fix: t('检查文件权限和路径。', 'Check the file\'s permissions and path.'),
-      situation: t('例如 --config 指向一个文件夹。', 'For example --config names a folder.'),
+      situation: t('例如 --config 指向一个文件夹,或一个不存在的文件。', 'For example --config names a folder, or a file that does not exist.'),
     },
   },
   'rule-file/invalid': {
@@ -338,8 +338,9 @@ export const configMessages = {
   badParam: (id: string, name: string, problem: LocalizedText): LocalizedText => t(`${id}.${name}:${problem['zh-CN']}`, `${id}.${name}: ${problem.en}`),
   unknownPackage: (name: string): LocalizedText =>
     t(`“${name}”既不是 edunorm:plan14,也不是文件夹(文件夹以 ./ 开头),也不是已安装的 npm 包`, `"${name}" is neither edunorm:plan14, a folder (start it with ./) nor an installed npm package`),
-  unreadablePackageJson: (file: string, reason: string): LocalizedText => t(`无法读取 ${file}(${reason})`, `cannot read ${file} (${reason})`),
-  unreadable: (reason: string): LocalizedText => t(`无法读取此配置文件(${reason})`, `cannot read this configuration file (${reason})`),
+  unreadablePackageJson: (file: string, reason: LocalizedText): LocalizedText => t(`无法读取 ${file}:${reason['zh-CN']}`, `cannot read ${file}: ${reason.en}`),
+  /** `reason`: why, in words (system-errors.ts failureReason: `不存在(或路径中的文件夹不存在)(ENOENT)`). */
+  unreadable: (reason: LocalizedText): LocalizedText => t(`无法读取此配置文件:${reason['zh-CN']}`, `cannot read this configuration file: ${reason.en}`),
   packFolderMissing: (folder: string): LocalizedText => t(`找不到规则包文件夹:${folder}`, `rule pack folder not found: ${folder}`),
   noRuleFiles: (folder: string): LocalizedText =>
     t(`${folder} 中没有规则文件(*.yaml):规则包是一个放着 <规则编号>.yaml 文件的文件夹,如 rules/plan14`, `no rule files (*.yaml) in ${folder}: a rule pack is a folder of <rule-id>.yaml files, like rules/plan14`),
@@ -367,11 +368,8 @@ export const paramMessages = {
 export const ruleFileMessages = {
   fileName: (name: string, fixed: string): LocalizedText =>
     t(`规则文件名以小写的 .yaml 结尾:请把 ${name} 改名为 ${fixed}(否则会被跳过)`, `rule files end in .yaml (lower case); rename ${name} to ${fixed}`),
-  /** `reason`: a system code (EACCES), the same in both languages, or words. */
-  unreadable: (reason: string | LocalizedText): LocalizedText => {
-    const r = typeof reason === 'string' ? t(reason, reason) : reason;
-    return t(`无法读取此规则文件(${r['zh-CN']})`, `cannot read this rule file (${r.en})`);
-  },
+  /** `reason`: why, in words (system-errors.ts failureReason). */
+  unreadable: (reason: LocalizedText): LocalizedText => t(`无法读取此规则文件(${reason['zh-CN']})`, `cannot read this rule file (${reason.en})`),
   notRegularFile: (): LocalizedText => t('不是普通文件(是管道、设备或套接字)', 'not a regular file'),
   tooLarge: (bytes: number): LocalizedText => t(`大于 ${bytes} 字节`, `larger than ${bytes} bytes`),
   oneDocument: (): LocalizedText => t('一个规则文件只能有一个 YAML 文档(不要用 --- 分成几段)', 'a rule file holds exactly one YAML document'),

@@ -129,9 +129,10 @@ function unknownNames(def: ParamDefinition, names: readonly string[]): Localized
 }
 
 /** What is wrong with a parameter value, in both languages (undefined when it is right). */
-export function paramProblem(def: ParamDefinition, value: unknown): LocalizedText | undefined {
+export function paramProblem(def: ParamDefinition, value: unknown, written?: string): LocalizedText | undefined {
   const num = typeof value === 'number' && Number.isFinite(value);
-  const got = showValue(value);
+  // A number past the finite ones (`.inf`, `1e400`) is quoted as written, not as JSON's null.
+  const got = typeof value === 'number' && !num && written !== undefined ? written : showValue(value);
   switch (def.type) {
     case 'number':
     case 'yuan':
