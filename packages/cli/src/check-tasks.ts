@@ -4,7 +4,7 @@
  * cache, so a warm run never loads the engine.
  */
 import { check, type CheckResult, type Locale, type RuleSet } from '@edunorm/core';
-import type { DocumentContribution, WorkspaceFileInput } from '@edunorm/core/internal';
+import { figuresOfText, type FiguresByDocument, type WorkspaceFileInput } from '@edunorm/core/internal';
 import type { ConfigResolver } from '@edunorm/core/node';
 import { withReadFinding } from '@edunorm/core/internal/file-limits';
 import { contentDigest } from './result-cache.js';
@@ -73,9 +73,8 @@ function workspaceInput(w: CheckResult['workspace'], configHash: string): { work
  * district's, when the file's own configuration is another): the file read and checked again.
  * Undefined when it can no longer be read as it was.
  */
-export async function figuresUnder(target: { absolute: string; fsPath?: Uint8Array }, ruleSet: RuleSet, options: CheckOptions): Promise<Map<number, DocumentContribution['figures']> | undefined> {
+export async function figuresUnder(target: { absolute: string; fsPath?: Uint8Array }, ruleSet: RuleSet, options: CheckOptions): Promise<FiguresByDocument | undefined> {
   const read = readTarget({ absolute: target.absolute, ...(target.fsPath ? { fsPath: Buffer.from(target.fsPath) } : {}) }, options.locale, options.maxFileBytes);
   if (read.text === undefined) return undefined;
-  const result = await check(read.text, { path: target.absolute, locale: options.locale, ruleSet, maxFileBytes: Infinity, workspace: true, keepSource: false });
-  return new Map((result.workspace?.contributions ?? []).map((c) => [c.documentIndex, c.figures]));
+  return figuresOfText(read.text, { path: target.absolute, locale: options.locale, ruleSet, maxFileBytes: Infinity });
 }

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DistrictSummary, Finding, RelatedLocation, RuleSet, SuppressedFinding, WorkspaceFinding, WorkspaceFileResult, WorkspaceResult } from '@edunorm/core';
-import type { DistrictView, FileContribution, WorkspaceFileInput } from '@edunorm/core/internal';
+import type { DistrictView, FiguresByDocument, WorkspaceFileInput } from '@edunorm/core/internal';
 import type { CheckOptions } from './check-tasks.js';
 import { countFindings, countSeverity, type FileReport, type Summary } from './file-report.js';
 import type { RetractableCount } from './outcome.js';
@@ -28,43 +28,6 @@ export interface JoinInput {
   fsPath?: Uint8Array;
   relative: string;
   input: WorkspaceFileInput;
-}
-
-type Figures = FileContribution['figures'];
-
-/**
- * Makes a view's schools carry the figures the district's configuration computes. A school's
- * file is checked under its nearest configuration; one of its own (a folder's
- * `edunorm.config.yaml` turning the county norms off, or narrowing teacher-pay-parity's
- * levels) made its figures with other rules, and the county must not be judged by them —
- * outside review: a school's own config took it out of the pool and the county mean, and with
- * the county's `pooling: county` it was then judged by nothing. Such a file is read and checked
- * again under the district's rules (once per configuration), in this thread; a county whose
- * files share one configuration, the usual case, reads nothing again.
- */
-class Refigure {
-  private readonly byFile = new Map<string, { figuresBy?: string; fsPath?: Uint8Array }>();
-  private readonly made = new Map<string, Map<number, Figures> | undefined>();
-
-  constructor(inputs: readonly JoinInput[], private readonly options: CheckOptions) {
-    for (const i of inputs) this.byFile.set(i.absolute, { ...(i.input.figuresBy !== undefined ? { figuresBy: i.input.figuresBy } : {}), ...(i.fsPath ? { fsPath: i.fsPath } : {}) });
-  }
-
-  async apply(view: DistrictView, config: { hash: string; ruleSet: RuleSet }): Promise<void> {
-    for (let i = 0; i < view.schools.length; i++) {
-      const school = view.schools[i]!;
-      const own = this.byFile.get(school.file);
-      if (own?.figuresBy === config.hash) continue;
-      const key = `${config.hash}\0${school.file}`;
-      if (!this.made.has(key)) {
-        const { figuresUnder } = await import('./check-tasks.js');
-        this.made.set(key, await figuresUnder({ absolute: school.file, ...(own?.fsPath ? { fsPath: own.fsPath } : {}) }, config.ruleSet, this.options));
-      }
-      const made = this.made.get(key);
-      // A file that can no longer be read keeps the figures it was checked with.
-      if (made) view.schools[i] = { ...school, figures: made.get(school.documentIndex) ?? {} };
-    }
-  }
 }
 
 type Retraction = WorkspaceResult['retracted'][number];
@@ -92,7 +55,7 @@ function districtKey(view: DistrictView, configHash: string, options: WorkspaceO
 /** Links the files' contributions and evaluates every district (loads the engine only if there is a district). */
 export async function joinWorkspace(inputs: readonly JoinInput[], options: WorkspaceOptions): Promise<WorkspaceJoin> {
   if (inputs.length === 0) return NO_JOIN;
-  const { WorkspaceIndex, attachToFiles, duplicateFinding, evaluateDistrict, retractions, workspaceRuleIds } = await import('@edunorm/core/internal');
+  const { WorkspaceIndex, attachToFiles, duplicateFinding, evaluateDistrict, refigureSchools, retractions, workspaceRuleIds } = await import('@edunorm/core/internal');
   const { ConfigResolver } = await import('@edunorm/core/node');
   const resolver = new ConfigResolver(options.configFile);
   const index = new WorkspaceIndex();
@@ -110,12 +73,30 @@ export async function joinWorkspace(inputs: readonly JoinInput[], options: Works
   let evaluated = 0;
   let cached = 0;
   if (views.length) {
-    const refigure = new Refigure(inputs, { locale: options.locale, reportUnusedDirectives: options.reportUnusedDirectives, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}) });
+    // A school's file is checked under its nearest configuration; one of its own (a folder's
+    // `edunorm.config.yaml` turning the county norms off, or narrowing teacher-pay-parity's
+    // levels) made its figures with other rules, and the county must not be judged by them —
+    // outside review: a school's own config took it out of the pool and the county mean, and
+    // with the county's `pooling: county` it was then judged by nothing. Such a file is read and
+    // checked again under the district's rules (once per configuration), in this thread; a
+    // county whose files share one configuration, the usual case, reads nothing again.
+    const byFile = new Map(inputs.map((i) => [i.absolute, i]));
+    const made = new Map<string, FiguresByDocument | undefined>();
+    const checkOptions: CheckOptions = { locale: options.locale, reportUnusedDirectives: options.reportUnusedDirectives, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}) };
+    const figuresUnder = async (file: string, config: { hash: string; ruleSet: RuleSet }) => {
+      const key = `${config.hash}\0${file}`;
+      if (!made.has(key)) {
+        const { figuresUnder: read } = await import('./check-tasks.js');
+        const fsPath = byFile.get(file)?.fsPath;
+        made.set(key, await read({ absolute: file, ...(fsPath ? { fsPath } : {}) }, config.ruleSet, checkOptions));
+      }
+      return made.get(key);
+    };
     for (const view of views) {
       // The district document's configuration judges the district (a county's own parameters),
       // with its schools' figures as its rules make them.
       const config = resolver.forFile(view.district.file);
-      await refigure.apply(view, config);
+      await refigureSchools(view, (school) => byFile.get(school.file)?.input.figuresBy !== config.hash, (file) => figuresUnder(file, config));
       const key = districtKey(view, config.hash, options);
       let result = options.cache?.getDistrict(key);
       if (result) cached++;

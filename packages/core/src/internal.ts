@@ -40,9 +40,11 @@ export {
   retractions,
   withoutRetracted,
   duplicateFinding,
+  refigureSchools,
+  type FiguresByDocument,
   type LinkedWorkspace,
   type WorkspaceFileInput,
 } from './workspace/evaluate.js';
-export { mergeWorkspaceResult } from './workspace/check-workspace.js';
+export { figuresOfText, mergeWorkspaceResult } from './workspace/check-workspace.js';
 export { IncrementalChecker, type CheckPath, type KnownEdit } from './incremental-check.js';
 export { changedRange, type ChangedRange } from './parse/incremental-parse.js';

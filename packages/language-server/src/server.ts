@@ -2,8 +2,8 @@
  * The edunorm language server: wires LSP requests to the core through small feature
  * modules. Rule logic lives in @edunorm/core only; here are positions, timing and protocol.
  */
-import { BUILTIN_PACK_NAME, DEFAULT_MAX_FILE_BYTES, STRUCTURAL_RULES, check, classifyText, getDefaultRuleSet, type Finding, type Locale, type RuleSet } from '@edunorm/core';
-import { DOCUMENT_TEMPLATES, fileTooLargeFinding, fileUnreadableFinding, isEdunormText, type OutlineFile } from '@edunorm/core/internal';
+import { BUILTIN_PACK_NAME, DEFAULT_MAX_FILE_BYTES, STRUCTURAL_RULES, classifyText, getDefaultRuleSet, type Finding, type Locale, type RuleSet } from '@edunorm/core';
+import { DOCUMENT_TEMPLATES, figuresOfText, fileTooLargeFinding, fileUnreadableFinding, isEdunormText, type OutlineFile } from '@edunorm/core/internal';
 import { CHECK_FILES_REQUEST, RULES_REQUEST, SKELETON_REQUEST, STATUS_NOTIFICATION, TEMPLATE_REQUEST, type CheckFilesResult, type RuleInfo, type StatusParams } from './protocol.js';
 import { fileURLToPath } from 'node:url';
 import {
@@ -200,8 +200,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const path = filePathOf(uri);
       const read = open !== undefined ? { text: open } : path !== undefined ? await readWorkspaceFile(path) : undefined;
       if (!read || !('text' in read)) return undefined;
-      const result = await check(read.text, { ...(path !== undefined ? { path } : {}), locale, ruleSet, workspace: true, keepSource: false });
-      return new Map((result.workspace?.contributions ?? []).map((c) => [c.documentIndex, c.figures]));
+      return figuresOfText(read.text, { ...(path !== undefined ? { path } : {}), locale, ruleSet });
     },
   );
 

@@ -6,9 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { DistrictSummary, Finding, Locale, RuleSet, SuppressedFinding, WorkspaceFinding } from '@edunorm/core';
-import { WorkspaceIndex, attachToFiles, duplicateFinding, evaluateDistrict, retractions, withoutRetracted, type DistrictView, type FileContribution, type WorkspaceFileInput } from '@edunorm/core/internal';
-
-type Figures = FileContribution['figures'];
+import { WorkspaceIndex, attachToFiles, duplicateFinding, evaluateDistrict, refigureSchools, retractions, withoutRetracted, type DistrictView, type FiguresByDocument, type WorkspaceFileInput } from '@edunorm/core/internal';
 
 export interface WorkspaceFindings {
   findings: WorkspaceFinding[];
@@ -55,7 +53,7 @@ export class LsWorkspace {
      * judged by its own configuration, so a school under another — its folder's own
      * `edunorm.config.yaml` — is figured again under the district's, as the CLI's join does.
      */
-    private readonly figuresUnder?: (uri: string, ruleSet: RuleSet) => Promise<Map<number, Figures> | undefined>,
+    private readonly figuresUnder?: (uri: string, ruleSet: RuleSet) => Promise<FiguresByDocument | undefined>,
   ) {}
 
   /** Sets a file's contributions (undefined: it contributes nothing any more) and re-evaluates soon. */
@@ -134,7 +132,8 @@ export class LsWorkspace {
       const id = `${view.district.file}#${view.district.documentIndex}`;
       seen.add(id);
       const ruleSet = this.ruleSetFor(view.district.file);
-      await this.underDistrict(view, ruleSet);
+      const figuresUnder = this.figuresUnder;
+      if (figuresUnder) await refigureSchools(view, (school) => this.ruleSetFor(school.file) !== ruleSet, (file) => figuresUnder(file, ruleSet));
       const key = `${locale}\0${JSON.stringify(view satisfies DistrictView)}`;
       let memo = this.memo.get(id);
       if (!memo || memo.key !== key) {
@@ -152,18 +151,6 @@ export class LsWorkspace {
     const touched = new Set([...before.files.keys(), ...files.keys(), ...before.retracted.map((r) => r.file), ...retracted.map((r) => r.file)]);
     const changed = [...touched].filter((uri) => fingerprint(before.files.get(uri), before.retracted, uri) !== fingerprint(files.get(uri), retracted, uri));
     if (changed.length) this.onChange(changed);
-  }
-
-  /** Makes the view's schools carry the figures the district's rule set computes (see `figuresUnder`). */
-  private async underDistrict(view: DistrictView, ruleSet: RuleSet): Promise<void> {
-    if (!this.figuresUnder) return;
-    for (let i = 0; i < view.schools.length; i++) {
-      const school = view.schools[i]!;
-      if (this.ruleSetFor(school.file) === ruleSet) continue;
-      const made = await this.figuresUnder(school.file, ruleSet);
-      // A file that can no longer be read keeps the figures it was checked with.
-      if (made) view.schools[i] = { ...school, figures: made.get(school.documentIndex) ?? {} };
-    }
   }
 
   /** Forgets every evaluated district (the configuration or rule files changed). */

@@ -1,6 +1,6 @@
 import { check, getDefaultRuleSet, type CheckOptions } from '../check.js';
 import type { CheckResult, Finding } from '../types.js';
-import { evaluateWorkspace, WorkspaceIndex, withoutRetracted, type WorkspaceResult } from './evaluate.js';
+import { evaluateWorkspace, WorkspaceIndex, withoutRetracted, type FiguresByDocument, type WorkspaceResult } from './evaluate.js';
 
 const byOffset = (a: Finding, b: Finding) => a.range.start.offset - b.range.start.offset;
 
@@ -15,6 +15,12 @@ export function mergeWorkspaceResult(file: string, own: CheckResult, workspace: 
   }
   const { workspace: _w, ...rest } = own;
   return { ...rest, findings: findings.sort(byOffset), suppressed: suppressed.sort(byOffset) };
+}
+
+/** A text's figures for the norms across documents, per document, as `ruleSet` computes them (see `refigureSchools`). */
+export async function figuresOfText(text: string, options: Pick<CheckOptions, 'ruleSet' | 'locale' | 'path' | 'maxFileBytes'>): Promise<FiguresByDocument> {
+  const result = await check(text, { ...options, workspace: true, keepSource: false });
+  return new Map((result.workspace?.contributions ?? []).map((c) => [c.documentIndex, c.figures]));
 }
 
 /**

@@ -173,6 +173,24 @@ export async function evaluateDistrict(view: DistrictView, ruleSet: RuleSet, loc
   return { findings, summary };
 }
 
+/** A document's figures of reused rules, by document index (what `figuresOfText` makes). */
+export type FiguresByDocument = Map<number, FileContribution['figures']>;
+
+/**
+ * Gives the schools of a view that `stale` names the figures `figuresOf` makes for their file
+ * (the district's rule set's: a school checked under another configuration made its own); a
+ * file `figuresOf` can no longer read keeps the figures it was checked with. The CLI's join and
+ * the editor's index both judge a district so.
+ */
+export async function refigureSchools(view: DistrictView, stale: (school: FileContribution) => boolean, figuresOf: (file: string) => Promise<FiguresByDocument | undefined>): Promise<void> {
+  for (let i = 0; i < view.schools.length; i++) {
+    const school = view.schools[i]!;
+    if (!stale(school)) continue;
+    const made = await figuresOf(school.file);
+    if (made) view.schools[i] = { ...school, figures: made.get(school.documentIndex) ?? {} };
+  }
+}
+
 /** Groups findings by file and applies each file's `# edunorm-disable…` directives. */
 export function attachToFiles(
   findings: readonly WorkspaceFinding[],
