@@ -68,7 +68,7 @@ describe('folder walks never skip silently', { timeout: 120_000 }, () => {
     const [cmd, ...args] = [...asNobody, process.execPath, CLI_BIN, 'check', '.', '--locale', 'en', '--no-color'];
     const r = spawnSync(cmd!, args, { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir, LANG: 'en_US.UTF-8' } });
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('locked\n  1:1  error  This folder cannot be read (EACCES); none of its files was checked.  file/unreadable');
+    expect(r.stdout).toContain('locked\n  1:1  error  This folder cannot be read: permission denied (EACCES). None of its files was checked.  file/unreadable');
     expect(r.stdout).not.toContain('all clear');
   });
 
@@ -81,7 +81,7 @@ describe('folder walks never skip silently', { timeout: 120_000 }, () => {
     expect(r.code).toBe(1);
     expect(where(r.out)).toContain('top.yaml:10 teacher-training-funds');
     const unreadable = r.out!.files.flatMap((f) => f.findings.filter((x) => x.ruleId === 'file/unreadable').map((x) => `${f.path.length > 3000} ${x.message}`));
-    expect(unreadable).toEqual([expect.stringMatching(/^true This folder cannot be read \(ENAMETOOLONG\)/)]);
+    expect(unreadable).toEqual([expect.stringMatching(/^true This folder cannot be read: the path is too long \(ENAMETOOLONG\)\. None of its files was checked\.$/)]);
     expect(r.stderr).not.toMatch(STACK_TRACE);
   });
 

@@ -376,6 +376,24 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web checker in headless Chromium (${
     expect(problems).toEqual([]);
   });
 
+  it('a ZIP is told by what it holds (outside review: a .docx was told to take back an .xlsx name), and a configuration file is called one', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('教职工').addRow(['工号', '姓名']);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const cases: [string, Buffer, string][] = [
+      ['规划.docx', storedZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }), '无法读取此文件:这是 Word 文档(.docx),本页读不了:本页检查的是报送的数据——edunorm YAML 文件(.yaml),或 Excel 表格(.xlsx、.csv);规划、通知等文档不用拖进来。'],
+      ['汇报.pptx', storedZip({ '[Content_Types].xml': '<Types/>', 'ppt/presentation.xml': '<p:presentation/>' }), '无法读取此文件:这是 PowerPoint 演示文稿(.pptx),本页读不了:请拖入 edunorm YAML 文件(.yaml),或 Excel 表格(.xlsx、.csv)。'],
+      ['名册.yaml', xlsx, '无法读取此文件:这是 Excel 表格(.xlsx),文件名却不是 .xlsx:请把文件名改回 .xlsx,再拖进来。'],
+      ['材料.zip', storedZip({ 'a/budget.yaml': 'apiVersion: edunorm/v1\n' }), '无法读取此文件:这是压缩包,不是 YAML 文件:请先解压,再把其中的 YAML 或表格文件拖进来。'],
+      ['edunorm.config.yaml', Buffer.from('rules:\n  teacher-training-funds: error\n'), '这是 edunorm 的配置文件(edunorm.config.yaml),不是报送的数据,本页不检查它:配置由命令行和 VS Code 扩展读取。请拖入学校或区县报送的 YAML 文件,或 Excel 表格。'],
+    ];
+    for (const [name, bytes, said] of cases) {
+      await drop([{ name, bytes }]);
+      expect(await fileError(name), name).toBe(said);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('shows invisible controls in names as the CLI does (outside review: a bidi override turned 3,200 into 002,3), and where a target’s figure comes from', async () => {
     const text = readFileSync(join(EXAMPLES, 'noncompliant', 'staffing.yaml'), 'utf8');
     // T001, the class teacher whose allowance is short.
@@ -424,3 +442,39 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web checker in headless Chromium (${
     expect(problems).toEqual([]);
   });
 });
+
+/** A ZIP of stored (uncompressed) entries: enough of one for the page to read its directory. */
+function storedZip(entries: Record<string, string>): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(entries)) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const data = Buffer.from(text, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt32LE(data.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(nameBytes.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    central.push(entry, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(entries).length, 8);
+  end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}

@@ -6,7 +6,7 @@
  * `无法读取 SARIF 文件 x:ENOENT`), `minShare: .inf` quoted as `null`, and 1e21 yuan printed as
  * 999,999,999,999,999,868,928. Each asserts the exit code and what the user reads, in zh-CN and en.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,22 @@ describe('an output folder that cannot be made: exit 2 at once, never a loop', (
     expectSaid(['check', 'b.yaml', '-o', 'locked/new/r.json'], 'edunorm: 无法写入 locked/new/r.json:没有权限(EACCES)\n', 'edunorm: cannot write locked/new/r.json: permission denied (EACCES)\n');
   });
 
+  it('an output that cannot be written is said before any file is checked: no cache saved, no temporary file left', () => {
+    mkdirSync(join(dir, 'early'), { recursive: true });
+    writeFileSync(join(dir, 'early', 'a.yaml'), readFileSync(join(dir, 'b.yaml')));
+    mkdirSync(join(dir, 'early', 'out.json'));
+    const r = run(['check', 'early', '--cache', '--cache-location', 'early-cache', '-o', 'early/out.json'], EN);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`edunorm: cannot open early/out.json: it is a folder (EISDIR)\n`);
+    // The run never got as far as checking: a run that had checked would have saved its cache.
+    expect(existsSync(join(dir, 'early-cache'))).toBe(false);
+    // Opened first, refused after: an output that is one of the inputs leaves no temporary file beside it.
+    const same = run(['check', 'early', '-o', 'early/a.yaml'], EN);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('--output names early/a.yaml, one of the files being checked');
+    expect(readdirSync(join(dir, 'early')).sort()).toEqual(['a.yaml', 'out.json']);
+  });
+
   it('makeFolders makes the missing folders on the way, and fails at once where one cannot be made', () => {
     makeFolders(join(dir, 'made', 'a', 'b'));
     expect(statSync(join(dir, 'made', 'a', 'b')).isDirectory()).toBe(true);
@@ -170,6 +186,19 @@ describe('files that cannot be read are said in words, without a made-up positio
     );
     const baseline = run(['check', 'b.yaml', '--baseline', 'nofile.json'], ZH);
     expect(baseline.stderr).toBe('edunorm: 无法读取基线文件 nofile.json:不存在(或路径中的文件夹不存在)(ENOENT)\n');
+  });
+
+  it('a file to check that cannot be read (a link to itself, a dangling link): file/unreadable says why in words, with the code', () => {
+    symlinkSync('loop.yaml', join(dir, 'loop.yaml'));
+    symlinkSync('nothere.yaml', join(dir, 'dangling.yaml'));
+    const zh = run(['check', 'loop.yaml', 'dangling.yaml', '--format', 'json'], ZH);
+    expect(zh.code).toBe(1);
+    const said = (r: { stdout: string }) => (JSON.parse(r.stdout) as { files: { path: string; findings: { ruleId: string; line: number; column: number; message: string }[] }[] }).files.map((f) => [f.path, f.findings.map((x) => [x.ruleId, x.line, x.column, x.message])]);
+    expect(said(zh)).toEqual([
+      ['loop.yaml', [['file/unreadable', 1, 1, '无法读取此文件:链接层数过多(链接循环?)(ELOOP)。未检查。']]],
+      ['dangling.yaml', [['file/unreadable', 1, 1, '无法读取此文件:不存在(或路径中的文件夹不存在)(ENOENT)。未检查。']]],
+    ]);
+    expect(said(run(['check', 'loop.yaml', '--format', 'json'], EN))).toEqual([['loop.yaml', [['file/unreadable', 1, 1, 'This file cannot be read: too many links (a loop of links?) (ELOOP). It was not checked.']]]]);
   });
 
   it('import --mapping of a missing file: the reason in words', () => {

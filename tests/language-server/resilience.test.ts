@@ -108,7 +108,7 @@ describe('nothing in the workspace can hang the server (issue 10 item 14)', () =
     expect(ms).toBeLessThan(2000);
     expect(value).toMatchObject({ files: 1, checked: 0, unchecked: 1 });
     const pushed = await client.waitForDiagnostics(uriOf('pipe-0.yaml'));
-    expect(pushed.diagnostics.map((d) => [d.code, d.message])).toEqual([['file/unreadable', '无法读取此文件(不是普通文件),未检查。']]);
+    expect(pushed.diagnostics.map((d) => [d.code, d.message])).toEqual([['file/unreadable', '无法读取此文件:不是普通文件。未检查。']]);
   });
 
   it('does not exhaust the thread pool on FIFO watch events: a real file is checked right after', async () => {

@@ -141,6 +141,8 @@ export class AtomicFile {
   private readonly path: string;
   /** Written in place: a pipe, device or socket (destinationOf). */
   private readonly stream: boolean;
+  /** Put in place: nothing is left for `abort()` to remove. */
+  private committed = false;
 
   constructor(
     /** As the user named it: what an error message says. */
@@ -190,6 +192,7 @@ export class AtomicFile {
     if (this.fd === undefined) throw new Error(`${this.named}: committed after it was committed or aborted`);
     if (this.stream) {
       // A stream has nothing to rename: what was written is there (a pipe's reader has it).
+      this.committed = true;
       try {
         closeSync(this.fd);
       } catch (error) {
@@ -209,6 +212,7 @@ export class AtomicFile {
           unlinkSync(this.tmp);
         } catch {}
       } else renameSync(this.tmp, this.path);
+      this.committed = true;
     } catch (error) {
       this.abort();
       throw about(error, this.named);
@@ -225,8 +229,9 @@ export class AtomicFile {
     } catch {}
   }
 
-  /** Gives up: the temporary file is removed, the target stays as it was. Safe to call twice. */
+  /** Gives up: the temporary file is removed, the target stays as it was. Safe to call twice, and a no-op after a commit. */
   abort(): void {
+    if (this.committed) return;
     if (this.fd !== undefined) {
       try {
         closeSync(this.fd);

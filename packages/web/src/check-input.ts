@@ -6,7 +6,7 @@
 import { check, type CheckResult, type DocumentKind, type Finding, type Locale, type LocalizedText } from '@edunorm/core';
 import { decodeBytes, fileEncodingFinding, withReadFinding } from '@edunorm/core/internal';
 import { convertSheet, locateFindings, PAGE_HINTS, sheetFromCsv, type CellIssue, type GivenFields, type ImportProblem, type Sheet } from '@edunorm/cli/import';
-import { readXlsxInBrowser, XlsxError } from './read-xlsx.js';
+import { readXlsxInBrowser, XlsxError, zipEntryNames } from './read-xlsx.js';
 
 export interface Input {
   name: string;
@@ -52,17 +52,26 @@ const UNEXPECTED: LocalizedText = {
 /**
  * What a dropped file that is not YAML and not a sheet we read is, by its first bytes: an
  * office clerk's .xls or .et, a PDF or a zip would otherwise be decoded as text and told to
- * "save it as UTF-8", which they cannot act on.
+ * "save it as UTF-8", which they cannot act on. A ZIP is told apart by what it holds: only a
+ * workbook renamed (名册.yaml that is an .xlsx) is advised to take its .xlsx name back — a
+ * Word document (the plan itself, dropped by mistake) or a slide deck is not a sheet.
  */
-function binaryKind(bytes: Uint8Array): 'legacy-office' | 'pdf' | 'zip' | undefined {
+type BinaryKind = 'legacy-office' | 'pdf' | 'workbook' | 'word' | 'slides' | 'zip';
+function binaryKind(bytes: Uint8Array): BinaryKind | undefined {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'legacy-office';
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'pdf';
-  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'zip';
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) {
+    const names = new Set(zipEntryNames(bytes) ?? []);
+    if (names.has('xl/workbook.xml')) return 'workbook';
+    if (names.has('word/document.xml')) return 'word';
+    if (names.has('ppt/presentation.xml')) return 'slides';
+    return 'zip';
+  }
   return undefined;
 }
 
-const BINARY_MESSAGES: Record<NonNullable<ReturnType<typeof binaryKind>>, LocalizedText> = {
+const BINARY_MESSAGES: Record<BinaryKind, LocalizedText> = {
   'legacy-office': {
     'zh-CN': '这是旧格式的 Excel(.xls)或 WPS 表格文件,本页读不了:请在 Excel 或 WPS 中“另存为” .xlsx 或 .csv,再拖进来。',
     en: 'this is an old-format Excel (.xls) or WPS sheet, which this page cannot read: use "Save as" in Excel or WPS to save it as .xlsx or .csv, then drop that.',
@@ -71,9 +80,21 @@ const BINARY_MESSAGES: Record<NonNullable<ReturnType<typeof binaryKind>>, Locali
     'zh-CN': '这是 PDF 文件,本页读不了:请拖入 edunorm YAML 文件(.yaml),或 Excel 表格(.xlsx、.csv)。',
     en: 'this is a PDF file, which this page cannot read: drop an edunorm YAML file (.yaml) or a sheet (.xlsx, .csv).',
   },
+  workbook: {
+    'zh-CN': '这是 Excel 表格(.xlsx),文件名却不是 .xlsx:请把文件名改回 .xlsx,再拖进来。',
+    en: 'this is an Excel workbook (.xlsx) under another name: give it back its .xlsx name, then drop it again.',
+  },
+  word: {
+    'zh-CN': '这是 Word 文档(.docx),本页读不了:本页检查的是报送的数据——edunorm YAML 文件(.yaml),或 Excel 表格(.xlsx、.csv);规划、通知等文档不用拖进来。',
+    en: 'this is a Word document (.docx), which this page cannot read: it checks submitted data — edunorm YAML files (.yaml) or sheets (.xlsx, .csv); plans and notices need not be dropped.',
+  },
+  slides: {
+    'zh-CN': '这是 PowerPoint 演示文稿(.pptx),本页读不了:请拖入 edunorm YAML 文件(.yaml),或 Excel 表格(.xlsx、.csv)。',
+    en: 'this is a PowerPoint presentation (.pptx), which this page cannot read: drop an edunorm YAML file (.yaml) or a sheet (.xlsx, .csv).',
+  },
   zip: {
-    'zh-CN': '这是压缩文件或 Office 文档,不是 YAML 文件:如果是 Excel 表格,请把文件名改回 .xlsx;如果是压缩包,请先解压,再把其中的文件拖进来。',
-    en: 'this is a zip archive or an Office document, not a YAML file: if it is an Excel workbook, give it back its .xlsx name; if it is an archive, unpack it and drop the files inside.',
+    'zh-CN': '这是压缩包,不是 YAML 文件:请先解压,再把其中的 YAML 或表格文件拖进来。',
+    en: 'this is a zip archive, not a YAML file: unpack it, then drop the YAML or sheet files inside.',
   },
 };
 
@@ -82,9 +103,10 @@ const BINARY_MESSAGES: Record<NonNullable<ReturnType<typeof binaryKind>>, Locali
  * decodeBytes: UTF-8, UTF-16 or UTF-32, with or without a byte-order mark; bytes that do not
  * decode get `file/encoding` at the first of them when the file is ours — withReadFinding).
  */
-async function checkYamlBytes(bytes: Uint8Array, locale: Locale): Promise<{ text: string; result: CheckResult }> {
+async function checkYamlBytes(bytes: Uint8Array, name: string, locale: Locale): Promise<{ text: string; result: CheckResult }> {
   const { text, invalidAt } = decodeBytes(bytes);
-  const result = await check(text, { locale });
+  // With its name, as the command line checks a file: edunorm.config.yaml is known as the configuration.
+  const result = await check(text, { locale, path: name });
   if (invalidAt === undefined) return { text, result };
   return { text, result: { ...result, findings: withReadFinding(result.findings, fileEncodingFinding(text, invalidAt, locale), result.isEdunorm) } };
 }
@@ -117,7 +139,7 @@ export async function checkInput(input: Input, locale: Locale, sheet: SheetOptio
     if (input.bytes) {
       const binary = binaryKind(input.bytes);
       if (binary) return done({ error: BINARY_MESSAGES[binary] });
-      return done(await checkYamlBytes(input.bytes, locale));
+      return done(await checkYamlBytes(input.bytes, input.name, locale));
     }
     const text = input.text ?? '';
     return done({ text, result: await check(text, { locale }) });

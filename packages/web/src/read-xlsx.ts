@@ -67,6 +67,18 @@ function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   return entries;
 }
 
+/**
+ * The names in a ZIP file's directory, or undefined when it has none that can be read: what a
+ * dropped Office document is (an .xlsx holds xl/workbook.xml, a .docx word/document.xml).
+ */
+export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
+  try {
+    return [...zipEntries(bytes).keys()];
+  } catch {
+    return undefined;
+  }
+}
+
 async function inflate(bytes: Uint8Array, entry: ZipEntry, budget: { left: number }): Promise<string> {
   const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   if (entry.method === 0) return new TextDecoder().decode(data);

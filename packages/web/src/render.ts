@@ -87,7 +87,8 @@ export function renderOutcome(outcome: Outcome, locale: Locale): HTMLElement {
   }
   const result = outcome.result!;
   if (!result.isEdunorm) {
-    section.append(h('p', { class: 'file-error' }, outcome.pasted ? t.notEdunormPasted : t.notEdunorm));
+    // A configuration file is ours, but no submission: said as what it is, not "not edunorm".
+    section.append(h('p', { class: 'file-error' }, result.fileKind === 'config' ? t.configFile : outcome.pasted ? t.notEdunormPasted : t.notEdunorm));
     return section;
   }
   section.append(h('p', { class: 'file-meta', 'data-ms': outcome.ms }, t.documents(result.documents.length, outcome.ms)));

@@ -52,6 +52,8 @@ export interface UiText {
   notEdunorm: string;
   /** The same for pasted text, which is no file. */
   notEdunormPasted: string;
+  /** An edunorm.config.yaml dropped or pasted: ours, but no submission. */
+  configFile: string;
   documents: (n: number, ms: number) => string;
   generated: string;
   pasted: string;
@@ -103,6 +105,7 @@ export const UI: Record<Locale, UiText> = {
     rule: '规则编号',
     notEdunorm: '这不是 edunorm 文件:文件开头应有 apiVersion: edunorm/v1。没有检查。',
     notEdunormPasted: '粘贴的内容不是 edunorm 文件:开头应有 apiVersion: edunorm/v1。没有检查。',
+    configFile: '这是 edunorm 的配置文件(edunorm.config.yaml),不是报送的数据,本页不检查它:配置由命令行和 VS Code 扩展读取。请拖入学校或区县报送的 YAML 文件,或 Excel 表格。',
     documents: (n, ms) => `检查了 ${n} 个文档,用时 ${ms} 毫秒`,
     generated: '由表格生成的 YAML(可复制保存)',
     pasted: '粘贴的内容',
@@ -151,6 +154,7 @@ export const UI: Record<Locale, UiText> = {
     rule: 'Rule',
     notEdunorm: 'This is not an edunorm file: it should start with apiVersion: edunorm/v1. Nothing was checked.',
     notEdunormPasted: 'The pasted text is not an edunorm file: it should start with apiVersion: edunorm/v1. Nothing was checked.',
+    configFile: 'This is an edunorm configuration file (edunorm.config.yaml), not submitted data; this page does not check it: the command line and the VS Code extension read it. Drop a school\'s or district\'s YAML submission, or a sheet.',
     documents: (n, ms) => `${n} document${n === 1 ? '' : 's'} checked in ${ms} ms`,
     generated: 'YAML generated from the sheet (copy and save it)',
     pasted: 'Pasted text',

@@ -31,11 +31,22 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline), values.baseline) : undefined;
   const outputPath = values.output === undefined ? undefined : outputPathOf(io.cwd, values.output);
 
-  const { run, locale } = await checkPaths(positionals, values, io, outputPath ? [{ path: outputPath, flag: '--output' }] : []);
+  // Opened before any file is read: an output that cannot be written (a folder, a read-only
+  // disk, a folder that cannot be made) is said at once, not after the whole corpus was checked.
+  // Streamed into a temporary file beside the target, renamed over it only when complete; not
+  // flushed to disk first: a report is what running again makes, and on the 2,000-school city
+  // the flush of its 15 MB was a twelfth of a warm --cache run (write-file.ts, `durable`).
+  const file = outputPath ? new AtomicFile(outputPath, { createFolders: true, durable: false }) : undefined;
   try {
-    return await output(run, locale, format);
+    const { run, locale } = await checkPaths(positionals, values, io, outputPath ? [{ path: outputPath, flag: '--output' }] : []);
+    try {
+      return await output(run, locale, format);
+    } finally {
+      run.close();
+    }
   } finally {
-    run.close();
+    // Whatever ended the run before the report was complete (a usage error, a crash): the target stays as it was.
+    file?.abort();
   }
 
   /**
@@ -84,17 +95,8 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     // What --quiet left out: a summary must not call such a run "all clear".
     const hidden = values.quiet ? { warnings: totals.warnings, infos: totals.infos } : undefined;
     const writer = open({ locale, version: cliVersion(), color, cwd: io.cwd, outline, ...(ruleSet ? { ruleSet } : {}), ...(hidden ? { hidden } : {}) });
-    if (outputPath) {
-      // Streamed into a temporary file beside the target, renamed over it only when complete.
-      // Not flushed to disk first: a report is what running again makes, and on the 2,000-school
-      // city the flush of its 15 MB was a twelfth of a warm --cache run (write-file.ts, `durable`).
-      const file = new AtomicFile(outputPath, { createFolders: true, durable: false });
-      try {
-        await writeRun(writer, toWrite(), (chunk) => file.write(chunk));
-      } catch (error) {
-        file.abort();
-        throw error;
-      }
+    if (file) {
+      await writeRun(writer, toWrite(), (chunk) => file.write(chunk));
       file.commit();
     } else await writeRun(writer, toWrite(), (chunk) => (typeof chunk === 'string' ? io.stdout(chunk) : io.stdoutBytes ? io.stdoutBytes(chunk) : io.stdout(Buffer.from(chunk).toString('utf8'))));
 

@@ -295,7 +295,7 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
       if (run.evaluatedDistricts + run.cachedDistricts > 0) {
         io.stderr(
           locale === 'zh-CN'
-            ? `edunorm: districts ${run.evaluatedDistricts} evaluated, ${run.cachedDistricts} cached(县域检查:重新计算 ${run.evaluatedDistricts} 个,来自缓存 ${run.cachedDistricts} 个)\n`
+            ? `edunorm: 县域检查:重新计算 ${run.evaluatedDistricts} 个县区,来自缓存 ${run.cachedDistricts} 个\n`
             : `edunorm: districts ${run.evaluatedDistricts} evaluated, ${run.cachedDistricts} cached\n`,
         );
       }

@@ -5,6 +5,7 @@
  */
 import { TextPositions } from '../parse/text-positions.js';
 import { pick } from '../messages/format.js';
+import { systemErrorText } from '../messages/system-errors.js';
 import type { Finding, Locale, LocalizedText } from '../types.js';
 import { defineChecks, t } from './define.js';
 
@@ -98,12 +99,13 @@ export function tooManyFindingsFinding(omitted: number, max: number, locale: Loc
  * `not a regular file`), worded alike by the CLI and the language server.
  */
 export function fileUnreadableFinding(reason: string, locale: Locale, what: 'file' | 'folder' = 'file'): Finding {
-  const shown = reason === 'not a regular file' ? t('不是普通文件', 'not a regular file') : t(reason, reason);
+  // A system code in words with the code itself (`没有权限(EACCES)`), as every message about a file says it.
+  const shown = reason === 'not a regular file' ? t('不是普通文件', 'not a regular file') : /^E[A-Z]+$|^ERR_/.test(reason) ? systemErrorText(reason) : t(reason, reason);
   // A folder the CLI's walk could not list (EACCES, a path past PATH_MAX): its files are unknown.
   if (what === 'folder') {
-    return atStart('file/unreadable', t(`无法读取此文件夹(${shown['zh-CN']}),其中的文件都未检查。`, `This folder cannot be read (${shown.en}); none of its files was checked.`), locale);
+    return atStart('file/unreadable', t(`无法读取此文件夹:${shown['zh-CN']}。其中的文件都未检查。`, `This folder cannot be read: ${shown.en}. None of its files was checked.`), locale);
   }
-  return atStart('file/unreadable', t(`无法读取此文件(${shown['zh-CN']}),未检查。`, `This file cannot be read (${shown.en}); it was not checked.`), locale);
+  return atStart('file/unreadable', t(`无法读取此文件:${shown['zh-CN']}。未检查。`, `This file cannot be read: ${shown.en}. It was not checked.`), locale);
 }
 
 /** Bytes that are not UTF-8, at the first character that could not be decoded (`offset` into the decoded text). */
