@@ -16,7 +16,7 @@ export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 
 /**
  * Runs a command to its end: wall time in ms, and — for node commands, through the
- * bench/rss-hook.mjs preload — the process's peak RSS in KiB. Exit codes other than 0 and 1
+ * bench/rss-hook.mjs preload — the process's peak RSS in KiB and the CPU time of all its threads in ms. Exit codes other than 0 and 1
  * (findings) fail the bench: a figure of a failed run is no figure.
  */
 export function run([cmd, args], opts = {}) {
@@ -29,21 +29,24 @@ export function run([cmd, args], opts = {}) {
   if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   // Exit 1 is "findings" — and also what node exits with on an uncaught exception: a crash is no figure either.
   if (r.status === 1 && /\n\s+at \S.*[:(]\d+:\d+\)?/.test(r.stderr ?? '')) throw new Error(`${cmd} ${args.join(' ')} crashed: ${r.stderr}`);
-  const m = /edunorm-bench maxRSS (\d+)/.exec(r.stderr ?? '');
-  return { ms, rssKiB: m ? Number(m[1]) : undefined, stdout: r.stdout, stderr: r.stderr, status: r.status };
+  const m = /edunorm-bench maxRSS (\d+) cpu (\d+)/.exec(r.stderr ?? '');
+  return { ms, rssKiB: m ? Number(m[1]) : undefined, cpuMs: m ? Number(m[2]) / 1000 : undefined, stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
-/** Medians of `runs` alternated runs of a and b (after one warm-up each): times and peak RSS. */
+/** Medians of `runs` alternated runs of a and b (after one warm-up each): times, peak RSS and CPU time. */
 export function compare(a, b, runs, { before } = {}) {
   const ta = [];
   const tb = [];
   const ra = [];
   const rb = [];
-  const once = (cmd, t, r, i) => {
+  const ca = [];
+  const cb = [];
+  const once = (cmd, t, r, c, i) => {
     before?.(cmd === a ? 'a' : 'b', i);
     const x = run(cmd);
     t.push(x.ms);
     if (x.rssKiB !== undefined) r.push(x.rssKiB);
+    if (x.cpuMs !== undefined) c.push(x.cpuMs);
   };
   if (runs > 1) {
     before?.('a', -1);
@@ -52,10 +55,10 @@ export function compare(a, b, runs, { before } = {}) {
     run(b);
   }
   for (let i = 0; i < runs; i++) {
-    once(a, ta, ra, i);
-    once(b, tb, rb, i);
+    once(a, ta, ra, ca, i);
+    once(b, tb, rb, cb, i);
   }
-  return { a: median(ta), b: median(tb), ratio: median(ta) / median(tb), rssA: ra.length ? median(ra) : undefined, rssB: rb.length ? median(rb) : undefined };
+  return { a: median(ta), b: median(tb), ratio: median(ta) / median(tb), rssA: ra.length ? median(ra) : undefined, rssB: rb.length ? median(rb) : undefined, cpuA: ca.length ? median(ca) : undefined, cpuB: cb.length ? median(cb) : undefined };
 }
 
 /** Median peak RSS (KiB) of `runs` runs of one command. */
