@@ -50,6 +50,7 @@ function startClient(context: vscode.ExtensionContext): Promise<LanguageClient> 
     initializationOptions: {
       locale: settings.get('locale', 'auto'),
       inlayHints: { enabled: settings.get('inlayHints.enabled', true) },
+      reportUnusedDisableDirectives: settings.get('reportUnusedDisableDirectives', false),
       statusNotifications: true,
     },
     outputChannelName: 'edunorm',

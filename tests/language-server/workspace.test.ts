@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHECK_FILES_REQUEST, type CheckFilesResult } from '../../packages/language-server/src/protocol.js';
+import { DidChangeConfigurationNotification } from 'vscode-languageserver-protocol';
+import { runCli } from '../helpers/run-cli.js';
 import { ROOT, TestClient } from './lsp-client.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'edunorm-ls-county-'));
@@ -131,6 +133,54 @@ describe('a large workspace indexes in the background', () => {
       }
     } finally {
       rmSync(big, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+describe('the setting reportUnusedDisableDirectives (outside review: the editor had none)', () => {
+  it('directives that hide nothing are directive/unused warnings, as check --report-unused-disable-directives says them — the one naming a county norm once the county is joined; off by default', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'edunorm-ls-unused-'));
+    try {
+      cpSync(join(ROOT, 'examples', 'county'), own, { recursive: true });
+      const schoolPath = join(own, 'schools', 'dongzhuang-primary', 'staffing-2025.yaml');
+      // A budget norm named in a staffing file, and a county norm in a school file (its findings land in the district file).
+      const text = readFileSync(schoolPath, 'utf8').replace('staff:\n', '# edunorm-disable-next-line teacher-training-funds -- 本文件不是预算\nstaff:\n  # edunorm-disable-next-line county-teacher-pay-parity -- 县域比较\n');
+      writeFileSync(schoolPath, text);
+      const cli = runCli(['check', '.', '--report-unused-disable-directives', '--format', 'json', '--locale', 'zh-CN'], { cwd: own });
+      const expected = (JSON.parse(cli.stdout) as { files: { path: string; findings: { ruleId: string; line: number; column: number; severity: string; message: string }[] }[] }).files
+        .find((f) => f.path === 'schools/dongzhuang-primary/staffing-2025.yaml')!
+        .findings.filter((f) => f.ruleId === 'directive/unused')
+        .map((f) => [f.ruleId, f.line, f.column, f.severity, f.message]);
+      expect(expected.map((e) => e[1])).toEqual([12, 14]);
+      const school = pathToFileURL(schoolPath).href;
+      const unused = (p: { diagnostics: { code?: string | number; range: { start: { line: number; character: number } }; severity?: number; message: string }[] }) =>
+        p.diagnostics.filter((d) => d.code === 'directive/unused').map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1, d.severity === 2 ? 'warning' : String(d.severity), d.message]);
+
+      const on = await TestClient.start({ workspaceFolders: [{ uri: pathToFileURL(own).href, name: 'county' }], initializationOptions: { reportUnusedDisableDirectives: true } });
+      try {
+        await on.open(school, text);
+        const both = await on.waitForDiagnostics(school, (p) => unused(p).length === 2, 60_000);
+        expect(unused(both)).toEqual(expected);
+        // Switched off: the warnings go.
+        await on.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { edunorm: { reportUnusedDisableDirectives: false } } });
+        const seen = on.diagnostics.get(school)!.length;
+        await on.waitForDiagnostics(school, (p) => on.diagnostics.get(school)!.indexOf(p) >= seen && unused(p).length === 0, 30_000);
+      } finally {
+        await on.stop();
+      }
+
+      const off = await TestClient.start({ workspaceFolders: [{ uri: pathToFileURL(own).href, name: 'county' }] });
+      try {
+        await off.open(school, text);
+        const first = await off.waitForDiagnostics(school, () => true, 60_000);
+        await off.connection.sendRequest(CHECK_FILES_REQUEST, { uris: [school] });
+        expect(unused(first)).toEqual([]);
+        expect(off.diagnostics.get(school)!.flatMap(unused)).toEqual([]);
+      } finally {
+        await off.stop();
+      }
+    } finally {
+      rmSync(own, { recursive: true, force: true });
     }
   }, 180_000);
 });

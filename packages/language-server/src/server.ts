@@ -202,7 +202,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (!read || !('text' in read)) return undefined;
       return figuresOfText(read.text, { ...(path !== undefined ? { path } : {}), locale, ruleSet });
     },
+    () => settings.reportUnusedDisableDirectives,
   );
+  /** What every validation request carries of the settings besides the locale. */
+  const directiveOption = (): { reportUnusedDirectives?: true } => (settings.reportUnusedDisableDirectives ? { reportUnusedDirectives: true } : {});
 
   const publish = (result: ValidationResult) => {
     const uri = result.uri;
@@ -225,7 +228,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     requestFor: (document) => {
       const filePath = filePathOf(document.uri);
       const { uri, version } = document;
-      return { uri, version, text: document.getText(), locale, changesSince: (since) => history.since(uri, since, version), ...(filePath ? { filePath } : {}) };
+      return { uri, version, text: document.getText(), locale, ...directiveOption(), changesSince: (since) => history.since(uri, since, version), ...(filePath ? { filePath } : {}) };
     },
     onResult: publish,
     log,
@@ -236,10 +239,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   const applySettings = (next: ServerSettings) => {
-    const before = { locale, hints: settings.inlayHints.enabled };
+    const before = { locale, hints: settings.inlayHints.enabled, unused: settings.reportUnusedDisableDirectives };
     settings = next;
     locale = resolveLocale(settings.locale, clientLocale);
-    if (before.locale !== locale) revalidateAll();
+    if (before.unused !== settings.reportUnusedDisableDirectives) workspace.reset();
+    if (before.locale !== locale || before.unused !== settings.reportUnusedDisableDirectives) revalidateAll();
     if (before.hints !== settings.inlayHints.enabled && capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
   };
 
@@ -471,7 +475,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const read = await readWorkspaceFile(path);
     if (documents.get(uri)) return; // opened meanwhile: the editor's text counts
     if ('skipped' in read || !isEdunormText(read.text)) return forgetFile(uri);
-    const result = await service.validate({ uri, version: 0, text: read.text, locale, filePath: path }).catch(() => undefined);
+    const result = await service.validate({ uri, version: 0, text: read.text, locale, ...directiveOption(), filePath: path }).catch(() => undefined);
     if (!result || documents.get(uri)) return;
     if (result.workspace) closedFindings.set(uri, result.findings);
     else closedFindings.delete(uri);
@@ -514,7 +518,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return 'unchecked';
     }
     if (classifyText(read.text, filePath) === 'other') return undefined;
-    const request = { uri, version: 0, text: read.text, locale, filePath };
+    const request = { uri, version: 0, text: read.text, locale, ...directiveOption(), filePath };
     const result = await service.validate(request).catch((error: unknown) => {
       log(`edunorm: validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return uncheckedResult(request, error);

@@ -16,6 +16,8 @@ export interface ValidationRequest {
   /** File-system path for `file:` documents: finds the folder's configuration. */
   filePath?: string;
   locale: Locale;
+  /** `reportUnusedDisableDirectives`: directives that hide nothing are findings (`directive/unused`). */
+  reportUnusedDirectives?: boolean;
   /**
    * The client's edits that turn an earlier version of this document into this one, when they
    * are all known (text-changes.ts): the worker is sent these instead of the text.
@@ -71,6 +73,7 @@ interface Checking {
   checker: IncrementalChecker;
   ruleSet: RuleSet;
   locale: Locale;
+  reportUnused: boolean;
   filePath: string | undefined;
   /** The last check found a submission: the next text is classified by checking it. */
   submission: boolean;
@@ -90,11 +93,12 @@ export class Validator {
     this.checkers.clear();
   }
 
-  /** The document's checker for this rule set, locale and path (a new one when any changed). */
+  /** The document's checker for this rule set, locale, path and directive setting (a new one when any changed). */
   private checking(request: ValidationRequest, ruleSet: RuleSet): Checking {
     let c = this.checkers.get(request.uri);
-    if (!c || c.ruleSet !== ruleSet || c.locale !== request.locale || c.filePath !== request.filePath) {
-      c = { checker: new IncrementalChecker({ locale: request.locale, ruleSet, measurements: true, workspace: true }), ruleSet, locale: request.locale, filePath: request.filePath, submission: false };
+    const reportUnused = request.reportUnusedDirectives === true;
+    if (!c || c.ruleSet !== ruleSet || c.locale !== request.locale || c.filePath !== request.filePath || c.reportUnused !== reportUnused) {
+      c = { checker: new IncrementalChecker({ locale: request.locale, ruleSet, measurements: true, workspace: true, reportUnusedDirectives: reportUnused }), ruleSet, locale: request.locale, reportUnused, filePath: request.filePath, submission: false };
     }
     this.checkers.delete(request.uri);
     this.checkers.set(request.uri, c);

@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { DistrictSummary, Finding, Locale, RuleSet, SuppressedFinding, WorkspaceFinding } from '@edunorm/core';
-import { WorkspaceIndex, attachToFiles, duplicateFinding, evaluateDistrict, refigureSchools, retractions, withoutRetracted, type DistrictView, type FiguresByDocument, type WorkspaceFileInput } from '@edunorm/core/internal';
+import { WorkspaceIndex, attachToFiles, duplicateFinding, evaluateDistrict, refigureSchools, retractions, withoutRetracted, workspaceRuleIds, type DistrictView, type FiguresByDocument, type WorkspaceFileInput } from '@edunorm/core/internal';
 
 export interface WorkspaceFindings {
   findings: WorkspaceFinding[];
@@ -54,6 +54,12 @@ export class LsWorkspace {
      * `edunorm.config.yaml` — is figured again under the district's, as the CLI's join does.
      */
     private readonly figuresUnder?: (uri: string, ruleSet: RuleSet) => Promise<FiguresByDocument | undefined>,
+    /**
+     * The setting `reportUnusedDisableDirectives`: directives naming a norm across documents are
+     * judged once the county's findings are known, each file by its own rule set's ids, as the
+     * CLI's join does (a file's own check leaves them to this).
+     */
+    private readonly reportUnused?: () => boolean,
   ) {}
 
   /** Sets a file's contributions (undefined: it contributes nothing any more) and re-evaluates soon. */
@@ -145,7 +151,8 @@ export class LsWorkspace {
       for (const r of retractions([view], ruleSet)) retracted.push(r);
     }
     for (const id of [...this.memo.keys()]) if (!seen.has(id)) this.memo.delete(id);
-    const files = attachToFiles(findings, this.index, locale);
+    const unused = this.reportUnused?.() ? { ruleIds: (file: string) => workspaceRuleIds(this.ruleSetFor(file)) } : undefined;
+    const files = attachToFiles(findings, this.index, locale, unused);
     const before = this.state;
     this.state = { files, retracted, districts };
     const touched = new Set([...before.files.keys(), ...files.keys(), ...before.retracted.map((r) => r.file), ...retracted.map((r) => r.file)]);
