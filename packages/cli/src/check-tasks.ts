@@ -11,6 +11,7 @@ import { contentDigest } from './result-cache.js';
 import { reportedDocuments, type CheckedFile } from './file-report.js';
 import { readTarget } from './read-target.js';
 import { toOutcome, type Outcome } from './outcome.js';
+import { renderJsonFile } from './formatters/json.js';
 
 /** The options that change a file's result (and so are part of its cache key). */
 export interface CheckOptions {
@@ -18,6 +19,13 @@ export interface CheckOptions {
   reportUnusedDirectives: boolean;
   /** Files larger than this are not read (`file/too-large`); default 16 MiB (`--max-file-size`). */
   maxFileBytes?: number;
+  /**
+   * `--format json`: each checked file's element of the JSON output is rendered where the file
+   * is checked, from its findings as they are (rendered.ts) — on two threads in parallel, and
+   * never by parsing its spooled report again at the end. Not part of a result's cache key: the
+   * element is kept beside the result, and a hit without one is rendered when written.
+   */
+  renderJson?: boolean;
 }
 
 /**
@@ -35,6 +43,8 @@ export interface CheckJob {
   size: number;
   /** The configuration file that applies (null: none, the built-in pack), when the pipeline found it already. */
   configFile?: string | null;
+  /** With `renderJson`: the file as the JSON output names it (its relative path). */
+  relative?: string;
 }
 
 /**
@@ -55,7 +65,9 @@ export async function checkJob(job: CheckJob, resolver: ConfigResolver, options:
   // A finding about how the file was read (its encoding) counts only when the file is ours.
   const findings = withReadFinding(result.findings, read.extra, result.isEdunorm);
   const checked: CheckedFile = { isEdunorm: result.isEdunorm, findings, suppressed: result.suppressed, documents: reportedDocuments(result.documents), ...workspaceInput(result.workspace, config.hash) };
+  const rendered = options.renderJson && job.relative !== undefined && result.isEdunorm ? renderJsonFile({ file: { relative: job.relative }, findings }) : undefined;
   return toOutcome(job.index, checked, {
+    ...(rendered !== undefined ? { rendered } : {}),
     config: { ...(config.file ? { file: config.file } : {}), hash: config.hash, dependencies: config.dependencies },
     // A file read with an encoding problem is checked every time (its extra finding is not cached).
     ...(digest && !read.extra && read.bytes && read.stat ? { cacheable: { sha: contentDigest(read.bytes), ...read.stat } } : {}),

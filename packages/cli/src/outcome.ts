@@ -32,13 +32,15 @@ export interface Outcome {
   config?: { file?: string; hash: string; dependencies: string[] };
   /** Content digest and stat at read time, when the result may be cached (no encoding finding). */
   cacheable?: { sha: string; size: number; mtimeMs: number; ctimeMs: number; ino: number };
+  /** The file's element of the JSON output, rendered where it was checked (CheckOptions.renderJson). */
+  rendered?: string;
 }
 
 /** What a spool line holds. */
 export type SpooledReport = Omit<CheckedFile, 'workspace'>;
 
 /** Makes the outcome of one file's result (in the thread that checked it, or for a cache hit). */
-export function toOutcome(index: number, checked: CheckedFile, extra: Pick<Outcome, 'config' | 'cacheable'> = {}): Outcome {
+export function toOutcome(index: number, checked: CheckedFile, extra: Pick<Outcome, 'config' | 'cacheable' | 'rendered'> = {}): Outcome {
   const { workspace, ...report } = checked;
   const counts: Outcome['counts'] = [0, 0, 0];
   for (const f of report.findings) counts[f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2]++;

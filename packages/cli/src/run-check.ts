@@ -44,10 +44,11 @@ export interface RunOptions extends CheckOptions {
   /** Workers started ahead for `--concurrency n` (check-in-workers.ts startWorkers); whoever started them ends them. */
   workers?: readonly Worker[];
   /**
-   * With the cache and `--format json`: renders a file's element of the JSON output as it is
-   * checked, kept in the cache and the spool beside its report (rendered.ts).
+   * `--format json`: each file's element of the JSON output is rendered as it is checked, in
+   * the thread that checks it (CheckOptions.renderJson), and kept in the spool — and the cache —
+   * beside its report (rendered.ts); the writer copies it.
    */
-  renderJson?: (report: Pick<FileReport, 'file' | 'findings'>) => string;
+  renderJson?: boolean;
   /**
    * With the cache: files this run writes (the cache file, `--output`), which no target may be —
    * a target that is one (by path, or by device and inode as each is stat'ed for the cache)
@@ -185,14 +186,12 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
       );
       return;
     }
-    // (An element is rendered only for a result the cache keeps: recordChecked.)
-    spool.write(o.index, o.line, report !== undefined ? { report } : undefined);
+    // A checked file's element follows its report on the spool line, as a hit's does in its record.
+    if (rendered !== undefined) spool.write(o.index, `${o.line}\n${rendered}`, { report: Buffer.byteLength(o.line, 'utf8') });
+    else spool.write(o.index, o.line, report !== undefined ? { report } : undefined);
   };
-  /** A checked file's outcome, with its JSON-output element when it may be cached (parsed once here, never at output). */
-  const recordChecked = (o: Outcome) => {
-    const render = cache && options.renderJson && o.config && o.cacheable && o.isEdunorm ? options.renderJson : undefined;
-    record(o, render ? render({ file: targets[o.index]!, findings: (JSON.parse(o.line) as SpooledReport).findings }) : undefined);
-  };
+  /** A checked file's outcome, with its JSON-output element when the thread that checked it rendered one. */
+  const recordChecked = (o: Outcome) => record(o, o.rendered);
   const recordHit = (index: number, hit: CachedResult) => {
     // An element rendered for another relative path (another working folder) is not this run's;
     // one rendered for this path follows its line in the record as it does on the spool line.
@@ -223,6 +222,7 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
       absolute: target.absolute,
       size,
       configFile,
+      ...(options.renderJson ? { relative: target.relative } : {}),
       ...(target.fsPath ? { fsPath: target.fsPath } : {}),
       ...(target.walkError ? { walkError: target.walkError } : {}),
     });
@@ -264,7 +264,7 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
   let threads = 1;
   options.beforeChecking?.(jobs.length);
   if (jobs.length) {
-    const executor = await chooseExecutor(jobs, concurrency, { locale: options.locale, reportUnusedDirectives: options.reportUnusedDirectives, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}), ...(options.configFile ? { configFile: options.configFile } : {}), configFolders: configs.folders, digest: cache !== undefined }, options.workers);
+    const executor = await chooseExecutor(jobs, concurrency, { locale: options.locale, reportUnusedDirectives: options.reportUnusedDirectives, ...(options.renderJson ? { renderJson: true } : {}), ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}), ...(options.configFile ? { configFile: options.configFile } : {}), configFolders: configs.folders, digest: cache !== undefined }, options.workers);
     threads = executor.threads;
     await executor.run(jobs, recordChecked);
   }

@@ -281,7 +281,7 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
     beforeChecking: (files: number) => {
       if (files > LONG_RUN_FILES) boundHeapGrowth();
     },
-    ...(cache && (values as { format?: string }).format === 'json' ? { renderJson: (await import('../formatters/json.js')).renderJsonFile } : {}),
+    ...((values as { format?: string }).format === 'json' ? { renderJson: true } : {}),
   });
   try {
     const unsaved = cache?.save();

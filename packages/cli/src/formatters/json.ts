@@ -3,7 +3,10 @@ import type { ReportWriter, WriteContext } from './writer.js';
 import { renderedJson } from '../rendered.js';
 
 /** One checked file as the JSON output lists it (1-based lines and columns). */
-function fileEntry(r: Pick<FileReport, 'file' | 'findings'>) {
+/** What a file's element is made of: its relative path and its findings. */
+type FileElementInput = { file: Pick<FileReport['file'], 'relative'>; findings: FileReport['findings'] };
+
+function fileEntry(r: FileElementInput) {
   return {
     path: r.file.relative,
     findings: r.findings.map((f) => ({
@@ -112,7 +115,7 @@ const fileText = new JsonArrayWriter(FILE_DEPTH);
  * A checked file's element of the JSON output, as `openJson` writes it after its line break
  * and indentation: what `--cache` keeps beside a file's result for the next run (rendered.ts).
  */
-export function renderJsonFile(r: Pick<FileReport, 'file' | 'findings'>): string {
+export function renderJsonFile(r: FileElementInput): string {
   return fileText.text(fileEntry(r));
 }
 
