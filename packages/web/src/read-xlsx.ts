@@ -27,6 +27,8 @@ export class XlsxError extends Error {
 
 /** A school's workbook is a few MB; 200 MiB of inflated XML is a ZIP bomb, not a staff list. */
 const MAX_INFLATED = 200 * 1024 * 1024;
+/** Cells a sheet's merged areas may cover in all (a header's spans are a few hundred). */
+const MAX_MERGED_CELLS = 1_000_000;
 
 interface ZipEntry {
   method: number;
@@ -177,12 +179,20 @@ export async function readXlsxInBrowser(bytes: Uint8Array, sheetName?: string): 
     if (!xml) return { name: sheet.name, rows, issues, mergedInto };
     // Cells covered by a merged area, other than its top-left one, are not read (exceljs repeats
     // the master there); each is mapped to the top-left cell, as the CLI's reader does.
+    // A hostile part cannot hang the page: an area written backwards (`B5:A99999999999`, whose
+    // negative size passed the cap) is read as Excel reads it, corner to corner, and the cells
+    // covered are counted over the whole sheet, not area by area (many areas under the cap).
+    let covered = 0;
     for (const m of byName(xml, 'mergeCell')) {
-      const ref = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m.getAttribute('ref') ?? '');
+      const ref = /^([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})$/.exec(m.getAttribute('ref') ?? '');
       if (!ref) continue;
-      const [c1, r1, c2, r2] = [columnNumber(ref[1]!), Number(ref[2]), columnNumber(ref[3]!), Number(ref[4])];
-      if ((c2 - c1 + 1) * (r2 - r1 + 1) > 1_000_000) continue;
-      for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) mergedInto.set(cellAddress(r, c), `${ref[1]}${ref[2]}`);
+      const [a, b, c, d] = [columnNumber(ref[1]!), Number(ref[2]), columnNumber(ref[3]!), Number(ref[4])];
+      const [c1, c2, r1, r2] = [Math.min(a, c), Math.max(a, c), Math.min(b, d), Math.max(b, d)];
+      const area = (c2 - c1 + 1) * (r2 - r1 + 1);
+      if (area > MAX_MERGED_CELLS - covered) continue;
+      covered += area;
+      const master = cellAddress(r1, c1);
+      for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) mergedInto.set(cellAddress(r, c), master);
     }
     /** A shared formula's text is on its first cell; the others name it by index `si`. */
     const sharedMaster = new Map<string, string>();
