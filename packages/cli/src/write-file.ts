@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 const CHUNK = 1 << 20;
@@ -50,8 +50,9 @@ export function outputPath(cwd: string, value: string): string {
  * returns. A file where a folder must be (`-o budget.yaml/x`) is ENOTDIR; a folder that cannot be
  * made is its `mkdir`'s error (ENOENT, EACCES, EROFS…), for the caller to say.
  */
-export function makeFolders(folder: string, mode?: number): void {
+export function makeFolders(folder: string, mode?: number): string[] {
   const missing: string[] = [];
+  const made: string[] = [];
   for (let at = resolve(folder); ; ) {
     let st;
     try {
@@ -74,7 +75,25 @@ export function makeFolders(folder: string, mode?: number): void {
     } catch (error) {
       // Made meanwhile by another process (two runs writing into one new folder): as good.
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && isFolder(at)) continue;
+      removeFolders(made);
       throw error;
+    }
+    made.push(at);
+  }
+  return made;
+}
+
+/**
+ * Removes folders makeFolders made (outermost first, as it returned them), innermost first, each
+ * only while empty: a run that gave up leaves no `reports/2025/` behind (ESLint makes an output's
+ * folders only when it writes the report). A folder something else was put in meanwhile stays.
+ */
+export function removeFolders(made: readonly string[]): void {
+  for (let i = made.length - 1; i >= 0; i--) {
+    try {
+      rmdirSync(made[i]!);
+    } catch {
+      return;
     }
   }
 }
@@ -143,6 +162,8 @@ export class AtomicFile {
   private readonly stream: boolean;
   /** Put in place: nothing is left for `abort()` to remove. */
   private committed = false;
+  /** The folders made for it (createFolders), removed again by `abort()`. */
+  private madeFolders: string[] = [];
 
   constructor(
     /** As the user named it: what an error message says. */
@@ -150,7 +171,7 @@ export class AtomicFile {
     private readonly options: AtomicWriteOptions = {},
   ) {
     try {
-      if (options.createFolders) makeFolders(dirname(named));
+      if (options.createFolders) this.madeFolders = makeFolders(dirname(named));
       const destination = destinationOf(named, options.replaceLinks === true);
       this.stream = 'stream' in destination;
       this.path = 'stream' in destination ? destination.stream : destination.file;
@@ -171,6 +192,7 @@ export class AtomicFile {
       }
       this.fd = openSync(this.tmp, 'wx', mode);
     } catch (error) {
+      removeFolders(this.madeFolders);
       throw about(error, named);
     }
   }
@@ -238,10 +260,13 @@ export class AtomicFile {
       } catch {}
       this.fd = undefined;
     }
-    if (this.stream) return; // nothing of ours to remove (and what was sent is sent)
-    try {
-      unlinkSync(this.tmp);
-    } catch {}
+    if (!this.stream) {
+      try {
+        unlinkSync(this.tmp);
+      } catch {}
+    } // else nothing of ours to remove (and what was sent is sent)
+    removeFolders(this.madeFolders);
+    this.madeFolders = [];
   }
 }
 
