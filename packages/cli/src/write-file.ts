@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 const CHUNK = 1 << 20;
@@ -30,6 +30,15 @@ export interface AtomicWriteOptions {
    * written to as it is: renaming a file over it would replace `/dev/null` for everyone.
    */
   replaceLinks?: boolean;
+  /**
+   * Judged now, opened at the first write: the folders are made and the temporary file is
+   * created and removed again at once (a folder, a read-only disk, no permission: the error is
+   * the constructor's), a pipe or device is tested for writing without being opened. For an
+   * output named before a long run (`check --output`): nothing of the run's is on disk while the
+   * files are checked — no temporary file for a glob over that folder to find, none left behind
+   * by Ctrl-C — and a FIFO blocks only when there is a report to give it.
+   */
+  openAtFirstWrite?: boolean;
 }
 
 /**
@@ -164,12 +173,16 @@ export class AtomicFile {
   private committed = false;
   /** The folders made for it (createFolders), removed again by `abort()`. */
   private madeFolders: string[] = [];
+  /** Opens the file or stream, when `openAtFirstWrite` left that to the first write. */
+  private pending: (() => number) | undefined;
 
   constructor(
     /** As the user named it: what an error message says. */
     private readonly named: string,
     private readonly options: AtomicWriteOptions = {},
   ) {
+    /** The temporary file while the constructor holds it open (removed if what follows fails). */
+    let held: string | undefined;
     try {
       if (options.createFolders) this.madeFolders = makeFolders(dirname(named));
       const destination = destinationOf(named, options.replaceLinks === true);
@@ -179,7 +192,12 @@ export class AtomicFile {
       this.tmp = join(this.dir, `.${basename(this.path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
       if (this.stream) {
         if (options.exclusive) throw Object.assign(new Error(`EEXIST: ${named} exists`), { code: 'EEXIST', syscall: 'open', path: named });
-        this.fd = openSync(this.path, 'w');
+        const path = this.path;
+        if (!options.openAtFirstWrite) this.fd = openSync(path, 'w');
+        else {
+          accessSync(path, constants.W_OK);
+          this.pending = () => openSync(path, 'w');
+        }
         return;
       }
       let mode = options.mode ?? 0o666;
@@ -190,8 +208,27 @@ export class AtomicFile {
           // A new file: default permissions (less the umask).
         }
       }
-      this.fd = openSync(this.tmp, 'wx', mode);
+      const tmp = this.tmp;
+      this.fd = openSync(tmp, 'wx', mode);
+      held = tmp;
+      if (options.openAtFirstWrite) {
+        closeSync(this.fd);
+        this.fd = undefined;
+        unlinkSync(tmp);
+        this.pending = () => openSync(tmp, 'wx', mode);
+      }
     } catch (error) {
+      if (this.fd !== undefined) {
+        try {
+          closeSync(this.fd);
+        } catch {}
+        this.fd = undefined;
+      }
+      if (held !== undefined) {
+        try {
+          unlinkSync(held);
+        } catch {}
+      }
       removeFolders(this.madeFolders);
       throw about(error, named);
     }
@@ -199,6 +236,7 @@ export class AtomicFile {
 
   /** Appends to the temporary file; on an error the temporary file is removed and the error thrown. */
   write(content: string | Uint8Array): void {
+    this.openPending();
     if (this.fd === undefined) throw new Error(`${this.named}: written after it was committed or aborted`);
     const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     try {
@@ -211,6 +249,7 @@ export class AtomicFile {
 
   /** Flushes the temporary file and puts it in place of the target. */
   commit(): void {
+    this.openPending();
     if (this.fd === undefined) throw new Error(`${this.named}: committed after it was committed or aborted`);
     if (this.stream) {
       // A stream has nothing to rename: what was written is there (a pipe's reader has it).
@@ -251,9 +290,23 @@ export class AtomicFile {
     } catch {}
   }
 
+  /** Opens what `openAtFirstWrite` left for the first write (an error aborts, said for the named path). */
+  private openPending(): void {
+    const open = this.pending;
+    if (!open) return;
+    this.pending = undefined;
+    try {
+      this.fd = open();
+    } catch (error) {
+      this.abort();
+      throw about(error, this.named);
+    }
+  }
+
   /** Gives up: the temporary file is removed, the target stays as it was. Safe to call twice, and a no-op after a commit. */
   abort(): void {
     if (this.committed) return;
+    this.pending = undefined;
     if (this.fd !== undefined) {
       try {
         closeSync(this.fd);

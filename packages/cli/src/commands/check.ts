@@ -31,12 +31,13 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline), values.baseline) : undefined;
   const outputPath = values.output === undefined ? undefined : outputPathOf(io.cwd, values.output);
 
-  // Opened before any file is read: an output that cannot be written (a folder, a read-only
-  // disk, a folder that cannot be made) is said at once, not after the whole corpus was checked.
-  // Streamed into a temporary file beside the target, renamed over it only when complete; not
+  // Judged before any file is read: an output that cannot be written (a folder, a read-only
+  // disk, a folder that cannot be made) is said at once, not after the whole corpus was checked;
+  // opened only when the report is written (openAtFirstWrite: no temporary file on disk while
+  // the files are checked). Streamed into a temporary file beside the target, renamed over it only when complete; not
   // flushed to disk first: a report is what running again makes, and on the 2,000-school city
   // the flush of its 15 MB was a twelfth of a warm --cache run (write-file.ts, `durable`).
-  const file = outputPath ? new AtomicFile(outputPath, { createFolders: true, durable: false }) : undefined;
+  const file = outputPath ? new AtomicFile(outputPath, { createFolders: true, durable: false, openAtFirstWrite: true }) : undefined;
   try {
     const { run, locale } = await checkPaths(positionals, values, io, outputPath ? [{ path: outputPath, flag: '--output' }] : []);
     try {
