@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/paths.js';
+import { ROOT } from './helpers/paths.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const PAGE = join(ROOT, 'packages', 'web', 'dist', 'index.html');
