@@ -60,6 +60,27 @@ describe('SARIF 2.1.0', { timeout: 120_000 }, () => {
     expect(relativeUri('sub dir/a#b?.yaml')).toBe('sub%20dir/a%23b%3F.yaml');
   });
 
+  it('a file whose name is not UTF-8 is named by its bytes (outside review: bad\\xff.yaml became a literal backslash-x-f-f, a GBK name the UTF-8 of its characters)', () => {
+    const odd = mkdtempSync(join(tmpdir(), 'edunorm-sarif-bytes-'));
+    try {
+      const names = [Buffer.from('bad\xff.yaml', 'latin1'), Buffer.concat([Buffer.from('d4a4cbe3', 'hex'), Buffer.from('.yaml')])];
+      for (const n of names) writeFileSync(Buffer.concat([Buffer.from(`${odd}/`), n]), FAILING);
+      const r = runCli(['check', '.', '--format', 'sarif', '--locale', 'en'], { cwd: odd });
+      expect(r.code).toBe(1);
+      const sarif = JSON.parse(r.stdout) as typeof log;
+      const uris = sarif.runs[0]!.artifacts.map((a) => a.location.uri);
+      expect([...uris].sort()).toEqual(['%D4%A4%CB%E3.yaml', 'bad%FF.yaml']);
+      // Percent-decoded to bytes, each URI is the name on disk.
+      const bytesOf = (uri: string) => Buffer.from(uri.replace(/%([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('hex');
+      expect(uris.map(bytesOf).sort()).toEqual(names.map((n) => n.toString('hex')).sort());
+      expect(new Set(sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(new Set(uris));
+      const validate = officialValidator();
+      expect(validate(sarif) ? [] : validate.errors).toEqual([]);
+    } finally {
+      rmSync(odd, { recursive: true, force: true });
+    }
+  });
+
   it('message text doubles { and } (§3.11.5): a user value {0} is not a placeholder', () => {
     const unknown = log.runs[0]!.results.find((r) => r.ruleId === 'schema/unknown-key')!;
     expect(unknown.message.text).toContain('{{0}}');

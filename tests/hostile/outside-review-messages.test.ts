@@ -196,7 +196,8 @@ describe('files that cannot be read are said in words, without a made-up positio
     const said = (r: { stdout: string }) => (JSON.parse(r.stdout) as { files: { path: string; findings: { ruleId: string; line: number; column: number; message: string }[] }[] }).files.map((f) => [f.path, f.findings.map((x) => [x.ruleId, x.line, x.column, x.message])]);
     expect(said(zh)).toEqual([
       ['loop.yaml', [['file/unreadable', 1, 1, '无法读取此文件:链接层数过多(链接循环?)(ELOOP)。未检查。']]],
-      ['dangling.yaml', [['file/unreadable', 1, 1, '无法读取此文件:不存在(或路径中的文件夹不存在)(ENOENT)。未检查。']]],
+      // Outside review: "does not exist" of a file the folder lists; it is a link to nothing.
+      ['dangling.yaml', [['file/unreadable', 1, 1, '无法读取此文件:这是一个链接,它指向的文件不存在。未检查。']]],
     ]);
     expect(said(run(['check', 'loop.yaml', '--format', 'json'], EN))).toEqual([['loop.yaml', [['file/unreadable', 1, 1, 'This file cannot be read: too many links (a loop of links?) (ELOOP). It was not checked.']]]]);
   });

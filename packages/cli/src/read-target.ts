@@ -3,7 +3,7 @@
  * behind a symlink, a file without permission, a 5 GB dump, bytes that are not UTF-8) becomes
  * either text to check or one finding on that file — never a hang, a crash or an exception.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { DEFAULT_MAX_FILE_BYTES, decodeBytes, fileEncodingFinding, fileTooLargeFinding, fileUnreadableFinding, isEdunormText } from '@edunorm/core/internal/file-limits';
 import type { Finding, Locale } from '@edunorm/core';
 import { fsPathOf, type FileTarget } from './find-files.js';
@@ -53,6 +53,14 @@ function decode(bytes: Buffer): { text: string; invalidAt?: number } {
   return decodeBytes(bytes);
 }
 
+const isLink = (path: string | Buffer): boolean => {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
+
 /** Reads one file to check; see the module comment. */
 export function readTarget(target: Pick<FileTarget, 'absolute' | 'fsPath' | 'walkError'>, locale: Locale, maxFileBytes = DEFAULT_MAX_FILE_BYTES): ReadResult {
   // A folder the walk could not list: its files are unknown, which is never "all clear".
@@ -62,7 +70,9 @@ export function readTarget(target: Pick<FileTarget, 'absolute' | 'fsPath' | 'wal
     // O_NONBLOCK: opening a FIFO without a writer must not wait for one.
     fd = openSync(fsPathOf(target), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    return unreadable((error as NodeJS.ErrnoException).code ?? String(error), locale);
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    // A file that is listed but "does not exist" is a link to nothing: said as that.
+    return unreadable(code === 'ENOENT' && isLink(fsPathOf(target)) ? 'dangling link' : code, locale);
   }
   try {
     const stat = fstatSync(fd);

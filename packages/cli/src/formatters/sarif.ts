@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { resolve, sep } from 'node:path';
 import { STRUCTURAL_RULES, type Finding, type Locale, type RuleSet, type Severity, type SuppressedFinding } from '@edunorm/core';
 import { fingerprint } from '../baseline.js';
 import type { FileReport } from '../file-report.js';
@@ -27,6 +28,29 @@ interface SarifRule {
  */
 export function relativeUri(relative: string): string {
   return relative.split('/').map(encodeURIComponent).join('/');
+}
+
+/** What encodeURIComponent leaves as it is, and `/` between segments. */
+const URI_KEEPS = /[A-Za-z0-9\-_.!~*'()/]/;
+
+/**
+ * The relative URI of a file whose name is not UTF-8, from its path's bytes (`absolute`) under
+ * `cwd`: each byte that is not a character kept as it is becomes `%XX` (RFC 3986 §2.1), so the
+ * URI names the file on disk — a GBK name unpacked from a zip is `%D4%A4%CB%E3.yaml`, not the
+ * UTF-8 of the characters shown, nor the `\xff` escapes of an undecodable one. Undefined for a
+ * file outside `cwd` (its shown path stands).
+ */
+export function bytesUri(absolute: Uint8Array, cwd: string): string | undefined {
+  const root = resolve(cwd);
+  const base = Buffer.from(root.endsWith(sep) ? root : root + sep, 'utf8');
+  const bytes = Buffer.from(absolute.buffer, absolute.byteOffset, absolute.byteLength);
+  if (bytes.length <= base.length || !bytes.subarray(0, base.length).equals(base)) return undefined;
+  let out = '';
+  for (const b of bytes.subarray(base.length)) {
+    const c = String.fromCharCode(b);
+    out += b < 0x80 && URI_KEEPS.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
 }
 
 /** Message strings: `{` and `}` are doubled, so `{0}` in a user's value is not a placeholder (SARIF §3.11.5). */
@@ -117,17 +141,22 @@ export function openSarif(context: WriteContext): ReportWriter {
   const artifacts: { location: { uri: string; uriBaseId: string } }[] = [];
   // Artifact index of every checked file first: related locations point into other files.
   const artifactOf = new Map<string, number>();
+  // A file whose name is not UTF-8 is named by its bytes (bytesUri); every other by its relative path.
+  const uriOf = (relative: string): string => {
+    const raw = outline.rawPaths?.get(relative);
+    return (raw && bytesUri(raw, context.cwd)) ?? relativeUri(relative);
+  };
   for (const relative of outline.checkedFiles) {
     artifactOf.set(relative, artifacts.length);
-    artifacts.push({ location: { uri: relativeUri(relative), uriBaseId: '%SRCROOT%' } });
+    artifacts.push({ location: { uri: uriOf(relative), uriBaseId: '%SRCROOT%' } });
   }
   const artifactLocation = (file: string) => {
     const i = artifactOf.get(file);
-    return { uri: relativeUri(file), uriBaseId: '%SRCROOT%', ...(i !== undefined ? { index: i } : {}) };
+    return { uri: uriOf(file), uriBaseId: '%SRCROOT%', ...(i !== undefined ? { index: i } : {}) };
   };
   const resultsOf = (report: FileReport): unknown[] => {
     const artifactIndex = artifactOf.get(report.file.relative)!;
-    const uri = relativeUri(report.file.relative);
+    const uri = uriOf(report.file.relative);
     const all: (Finding & { suppression?: SuppressedFinding['suppression'] })[] = [...report.findings, ...(report.suppressed ?? [])];
     return all.map((f) => ({
       ruleId: f.ruleId,

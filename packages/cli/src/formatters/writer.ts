@@ -15,12 +15,15 @@ import { testCasesOf } from './junit-cases.js';
  *   with that first finding's severity: SARIF describes an id in no list (a schema keyword of
  *   its own) among its rules, which come before the results.
  * - `testCases`: JUnit's totals for the root element (present when the builder had the rule set).
+ * - `rawPaths`: the checked files whose names are not UTF-8, their absolute paths' bytes by their
+ *   relative (shown) path: SARIF's `uri` percent-encodes the bytes on disk, not the name shown.
  */
 export interface RunOutline {
   summary: Summary;
   checkedFiles: readonly string[];
   firedRules: readonly { id: string; severity: Severity }[];
   testCases?: { tests: number; failures: number };
+  rawPaths?: ReadonlyMap<string, Uint8Array>;
 }
 
 /** Builds a run's outline from its reports, one at a time, in output order (nothing of a report is kept but its name). */
@@ -29,6 +32,7 @@ export class OutlineBuilder {
   private readonly checkedFiles: string[] = [];
   private readonly firedRules = new Map<string, Severity>();
   private readonly testCases?: { tests: number; failures: number };
+  private rawPaths?: Map<string, Uint8Array>;
 
   /** `ruleSet`: count JUnit's test cases too (the rules a file's kinds bring in). */
   constructor(private readonly ruleSet?: RuleSet) {
@@ -40,6 +44,7 @@ export class OutlineBuilder {
     for (const f of [...report.findings, ...(report.suppressed ?? [])]) if (!this.firedRules.has(f.ruleId)) this.firedRules.set(f.ruleId, f.severity);
     if (!report.isEdunorm) return;
     this.checkedFiles.push(report.file.relative);
+    if (report.file.fsPath) (this.rawPaths ??= new Map()).set(report.file.relative, report.file.fsPath);
     if (this.testCases && this.ruleSet) {
       const cases = testCasesOf(report, this.ruleSet);
       this.testCases.tests += cases.length;
@@ -48,7 +53,7 @@ export class OutlineBuilder {
   }
 
   outline(): RunOutline {
-    return { summary: { ...this.summary }, checkedFiles: this.checkedFiles, firedRules: [...this.firedRules].map(([id, severity]) => ({ id, severity })), ...(this.testCases ? { testCases: { ...this.testCases } } : {}) };
+    return { summary: { ...this.summary }, checkedFiles: this.checkedFiles, firedRules: [...this.firedRules].map(([id, severity]) => ({ id, severity })), ...(this.testCases ? { testCases: { ...this.testCases } } : {}), ...(this.rawPaths ? { rawPaths: this.rawPaths } : {}) };
   }
 }
 

@@ -95,12 +95,19 @@ export function tooManyFindingsFinding(omitted: number, max: number, locale: Loc
 }
 
 /**
- * A file that cannot be opened or read (`reason`: an errno code such as EACCES, or
- * `not a regular file`), worded alike by the CLI and the language server.
+ * A file that cannot be opened or read (`reason`: an errno code such as EACCES, `not a regular
+ * file` or `dangling link`), worded alike by the CLI and the language server.
  */
 export function fileUnreadableFinding(reason: string, locale: Locale, what: 'file' | 'folder' = 'file'): Finding {
   // A system code in words with the code itself (`没有权限(EACCES)`), as every message about a file says it.
-  const shown = reason === 'not a regular file' ? t('不是普通文件', 'not a regular file') : /^E[A-Z]+$|^ERR_/.test(reason) ? systemErrorText(reason) : t(reason, reason);
+  const shown =
+    reason === 'not a regular file'
+      ? t('不是普通文件', 'not a regular file')
+      : reason === 'dangling link'
+        ? t('这是一个链接,它指向的文件不存在', 'it is a link to a file that does not exist')
+        : /^E[A-Z]+$|^ERR_/.test(reason)
+          ? systemErrorText(reason)
+          : t(reason, reason);
   // A folder the CLI's walk could not list (EACCES, a path past PATH_MAX): its files are unknown.
   if (what === 'folder') {
     return atStart('file/unreadable', t(`无法读取此文件夹:${shown['zh-CN']}。其中的文件都未检查。`, `This folder cannot be read: ${shown.en}. None of its files was checked.`), locale);
