@@ -147,6 +147,7 @@ export const MESSAGES = {
   importFile: (file: string, text: LocalizedText) => L(`${file}:${text['zh-CN']}`, `${file}: ${text.en}`),
   xlsxUnreadable: (path: string, reason: string) =>
     L(`无法把 ${path} 作为 .xlsx 工作簿读取(${reason});请另存为 .xlsx 或 .csv`, `cannot read ${path} as an .xlsx workbook (${reason}); save it as .xlsx or .csv`),
+  xlsxMergeBound: (path: string, why: LocalizedText) => L(`无法导入 ${path}:${why['zh-CN']}`, `cannot import ${path}: ${why.en}`),
   xlsxNoSheet: (name: string, path: string, sheets: string) => L(`${path} 中没有工作表“${name}”;现有:${sheets}`, `no sheet "${name}" in ${path}; its sheets: ${sheets}`),
   xlsxNoWorksheets: (path: string) => L(`${path} 中没有工作表`, `${path} has no worksheets`),
   mappingUnreadable: (path: string, reason: LocalizedText) => L(`无法读取对照文件 ${path}(${reason['zh-CN']})`, `cannot read the mapping file ${path} (${reason.en})`),

@@ -9,12 +9,21 @@
  * date format (1900 and 1904 date systems); merged areas keep their top-left cell only, and
  * every cell they cover is mapped to it (two-row headers). tests/web.test.ts compares it with the CLI on the import fixtures.
  */
-import { cellAddress, columnNumber, type Cell, type CellIssue, type CellValue, type Sheet } from '@edunorm/cli/import';
+import { cellAddress, columnNumber, inflatePart, MAX_INFLATED, MERGE_BOUND, mergedAreas, mergedCells, XlsxPartError, zipEntries, type Cell, type CellIssue, type CellValue, type Sheet } from '@edunorm/cli/import';
 
 export interface BrowserXlsxSheet extends Sheet {
   /** Cells holding an Excel error or a formula without a saved result, by address. */
   issues: Map<string, CellIssue>;
   mergedInto: Map<string, string>;
+}
+
+/**
+ * The names in a ZIP file's directory, or undefined when it has none that can be read: what a
+ * dropped Office document is (an .xlsx holds xl/workbook.xml, a .docx word/document.xml).
+ */
+export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
+  const entries = zipEntries(bytes);
+  return entries ? [...entries.keys()] : undefined;
 }
 
 /** A readable failure (not a workbook, a part missing, too large). */
@@ -25,80 +34,6 @@ export class XlsxError extends Error {
   }
 }
 
-/** A school's workbook is a few MB; 200 MiB of inflated XML is a ZIP bomb, not a staff list. */
-const MAX_INFLATED = 200 * 1024 * 1024;
-/** Cells a sheet's merged areas may cover in all (a header's spans are a few hundred). */
-const MAX_MERGED_CELLS = 1_000_000;
-
-interface ZipEntry {
-  method: number;
-  compressedSize: number;
-  dataOffset: number;
-}
-
-function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // End of central directory: the last 22+ bytes, signature PK\5\6, searched backwards over a comment of ≤ 64 KiB.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new XlsxError({ 'zh-CN': '这不是 .xlsx 工作簿(文件已损坏,或是旧的 .xls 格式:请在 Excel 中另存为 .xlsx 或 .csv)', en: 'this is not an .xlsx workbook (damaged, or an old .xls file: save it as .xlsx or .csv in Excel)' });
-  const count = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  const decoder = new TextDecoder();
-  const entries = new Map<string, ZipEntry>();
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) break;
-    const method = view.getUint16(at + 10, true);
-    const compressedSize = view.getUint32(at + 20, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    const local = view.getUint32(at + 42, true);
-    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    if (local + 30 <= bytes.length) {
-      const dataOffset = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-      entries.set(name.replace(/^\//, ''), { method, compressedSize, dataOffset });
-    }
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-/**
- * The names in a ZIP file's directory, or undefined when it has none that can be read: what a
- * dropped Office document is (an .xlsx holds xl/workbook.xml, a .docx word/document.xml).
- */
-export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
-  try {
-    return [...zipEntries(bytes).keys()];
-  } catch {
-    return undefined;
-  }
-}
-
-async function inflate(bytes: Uint8Array, entry: ZipEntry, budget: { left: number }): Promise<string> {
-  const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-  if (entry.method === 0) return new TextDecoder().decode(data);
-  if (entry.method !== 8) throw new XlsxError({ 'zh-CN': '工作簿使用了不支持的压缩方式', en: 'the workbook uses an unsupported compression method' });
-  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    budget.left -= value.byteLength;
-    if (budget.left < 0) {
-      await reader.cancel();
-      throw new XlsxError({ 'zh-CN': '工作簿解压后过大(超过 200 MiB),未读取', en: 'the workbook is too large once unpacked (over 200 MiB); not read' });
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(await new Blob(chunks).arrayBuffer());
-}
 
 function parseXml(text: string): Document {
   const doc = new DOMParser().parseFromString(text, 'application/xml');
@@ -152,10 +87,21 @@ function partPath(target: string): string {
 /** Reads the named worksheet, else the first that holds data (as `edunorm import` does). */
 export async function readXlsxInBrowser(bytes: Uint8Array, sheetName?: string): Promise<BrowserXlsxSheet> {
   const entries = zipEntries(bytes);
+  if (!entries) throw new XlsxError({ 'zh-CN': '这不是 .xlsx 工作簿(文件已损坏,或是旧的 .xls 格式:请在 Excel 中另存为 .xlsx 或 .csv)', en: 'this is not an .xlsx workbook (damaged, or an old .xls file: save it as .xlsx or .csv in Excel)' });
   const budget = { left: MAX_INFLATED };
   const part = async (path: string): Promise<Document | undefined> => {
     const entry = entries.get(path);
-    return entry ? parseXml(await inflate(bytes, entry, budget)) : undefined;
+    if (!entry) return undefined;
+    try {
+      return parseXml(await inflatePart(bytes, entry, budget));
+    } catch (error) {
+      if (!(error instanceof XlsxPartError)) throw error;
+      throw new XlsxError(
+        error.reason === 'method'
+          ? { 'zh-CN': '工作簿使用了不支持的压缩方式', en: 'the workbook uses an unsupported compression method' }
+          : { 'zh-CN': '工作簿解压后过大(超过 200 MiB),未读取', en: 'the workbook is too large once unpacked (over 200 MiB); not read' },
+      );
+    }
   };
   const workbook = await part('xl/workbook.xml');
   if (!workbook) throw new XlsxError({ 'zh-CN': '这不是 .xlsx 工作簿(缺少 xl/workbook.xml)', en: 'this is not an .xlsx workbook (no xl/workbook.xml)' });
@@ -178,22 +124,12 @@ export async function readXlsxInBrowser(bytes: Uint8Array, sheetName?: string): 
     const mergedInto = new Map<string, string>();
     if (!xml) return { name: sheet.name, rows, issues, mergedInto };
     // Cells covered by a merged area, other than its top-left one, are not read (exceljs repeats
-    // the master there); each is mapped to the top-left cell, as the CLI's reader does.
-    // A hostile part cannot hang the page: an area written backwards (`B5:A99999999999`, whose
-    // negative size passed the cap) is read as Excel reads it, corner to corner, and the cells
-    // covered are counted over the whole sheet, not area by area (many areas under the cap).
-    let covered = 0;
-    for (const m of byName(xml, 'mergeCell')) {
-      const ref = /^([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})$/.exec(m.getAttribute('ref') ?? '');
-      if (!ref) continue;
-      const [a, b, c, d] = [columnNumber(ref[1]!), Number(ref[2]), columnNumber(ref[3]!), Number(ref[4])];
-      const [c1, c2, r1, r2] = [Math.min(a, c), Math.max(a, c), Math.min(b, d), Math.max(b, d)];
-      const area = (c2 - c1 + 1) * (r2 - r1 + 1);
-      if (area > MAX_MERGED_CELLS - covered) continue;
-      covered += area;
-      const master = cellAddress(r1, c1);
-      for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) mergedInto.set(cellAddress(r, c), master);
-    }
+    // the master there); each is mapped to the top-left cell, as the CLI's reader does. A hostile
+    // part (an area outside the grid, or written backwards to look small; a million cells in many
+    // areas) is refused as the CLI refuses it, before anything is expanded (xlsx-parts.ts).
+    const merged = mergedAreas(byName(xml, 'mergeCell').map((m) => m.getAttribute('ref') ?? ''));
+    if (merged.over) throw new XlsxError(MERGE_BOUND);
+    for (const [cell, master] of mergedCells(merged.areas)) mergedInto.set(cell, master);
     /** A shared formula's text is on its first cell; the others name it by index `si`. */
     const sharedMaster = new Map<string, string>();
     for (const row of byName(xml, 'row')) {

@@ -20,6 +20,7 @@ export type { LocatedFinding } from './format-import.js';
 export type { GivenFields } from './build-document.js';
 export { CLI_HINTS, PAGE_HINTS, type ImportHints };
 export { mappingRows, type MappingRow } from './field-mapping.js';
+export { inflatePart, MAX_INFLATED, MERGE_BOUND, mergedAreas, mergedCells, XlsxPartError, zipEntries, type MergedArea, type ZipEntry } from './xlsx-parts.js';
 
 export interface ConvertOptions {
   kind: DocumentKind;

@@ -1,6 +1,8 @@
 import type { CellValue as ExcelCellValue, Workbook, Worksheet } from 'exceljs';
 import { UsageError } from '../usage-error.js';
+import { readFileSync } from 'node:fs';
 import { cellAddress, columnNumber, isBlank, type Cell, type CellIssue, type CellValue, type Sheet } from './sheet.js';
+import { MERGE_BOUND, mergedAreas, mergedCells, sheetOverMergeBound } from './xlsx-parts.js';
 import { MESSAGES as M } from '../messages.js';
 
 type Plain = CellValue | null | { issue: CellIssue };
@@ -52,13 +54,10 @@ function toSheet(worksheet: Worksheet): XlsxSheet {
     });
     if (cells.length) rows.push(cells);
   });
-  // Merged cells that are empty themselves are not visited by eachRow: take the covers from the model too.
-  for (const range of (worksheet.model as { merges?: string[] }).merges ?? []) {
-    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
-    if (!m) continue;
-    const [left, top, right, bottom] = [columnNumber(m[1]!), Number(m[2]), columnNumber(m[3]!), Number(m[4])];
-    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (r !== top || c !== left) mergedInto.set(cellAddress(r, c), `${m[1]}${m[2]}`);
-  }
+  // Merged cells that are empty themselves are not visited by eachRow: take the covers from the
+  // model too — corner to corner, as the page reads them (the workbook was refused before exceljs
+  // read it when they are over the bound: sheetOverMergeBound).
+  for (const [cell, master] of mergedCells(mergedAreas((worksheet.model as { merges?: string[] }).merges ?? []).areas)) mergedInto.set(cell, master);
   return { name: worksheet.name, rows, issues, mergedInto };
 }
 
@@ -68,8 +67,12 @@ export async function readXlsx(path: string, sheetName: string | undefined): Pro
   const { default: ExcelJS } = (await import('exceljs')) as unknown as { default: { Workbook: new () => Workbook } };
   const workbook = new ExcelJS.Workbook();
   try {
+    // exceljs expands every merged area cell by cell as it reads: a hostile one (B5:A99999999999)
+    // would never end. Refused first, as the web page refuses it.
+    if (await sheetOverMergeBound(readFileSync(path))) throw new UsageError(M.xlsxMergeBound(path, MERGE_BOUND));
     await workbook.xlsx.readFile(path);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(M.xlsxUnreadable(path, error instanceof Error ? error.message : String(error)));
   }
   const sheets = workbook.worksheets;
