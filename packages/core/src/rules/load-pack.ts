@@ -213,9 +213,8 @@ function ruleSchemaProblem(e: ErrorObject): { path: PathSegment[]; part: 'key' |
   }
 }
 
-/** Loads and validates one rule file; problems are collected, not thrown. */
-function loadRuleFile(packName: string, input: RuleFileText, problems: Problem[], pack: PackDefaults = new Map()): RuleDefinition | undefined {
-  const parsed = parseYaml(input.text);
+/** Loads and validates one rule file (`parsed`: its text as parseYaml read it); problems are collected, not thrown. */
+function loadRuleFile(packName: string, input: RuleFileText, parsed: ParsedFile, problems: Problem[], pack: PackDefaults = new Map()): RuleDefinition | undefined {
   const c = new ProblemCollector(input.file, parsed);
   const doc = parsed.documents[0];
   if (!doc || parsed.documents.length !== 1) {
@@ -407,13 +406,17 @@ export function loadRulePack(name: string, files: readonly RuleFileText[], along
   // Every rule's parameter defaults first: a norm across documents may use another rule's (`{ param, rule }`).
   // `alongside`: rules of other packs checked with this one (the editor checks one rule file of the built-in pack at a time).
   const pack = new Map<string, Record<string, unknown>>(alongside.map((r) => [r.id, Object.fromEntries(Object.entries(r.params).map(([k, d]) => [k, d.default]))]));
+  // Each file is read once, here: the defaults pass and the load below share the reading.
+  const parsedFiles = new Map<RuleFileText, ParsedFile>();
   for (const f of files) {
-    const value = parseYaml(f.text).documents[0]?.value as { id?: unknown; params?: unknown } | undefined;
+    const parsed = parseYaml(f.text);
+    parsedFiles.set(f, parsed);
+    const value = parsed.documents[0]?.value as { id?: unknown; params?: unknown } | undefined;
     if (!value || typeof value !== 'object' || typeof value.id !== 'string' || !value.params || typeof value.params !== 'object') continue;
     pack.set(value.id, Object.fromEntries(Object.entries(value.params as Record<string, unknown>).map(([k, d]) => [k, d && typeof d === 'object' ? (d as { default?: unknown }).default : undefined])));
   }
   for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
-    const rule = loadRuleFile(name, f, problems, pack);
+    const rule = loadRuleFile(name, f, parsedFiles.get(f)!, problems, pack);
     if (!rule) continue;
     const other = ids.get(rule.id);
     if (other) {
