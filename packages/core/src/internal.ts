@@ -22,7 +22,7 @@ export { formatPath, parsePath, getAt } from './path.js';
 export { fillTemplate, formatPercent, formatYuan, pick } from './messages/format.js';
 export { didYouMean } from './messages/did-you-mean.js';
 export { findTerm, labelOf, termWords, vocabularyOf } from './vocabulary.js';
-export { parseHumanBoolean } from './schema/suggest-value.js';
+export { parseHumanBoolean, yearOfDate } from './schema/suggest-value.js';
 export { applySuppressions, applyDirectives, parseDirectives, type Directive, type DirectiveKind, type SuppressionOutcome } from './suppressions.js';
 export { BUDGET_EXAMPLE, DISTRICT_EXAMPLE, DOCUMENT_TEMPLATES, STAFFING_EXAMPLE } from './templates.js';
 export { runCaseIn, ruleSetForCase } from './rules/test-rules.js';

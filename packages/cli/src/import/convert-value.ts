@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@edunorm/core';
-import { parseHumanBoolean } from '@edunorm/core/internal';
+import { parseHumanBoolean, yearOfDate } from '@edunorm/core/internal';
 import type { FieldSpec } from './field-mapping.js';
 import { normalizeHeader, titleCore } from './field-mapping.js';
 import type { CellValue } from './sheet.js';
@@ -62,11 +62,14 @@ function toFraction(value: CellValue): Conversion {
   );
 }
 
-/** Integers, with the unit word people add (`6年`, `380学时`) and, for years, a date's year. */
+/** Integers, with the unit word people add (`6年`, `380学时`) and, for years, a date's year (a date cell, or a date written 2009/9/1). */
 function toInteger(value: CellValue, isYear: boolean): Conversion {
   if (value instanceof Date && isYear) return { value: value.getUTCFullYear() };
   if (typeof value === 'number' && Number.isInteger(value)) return { value };
   if (typeof value === 'string') {
+    // A date cell saved into a CSV by Excel is its displayed text (2009/9/1): its year, as for a date cell of an .xlsx.
+    const dated = isYear ? yearOfDate(value) : undefined;
+    if (dated !== undefined) return { value: dated };
     const n = parseDecimal(ascii(value).replace(isYear ? /年度?$/ : /(年|次|人|所)$/, ''));
     if (n !== undefined && Number.isInteger(n)) return { value: n };
   }
