@@ -219,7 +219,7 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
       const fix = suggestion
         ? { title: L(`改为 ${suggestion.text}`, `Change to ${suggestion.text}`), newText: suggestion.text }
         : undefined;
-      return { ...structural('schema/type'), path, message: typeMessage(label, expected, unit, error.data, suggestion?.text), ...(fix ? { fix } : {}) };
+      return { ...structural('schema/type'), path, message: typeMessage(label, expected, unit, error.data, suggestion?.text, source?.text), ...(fix ? { fix } : {}) };
     }
     case 'enum': {
       const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
@@ -305,9 +305,11 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
   }
 }
 
-function typeMessage(label: LocalizedText, expected: string, unit: Unit | undefined, actual: unknown, suggestion: string | undefined): LocalizedText {
-  const shown = typeof actual === 'string' ? `"${actual}"` : actual === null ? '空值' : showValue(actual);
-  const shownEn = typeof actual === 'string' ? `"${actual}"` : actual === null ? 'an empty value' : showValue(actual);
+function typeMessage(label: LocalizedText, expected: string, unit: Unit | undefined, actual: unknown, suggestion: string | undefined, source?: string): LocalizedText {
+  // A number as the clerk wrote it (0130902008, not the 130902008 YAML reads it as).
+  const number = typeof actual === 'number' && source !== undefined && /^[-+.\w]+$/.test(source.trim()) ? source.trim() : showValue(actual);
+  const shown = typeof actual === 'string' ? `"${actual}"` : actual === null ? '空值' : typeof actual === 'number' ? number : showValue(actual);
+  const shownEn = typeof actual === 'string' ? `"${actual}"` : actual === null ? 'an empty value' : typeof actual === 'number' ? number : showValue(actual);
   const written = typeof actual === 'string' ? actual : '';
   // Name the mistake itself when it is a common one: full-width digits, a date for a year.
   const mistake =
