@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli } from './helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'edunorm-review-b-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
