@@ -4,7 +4,7 @@
  * shows is compared with what the CLI and the core say for the same input, so the page cannot
  * drift from the checker it is built from.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -408,6 +408,42 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web checker in headless Chromium (${
     const related = await page.$$eval('li[data-rule-id="class-teacher-allowance"] .related li', (items) => items.map((li) => li.textContent));
     expect(expected.related?.length).toBeGreaterThan(0);
     expect(related).toEqual(expected.related!.map((r) => `↳ 第 ${r.range.start.line} 行,第 ${r.range.start.column} 列:${r.message}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('the files of one drop are checked together, as edunorm check checks their folder (outside review: a county dropped whole got none of its county norms, and nothing said so)', async () => {
+    // The county without its configuration: the page checks with the built-in rules, as the CLI does then.
+    const county = join(dir, 'county-together');
+    cpSync(join(EXAMPLES, 'county'), county, { recursive: true });
+    rmSync(join(county, 'edunorm.config.yaml'));
+    const cli = runCli(['check', '.', '--format', 'json', '--locale', 'zh-CN'], { cwd: county });
+    type CliFile = { path: string; findings: { ruleId: string; line: number; column: number; message: string; related?: { file?: string }[] }[] };
+    const files = (JSON.parse(cli.stdout) as { files: CliFile[] }).files;
+    expect(files.flatMap((f) => f.findings.map((x) => x.ruleId))).toEqual(expect.arrayContaining(['county-teacher-pay-parity', 'district-school-list']));
+    await drop(files.map((f) => ({ name: f.path.split('/').pop()!, bytes: readFileSync(join(county, f.path)) })));
+    const sections = await page.$$eval('#result section.file', (ss) =>
+      ss.map((s) => ({
+        name: s.getAttribute('data-file'),
+        findings: Array.from(s.querySelectorAll('ol.findings > li')).map((li) => `${li.getAttribute('data-rule-id')}@${li.getAttribute('data-line')}:${li.getAttribute('data-column')}`),
+        others: Array.from(s.querySelectorAll('ul.related li[data-file]')).map((li) => li.getAttribute('data-file')),
+      })),
+    );
+    // Three staffing-2025.yaml of three schools: told apart by their names on the page.
+    expect(sections.map((x) => x.name)).toEqual(['district-2024.yaml', 'district-2025.yaml', 'staffing-2025.yaml', 'budget-2025.yaml', 'staffing-2025.yaml (2)', 'staffing-2025.yaml (3)', 'budget-2025.yaml (2)']);
+    // The same findings, file by file, rule, line and column, as the command line on the folder.
+    expect(sections.map((x) => x.findings)).toEqual(files.map((f) => f.findings.map((x) => `${x.ruleId}@${x.line}:${x.column}`)));
+    // A district's finding names the school files its figures come from.
+    const district = sections.find((x) => x.name === 'district-2025.yaml')!;
+    expect(district.others.length).toBeGreaterThan(0);
+    expect(district.others.every((n) => sections.some((x) => x.name === n))).toBe(true);
+    expect(await page.textContent('#scope-note')).toContain('只统计与县指标文档一起拖入的学校文件');
+    expect(await page.textContent('#scope-note')).not.toContain('edunorm.config.yaml');
+    // With the configuration dropped too, the page says it did not apply it.
+    await drop([{ name: 'edunorm.config.yaml', bytes: readFileSync(join(EXAMPLES, 'county', 'edunorm.config.yaml')) }, { name: 'budget-2025.yaml', bytes: readFileSync(join(county, 'schools', 'xihe-primary', 'budget-2025.yaml')) }]);
+    expect(await page.textContent('#scope-note')).toBe('本页按内置规则检查,没有采用拖入的 edunorm.config.yaml 中的设置;要按其中的设置检查,请在命令行运行 edunorm check 加上文件夹,或在 VS Code 中打开该文件夹。');
+    // One school alone: no county norm, no note.
+    await drop([{ name: 'budget-2025.yaml', bytes: readFileSync(join(county, 'schools', 'xihe-primary', 'budget-2025.yaml')) }]);
+    expect(await page.$('#scope-note')).toBeNull();
     expect(problems).toEqual([]);
   });
 

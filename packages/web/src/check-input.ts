@@ -36,6 +36,8 @@ export interface Outcome {
   ms: number;
   /** The input was pasted text, not a file (said so: "粘贴的内容", not "文件"). */
   pasted?: boolean;
+  /** Its name among the files checked together (check-together.ts): `name`, or `name (2)` for a second file of that name. */
+  key?: string;
 }
 
 export const isSheet = (name: string) => /\.(xlsx|csv)$/i.test(name);
@@ -106,7 +108,7 @@ const BINARY_MESSAGES: Record<BinaryKind, LocalizedText> = {
 async function checkYamlBytes(bytes: Uint8Array, name: string, locale: Locale): Promise<{ text: string; result: CheckResult }> {
   const { text, invalidAt } = decodeBytes(bytes);
   // With its name, as the command line checks a file: edunorm.config.yaml is known as the configuration.
-  const result = await check(text, { locale, path: name });
+  const result = await check(text, { locale, path: name, workspace: true });
   if (invalidAt === undefined) return { text, result };
   return { text, result: { ...result, findings: withReadFinding(result.findings, fileEncodingFinding(text, invalidAt, locale), result.isEdunorm) } };
 }
@@ -127,7 +129,7 @@ export async function checkInput(input: Input, locale: Locale, sheet: SheetOptio
       // The same conversion as `edunorm import`; its messages point to this page's table and form, not to docs and flags.
       const converted = convertSheet(read, { kind: sheet.kind, locale, fileName: input.name, isWorkbook: workbook, given: sheet.given, issues, hints: PAGE_HINTS });
       if (!converted.ok) return done({ error: converted.message });
-      const result = await check(converted.text, { locale });
+      const result = await check(converted.text, { locale, workspace: true });
       const cells = new Map<Finding, string>();
       const located = locateFindings(result.findings, converted.imported);
       for (const l of located) if (l.cell) cells.set(l.finding, l.cell);
@@ -142,7 +144,7 @@ export async function checkInput(input: Input, locale: Locale, sheet: SheetOptio
       return done(await checkYamlBytes(input.bytes, input.name, locale));
     }
     const text = input.text ?? '';
-    return done({ text, result: await check(text, { locale }) });
+    return done({ text, result: await check(text, { locale, workspace: true }) });
   } catch (error) {
     if (error instanceof XlsxError) return done({ error: error.text });
     // Anything else is the browser's own error (its words, in its language): say what it means

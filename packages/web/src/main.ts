@@ -9,7 +9,8 @@ import badExample from '../../../examples/noncompliant/staffing.yaml';
 import { mappingRows } from '@edunorm/cli/import';
 import { checkInput, isSheet, type Input, type Outcome } from './check-input.js';
 import { h } from './dom.js';
-import { renderOutcome, renderSummary } from './render.js';
+import { checkTogether } from './check-together.js';
+import { renderOutcome, renderScopeNote, renderSummary } from './render.js';
 import { FOLDER_DROPPED, UI, UNREADABLE_FILE } from './ui-text.js';
 
 let locale: Locale = location.hash === '#en' ? 'en' : 'zh-CN';
@@ -60,9 +61,13 @@ async function show(load: () => Promise<Input[]> | Input[]): Promise<void> {
     outcomes.push(await checkInput(input, locale, sheetOptions()));
     if (mine !== run) return;
   }
-  result.replaceChildren(renderSummary(outcomes, locale), ...outcomes.map((o) => renderOutcome(o, locale)));
+  // The files of one drop together, as `edunorm check` checks a folder: a district's norms over its schools.
+  const together = await checkTogether(outcomes, locale);
+  if (mine !== run) return;
+  const note = renderScopeNote(together, locale);
+  result.replaceChildren(renderSummary(together, locale), ...(note ? [note] : []), ...together.map((o) => renderOutcome(o, locale)));
   result.setAttribute('data-state', 'done');
-  result.setAttribute('data-ms', String(outcomes.reduce((s, o) => s + o.ms, 0)));
+  result.setAttribute('data-ms', String(together.reduce((s, o) => s + o.ms, 0)));
 }
 
 /** Checks the inputs already given again (the language or a sheet option changed). */

@@ -35,6 +35,19 @@ export function renderSummary(outcomes: readonly Outcome[], locale: Locale): HTM
   );
 }
 
+/**
+ * What checking the files of one drop together could not do, said under the summary: a district's
+ * norms counted only the schools dropped with it, and a dropped edunorm.config.yaml was not applied
+ * (the page checks with the built-in rules). Null when neither applies.
+ */
+export function renderScopeNote(outcomes: readonly Outcome[], locale: Locale): HTMLElement | null {
+  const t = UI[locale];
+  const district = outcomes.some((o) => o.result?.isEdunorm && o.result.documents.some((d) => d.kind === 'DistrictIndicators'));
+  const config = outcomes.some((o) => o.result?.fileKind === 'config');
+  if (!district && !config) return null;
+  return h('div', { id: 'scope-note', class: 'scope-note', role: 'note' }, ...(district ? [h('p', {}, t.countyScope)] : []), ...(config ? [h('p', {}, t.configNotApplied)] : []));
+}
+
 /** The finding's line (and the one above, for context) with the flagged characters marked. */
 function sourceLines(positions: TextPositions, finding: Finding): HTMLElement {
   const line = finding.range.start.line;
@@ -55,7 +68,8 @@ function sourceLines(positions: TextPositions, finding: Finding): HTMLElement {
   return pre;
 }
 
-function findingItem(finding: Finding, positions: TextPositions | undefined, cell: string | undefined, locale: Locale): HTMLElement {
+/** `ownFile`: the finding's file among those checked together (a related location in another one names it). */
+function findingItem(finding: Finding, positions: TextPositions | undefined, cell: string | undefined, locale: Locale, ownFile?: string): HTMLElement {
   const t = UI[locale];
   const { line, column } = finding.range.start;
   const c = finding.citation;
@@ -67,7 +81,19 @@ function findingItem(finding: Finding, positions: TextPositions | undefined, cel
     h('p', { class: 'message' }, visibleControls(finding.message)),
     // Where the figures of the target come from (the CLI's “↳ line:column” lines).
     finding.related?.length
-      ? h('ul', { class: 'related' }, ...finding.related.map((r) => h('li', { 'data-line': r.range.start.line, 'data-column': r.range.start.column }, `↳ ${t.lineCol(r.range.start.line, r.range.start.column)}${locale === 'zh-CN' ? ':' : ': '}${visibleControls(r.message)}`)))
+      ? h(
+          'ul',
+          { class: 'related' },
+          ...finding.related.map((r) => {
+            // A location in another of the files checked together (a school's, for a district's finding) names that file.
+            const other = r.file !== undefined && r.file !== ownFile ? r.file : undefined;
+            return h(
+              'li',
+              { 'data-line': r.range.start.line, 'data-column': r.range.start.column, ...(other ? { 'data-file': other } : {}) },
+              `↳ ${other ? `${visibleControls(other)}${locale === 'zh-CN' ? ' ' : ', '}` : ''}${t.lineCol(r.range.start.line, r.range.start.column)}${locale === 'zh-CN' ? ':' : ': '}${visibleControls(r.message)}`,
+            );
+          }),
+        )
       : null,
     finding.fix ? h('p', { class: 'fix' }, h('strong', {}, `${t.fix}:`), finding.fix.title[locale]) : null,
     c ? h('blockquote', { class: 'citation' }, h('strong', {}, `${t.citation}:`), `《${c.document}》${c.section}:“${c.quote}”`) : null,
@@ -80,7 +106,9 @@ export function renderOutcome(outcome: Outcome, locale: Locale): HTMLElement {
   // User text (a file name, names quoted in messages) is shown with its invisible controls
   // written visibly (core's visibleControls, as the CLI does): a bidi override in a name would
   // otherwise turn the figures after it around on screen.
-  const section = h('section', { class: 'file', 'data-file': outcome.name }, h('h2', {}, visibleControls(outcome.name)));
+  // Named as among the files checked together (a second `staffing-2025.yaml` is `staffing-2025.yaml (2)`).
+  const name = outcome.key ?? outcome.name;
+  const section = h('section', { class: 'file', 'data-file': name }, h('h2', {}, visibleControls(name)));
   if (outcome.error) {
     section.append(h('p', { class: 'file-error', role: 'alert' }, `${t.readError}:${locale === 'zh-CN' ? '' : ' '}${outcome.error[locale]}`));
     return section;
@@ -106,7 +134,7 @@ export function renderOutcome(outcome: Outcome, locale: Locale): HTMLElement {
   }
   const positions = outcome.text !== undefined ? new TextPositions(outcome.text) : undefined;
   if (result.findings.length) {
-    section.append(h('ol', { class: 'findings' }, ...result.findings.map((f) => findingItem(f, positions, outcome.cells?.get(f), locale))));
+    section.append(h('ol', { class: 'findings' }, ...result.findings.map((f) => findingItem(f, positions, outcome.cells?.get(f), locale, name))));
   }
   if (outcome.generated && outcome.text !== undefined) {
     section.append(h('details', { class: 'generated' }, h('summary', {}, t.generated), h('pre', { class: 'yaml' }, outcome.text.split('\n').map(visibleControls).join('\n'))));

@@ -54,6 +54,10 @@ export interface UiText {
   notEdunormPasted: string;
   /** An edunorm.config.yaml dropped or pasted: ours, but no submission. */
   configFile: string;
+  /** Under the summary when a district's file is among those checked: its county norms counted only the schools dropped with it. */
+  countyScope: string;
+  /** Under the summary when an edunorm.config.yaml was dropped: the page checks with the built-in rules. */
+  configNotApplied: string;
   documents: (n: number, ms: number) => string;
   generated: string;
   pasted: string;
@@ -106,6 +110,8 @@ export const UI: Record<Locale, UiText> = {
     notEdunorm: '这不是 edunorm 文件:文件开头应有 apiVersion: edunorm/v1。没有检查。',
     notEdunormPasted: '粘贴的内容不是 edunorm 文件:开头应有 apiVersion: edunorm/v1。没有检查。',
     configFile: '这是 edunorm 的配置文件(edunorm.config.yaml),不是报送的数据,本页不检查它:配置由命令行和 VS Code 扩展读取。请拖入学校或区县报送的 YAML 文件,或 Excel 表格。',
+    countyScope: '县域检查(县域教师平均工资、县域高级教师岗位比例、县指标文档中的学校名单和在校生数等)只统计与县指标文档一起拖入的学校文件:要检查全县,请把该县所有学校的预算和教职工文件一起拖进来。',
+    configNotApplied: '本页按内置规则检查,没有采用拖入的 edunorm.config.yaml 中的设置;要按其中的设置检查,请在命令行运行 edunorm check 加上文件夹,或在 VS Code 中打开该文件夹。',
     documents: (n, ms) => `检查了 ${n} 个文档,用时 ${ms} 毫秒`,
     generated: '由表格生成的 YAML(可复制保存)',
     pasted: '粘贴的内容',
@@ -155,6 +161,8 @@ export const UI: Record<Locale, UiText> = {
     notEdunorm: 'This is not an edunorm file: it should start with apiVersion: edunorm/v1. Nothing was checked.',
     notEdunormPasted: 'The pasted text is not an edunorm file: it should start with apiVersion: edunorm/v1. Nothing was checked.',
     configFile: 'This is an edunorm configuration file (edunorm.config.yaml), not submitted data; this page does not check it: the command line and the VS Code extension read it. Drop a school\'s or district\'s YAML submission, or a sheet.',
+    countyScope: "The county norms (county-wide teacher pay, the county-wide senior-post share, the district's school list and enrolments, and more) counted only the school files dropped together with the district's file: to check the whole county, drop all its schools' budget and staffing files together.",
+    configNotApplied: 'This page checks with the built-in rules; the settings of the dropped edunorm.config.yaml were not applied. To check with them, run edunorm check on the folder, or open the folder in VS Code.',
     documents: (n, ms) => `${n} document${n === 1 ? '' : 's'} checked in ${ms} ms`,
     generated: 'YAML generated from the sheet (copy and save it)',
     pasted: 'Pasted text',
