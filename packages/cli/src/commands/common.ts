@@ -181,6 +181,18 @@ function nothingChecked(found: FoundFiles, skipped: number, locale: Locale): str
     : `nothing was checked: ${why.join('; ')}. Add --no-error-on-unmatched-pattern to exit 0 when that is expected`;
 }
 
+/** A run (or a shard) some of whose patterns named nothing: the patterns, and the way out. */
+function unmatched(found: FoundFiles, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const why = found.empty.map((e) =>
+    e.kind === 'glob' ? (zh ? `没有文件匹配 "${safeText(e.input)}"` : `no files match "${safeText(e.input)}"`) : zh ? `"${safeText(e.input)}" 中没有 YAML 文件` : `no YAML files in "${safeText(e.input)}"`,
+  );
+  if (!why.length) why.push(zh ? '没有找到文件' : 'no files found');
+  return zh
+    ? `${why.join(';')}。确实如此时加 --no-error-on-unmatched-pattern(退出码 0)`
+    : `${why.join('; ')}. Add --no-error-on-unmatched-pattern to exit 0 when that is expected`;
+}
+
 /** The checked files of a command: the pipeline's run (close it when done), and every file found (before --shard). */
 export interface CheckedPaths {
   run: CheckRun;
@@ -303,6 +315,14 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
     }
     if (values.shard === undefined && run.summary.checked === 0) {
       const message = { 'zh-CN': nothingChecked(found, run.summary.skipped, 'zh-CN'), en: nothingChecked(found, run.summary.skipped, 'en') };
+      if (!values['no-error-on-unmatched-pattern']) throw new UsageError(message);
+      if (values.verbose) io.stderr(`edunorm: ${message[locale]}\n`);
+    } else if (found.empty.length > 0 || found.targets.length === 0) {
+      // A pattern or folder that names nothing is a mistake to say even when others matched (as
+      // ESLint's "No files matching the pattern"), and in every shard: an empty shard is by
+      // design, a glob that matches nothing in the whole tree is not (each job of the matrix
+      // exited 0 on a misspelt path).
+      const message = { 'zh-CN': unmatched(found, 'zh-CN'), en: unmatched(found, 'en') };
       if (!values['no-error-on-unmatched-pattern']) throw new UsageError(message);
       if (values.verbose) io.stderr(`edunorm: ${message[locale]}\n`);
     }
