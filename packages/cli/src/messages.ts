@@ -88,6 +88,14 @@ export const MESSAGES = {
     L(`${path} 对规则 ${id} 的描述与前面的文件不同(语言、配置或规则包不同?);同一次检查的分片应使用相同的选项和配置`, `${path} describes rule ${id} differently from an earlier file (another locale, configuration or rule pack?); shards of one run use the same options and configuration`),
   sarifSharedFile: (file: string, a: string, b: string) =>
     L(`${file} 同时出现在 ${a} 和 ${b} 中:同一次检查的各个分片不会检查同一个文件(是否把同一个文件给了两次?)`, `${file} appears in both ${a} and ${b}: the shards of one run never check the same file (the same input given twice?)`),
+  sarifShardMixed: (sharded: string, plain: string) =>
+    L(`${sharded} 是分片检查(--shard)的结果,${plain} 不是;只合并同一次分片检查的全部分片`, `${sharded} is a shard of a --shard run and ${plain} is not; merge all the shards of one sharded run, and nothing else`),
+  sarifShardRuns: (a: string, b: string) =>
+    L(`${a} 和 ${b} 是不同分片检查的分片(检查的文件或规则设置不同);请用相同的路径和配置重新运行各个分片`, `${a} and ${b} are shards of different runs (other files checked, or other rule settings); re-run every shard with the same paths and configuration`),
+  sarifShardTwice: (index: string, a: string, b: string) =>
+    L(`${a} 和 ${b} 都是第 ${index} 个分片;每个分片只给一次`, `${a} and ${b} are both shard ${index}; give each shard once`),
+  sarifShardMissing: (missing: string, count: number) =>
+    L(`缺少第 ${missing} 个分片(共 ${count} 个):合并后的结果会让这些分片中文件的告警被当作已修复而关闭;请提供全部分片`, `shard ${missing} of ${count} missing: uploaded, the merged log would close the alerts of those shards' files as fixed — give every shard`),
   sarifOutputIsInput: (path: string) => L(`--output ${path} 是要合并的文件之一,不会覆盖它;请另选输出文件`, `--output ${path} is one of the files being merged; it is not replaced — choose another output file`),
   cacheNotOurs: (path: string) =>
     L(

@@ -90,6 +90,7 @@ export function mergeSarif(inputs: readonly SarifInput[]): MergedSarif {
   const artifactOwner = new Map<string, string>();
   const results: Json[] = [];
   let first: { name: string; run: Json; driver: Json; category: string; version: unknown } | undefined;
+  const shards: { name: string; shard: Shard | undefined }[] = [];
 
   for (const { name, log } of inputs) {
     if (!isObject(log) || log.version !== '2.1.0' || !Array.isArray(log.runs)) throw new UsageError(M.notSarif(safeText(name)));
@@ -100,6 +101,7 @@ export function mergeSarif(inputs: readonly SarifInput[]): MergedSarif {
       // One analysis is one tool version and one category: anything else is two analyses, uploaded apart.
       if (driver.version !== first.version) throw new UsageError(M.sarifVersions(safeText(first.name), safeText(String(first.version)), safeText(name), safeText(String(driver.version))));
       if (category !== first.category) throw new UsageError(M.sarifCategories(safeText(first.name), safeText(first.category), safeText(name), safeText(category)));
+      shards.push({ name, shard: shardOf(name, run, r) });
 
       for (const rule of runRules) {
         const id = rule.id as string;
@@ -127,10 +129,56 @@ export function mergeSarif(inputs: readonly SarifInput[]): MergedSarif {
       runResults.forEach((result, i) => results.push(reindexResult(result, `runs[${r}].results[${i}]`, name, own, ruleIndex, artifactIndex)));
     }
   }
-  const base = first?.run ?? { tool: { driver: { name: 'edunorm' } } };
+  // Every input read alike; now the set: each shard of one run, once.
+  checkShards(shards);
+  const base = withoutShard(first?.run ?? { tool: { driver: { name: 'edunorm' } } });
   const driver = { ...(first?.driver ?? { name: 'edunorm' }), rules };
   const run: Json = { ...base, tool: { ...(base.tool as Json), driver }, artifacts, results };
   return { log: { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] }, results: results.length, artifacts: artifacts.length };
+}
+
+type Shard = { index: number; count: number; run: string };
+
+/** `properties.edunormShard` of a run written by `check --shard i/n` (formatters/writer.ts ShardIdentity), or undefined. */
+function shardOf(name: string, run: Json, r: number): Shard | undefined {
+  const props = run.properties;
+  if (!isObject(props) || props.edunormShard === undefined) return undefined;
+  const s = props.edunormShard;
+  const whole = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1;
+  if (!isObject(s) || !whole(s.index) || !whole(s.count) || s.index > s.count || typeof s.run !== 'string') throw malformed(name, `runs[${r}].properties.edunormShard`);
+  return { index: s.index, count: s.count, run: s.run };
+}
+
+/**
+ * Shards of one run, each once, none missing: a merge of 3 of 4 shards is a valid log that,
+ * uploaded, closes the alerts of the fourth shard's files as fixed. Logs without a shard
+ * identity (an unsharded run, an older edunorm) merge as before, but not mixed with shards.
+ */
+function checkShards(shards: readonly { name: string; shard: Shard | undefined }[]): void {
+  const sharded = shards.find((s) => s.shard);
+  if (!sharded) return;
+  const plain = shards.find((s) => !s.shard);
+  if (plain) throw new UsageError(M.sarifShardMixed(safeText(sharded.name), safeText(plain.name)));
+  const one = sharded.shard!;
+  const seen = new Map<number, string>();
+  for (const { name, shard } of shards) {
+    if (shard!.run !== one.run || shard!.count !== one.count) throw new UsageError(M.sarifShardRuns(safeText(sharded.name), safeText(name)));
+    const twice = seen.get(shard!.index);
+    if (twice !== undefined) throw new UsageError(M.sarifShardTwice(`${shard!.index}/${shard!.count}`, safeText(twice), safeText(name)));
+    seen.set(shard!.index, name);
+  }
+  // At most ten named (a hand-edited count of a billion is not a billion numbers).
+  const missing: number[] = [];
+  for (let i = 1; i <= one.count && missing.length < 10; i++) if (!seen.has(i)) missing.push(i);
+  if (missing.length) throw new UsageError(M.sarifShardMissing(`${missing.join(', ')}${missing.length === 10 && one.count - seen.size > 10 ? ', …' : ''}`, one.count));
+}
+
+/** The merged run is one unsharded run: no shard identity left on it. */
+function withoutShard(run: Json): Json {
+  if (!isObject(run.properties) || run.properties.edunormShard === undefined) return run;
+  const { edunormShard: _shard, ...rest } = run.properties;
+  const { properties: _props, ...plain } = run;
+  return Object.keys(rest).length ? { ...plain, properties: rest } : plain;
 }
 
 /** A result with ruleIndex and every artifact index pointing into the merged tables. */

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BaselineFilter, readBaseline } from '../baseline.js';
 import { countReport, emptySummary, type FileReport } from '../file-report.js';
 import { FORMATTERS, type FormatterEntry, type RunOutline } from '../formatters/index.js';
-import { OutlineBuilder, writeRun } from '../formatters/writer.js';
+import { OutlineBuilder, writeRun, type ShardIdentity } from '../formatters/writer.js';
 import { safeText, shellWord } from '../safe-text.js';
 import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
@@ -13,7 +14,7 @@ import { MESSAGES as M } from '../messages.js';
 import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
 import { checkPaths } from './common.js';
 import type { CheckRun } from '../run-check.js';
-import type { Locale } from '@edunorm/core';
+import type { Locale, RuleSet } from '@edunorm/core';
 
 export async function run(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -39,9 +40,9 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   // the flush of its 15 MB was a twelfth of a warm --cache run (write-file.ts, `durable`).
   const file = outputPath ? new AtomicFile(outputPath, { createFolders: true, durable: false, openAtFirstWrite: true }) : undefined;
   try {
-    const { run, locale } = await checkPaths(positionals, values, io, outputPath ? [{ path: outputPath, flag: '--output' }] : []);
+    const { run, locale, targets } = await checkPaths(positionals, values, io, outputPath ? [{ path: outputPath, flag: '--output' }] : []);
     try {
-      return await output(run, locale, format);
+      return await output(run, locale, format, targets.map((t) => t.relative));
     } finally {
       run.close();
     }
@@ -56,7 +57,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
    * when the run's own counts are not what is shown (a baseline, --quiet) or the format lists
    * the rules that fired (SARIF) or its test cases (JUnit).
    */
-  async function output(run: CheckRun, locale: Locale, format: FormatterEntry): Promise<number> {
+  async function output(run: CheckRun, locale: Locale, format: FormatterEntry, found: readonly string[]): Promise<number> {
     const color = values['no-color'] ? false : values.color ? true : io.isTTY && !values.output && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
     const open = await format.load();
     // Rule metadata (SARIF, junit) comes from the configuration of the working folder.
@@ -95,7 +96,8 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     }
     // What --quiet left out: a summary must not call such a run "all clear".
     const hidden = values.quiet ? { warnings: totals.warnings, infos: totals.infos } : undefined;
-    const writer = open({ locale, version: cliVersion(), color, cwd: io.cwd, outline, ...(ruleSet ? { ruleSet } : {}), ...(hidden ? { hidden } : {}) });
+    const shard = values.shard !== undefined && ruleSet ? shardIdentity(values.shard, found, ruleSet) : undefined;
+    const writer = open({ locale, version: cliVersion(), color, cwd: io.cwd, outline, ...(ruleSet ? { ruleSet } : {}), ...(hidden ? { hidden } : {}), ...(shard ? { shard } : {}) });
     if (file) {
       await writeRun(writer, toWrite(), (chunk) => file.write(chunk));
       file.commit();
@@ -122,4 +124,20 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     }
     return EXIT_OK;
   }
+}
+
+/**
+ * `--shard i/n` (already judged well-formed by checkPaths) and what identifies the whole run:
+ * every file found before slicing and the rule settings of the working folder. Shards of one
+ * run agree on it; a job that checked other paths, or ran with another configuration, does not.
+ */
+function shardIdentity(shard: string, found: readonly string[], ruleSet: RuleSet): ShardIdentity | undefined {
+  const m = /^(\d+)\/(\d+)$/.exec(shard);
+  if (!m) return undefined;
+  const hash = createHash('sha256');
+  // Sorted: the walk's order is not what identifies the run.
+  for (const file of [...found].sort()) hash.update(`${file}\0`);
+  hash.update('\u0001');
+  for (const r of ruleSet.rules) hash.update(`${JSON.stringify([r.definition.id, r.severity ?? r.definition.severity, r.params])}\0`);
+  return { index: Number(m[1]), count: Number(m[2]), run: hash.digest('hex').slice(0, 32) };
 }

@@ -235,6 +235,7 @@ export function openSarif(context: WriteContext): ReportWriter {
         artifacts,
         results: [],
         columnKind: 'utf16CodeUnits',
+        ...(context.shard ? { properties: { edunormShard: context.shard } } : {}),
       },
     ],
   };

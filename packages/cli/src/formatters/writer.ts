@@ -76,6 +76,20 @@ export interface WriteContext {
   outline: RunOutline;
   /** Findings `--quiet` left out of the reports: a summary must not call the run "all clear". */
   hidden?: QuietHidden;
+  /** `--shard i/n`: which slice this run is, and what the whole run was (SARIF records it for sarif-merge). */
+  shard?: ShardIdentity;
+}
+
+/**
+ * A shard's place in its run, as SARIF records it (`runs[0].properties.edunormShard`): sarif-merge
+ * refuses a set of shards with one missing or given twice, or shards of different runs (another
+ * file list, other rule settings), which it could not tell apart otherwise.
+ */
+export interface ShardIdentity {
+  index: number;
+  count: number;
+  /** sha256 of the files found before slicing and of the working folder's rule settings. */
+  run: string;
 }
 
 /** What `--quiet` did not show (it still counts for `--max-warnings`, as in ESLint). */
