@@ -4,7 +4,7 @@
  * before, `check good/ 'typo/**'` and `check 'typo/**' --shard i/n` exited 0.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli } from './helpers/run-cli.js';
 
 describe('a pattern that matches nothing', { timeout: 60_000 }, () => {
   it('fails the run beside a pattern that matched', () => {

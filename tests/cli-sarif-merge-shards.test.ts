@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
-import { officialValidator } from '../helpers/sarif-official.js';
+import { runCli } from './helpers/run-cli.js';
+import { officialValidator } from './helpers/sarif-official.js';
 
 let out: string;
 const f = (name: string) => join(out, name);
