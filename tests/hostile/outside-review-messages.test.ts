@@ -136,6 +136,10 @@ describe('options: a value where none is taken, a negative number where one is',
   const CASES: [string, string[], string, string][] = [
     ['--max-warnings -1', ['--max-warnings', '-1'], '--max-warnings 应为不小于 0 的整数,而不是“-1”', '--max-warnings takes a whole number ≥ 0, not "-1"'],
     ['--max-warnings=-1', ['--max-warnings=-1'], '--max-warnings 应为不小于 0 的整数,而不是“-1”', '--max-warnings takes a whole number ≥ 0, not "-1"'],
+    // Outside review A: Number() took '' as 0 and 0x10 as 16.
+    ['--max-warnings=', ['--max-warnings='], '--max-warnings 应为不小于 0 的整数,而不是“”', '--max-warnings takes a whole number ≥ 0, not ""'],
+    ['--max-warnings 0x10', ['--max-warnings', '0x10'], '--max-warnings 应为不小于 0 的整数,而不是“0x10”', '--max-warnings takes a whole number ≥ 0, not "0x10"'],
+    ['--max-warnings 1e3', ['--max-warnings', '1e3'], '--max-warnings 应为不小于 0 的整数,而不是“1e3”', '--max-warnings takes a whole number ≥ 0, not "1e3"'],
     ['--concurrency -2', ['--concurrency', '-2'], '--concurrency 应为不小于 1 的整数或 auto,而不是“-2”', '--concurrency takes a whole number ≥ 1 or "auto", not "-2"'],
     ['--max-file-size -.5', ['--max-file-size', '-.5'], '--max-file-size 应为不小于 1 的字节数,如 10485760 或 10MiB,而不是“-.5”', '--max-file-size takes a size in bytes ≥ 1, e.g. 10485760 or 10MiB, not "-.5"'],
     ['--color=maybe', ['--color=maybe'], '--color 不接受值(要关闭颜色请用 --no-color)', '--color takes no value (to turn colours off, use --no-color)'],
@@ -247,5 +251,18 @@ describe('amounts of 1e21 yuan and more print their digits', () => {
       // Not the figure scaled by 100 and back (999,999,999,999,999,868,928), nor toFixed's exponent.
       expect(zh.stdout + en.stdout).not.toMatch(/999,999,999,999,999,\d{3},\d{3} 元|\de\+\d/);
     }
+  });
+});
+
+describe('a baseline saved with a byte-order mark (outside review A: Notepad and PowerShell 5 save one)', () => {
+  it('is read as the same baseline: the same exit code and output as without the mark', () => {
+    const made = run(['baseline', 'b.yaml', '-o', 'bom-base.json'], EN);
+    expect(made.code, made.stderr).toBe(0);
+    const plain = readFileSync(join(dir, 'bom-base.json'));
+    writeFileSync(join(dir, 'bom-base-marked.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), plain]));
+    const a = run(['check', 'b.yaml', '--baseline', 'bom-base.json', '-f', 'json'], EN);
+    const b = run(['check', 'b.yaml', '--baseline', 'bom-base-marked.json', '-f', 'json'], EN);
+    expect(b.stderr).toBe('');
+    expect([b.code, b.stdout]).toEqual([a.code, a.stdout]);
   });
 });

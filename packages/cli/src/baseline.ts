@@ -87,7 +87,8 @@ export function readBaseline(path: string, shown = path): BaselineFile {
       const st = fstatSync(fd);
       if (st.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
       if (!st.isFile()) throw new UsageError(M.baselineUnreadable(shown, M.notRegularFile()));
-      text = readFileSync(fd, 'utf8');
+      // A byte-order mark (Windows Notepad, PowerShell 5 save one) is no part of the JSON.
+      text = readFileSync(fd, 'utf8').replace(/^\uFEFF/, '');
     } finally {
       closeSync(fd);
     }

@@ -26,8 +26,9 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   if (!format) throw new UsageError(M.unknownFormat(String(values.format), Object.keys(FORMATTERS).join(', ')));
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(M.maxWarnings(values['max-warnings']));
+    // Digits only, as --concurrency: Number('') is 0 and Number('0x10') 16, which nobody meant.
+    maxWarnings = /^\d+$/.test(values['max-warnings']) ? Number(values['max-warnings']) : NaN;
+    if (!Number.isSafeInteger(maxWarnings)) throw new UsageError(M.maxWarnings(values['max-warnings']));
   }
   const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline), values.baseline) : undefined;
   const outputPath = values.output === undefined ? undefined : outputPathOf(io.cwd, values.output);
