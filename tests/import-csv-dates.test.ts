@@ -32,6 +32,14 @@ describe('edunorm import: a year column holding dates as text (a CSV saved by Ex
     expect([...yaml.matchAll(/hiredYear: (\d+)/g)].map((m) => Number(m[1]))).toEqual([2009, 2011, 2015, 2019, 2025]);
   });
 
+  it.each(['入职时间', '入职日期'])('a column headed %s is the year of hire too (outside review B: it was an unknown column, the years lost)', (header) => {
+    writeFileSync(join(dir, 'dated.csv'), csv.replace('入职年份', header));
+    const r = runCli(['import', 'dated.csv', '--kind', 'Staffing', '--locale', 'zh-CN', '-o', 'dated.yaml', '--force'], { cwd: dir });
+    expect(r.stdout + r.stderr).not.toContain(header);
+    const yaml = readFileSync(join(dir, 'dated.yaml'), 'utf8');
+    expect([...yaml.matchAll(/hiredYear: (\d+)/g)].map((m) => Number(m[1]))).toEqual([2009, 2011, 2015, 2019, 2025]);
+  });
+
   it('still refuses a text that is no date and no year', () => {
     writeFileSync(join(dir, 'bad.csv'), csv.replace('2009/9/1', '九月'));
     const r = runCli(['import', 'bad.csv', '--kind', 'Staffing', '--locale', 'zh-CN'], { cwd: dir });

@@ -94,7 +94,7 @@ const ALIASES: Record<DocumentKind, { block: AliasTable; table?: { list: 'staff'
         title: ['职称', '专业技术职务'],
         specialGrade: ['是否特级教师', '特级教师'],
         certified: ['是否持有教师资格证', '教师资格证', '是否持证'],
-        hiredYear: ['入职年份', '入职年度'],
+        hiredYear: ['入职年份', '入职年度', '入职时间', '入职日期'],
         substitute: ['是否代课教师', '代课教师'],
         yearsOfService: ['教龄', '任教年限', '在教师岗位工作年限'],
         annualSalary: ['年工资收入', '年收入', '年工资'],

@@ -65,7 +65,8 @@ export function suggestTypedValue(expected: string, unit: Unit | undefined, actu
   if (expected === 'number' || expected === 'integer') {
     if (typeof actual === 'string') {
       let n: number | undefined;
-      const ascii = toHalfWidth(actual);
+      // Punctuation typed after the figure (`4800000，` on a Chinese keyboard) is no part of it.
+      const ascii = toHalfWidth(actual).replace(/[，,。;；、:：\s]+$/, '');
       if (unit === 'fraction') n = parsePercentText(ascii);
       else if (unit === 'year') {
         const m = /^\s*(\d{4})\s*年?\s*$/.exec(ascii);

@@ -273,6 +273,22 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
           fix: { title: L(`改为 ${fixed}`, `Change to ${fixed}`), newText: String(fixed) },
         };
       }
+      // A year column copied from Excel as a date cell's serial number (45658 is 2025-01-01): said as
+      // what it is, with the year it stands for (outside review: "不能大于 2100,现为 45658").
+      if (unit === 'year' && error.keyword === 'maximum' && Number.isInteger(actual) && actual >= EXCEL_SERIAL_MIN && actual <= EXCEL_SERIAL_MAX) {
+        const date = new Date(Date.UTC(1899, 11, 30) + actual * 86_400_000);
+        const day = date.toISOString().slice(0, 10);
+        const year = String(date.getUTCFullYear());
+        return {
+          ...structural('schema/range'),
+          path,
+          message: L(
+            `${label['zh-CN']} 不能大于 ${limit},现为 ${actual}:这像是 Excel 的日期序号(${day}),请只填年份 ${year}。`,
+            `${label.en} must be at most ${limit}; it is ${actual}, which looks like an Excel date serial number (${day}): write the year alone, ${year}.`,
+          ),
+          fix: { title: L(`改为 ${year}`, `Change to ${year}`), newText: year },
+        };
+      }
       const below = error.keyword === 'minimum';
       return {
         ...structural('schema/range'),
@@ -304,6 +320,10 @@ function describeAjvError(factory: FindingFactory, error: ErrorObject, data: unk
       };
   }
 }
+
+/** Excel's date serial numbers of 1955-01-01 … 2099-12-31 (1900 date system): a year field holding one was a date cell. */
+const EXCEL_SERIAL_MIN = 20090;
+const EXCEL_SERIAL_MAX = 73050;
 
 function typeMessage(label: LocalizedText, expected: string, unit: Unit | undefined, actual: unknown, suggestion: string | undefined, source?: string): LocalizedText {
   // A number as the clerk wrote it (0130902008, not the 130902008 YAML reads it as).
