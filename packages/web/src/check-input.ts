@@ -5,8 +5,8 @@
  */
 import { check, type CheckResult, type DocumentKind, type Finding, type Locale, type LocalizedText } from '@edunorm/core';
 import { decodeBytes, fileEncodingFinding, withReadFinding } from '@edunorm/core/internal';
-import { convertSheet, locateFindings, PAGE_HINTS, sheetFromCsv, type CellIssue, type GivenFields, type ImportProblem, type Sheet } from '@edunorm/cli/import';
-import { readXlsxInBrowser, XlsxError, zipEntryNames } from './read-xlsx.js';
+import { convertSheet, locateFindings, PAGE_HINTS, sheetFromCsv, zipEntries, type CellIssue, type GivenFields, type ImportProblem, type Sheet } from '@edunorm/cli/import';
+import { readXlsxInBrowser, XlsxError } from './read-xlsx.js';
 
 export interface Input {
   name: string;
@@ -64,7 +64,8 @@ function binaryKind(bytes: Uint8Array): BinaryKind | undefined {
   if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'legacy-office';
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'pdf';
   if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) {
-    const names = new Set(zipEntryNames(bytes) ?? []);
+    // What the ZIP's directory holds (an .xlsx holds xl/workbook.xml, a .docx word/document.xml).
+    const names = zipEntries(bytes) ?? new Map();
     if (names.has('xl/workbook.xml')) return 'workbook';
     if (names.has('word/document.xml')) return 'word';
     if (names.has('ppt/presentation.xml')) return 'slides';

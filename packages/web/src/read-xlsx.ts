@@ -17,15 +17,6 @@ export interface BrowserXlsxSheet extends Sheet {
   mergedInto: Map<string, string>;
 }
 
-/**
- * The names in a ZIP file's directory, or undefined when it has none that can be read: what a
- * dropped Office document is (an .xlsx holds xl/workbook.xml, a .docx word/document.xml).
- */
-export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
-  const entries = zipEntries(bytes);
-  return entries ? [...entries.keys()] : undefined;
-}
-
 /** A readable failure (not a workbook, a part missing, too large). */
 export class XlsxError extends Error {
   override name = 'XlsxError';

@@ -12,7 +12,7 @@ import { cliVersion } from '../version.js';
 import { AtomicFile, outputPath as outputPathOf } from '../write-file.js';
 import { MESSAGES as M } from '../messages.js';
 import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
-import { checkPaths } from './common.js';
+import { checkPaths, parseShard } from './common.js';
 import type { CheckRun } from '../run-check.js';
 import type { Locale, RuleSet } from '@edunorm/core';
 
@@ -132,13 +132,12 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
  * every file found before slicing and the rule settings of the working folder. Shards of one
  * run agree on it; a job that checked other paths, or ran with another configuration, does not.
  */
-function shardIdentity(shard: string, found: readonly string[], ruleSet: RuleSet): ShardIdentity | undefined {
-  const m = /^(\d+)\/(\d+)$/.exec(shard);
-  if (!m) return undefined;
+function shardIdentity(shard: string, found: readonly string[], ruleSet: RuleSet): ShardIdentity {
+  const { index, count } = parseShard(shard);
   const hash = createHash('sha256');
   // Sorted: the walk's order is not what identifies the run.
   for (const file of [...found].sort()) hash.update(`${file}\0`);
   hash.update('\u0001');
   for (const r of ruleSet.rules) hash.update(`${JSON.stringify([r.definition.id, r.severity ?? r.definition.severity, r.params])}\0`);
-  return { index: Number(m[1]), count: Number(m[2]), run: hash.digest('hex').slice(0, 32) };
+  return { index, count, run: hash.digest('hex').slice(0, 32) };
 }

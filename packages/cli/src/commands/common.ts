@@ -62,10 +62,7 @@ export function resolveLocale(value: string | undefined, io: Io, configFile?: st
  */
 export function applyShard(targets: FileTarget[], shard: string | undefined, codesOf: (t: FileTarget) => readonly string[] = () => []): FileTarget[] {
   if (shard === undefined) return targets;
-  const m = /^(\d+)\/(\d+)$/.exec(shard);
-  const i = Number(m?.[1]);
-  const n = Number(m?.[2]);
-  if (!m || !Number.isSafeInteger(n) || n < 1 || i < 1 || i > n) throw new UsageError(M.shard(shard));
+  const { index: i, count: n } = parseShard(shard);
   const districts = new DistrictGroups();
   const codes = targets.map((t) => {
     const own = codesOf(t);
@@ -79,6 +76,15 @@ export function applyShard(targets: FileTarget[], shard: string | undefined, cod
   const order = [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const rank = new Map(order.map((k, r) => [k, r]));
   return targets.filter((_, k) => rank.get(keys[k]!)! % n === i - 1);
+}
+
+/** `--shard i/n` as its numbers: 1 ≤ i ≤ n, else a usage error. */
+export function parseShard(shard: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(shard);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) throw new UsageError(M.shard(shard));
+  return { index, count };
 }
 
 /** District codes joined into groups (union–find); a group is named by its smallest code. */
@@ -164,6 +170,13 @@ function inputAsOutput(hit: FileTarget, flag: string): UsageError {
   });
 }
 
+/** Each pattern or folder of the command line that named no file, in words. */
+function emptyInputs(found: FoundFiles, zh: boolean): string[] {
+  return found.empty.map((e) =>
+    e.kind === 'glob' ? (zh ? `没有文件匹配 "${safeText(e.input)}"` : `no files match "${safeText(e.input)}"`) : zh ? `"${safeText(e.input)}" 中没有 YAML 文件` : `no YAML files in "${safeText(e.input)}"`,
+  );
+}
+
 /**
  * A run that checked nothing is a mistake to say, not "all clear" (as ESLint's "No files
  * matching"): exit 2, unless `--no-error-on-unmatched-pattern`. A `--shard` may be empty by
@@ -171,9 +184,7 @@ function inputAsOutput(hit: FileTarget, flag: string): UsageError {
  */
 function nothingChecked(found: FoundFiles, skipped: number, locale: Locale): string {
   const zh = locale === 'zh-CN';
-  const why = found.empty.map((e) =>
-    e.kind === 'glob' ? (zh ? `没有文件匹配 "${safeText(e.input)}"` : `no files match "${safeText(e.input)}"`) : zh ? `"${safeText(e.input)}" 中没有 YAML 文件` : `no YAML files in "${safeText(e.input)}"`,
-  );
+  const why = emptyInputs(found, zh);
   if (skipped) why.push(zh ? `${skipped} 个 YAML 文件都不是 edunorm 文件(没有 apiVersion: edunorm/...;加 --verbose 列出)` : `${skipped} YAML file(s), none of them an edunorm file (no apiVersion: edunorm/...; --verbose lists them)`);
   if (!why.length) why.push(zh ? '没有找到文件' : 'no files found');
   return zh
@@ -184,9 +195,7 @@ function nothingChecked(found: FoundFiles, skipped: number, locale: Locale): str
 /** A run (or a shard) some of whose patterns named nothing: the patterns, and the way out. */
 function unmatched(found: FoundFiles, locale: Locale): string {
   const zh = locale === 'zh-CN';
-  const why = found.empty.map((e) =>
-    e.kind === 'glob' ? (zh ? `没有文件匹配 "${safeText(e.input)}"` : `no files match "${safeText(e.input)}"`) : zh ? `"${safeText(e.input)}" 中没有 YAML 文件` : `no YAML files in "${safeText(e.input)}"`,
-  );
+  const why = emptyInputs(found, zh);
   if (!why.length) why.push(zh ? '没有找到文件' : 'no files found');
   return zh
     ? `${why.join(';')}。确实如此时加 --no-error-on-unmatched-pattern(退出码 0)`

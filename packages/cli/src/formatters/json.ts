@@ -2,10 +2,10 @@ import type { FileReport } from '../file-report.js';
 import type { ReportWriter, WriteContext } from './writer.js';
 import { renderedJson } from '../rendered.js';
 
-/** One checked file as the JSON output lists it (1-based lines and columns). */
 /** What a file's element is made of: its relative path and its findings. */
 type FileElementInput = { file: Pick<FileReport['file'], 'relative'>; findings: FileReport['findings'] };
 
+/** One checked file as the JSON output lists it (1-based lines and columns). */
 function fileEntry(r: FileElementInput) {
   return {
     path: r.file.relative,

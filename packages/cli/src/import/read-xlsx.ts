@@ -69,8 +69,11 @@ export async function readXlsx(path: string, sheetName: string | undefined): Pro
   try {
     // exceljs expands every merged area cell by cell as it reads: a hostile one (B5:A99999999999)
     // would never end. Refused first, as the web page refuses it.
-    if (await sheetOverMergeBound(readFileSync(path))) throw new UsageError(M.xlsxMergeBound(path, MERGE_BOUND));
-    await workbook.xlsx.readFile(path);
+    const bytes = readFileSync(path);
+    if (await sheetOverMergeBound(bytes)) throw new UsageError(M.xlsxMergeBound(path, MERGE_BOUND));
+    // The bytes read once, for the bound and for exceljs (whose typings declare a Buffer of their
+    // own, an ArrayBuffer; it reads Node's Buffer, as its readFile does with the file's bytes).
+    await workbook.xlsx.load(bytes as unknown as Parameters<Workbook['xlsx']['load']>[0]);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(M.xlsxUnreadable(path, error instanceof Error ? error.message : String(error)));

@@ -327,9 +327,9 @@ const EXCEL_SERIAL_MAX = 73050;
 
 function typeMessage(label: LocalizedText, expected: string, unit: Unit | undefined, actual: unknown, suggestion: string | undefined, source?: string): LocalizedText {
   // A number as the clerk wrote it (0130902008, not the 130902008 YAML reads it as).
-  const number = typeof actual === 'number' && source !== undefined && /^[-+.\w]+$/.test(source.trim()) ? source.trim() : showValue(actual);
-  const shown = typeof actual === 'string' ? `"${actual}"` : actual === null ? '空值' : typeof actual === 'number' ? number : showValue(actual);
-  const shownEn = typeof actual === 'string' ? `"${actual}"` : actual === null ? 'an empty value' : typeof actual === 'number' ? number : showValue(actual);
+  const value = typeof actual === 'number' && source !== undefined && /^[-+.\w]+$/.test(source.trim()) ? source.trim() : showValue(actual);
+  const shown = typeof actual === 'string' ? `"${actual}"` : actual === null ? '空值' : value;
+  const shownEn = typeof actual === 'string' ? `"${actual}"` : actual === null ? 'an empty value' : value;
   const written = typeof actual === 'string' ? actual : '';
   // Name the mistake itself when it is a common one: full-width digits, a date for a year.
   const mistake =
