@@ -99,7 +99,7 @@ describe('edunorm report: one row per district and year', () => {
     // The district's findings are listed under the table, those landing in its schools' files too.
     const list = md.slice(md.indexOf('**东河县(130927) 2025 年度**'));
     expect(list).toContain('- examples/county/district-2025.yaml:4 东河县 2025 年度 3 所学校 29 名教师平均年工资收入 96,620.69 元');
-    expect(list).toContain('- examples/county/schools/xihe-primary/budget-2025.yaml:7 西河小学(130927103)属于 东河县(130927),但不在该县 2025 年度指标文档的学校名单(schools)中 (district-school-list)');
+    expect(list).toContain('- examples/county/schools/xihe-primary/budget-2025.yaml:7 西河小学(130927103)属于东河县(130927),但不在该县 2025 年度指标文档的学校名单(schools)中 (district-school-list)');
   });
 
   it('Markdown in English', () => {

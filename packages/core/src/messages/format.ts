@@ -201,8 +201,26 @@ export function fillTemplate(template: string, context: Record<string, unknown>,
   }
   separate(slots);
   let out = literals[0]!;
-  for (let i = 0; i < slots.length; i++) out += formatSlot(slots[i]!, locale) + literals[i + 1]!;
+  for (let i = 0; i < slots.length; i++) {
+    const value = formatSlot(slots[i]!, locale);
+    let next = literals[i + 1]!;
+    if (locale === 'zh-CN' && value.length) {
+      // Chinese puts a space between Chinese and a figure or a Latin word (“差 1 元”), never
+      // between two Chinese words: a template's space beside a value that is Chinese at that
+      // side goes (“差不足 0.001 个百分点”, “属于某县”, not “差 不足 0.001”, “属于 某县”), and
+      // stays beside a figure or a name in Latin letters (“属于 ABC County”).
+      if (isHan(value.charCodeAt(0)) && out.length >= 2 && out.charCodeAt(out.length - 1) === SPACE && isHan(out.charCodeAt(out.length - 2))) out = out.slice(0, -1);
+      if (isHan(value.charCodeAt(value.length - 1)) && next.length >= 2 && next.charCodeAt(0) === SPACE && isHan(next.charCodeAt(1))) next = next.slice(1);
+    }
+    out += value + next;
+  }
   return out;
+}
+
+const SPACE = 0x20;
+/** A Chinese character or a full-width sign (CJK punctuation, full-width forms): no space beside another. */
+function isHan(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef);
 }
 
 /** A template cut at its placeholders: literals[i], placeholder i, literals[i + 1], … */
