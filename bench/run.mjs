@@ -199,6 +199,26 @@ c = compare(edunorm(bigCity, '--format', 'json', '--concurrency', '1', '--cache'
 });
 writeFileSync(changed, original);
 row({ issue: true, name: `warm --cache, one file changed of ${LARGE} schools vs cold`, measured: c.a, baseline: c.b, ratio: c.ratio, unit: 'ms', target: 0.1 });
+// What bounds that row: where such a run spends its time, phase by phase, as EDUNORM_TIMING=1
+// tells it (packages/cli/src/timing.ts) — medians of as many runs, each after a real change,
+// each phase against the whole run it was measured in.
+{
+  const phases = new Map();
+  const totals = [];
+  for (let i = 0; i < RUNS_LARGE; i++) {
+    writeFileSync(changed, `${original}# bench phases ${i}\n`);
+    // The same command as the row's (no --locale: another locale is another cache key); the
+    // table is in the run's language, its last row the total.
+    const r = run(edunorm(bigCity, '--format', 'json', '--concurrency', '1', '--cache', '--cache-location', cacheFile), { env: { ...process.env, EDUNORM_TIMING: '1' } });
+    const rows = [...r.stderr.matchAll(/^ {2}(\S.*?) +(\d+\.\d) ms(?: +\d+\.\d%)?$/gm)].map((m) => [m[1], Number(m[2])]);
+    if (rows.length < 2) throw new Error(`EDUNORM_TIMING=1 wrote no table: ${r.stderr}`);
+    totals.push(rows.pop()[1]);
+    for (const [phase, ms] of rows) phases.set(phase, [...(phases.get(phase) ?? []), ms]);
+  }
+  writeFileSync(changed, original);
+  const total = median(totals);
+  for (const [phase, ms] of phases) row({ name: `warm --cache, one file changed of ${LARGE} schools, phase "${phase}" vs the whole run (EDUNORM_TIMING=1)`, measured: median(ms), baseline: total, ratio: median(ms) / total, unit: 'ms' });
+}
 province.cacheOneChanged = { ms: c.a, rssMB: c.rssA && MB(c.rssA) };
 for (const k of ['oneThread', 'twoThreads', 'cacheOneChanged']) province[k].MBps = mbPerSecond(sizes.large.bytes, province[k].ms);
 results.province = province;

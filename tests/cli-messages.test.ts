@@ -44,6 +44,7 @@ const SAMPLES: Record<string, unknown[]> = {
   sarifUnreadable: ['arg0.sarif', { 'zh-CN': '没有权限(EACCES)', en: 'permission denied (EACCES)' }],
   mappingUnreadable: ['arg0.yaml', { 'zh-CN': '没有权限(EACCES)', en: 'permission denied (EACCES)' }],
   flagTakesNoValue: ['--color', '--no-color', { 'zh-CN': '颜色', en: 'colours' }],
+  timingPhase: ['start'], // every phase: tests/cli-timing.test.ts
 };
 
 describe('every message catalogue has zh-CN and en', () => {

@@ -7,6 +7,7 @@
  */
 import type { Locale, LocalizedText, Severity } from '@edunorm/core';
 import { SYSTEM_ERRORS, systemErrorText } from '@edunorm/core/internal/system-errors';
+import type { Phase } from './timing.js';
 
 const L = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
@@ -45,6 +46,21 @@ export const MESSAGES = {
   configInvalid: () => L('配置有误,未检查任何文件:', 'invalid configuration; nothing was checked:'),
   rulePackInvalid: () => L('规则包有误,未检查任何文件:', 'invalid rule pack; nothing was checked:'),
   unknownLocale: (value: string) => L(`未知的语言“${value}”:请用 zh-CN 或 en`, `unknown locale "${value}"; use zh-CN or en`),
+
+  // ------------------------------------------------------------------ EDUNORM_TIMING=1 (timing.ts)
+  timingTitle: () => L('各阶段用时(EDUNORM_TIMING):', 'time by phase (EDUNORM_TIMING):'),
+  timingTotal: () => L('合计', 'total'),
+  timingPhase: (phase: Phase) =>
+    (({
+      start: L('启动(Node、edunorm 与配置)', 'start-up (Node, edunorm, configuration)'),
+      walk: L('查找文件', 'finding the files'),
+      cacheOpen: L('打开缓存', 'opening the cache'),
+      lookup: L('核对文件与缓存', 'comparing the files with the cache'),
+      check: L('检查文件', 'checking the files'),
+      join: L('县域检查(跨文档的规范)', 'the norms across documents'),
+      cacheSave: L('保存缓存', 'saving the cache'),
+      output: L('写出结果', 'writing the report'),
+    }) satisfies Record<Phase, LocalizedText>)[phase],
 
   // ------------------------------------------------------------------ files and options
   noFilesMatch: (pattern: string) => L(`没有与“${pattern}”匹配的文件`, `no files match "${pattern}"`),

@@ -26,6 +26,7 @@ import { contentDigest, resultKey, type CachedResult, type FileResultCache, type
 import { Spool } from './spool.js';
 import { youngGenerationCheckpoint } from './heap-growth.js';
 import { lazyReport, renderedJson } from './rendered.js';
+import type { PhaseTimer } from './timing.js';
 
 import { adjustSummary, joinWorkspace, mergeJoined, type JoinInput, type WorkspaceJoin } from './workspace-check.js';
 
@@ -56,6 +57,8 @@ export interface RunOptions extends CheckOptions {
    * for a file not there yet (only its own path names it).
    */
   notInput?: readonly NotInput[];
+  /** EDUNORM_TIMING=1: marks the cache lookups, the checking and the join (timing.ts). */
+  timer?: PhaseTimer;
 }
 
 /** A file the run must not take as input (RunOptions.notInput). */
@@ -261,6 +264,7 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     jobs.push(job(stat.size));
   });
 
+  if (cache) options.timer?.mark('lookup');
   let threads = 1;
   options.beforeChecking?.(jobs.length);
   if (jobs.length) {
@@ -269,6 +273,7 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     await executor.run(jobs, recordChecked);
   }
 
+  options.timer?.mark('check');
   // The join: contributions in the order of the targets (the first of two district documents wins).
   const inputs: JoinInput[] = [];
   for (const [index, { input }] of [...joinable].sort((a, b) => a[0] - b[0])) {
@@ -284,6 +289,7 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     ...(cache ? { cache } : {}),
   });
   for (const [index, { retractable }] of joinable) adjustSummary(summary, targets[index]!.absolute, retractable, joined);
+  options.timer?.mark('join');
 
   return {
     targets,

@@ -21,7 +21,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const out = outputPath(io.cwd, values.output!);
   const exists = () => new UsageError(M.exists(safeText(values.output!)));
   if (existsSync(out) && !values.force) throw exists();
-  const { run, locale } = await checkPaths(positionals, values, io, [{ path: out, flag: '--output' }]);
+  const { run, locale, timer } = await checkPaths(positionals, values, io, [{ path: out, flag: '--output' }]);
   const recorder = new BaselineRecorder();
   try {
     // Only the entries are held, never the reports.
@@ -39,6 +39,8 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     throw error;
   }
   const n = baseline.entries.reduce((s, e) => s + e.count, 0);
+  timer?.mark('output');
   io.stdout(`${M.baselineWritten(n, values.output!)[locale]}\n`);
+  if (timer) io.stderr(timer.format(locale));
   return EXIT_OK;
 }

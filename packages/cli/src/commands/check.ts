@@ -41,11 +41,16 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   // the flush of its 15 MB was a twelfth of a warm --cache run (write-file.ts, `durable`).
   const file = outputPath ? new AtomicFile(outputPath, { createFolders: true, durable: false, openAtFirstWrite: true }) : undefined;
   try {
-    const { run, locale, targets } = await checkPaths(positionals, values, io, outputPath ? [{ path: outputPath, flag: '--output' }] : []);
+    const { run, locale, targets, timer } = await checkPaths(positionals, values, io, outputPath ? [{ path: outputPath, flag: '--output' }] : []);
     try {
       return await output(run, locale, format, targets.map((t) => t.relative));
     } finally {
       run.close();
+      // EDUNORM_TIMING=1 (timing.ts): the report written (or given up), the table on stderr.
+      if (timer) {
+        timer.mark('output');
+        io.stderr(timer.format(locale));
+      }
     }
   } finally {
     // Whatever ended the run before the report was complete (a usage error, a crash): the target stays as it was.

@@ -20,6 +20,7 @@ import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
 import { MESSAGES as M } from '../messages.js';
 import { CHECKING_SPEC, parseArgsOptions } from '../command-specs.js';
+import { timerFor, type PhaseTimer } from '../timing.js';
 
 /** Options shared by every command that checks files (check, baseline, report): command-specs.ts. */
 export const CHECKING_OPTIONS = parseArgsOptions(CHECKING_SPEC);
@@ -207,6 +208,8 @@ export interface CheckedPaths {
   run: CheckRun;
   locale: Locale;
   targets: FileTarget[];
+  /** EDUNORM_TIMING=1: the phases so far; the command marks its output and writes the table (timing.ts). */
+  timer?: PhaseTimer;
 }
 
 /** A file a command will write, which must not be one of the files it checks (`--output`). */
@@ -225,6 +228,7 @@ export interface OutputFile {
 export async function checkPaths(positionals: readonly string[], values: CheckingValues, io: Io, outputs: readonly OutputFile[] = []): Promise<CheckedPaths> {
   // Peak memory that follows a run's live data, not its length (heap-growth.ts): before the walk.
   boundYoungGeneration();
+  const timer = timerFor(io.env);
   const locale = resolveLocale(values.locale, io, values.config);
   const maxFileBytes = values['max-file-size'] !== undefined ? parseByteSize(values['max-file-size']) : undefined;
   // `--concurrency n`: the n − 1 workers start now and load the engine while the folders are
@@ -234,14 +238,15 @@ export async function checkPaths(positionals: readonly string[], values: Checkin
   const ahead = typeof concurrency === 'number' ? Math.min(concurrency, availableParallelism()) - 1 : 0;
   const workers = ahead > 0 ? (await import('../check-in-workers.js')).startWorkers(ahead) : [];
   try {
-    return await checkFound(positionals, values, io, locale, maxFileBytes, workers, outputs);
+    timer?.mark('start');
+    return await checkFound(positionals, values, io, locale, maxFileBytes, workers, outputs, timer);
   } finally {
     // Whatever the pool did not take (everything cached, too few files), or already ended.
     stopWorkers(workers);
   }
 }
 
-async function checkFound(positionals: readonly string[], values: CheckingValues, io: Io, locale: Locale, maxFileBytes: number | undefined, workers: readonly Worker[], outputs: readonly OutputFile[]): Promise<CheckedPaths> {
+async function checkFound(positionals: readonly string[], values: CheckingValues, io: Io, locale: Locale, maxFileBytes: number | undefined, workers: readonly Worker[], outputs: readonly OutputFile[], timer: PhaseTimer | undefined): Promise<CheckedPaths> {
   const found = findFiles(positionals, io.cwd);
   for (const n of found.notes) {
     io.stderr(locale === 'zh-CN' ? `edunorm: 跳过 ${safeText(n.relative)}:链接指回正在检查的上级文件夹(循环)\n` : `edunorm: skipped ${safeText(n.relative)}: a link back into a folder being checked (a loop)\n`);
@@ -253,6 +258,7 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
     for (const t of found.targets) codes.set(t, await districtsOf(t, locale, maxFileBytes));
     targets = applyShard(found.targets, values.shard, (t) => codes.get(t) ?? []);
   }
+  timer?.mark('walk');
   const cacheLocation = resolve(io.cwd, values['cache-location'] ?? '.edunormcache');
   // A cache that exists is compared with each target's stat as the pipeline takes it (one stat
   // per file, not two); with --shard every file found is compared here, in the shard or not.
@@ -271,6 +277,7 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
   const cache = values.cache ? openCache(cacheLocation, locale, io, () => refuseInputAsOutput(cacheLocation, found.targets, '--cache-location', locale, cacheStat)) : undefined;
   // A run with the cache stats every file anyway and compares each with what it writes (and
   // without --shard it sees every file found); otherwise every file found is stat'ed here.
+  if (cache) timer?.mark('cacheOpen');
   const guarded = cache !== undefined && values.shard === undefined;
   const notInput: NotInput[] = [];
   const guard = (path: string, flag: string, st: { dev: number; ino: number } | undefined) =>
@@ -303,9 +310,11 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
       if (files > LONG_RUN_FILES) boundHeapGrowth();
     },
     ...((values as { format?: string }).format === 'json' ? { renderJson: true } : {}),
+    ...(timer ? { timer } : {}),
   });
   try {
     const unsaved = cache?.save();
+    if (cache) timer?.mark('cacheSave');
     if (unsaved) io.stderr(locale === 'zh-CN' ? `edunorm: 缓存未能保存(${unsaved}),下次将重新检查;本次结果不受影响\n` : `edunorm: the cache could not be saved (${unsaved}); the next run checks again, this run's results stand\n`);
     if (values.verbose) {
       if (cache?.rejected) io.stderr(locale === 'zh-CN' ? `edunorm: 缓存文件未通过校验(${cache.rejected === 'unsigned' ? '签名不符' : '格式不对'}),已忽略\n` : `edunorm: the cache file did not verify (${cache.rejected === 'unsigned' ? 'bad signature' : 'unexpected shape'}) and was ignored\n`);
@@ -339,7 +348,7 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
     run.close();
     throw error;
   }
-  return { run, locale, targets: found.targets };
+  return { run, locale, targets: found.targets, ...(timer ? { timer } : {}) };
 }
 
 /**

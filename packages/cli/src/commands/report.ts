@@ -31,7 +31,13 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const started = performance.now();
   // The reader is the bureau, whatever the machine's language: zh-CN unless --locale or the configuration says otherwise.
   const configured = configForFolder(io.cwd, values.config ? resolve(io.cwd, values.config) : undefined).locale;
-  const { run, locale } = await checkPaths(positionals, { ...values, locale: values.locale ?? configured ?? 'zh-CN' }, io);
+  const { run, locale, timer } = await checkPaths(positionals, { ...values, locale: values.locale ?? configured ?? 'zh-CN' }, io);
+  // EDUNORM_TIMING=1 (timing.ts): the page or the Markdown written, the table on stderr.
+  const timed = () => {
+    if (!timer) return;
+    timer.mark('output');
+    io.stderr(timer.format(locale));
+  };
   // The page shows every finding, so the report holds them all (read back from the pipeline's spool).
   let reports: FileReport[];
   try {
@@ -53,6 +59,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     const text = renderMarkdown(data, locale);
     if (values.output) writeFileAtomic(resolve(io.cwd, values.output), text, { createFolders: true });
     else io.stdout(text);
+    timed();
     return EXIT_OK;
   }
   const output = values.output ?? DEFAULT_REPORT_HTML;
@@ -64,6 +71,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       ? `已生成 ${output}:${data.schools.length} 所学校,${compliant} 所合规;${data.districts.length ? `${data.districts.length} 个市县年度;` : ''}${data.filesChecked} 个文件,用时 ${seconds} 秒\n`
       : `Wrote ${output}: ${data.schools.length} school(s), ${compliant} compliant; ${data.districts.length ? `${data.districts.length} district-year(s); ` : ''}${data.filesChecked} file(s) in ${seconds} s\n`,
   );
+  timed();
   return EXIT_OK;
 }
 
