@@ -241,6 +241,27 @@ describe('--report-unused-disable-directives judges the ids across documents aft
     writeFileSync(join(dir, 'district.yaml'), districtDoc(96000, DISABLE));
     expect(unused(dir).found).toEqual([]);
   });
+
+  // Stop 26's note, left: a school document without `school.district` links to no district, no
+  // join sees its file, and its directive naming a county norm was judged nowhere.
+  const unlinked = (directive = '') => schoolDoc(directive).replace(', district: "130925"', '');
+
+  it('a directive in a school document that links to no district is unused, said by the file’s own check', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'school.yaml'), unlinked(DISABLE));
+    expect(unused(dir).found).toEqual(['school.yaml:1 directive/unused']);
+    expect(unused(dir, false).found).toEqual([]);
+    // The same through the language of the finding: the id it names, in Chinese.
+    const r = runCli(['check', 'school.yaml', '--report-unused-disable-directives', '--locale', 'zh-CN', '--format', 'json'], { cwd: dir });
+    expect(json(r.stdout).files[0]!.findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual(['1:1 warning 忽略指令未用到:county-teacher-pay-parity 在此处没有问题,可删除该指令']);
+  });
+
+  it('an unlinked school document in a file with a linked one: its directive is judged once, after the join', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'all.yaml'), `${districtDoc(50000)}---
+${unlinked(DISABLE)}`);
+    expect(unused(dir).found).toEqual(['all.yaml:8 directive/unused']);
+  });
 });
 
 describe('--cache with findings across documents', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { check } from '../../packages/core/src/index.js';
 import { builtinPack, checkWorkspace, createRuleSet, loadRulePack, RuleSet, ConfigurationError, RulePackError, type CheckResult } from '../../packages/core/src/index.js';
 
 const district = (year: number, extra = '', code = '130925') => `apiVersion: edunorm/v1
@@ -189,5 +190,19 @@ tests:
   it('reusing a rule that is not in the packs is a configuration error', () => {
     const pack = load(text((s) => s.replace('rule: teacher-pay-parity', 'rule: no-such-rule')));
     expect(() => new RuleSet([pack])).toThrow(/reuses rule no-such-rule/);
+  });
+});
+
+describe('check(): a directive naming a norm across documents', () => {
+  const staffing = (district: string) =>
+    `# edunorm-disable county-teacher-pay-parity -- 县里统一处理\napiVersion: edunorm/v1\nkind: Staffing\nschool: { code: "130925201", name: 第二中学, level: junior${district} }\nfiscalYear: 2025\nstaff: []\n`;
+  const unusedOf = async (text: string) => (await check(text, { reportUnusedDirectives: true, locale: 'en' })).findings.filter((f) => f.ruleId === 'directive/unused').map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message}`);
+
+  it('in a document that links to no district: unused at once (no join will ever see the file)', async () => {
+    expect(await unusedOf(staffing(''))).toEqual([expect.stringMatching(/^1:1 .*county-teacher-pay-parity/)]);
+  });
+
+  it('in a linked document: left to the join, which knows the county’s findings', async () => {
+    expect(await unusedOf(staffing(', district: "130925"'))).toEqual([]);
   });
 });

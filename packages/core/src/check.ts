@@ -18,7 +18,7 @@ import { STRUCTURAL_RULES, structural } from './checks/registry.js';
 import { yamlMistakeMessage, yamlProblemMessage } from './checks/yaml.js';
 import { WORKSPACE_CHECKS } from './checks/workspace.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
-import { extractContribution, type DocumentContribution } from './workspace/contribution.js';
+import { extractContribution, linksToDistrict, type DocumentContribution } from './workspace/contribution.js';
 
 /** Ids of the rules across documents, and the structural ones they give. */
 export function workspaceRuleIds(ruleSet: RuleSet): ReadonlySet<string> {
@@ -181,6 +181,8 @@ export async function checkParsed(text: string, file: ParsedFile, options: Check
   const measurements: Measurement[] = [];
   const documents: DocumentSummary[] = [];
   const anchors = new Map<number, (path: string) => string>();
+  /** Whether a document links to a district: only then can the file receive a finding across documents. */
+  let linked = false;
   const contributions: DocumentContribution[] = [];
   for (const doc of file.documents) {
     const factory = new FindingFactory(file, doc, locale);
@@ -215,6 +217,7 @@ export async function checkParsed(text: string, file: ParsedFile, options: Check
     const year = owner === 'district' ? getAt(doc.value, ['year']) : undefined;
     if (typeof year === 'number') summary.year = year;
     anchors.set(doc.index, anchorFor(structure.kind, summary.identity, doc.index, doc.value));
+    if (linksToDistrict(structure.kind, doc.value)) linked = true;
     try {
       const evaluated = await ruleSet.evaluate(structure.kind, doc.value, factory, options.measurements === true, reuse);
       for (const f of evaluated.findings) {
@@ -252,7 +255,10 @@ export async function checkParsed(text: string, file: ParsedFile, options: Check
     locale,
     reportUnused: options.reportUnusedDirectives === true,
     knownRuleIds: ids.known,
-    deferredRuleIds: ids.workspace,
+    // A directive naming a norm across documents is judged after the join, which knows their
+    // findings — in a file that can receive one. A file none of whose documents links to a
+    // district never can, and no join sees it: such a directive suppresses nothing, said now.
+    ...(linked ? { deferredRuleIds: ids.workspace } : {}),
   });
   const result: CheckResult = { isEdunorm: true, fileKind, findings: withoutCascades(kept, fromRules), documents, suppressed };
   if (options.measurements) result.measurements = measurements;

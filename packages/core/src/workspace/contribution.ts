@@ -63,6 +63,17 @@ const finite = (v: unknown): number | undefined => (typeof v === 'number' && Num
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined);
 
 /** Reads the linking keys, values and ranges of one document whose structure was validated. */
+/**
+ * Whether a document links to a district (workspace.md "Linking"): a district document by its
+ * `district.code`, a school document by its `school.district` (and `school.code`). Only such a
+ * document contributes to the norms across documents, and only such a document's file can
+ * receive one of their findings.
+ */
+export function linksToDistrict(kind: DocumentKind, value: unknown): boolean {
+  if (kind === 'DistrictIndicators') return str(getAt(value, ['district', 'code'])) !== undefined;
+  return str(getAt(value, ['school', 'district'])) !== undefined && str(getAt(value, ['school', 'code'])) !== undefined;
+}
+
 export function extractContribution(
   file: ParsedFile,
   doc: ParsedDocument,
@@ -81,9 +92,9 @@ export function extractContribution(
     c.values[name] = v;
     mark(path, name);
   };
+  if (!linksToDistrict(kind, value)) return undefined;
   if (kind === 'DistrictIndicators') {
     c.district = str(getAt(value, ['district', 'code']));
-    if (c.district === undefined) return undefined;
     c.code = c.district;
     c.name = str(getAt(value, ['district', 'name']));
     c.level = str(getAt(value, ['district', 'type']));
@@ -119,8 +130,6 @@ export function extractContribution(
   c.name = str(getAt(value, ['school', 'name']));
   c.level = str(getAt(value, ['school', 'level']));
   c.year = finite(getAt(value, ['fiscalYear']));
-  // A school document without a district link contributes nothing: no norm below fires for it.
-  if (c.district === undefined || c.code === undefined) return undefined;
   mark(['school', 'district'], 'school.district');
   if (kind === 'Staffing') {
     mark(['staff'], 'staff@key', 'key');
