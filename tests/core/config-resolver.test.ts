@@ -93,3 +93,43 @@ describe('one configuration resolver for the CLI and the language server', () =>
     expect(problems({ 'teacher-training-funds': { params: { minShare: 2 } } })).toEqual([expect.stringMatching(/^config\/bad-param: teacher-training-funds\.minShare: expected a fraction/)]);
   });
 });
+
+describe('ConfigurationError.code is config/invalid whichever entry point found the problem', () => {
+  // Stop 24's note, left till now: loadConfigFile (ConfigResolver, the CLI and the editor) took
+  // the first problem's code, parseConfig and createRuleSet said config/invalid; the problems
+  // keep their own codes in every entry point.
+  const thrownBy = (f: () => unknown): ConfigurationError => {
+    try {
+      f();
+    } catch (error) {
+      return error as ConfigurationError;
+    }
+    throw new Error('nothing thrown');
+  };
+  it.each([
+    ['a YAML mistake', 'extends: [plan14\n', 'config/yaml'],
+    ['an unknown setting', 'rulez: {}\n', 'config/schema'],
+    ['an unknown rule id', 'rules:\n  teacher-training-fund: off\n', 'config/unknown-rule'],
+    ['a pack folder that is not there', 'extends: [./nowhere]\n', 'config/unknown-pack'],
+  ])('%s', async (_, text, problem) => {
+    const { loadConfigFile } = await import('../../packages/core/src/node.js');
+    const { parseConfig, validateRuleSettings } = await import('../../packages/core/src/config.js');
+    const { builtinPack } = await import('../../packages/core/src/builtin-pack.js');
+    const dir = mkdtempSync(join(tmpdir(), 'edunorm-config-code-'));
+    try {
+      const file = join(dir, 'edunorm.config.yaml');
+      writeFileSync(file, text);
+      const viaFile = thrownBy(() => loadConfigFile(file));
+      expect(viaFile).toBeInstanceOf(ConfigurationError);
+      expect(viaFile.code).toBe('config/invalid');
+      expect(viaFile.problems.map((p) => p.code)).toContain(problem);
+      if (problem !== 'config/unknown-pack') {
+        const viaText = thrownBy(() => validateRuleSettings(parseConfig(text, file), [builtinPack()]));
+        expect(viaText.code).toBe('config/invalid');
+        expect(viaText.problems.map((p) => p.code)).toContain(problem);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

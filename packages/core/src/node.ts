@@ -245,10 +245,15 @@ function loadPackEntry(ref: string, index: number, parsed: ParsedConfig, dir: st
   return loadRulePack(basename(folder), files, builtinPack().rules);
 }
 
-/** Loads one configuration file (see resolveConfig); its problems are thrown as one located ConfigurationError. */
+/**
+ * Loads one configuration file (see resolveConfig); its problems are thrown as one located
+ * ConfigurationError, `config/invalid` as from parseConfig and createRuleSet — the problems
+ * carry their own codes (it took the first problem's code, so one broken file gave another
+ * code here than through parseConfig).
+ */
 export function loadConfigFile(file: string): ResolvedConfig {
   const resolution = resolveConfig(file);
-  if (!resolution.config) throw new ConfigurationError(resolution.problems[0]?.code ?? 'config/invalid', `invalid configuration ${file}`, resolution.problems);
+  if (!resolution.config) throw new ConfigurationError('config/invalid', `invalid configuration ${file}`, resolution.problems);
   return resolution.config;
 }
 
