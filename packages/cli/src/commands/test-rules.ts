@@ -7,6 +7,7 @@ import { builtinPack, testRulePack, type Locale, type RulePack, type RuleTestFai
 import { loadRulePackFromDirectory } from '@edunorm/core/node';
 import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
+import { safeText } from '../safe-text.js';
 import { diffValues } from '../value-diff.js';
 import { resolveLocale } from './common.js';
 import { MESSAGES as M } from '../messages.js';
@@ -74,7 +75,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       for (const tc of rule.tests[kind]) {
         const at = pending.findIndex((f) => f.kind === kind && f.caseName === tc.name);
         const failure = at >= 0 ? pending.splice(at, 1)[0] : undefined;
-        io.stdout(`  ${failure ? red('✗') : green('✓')} ${M.caseKind(kind)[locale]}: ${tc.name}\n`);
+        io.stdout(`  ${failure ? red('✗') : green('✓')} ${M.caseKind(kind)[locale]}: ${safeText(locale === 'zh-CN' ? (tc.nameZh ?? tc.name) : tc.name)}\n`);
         if (failure) io.stdout(`${failureLines(failure, red, green, locale).join('\n')}\n`);
       }
     }

@@ -14,6 +14,8 @@ export interface ExampleFinding {
 export interface RuleExample {
   valid: boolean;
   name: string;
+  /** The name in Chinese, when the case has one (RuleTestCase.nameZh). */
+  nameZh?: string;
   /** The case's text; for a case of several files, each file under a `# file:` line. */
   document: string;
   params?: Record<string, unknown>;
@@ -46,7 +48,7 @@ export async function ruleExamples(rule: RuleDefinition, perKind: number): Promi
       const findings = zh.findings
         .filter((f) => f.ruleId === rule.id)
         .map((f, i) => ({ ...(f.file ? { file: f.file } : {}), line: f.range.start.line, column: f.range.start.column, severity: f.severity, message: { 'zh-CN': f.message, en: mineEn[i]?.message ?? '' } }));
-      out.push({ valid, name: tc.name, document: caseText(tc), ...(tc.params ? { params: tc.params } : {}), findings });
+      out.push({ valid, name: tc.name, ...(tc.nameZh ? { nameZh: tc.nameZh } : {}), document: caseText(tc), ...(tc.params ? { params: tc.params } : {}), findings });
     }
   }
   return out;

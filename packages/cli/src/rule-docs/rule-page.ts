@@ -23,7 +23,7 @@ function findingList(findings: readonly ExampleFinding[]): string {
 }
 
 function exampleSection(e: RuleExample): string {
-  const parts = [`### ${e.valid ? '✅' : '❌'} ${e.name}`, ''];
+  const parts = [`### ${e.valid ? '✅' : '❌'} ${e.nameZh ? `${e.nameZh} / ${e.name}` : e.name}`, ''];
   if (e.params) parts.push(`参数 / with params: \`${formatParamValue(e.params)}\``, '');
   parts.push(fenced('yaml', e.document), '');
   if (e.valid) parts.push('无问题 / No finding.');

@@ -66,6 +66,7 @@ const testCase = {
   additionalProperties: false,
   properties: {
     name: { type: 'string', minLength: 1 },
+    nameZh: { type: 'string', minLength: 1, description: 'the name in Chinese: what zh-CN readers of test-rules and of the rule page see' },
     document: { type: 'string', minLength: 1 },
     files: {
       type: 'object',

@@ -81,7 +81,10 @@ export interface RuleTestFinding {
 
 /** A document a rule's `tests:` say is valid (no finding) or invalid (these findings). */
 export interface RuleTestCase {
+  /** The case's name: what identifies it (in `RuleTestFailure.caseName`), and what readers of English see. */
   name: string;
+  /** The name in Chinese, for zh-CN readers of `edunorm test-rules` and of the rule's page (else `name`). */
+  nameZh?: string;
   /** One document (document rules). */
   document?: string;
   /** Several files checked together (workspace rules): file name → text. */
