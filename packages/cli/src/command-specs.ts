@@ -81,7 +81,7 @@ export const CHECKING_SPEC = {
     type: 'boolean',
     help: L('没有检查任何文件时退出码为 0(默认为 2)', 'exit 0, not 2, when nothing was checked'),
   },
-  verbose: { type: 'boolean', help: L('在标准错误中列出跳过的文件和缓存使用情况', 'list skipped (non-edunorm) files and cache use on stderr') },
+  verbose: { type: 'boolean', help: L('在标准错误中列出跳过的文件和缓存使用情况(各阶段用时:设环境变量 EDUNORM_TIMING=1)', 'list skipped (non-edunorm) files and cache use on stderr (time by phase: set EDUNORM_TIMING=1)') },
   help: HELP_OPTION,
 } as const satisfies Record<string, OptionSpec>;
 
