@@ -4,7 +4,7 @@
  * that `esbuild --bundle --platform=browser` needs no stubs and the bundle checks a document in
  * headless Chromium.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import ts from 'typescript';
@@ -42,6 +42,28 @@ function documentedExports(dts: string): { name: string; doc: string }[] {
 }
 
 describe('@edunorm/core public API', () => {
+  it('the TypeScript examples of packages/core/README.md compile under strict TypeScript against the built declarations', () => {
+    // Outside review: the README's `VOCABULARY[schemaAt(kind, path)['x-vocabulary']]` did not
+    // compile (the annotations were `unknown`): a reader's first lines must.
+    const blocks = [...readFileSync(join(CORE, 'README.md'), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    // Inside the repository, so that `@edunorm/core` resolves as it does for a user (node_modules).
+    mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+    const dir = mkdtempSync(join(ROOT, 'test-artifacts', 'readme-ts-'));
+    try {
+      const files = blocks.map((code, i) => {
+        const file = join(dir, `example-${i}.ts`);
+        writeFileSync(file, `declare const yamlText: string;\n${code}\nexport {};\n`);
+        return file;
+      });
+      const program = ts.createProgram(files, { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, types: [], noUnusedLocals: false });
+      const problems = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line} ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+      expect(problems).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it(`exports at most ${MAX_PUBLIC_NAMES} runtime names`, async () => {
     const names = Object.keys(await import('@edunorm/core'));
     console.log(`@edunorm/core: ${names.length} runtime names: ${names.join(' ')}`);

@@ -23,8 +23,17 @@ export interface FieldDoc {
   en: string;
 }
 
-/** A JSON Schema (draft 2020-12 subset ajv reads), with edunorm's `x-doc`, `x-unit` and `x-vocabulary` annotations. */
-export type JsonSchema = Record<string, unknown>;
+/**
+ * A JSON Schema (draft 2020-12 subset ajv reads), with edunorm's `x-doc`, `x-unit` and
+ * `x-vocabulary` annotations typed (they were `unknown`: `VOCABULARY[schema['x-vocabulary']]`,
+ * as packages/core/README.md shows it, did not compile under strict TypeScript).
+ */
+export interface JsonSchema {
+  'x-doc'?: FieldDoc;
+  'x-unit'?: Unit;
+  'x-vocabulary'?: VocabularyName;
+  [keyword: string]: unknown;
+}
 
 const doc = (zh: string, en: string): FieldDoc => ({ 'zh-CN': zh, en });
 
