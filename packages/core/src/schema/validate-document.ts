@@ -595,8 +595,12 @@ function structureInputs(factory: FindingFactory, kind: DocumentKind, value: Rec
   const before = previous !== null && typeof previous === 'object' ? keptStructure.get(previous) : undefined;
   const lists = Object.keys(value).filter((k) => Array.isArray(value[k]) && listRecordValidator(kind, k));
   if (reuse && before && before.kind === kind && sameHead(value, previous)) {
-    const next: KeptStructure = { kind, head: before.head, lists: new Map(), spanned: new Map() };
-    let ok = lists.length === before.lists.size;
+    // The head's inputs are the same, but a fix span of one (an unknown root key's rename) after
+    // the list moved with every edit of a record: locate those few again. (Outside review D: a
+    // misspelled key after `staff:` kept its old span, and its quick fix replaced the wrong text.)
+    const head = relocatedHead(factory, before.head);
+    const next: KeptStructure = { kind, head: head ?? before.head, lists: new Map(), spanned: new Map() };
+    let ok = head !== undefined && lists.length === before.lists.size;
     for (const key of lists) {
       const records = before.lists.get(key);
       const changed = records ? reuse.changedIn((previous as Record<string, unknown[]>)[key]!, value[key] as unknown[]) : undefined;
@@ -641,6 +645,26 @@ function structureInputs(factory: FindingFactory, kind: DocumentKind, value: Rec
     keptStructure.set(value, kept);
   }
   return { ajv, numbers };
+}
+
+/**
+ * The head's kept inputs with each fix span located again in this text (the span of the key the
+ * input is about, as describeAjvError made it); the same object when none holds a span, and
+ * undefined when a span cannot be found again (then the document is validated whole).
+ */
+function relocatedHead(factory: FindingFactory, head: KeptStructure['head']): KeptStructure['head'] | undefined {
+  if (!head.ajv.some((x) => x?.fix?.span !== undefined)) return head;
+  const ajv: (FindingInput | undefined)[] = [];
+  for (const x of head.ajv) {
+    if (x?.fix?.span === undefined) {
+      ajv.push(x);
+      continue;
+    }
+    const span = factory.keySpan(x.path);
+    if (!span) return undefined;
+    ajv.push(span[0] === x.fix.span[0] && span[1] === x.fix.span[1] ? x : { ...x, fix: { ...x.fix, span } });
+  }
+  return { ...head, ajv };
 }
 
 function flatten(kept: KeptStructure): StructureInputs {
