@@ -69,7 +69,9 @@ export function codeActionsFor(
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
     const ruleId = diagnostic.code;
     const finding = findingFor(diagnostic, result);
-    if (finding?.fix) {
+    // A fix's range is in the text of the result's version: never applied to another text
+    // (the document changed again while it was validated). Outside review D.
+    if (finding?.fix && result?.version === document.version) {
       actions.push({
         title: finding.fix.title[locale],
         kind: CodeActionKind.QuickFix,

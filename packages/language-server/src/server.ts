@@ -410,11 +410,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onCodeAction(
-    safe('codeAction', [], (params) => {
-      const document = documents.get(params.textDocument.uri);
+    safe('codeAction', [], async (params, token) => {
+      let document = documents.get(params.textDocument.uri);
       if (!document) return [];
       const snippetEdits = shape.codeActionLiterals && capabilities.workspace?.workspaceEdit?.snippetEditSupport === true && capabilities.workspace.workspaceEdit.documentChanges === true;
-      const actions = codeActionsFor(document, params.context.diagnostics, scheduler.latest(document.uri), locale, {
+      // Asked right after an edit (before the debounced validation ran): a fix's range is in the
+      // text its result was made from, so wait for this version's result rather than answer with
+      // the last one (outside review D: a rename fix replaced text on the line above the key).
+      let result = scheduler.latest(document.uri);
+      if (result && result.version !== document.version && isOurs(document)) {
+        result = (await scheduler.whenValidated(document.uri, document.version, token)) ?? result;
+        document = documents.get(params.textDocument.uri);
+        if (!document) return [];
+      }
+      const actions = codeActionsFor(document, params.context.diagnostics, result, locale, {
         snippetEdits,
         documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
       });
