@@ -594,7 +594,7 @@ function structureInputs(factory: FindingFactory, kind: DocumentKind, value: Rec
   const previous = reuse?.previous;
   const before = previous !== null && typeof previous === 'object' ? keptStructure.get(previous) : undefined;
   const lists = Object.keys(value).filter((k) => Array.isArray(value[k]) && listRecordValidator(kind, k));
-  if (reuse && before && before.kind === kind && sameHead(value, previous)) {
+  if (reuse && before && before.kind === kind && sameHead(value, previous) && sameOtherLists(value, previous as Record<string, unknown>, lists)) {
     // The head's inputs are the same, but a fix span of one (an unknown root key's rename) after
     // the list moved with every edit of a record: locate those few again. (Outside review D: a
     // misspelled key after `staff:` kept its old span, and its quick fix replaced the wrong text.)
@@ -645,6 +645,18 @@ function structureInputs(factory: FindingFactory, kind: DocumentKind, value: Rec
     keptStructure.set(value, kept);
   }
   return { ajv, numbers };
+}
+
+/**
+ * Whether every list of the document that is not validated record by record is the one of
+ * `previous` (sameHead sets lists aside). Such a list — `school:` written with `- ` items, the
+ * longest list of a file begun with one staff member, so the one an edit re-reads an item of —
+ * is judged whole, and its finding quotes its value: it must be validated again when it changed.
+ * (Outside review D: the message still showed the school name as it was before the edit.)
+ */
+function sameOtherLists(value: Record<string, unknown>, previous: Record<string, unknown>, lists: readonly string[]): boolean {
+  for (const key of Object.keys(value)) if (Array.isArray(value[key]) && !lists.includes(key) && value[key] !== previous[key]) return false;
+  return true;
 }
 
 /**
