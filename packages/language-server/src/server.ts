@@ -385,14 +385,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onHover(
-    safe('hover', null, (params) => {
-      const document = documents.get(params.textDocument.uri);
+    safe('hover', null, async (params, token) => {
+      let document = documents.get(params.textDocument.uri);
       if (!document || !isEdunormDocument(document)) return null;
+      // The figures and findings shown are found by path (staff[3]): those of another version
+      // are another person's after a record was added or removed above. Wait for this version's
+      // result, as inlay hints do (outside review D), and show none if the text moved on meanwhile.
+      let latest = scheduler.latest(document.uri);
+      if (latest && latest.version !== document.version) {
+        latest = await scheduler.whenValidated(document.uri, document.version, token);
+        document = documents.get(params.textDocument.uri);
+        if (!document || !isEdunormDocument(document)) return null;
+        if (latest?.version !== document.version) latest = undefined;
+      }
+      const uri = document.uri;
       // Core's line index (the one of every finding) clamps a position past the end (line 1e9) to the text's end.
       const outline = outlineOf(document);
       const offset = offsetOf(outline, params.position);
-      const hover = hoverAt(outline, offset, locale, ruleSetFor(document.uri), scheduler.latest(document.uri));
-      return shapeHover(withCountyFigures(hover, outline, offset, (index) => workspace.districtAt(document.uri, index), locale), shape);
+      const hover = hoverAt(outline, offset, locale, ruleSetFor(uri), latest);
+      return shapeHover(withCountyFigures(hover, outline, offset, (index) => workspace.districtAt(uri, index), locale), shape);
     }),
   );
 
