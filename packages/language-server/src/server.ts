@@ -385,19 +385,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onHover(
-    safe('hover', null, async (params, token) => {
-      let document = documents.get(params.textDocument.uri);
+    safe('hover', null, (params) => {
+      const document = documents.get(params.textDocument.uri);
       if (!document || !isEdunormDocument(document)) return null;
       // The figures and findings shown are found by path (staff[3]): those of another version
-      // are another person's after a record was added or removed above. Wait for this version's
-      // result, as inlay hints do (outside review D), and show none if the text moved on meanwhile.
-      let latest = scheduler.latest(document.uri);
-      if (latest && latest.version !== document.version) {
-        latest = await scheduler.whenValidated(document.uri, document.version, token);
-        document = documents.get(params.textDocument.uri);
-        if (!document || !isEdunormDocument(document)) return null;
-        if (latest?.version !== document.version) latest = undefined;
-      }
+      // are another person's after a record was added or removed above (outside review D: the
+      // deleted first person's finding on the new first person). A result of another version is
+      // not shown: the hover answers at once with the field's meaning, which the outline of this
+      // version gives, and the findings once this version is validated — a hover never waits for
+      // a large file's validation (issue 14: big files stay interactive).
+      const result = scheduler.latest(document.uri);
+      const latest = result && result.version === document.version ? result : undefined;
       const uri = document.uri;
       // Core's line index (the one of every finding) clamps a position past the end (line 1e9) to the text's end.
       const outline = outlineOf(document);

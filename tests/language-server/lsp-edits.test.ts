@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionRequest, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-protocol';
 import { classifyText } from '../../packages/core/src/classify.js';
 import { rng, staffingText } from '../../bench/corpus.mjs';
-import { TestClient } from '../language-server/lsp-client.js';
+import { TestClient } from './lsp-client.js';
 
 const STAFF = staffingText(rng(21), '99021', '编辑学校', 'senior', 25);
 const BASES = [

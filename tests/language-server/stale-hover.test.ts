@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol';
-import { TestClient } from '../language-server/lsp-client.js';
+import { TestClient } from './lsp-client.js';
 
 const HEAD = 'apiVersion: edunorm/v1\nkind: Staffing\nschool:\n  code: "130925101"\n  name: 李庄小学\n  level: primary\nfiscalYear: 2025\nreference:\n  localAvgMonthlyPerformancePay: 3200\nstaff:\n';
 const person = (id: string, allowance: number) => `  - id: ${id}\n    name: 教师${id}\n    role: teacher\n    title: second\n    certified: true\n    classTeacher: true\n    classTeacherAllowance: ${allowance}\n`;
@@ -24,7 +24,7 @@ const hover = async (uri: string, line: number, character: number) => {
 };
 
 describe('hover asked for before the edited version is validated', () => {
-  it('shows the findings of the text as it is now', async () => {
+  it('shows no finding of the text before the edit at once, and those of the text as it is once it is validated', async () => {
     const uri = 'file:///tmp/reviewD-stale-hover.yaml';
     await client.open(uri, TEXT);
     await client.diagnosticsFor(uri, 1);
@@ -33,13 +33,18 @@ describe('hover asked for before the edited version is validated', () => {
     // T001's record deleted: T002 is staff[0] now; hover at once over its allowance.
     await client.change(uri, '', { start: { line: first, character: 0 }, end: { line: first + 7, character: 0 } });
     const allowanceLine = first + 6;
+    // At once: the field's meaning, never the deleted person's finding (班主任教师T001 … 100 元).
     const now = await hover(uri, allowanceLine, 28);
+    expect(now).toContain('classTeacherAllowance');
+    expect(now).not.toContain('T001');
+    expect(now).not.toContain('100 元');
     const fresh = 'file:///tmp/reviewD-stale-hover-fresh.yaml';
     await client.open(fresh, TEXT.replace(person('T001', 100), ''));
     await client.diagnosticsFor(fresh, 1);
     const want = await hover(fresh, allowanceLine, 28);
-    expect(now).toBe(want);
-    expect(now).not.toContain("100");
+    // Once this version is validated: what a fresh open of the same text shows.
+    await client.diagnosticsFor(uri, 2);
+    expect(await hover(uri, allowanceLine, 28)).toBe(want);
     await client.close(fresh);
     await client.close(uri);
   });

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import { rng, staffingText } from '../../bench/corpus.mjs';
-import { TestClient } from '../language-server/lsp-client.js';
+import { TestClient } from './lsp-client.js';
 
 const TEXT = staffingText(rng(5), '99005', '修复学校', 'senior', 20) + 'fiscalYaer: 2025\n';
 
