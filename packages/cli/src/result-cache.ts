@@ -349,13 +349,28 @@ export class FileResultCache {
     return hash;
   }
 
-  rememberConfig(file: string, hash: string, dependencies: readonly string[]): void {
+  /**
+   * Remembers that configuration `file` has `hash` while its dependencies are as they are now.
+   * `currentHash` resolves the configuration again, after the digests were taken: the run loaded
+   * it before its first file was checked, and an edit since then (outside review E: a file saved
+   * while a long run checks) would otherwise pair the old configuration's hash — and its results
+   * — with the new files' digests, served by every later run. Remembered only when the
+   * configuration, read after the digests, still has the hash the results were made with.
+   */
+  rememberConfig(file: string, hash: string, dependencies: readonly string[], currentHash: () => string | undefined): void {
     const recorded: [string, string][] = [];
     for (const d of dependencies) {
       const digest = dependencyDigest(d);
       if (digest === undefined) return; // cannot be told later: do not remember this configuration
       recorded.push([d, digest]);
     }
+    let now: string | undefined;
+    try {
+      now = currentHash();
+    } catch {
+      now = undefined;
+    }
+    if (now !== hash) return;
     this.configs[file] = { hash, dependencies: recorded };
     this.verified.set(file, hash);
     this.dirty = true;

@@ -155,7 +155,11 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
   const summary = emptySummary();
   const ours = new Uint8Array(targets.length);
   const joinable = new Map<number, { input: JoinInput['input']; retractable?: RetractableCount[] }>();
-  const rememberedConfigs = new Set<string>();
+  /**
+   * The configurations files were checked with this run, by file: remembered in the cache after
+   * the checks (see FileResultCache.rememberConfig), when what is on disk is known to still be them.
+   */
+  const rememberedConfigs = new Map<string, { hash: string; dependencies: string[] }>();
 
   /**
    * A file's outcome (checked now, or a cache hit whose line is the stored bytes; `report`: the
@@ -172,10 +176,7 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     countSeverity(summary, 'info', o.counts[2]);
     if (o.workspace) joinable.set(o.index, { input: o.workspace, ...(o.retractable ? { retractable: o.retractable } : {}) });
     if (cache && o.config && o.cacheable && typeof o.line === 'string') {
-      if (o.config.file && !rememberedConfigs.has(o.config.file)) {
-        rememberedConfigs.add(o.config.file);
-        cache.rememberConfig(o.config.file, o.config.hash, o.config.dependencies);
-      }
+      if (o.config.file && !rememberedConfigs.has(o.config.file)) rememberedConfigs.set(o.config.file, { hash: o.config.hash, dependencies: o.config.dependencies });
       // What was just checked is kept as it goes to the spool (the cache writes it there, inside
       // its record): its line, never parsed again.
       const target = targets[o.index]!;
@@ -271,6 +272,14 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     const executor = await chooseExecutor(jobs, concurrency, { locale: options.locale, reportUnusedDirectives: options.reportUnusedDirectives, ...(options.renderJson ? { renderJson: true } : {}), ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}), ...(options.configFile ? { configFile: options.configFile } : {}), configFolders: configs.folders, digest: cache !== undefined }, options.workers);
     threads = executor.threads;
     await executor.run(jobs, recordChecked);
+  }
+  if (cache && rememberedConfigs.size) {
+    // After the checks, not at the first record: the digests of a configuration's files are
+    // taken now, then the configuration is read again and must still hash as the one the files
+    // were checked with (it was loaded before the first check; an edit since would otherwise be
+    // remembered with the old results).
+    const { resolveConfig } = await import('@edunorm/core/node');
+    for (const [file, { hash, dependencies }] of rememberedConfigs) cache.rememberConfig(file, hash, dependencies, () => resolveConfig(file).config?.hash);
   }
 
   options.timer?.mark('check');
