@@ -31,7 +31,11 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const started = performance.now();
   // The reader is the bureau, whatever the machine's language: zh-CN unless --locale or the configuration says otherwise.
   const configured = configForFolder(io.cwd, values.config ? resolve(io.cwd, values.config) : undefined).locale;
-  const { run, locale, timer } = await checkPaths(positionals, { ...values, locale: values.locale ?? configured ?? 'zh-CN' }, io);
+  // Named to the pipeline as `check`'s output is (outside review E): an output that is the
+  // `--cache` file (by its name, a link or a hard link) is refused before anything is checked —
+  // the page written over it left every later `--cache` run without a cache.
+  const named = values.format === 'markdown' && !values.output ? undefined : outputPath(io.cwd, values.output ?? DEFAULT_REPORT_HTML);
+  const { run, locale, timer } = await checkPaths(positionals, { ...values, locale: values.locale ?? configured ?? 'zh-CN' }, io, named ? [{ path: named, flag: '--output' }] : []);
   // EDUNORM_TIMING=1 (timing.ts): the page or the Markdown written, the table on stderr.
   const timed = () => {
     if (!timer) return;
@@ -47,7 +51,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   }
   const districts = run.districts;
   // The page must never replace a submission it reports on (`-o budget.yaml`): same file, by inode.
-  const target = values.format === 'markdown' && !values.output ? undefined : outputPath(io.cwd, values.output ?? DEFAULT_REPORT_HTML);
+  const target = named;
   const existing = target ? statSync(target, { throwIfNoEntry: false }) : undefined;
   if (existing && reports.some((r) => sameFile(statSync(r.file.absolute, { throwIfNoEntry: false }), existing))) {
     const shown = values.output ?? DEFAULT_REPORT_HTML;
