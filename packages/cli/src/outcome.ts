@@ -31,7 +31,7 @@ export interface Outcome {
   /** The configuration the file was checked with (absent for a file that was not checked: unreadable, too large). */
   config?: { file?: string; hash: string; dependencies: string[] };
   /** Content digest and stat at read time, when the result may be cached (no encoding finding). */
-  cacheable?: { sha: string; size: number; mtimeMs: number; ctimeMs: number; ino: number };
+  cacheable?: { sha: string; size: number; mtimeMs: number; ctimeMs: number; ino: number; at?: number };
   /** The file's element of the JSON output, rendered where it was checked (CheckOptions.renderJson). */
   rendered?: string;
 }

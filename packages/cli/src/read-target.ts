@@ -19,7 +19,7 @@ export interface ReadResult {
   /** A finding to add to the file's report when it turns out to be an edunorm file (encoding). */
   extra?: Finding;
   /** The file's stat when the bytes were read (what `--cache` records beside their digest). */
-  stat?: { size: number; mtimeMs: number; ctimeMs: number; ino: number };
+  stat?: { size: number; mtimeMs: number; ctimeMs: number; ino: number; at: number };
 }
 
 const CHUNK = 1 << 20;
@@ -75,6 +75,9 @@ export function readTarget(target: Pick<FileTarget, 'absolute' | 'fsPath' | 'wal
     return unreadable(code === 'ENOENT' && isLink(fsPathOf(target)) ? 'dangling link' : code, locale);
   }
   try {
+    // When the stat was taken (just before it): what the cache's racy-stat rule compares the
+    // file's times with (result-cache.ts `trusted`), however long the check and its recording take.
+    const at = Date.now();
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return unreadable('EISDIR', locale);
     if (!stat.isFile()) return unreadable('not a regular file', locale);
@@ -105,7 +108,7 @@ export function readTarget(target: Pick<FileTarget, 'absolute' | 'fsPath' | 'wal
     }
     const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
     const { text, invalidAt } = decode(bytes);
-    return { bytes, text, stat: { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino }, ...(invalidAt !== undefined ? { extra: fileEncodingFinding(text, invalidAt, locale) } : {}) };
+    return { bytes, text, stat: { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, at }, ...(invalidAt !== undefined ? { extra: fileEncodingFinding(text, invalidAt, locale) } : {}) };
   } catch (error) {
     return unreadable((error as NodeJS.ErrnoException).code ?? String(error), locale);
   } finally {

@@ -40,6 +40,13 @@ export interface FileStat {
   mtimeMs: number;
   ctimeMs: number;
   ino: number;
+  /**
+   * When the stat was taken (ms since the epoch; read-target.ts takes it just before the stat).
+   * The racy-stat rule compares the file's times with it, never with when the result is
+   * recorded: that may be seconds later (a slow check, a worker's batch answered at its end),
+   * and a file read moments after it was written would be trusted (outside review E).
+   */
+  at?: number;
 }
 
 /**
@@ -410,7 +417,7 @@ export class FileResultCache {
     }
     this.hits++;
     if (st) {
-      this.entries[file] = { ...e!, z: st.size, m: st.mtimeMs, c: st.ctimeMs, i: st.ino, t: trusted(st, Date.now()) };
+      this.entries[file] = { ...e!, z: st.size, m: st.mtimeMs, c: st.ctimeMs, i: st.ino, t: trusted(st, st.at ?? Date.now()) };
       this.dirty = true;
     }
     return hit;
@@ -460,7 +467,7 @@ export class FileResultCache {
     const parts = after ? [before, line, after] : [before, line];
     const length = parts.reduce((n, p) => n + p.length, 0);
     this.fresh.set(file, { spool, at, length });
-    this.entries[file] = { k: key, s: stat.sha, z: stat.size, m: stat.mtimeMs, c: stat.ctimeMs, i: stat.ino, t: trusted(stat, Date.now()), o: -1, l: length, h: recordDigest(file, stat.sha, key, ...parts) };
+    this.entries[file] = { k: key, s: stat.sha, z: stat.size, m: stat.mtimeMs, c: stat.ctimeMs, i: stat.ino, t: trusted(stat, stat.at ?? Date.now()), o: -1, l: length, h: recordDigest(file, stat.sha, key, ...parts) };
     this.dirty = true;
   }
 
@@ -603,7 +610,7 @@ export class FileResultCache {
   }
 }
 
-/** Whether a stat taken about `now` may later stand for the file's bytes (see RACY_MS). */
+/** Whether a stat taken at `now` (FileStat.at: when it was taken, not when it is recorded) may later stand for the file's bytes (see RACY_MS). */
 function trusted(st: FileStat, now: number): 0 | 1 {
   return Math.max(st.mtimeMs, st.ctimeMs) < now - RACY_MS ? 1 : 0;
 }
