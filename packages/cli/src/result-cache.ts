@@ -225,7 +225,29 @@ class OpenCacheFile {
 type Opened = { file: OpenCacheFile; index: Index } | { rejected: 'unsigned' | 'shape' } | { foreign: true } | undefined;
 
 /** How every cache file edunorm writes begins (signed(): the header's JSON, `format` first). */
-const CACHE_START = Buffer.from('{"format":', 'utf8');
+const CACHE_START = '{"format":';
+/**
+ * What follows `{"format":N` in the caches edunorm has written: formats 6–8 (`tool`, then the
+ * index or the MAC; 7 wrote `"index":<length>`), formats 1–5 (`entries`, an object).
+ */
+const AFTER_FORMAT = [',"tool":"edunorm","index":', ',"tool":"edunorm","mac":"', ',"entries":{'];
+
+/**
+ * Whether a file's first bytes are those of a cache edunorm wrote (whole, or cut short
+ * anywhere): `{"format":N` followed by what one of its formats wrote next. Ten bytes
+ * (`{"format":`) are not enough (outside review E): a baseline without indentation — a
+ * script's JSON.stringify, `jq -c` — begins with them too (`{"format":1,"tool":"edunorm",
+ * "version":…`), and `--cache-location` pointed at it replaced someone's baseline by a cache.
+ */
+function beginsAsOurCache(head: string): boolean {
+  if (head.length <= CACHE_START.length) return CACHE_START.startsWith(head);
+  if (!head.startsWith(CACHE_START)) return false;
+  const digits = /^\d*/.exec(head.slice(CACHE_START.length))![0];
+  const rest = head.slice(CACHE_START.length + digits.length);
+  if (rest === '') return true; // cut short in the number
+  if (digits === '') return false;
+  return AFTER_FORMAT.some((after) => (rest.length < after.length ? after.startsWith(rest) : rest.startsWith(after)));
+}
 
 /**
  * Opens and verifies a cache file: a regular file (never followed through a link, never a FIFO
@@ -251,7 +273,7 @@ function openCacheFile(location: string, secret: Buffer): Opened {
     if (!st.isFile()) return { rejected: 'shape' };
     const head = Buffer.alloc(HEADER_BYTES);
     const got = readAt(fd, head, HEADER_BYTES, 0);
-    if (got > 0 && !head.subarray(0, Math.min(got, CACHE_START.length)).equals(CACHE_START.subarray(0, Math.min(got, CACHE_START.length)))) return { foreign: true };
+    if (got > 0 && !beginsAsOurCache(head.toString('latin1', 0, Math.min(got, 64)))) return { foreign: true };
     if (st.size > MAX_CACHE_BYTES) return { rejected: 'shape' };
     if (got !== HEADER_BYTES || head[HEADER_BYTES - 1] !== 10) return { rejected: 'shape' };
     const header = JSON.parse(head.toString('utf8', 0, HEADER_BYTES - 1)) as { format?: unknown; tool?: unknown; index?: unknown; mac?: unknown };
