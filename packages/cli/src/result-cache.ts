@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { WorkspaceFileInput } from '@edunorm/core/internal';
 import type { DistrictSummary, WorkspaceFinding } from '@edunorm/core';
 import { isConfigEntry, isDistrictEntry, isRecordMeta, isIndexEntry, validEntries } from './cache-shape.js';
@@ -154,13 +154,20 @@ function recordDigest(file: string, sha: string, key: string, ...record: Uint8Ar
  * names it holds, so a pack that gains or loses a rule file changes; a path that must stay
  * absent (a nearer node_modules that would shadow an npm pack) as `absent`. Undefined when it
  * cannot be told (never matches a record).
+ *
+ * Each with the real path it names now (outside review E): an npm pack installed as a link
+ * (`npm link`, a workspace, pnpm) resolves to the folder the link points at, and a link pointed
+ * at another copy of the package (another checkout, the same package.json, other rules) left
+ * every recorded file as it was — the link's package.json read the same, the old copy was still
+ * there — so the old rules' results were served.
  */
 function dependencyDigest(path: string): string | undefined {
   try {
     const st = statSync(path, { throwIfNoEntry: false });
     if (!st) return 'absent';
-    if (st.isDirectory()) return `dir:${createHash('sha256').update(readdirSync(path).sort().join('\0')).digest('hex')}`;
-    return createHash('sha256').update(readFileSync(path)).digest('hex');
+    const real = realpathSync(path);
+    if (st.isDirectory()) return `dir:${createHash('sha256').update(`${real}\0`).update(readdirSync(path).sort().join('\0')).digest('hex')}`;
+    return createHash('sha256').update(`${real}\0`).update(readFileSync(path)).digest('hex');
   } catch {
     return undefined;
   }
