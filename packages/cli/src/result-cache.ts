@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { WorkspaceFileInput } from '@edunorm/core/internal';
 import type { DistrictSummary, WorkspaceFinding } from '@edunorm/core';
 import { isConfigEntry, isDistrictEntry, isRecordMeta, isIndexEntry, validEntries } from './cache-shape.js';
@@ -344,6 +344,11 @@ export class FileResultCache {
   /** Keys of districts used this run: the cache keeps only these (no growth across runs). */
   private readonly usedDistricts = new Set<string>();
   private readonly verified = new Map<string, string | undefined>();
+  /**
+   * The files this run's configurations depend on (configuration files, rule files, package
+   * files): never written as the cache (see `save`).
+   */
+  private readonly inputs = new Set<string>();
   private file: OpenCacheFile | undefined;
   private dirty = false;
   hits = 0;
@@ -380,6 +385,7 @@ export class FileResultCache {
   configHash(file: string): string | undefined {
     if (this.verified.has(file)) return this.verified.get(file);
     const entry = this.configs[file];
+    if (entry) for (const [path] of entry.dependencies) this.inputs.add(path);
     const hash = entry && entry.dependencies.every(([path, digest]) => dependencyDigest(path) === digest) ? entry.hash : undefined;
     this.verified.set(file, hash);
     return hash;
@@ -395,6 +401,7 @@ export class FileResultCache {
    */
   rememberConfig(file: string, hash: string, dependencies: readonly string[], currentHash: () => string | undefined): void {
     const recorded: [string, string][] = [];
+    for (const d of dependencies) this.inputs.add(d);
     for (const d of dependencies) {
       const digest = dependencyDigest(d);
       if (digest === undefined) return; // cannot be told later: do not remember this configuration
@@ -530,6 +537,10 @@ export class FileResultCache {
   save(): string | undefined {
     try {
       if (!this.dirty) return undefined;
+      // Outside review E: `--cache-location edunorm.config.yaml` — an empty configuration file
+      // is "ours to replace" by its bytes (so is a cache cut short when it was created) and is no
+      // checked file, and the save replaced the configuration the run had just used.
+      if (this.namesAnInput()) return 'EINPUT: the cache location is a file the configuration reads';
       // Districts not seen this run are dropped: their keys can never match again once a file changed.
       const districts: Record<string, DistrictEntry> = {};
       for (const key of this.usedDistricts) if (this.districts[key]) districts[key] = this.districts[key]!;
@@ -542,6 +553,25 @@ export class FileResultCache {
       this.file?.close();
       this.file = undefined;
     }
+  }
+
+  /** Whether the cache location is one of `inputs`: by its path, or (a regular file there) by device and inode. */
+  private namesAnInput(): boolean {
+    if (this.inputs.size === 0) return false;
+    if (this.inputs.has(this.location)) return true;
+    const here = lstatSync(this.location, { throwIfNoEntry: false });
+    // A link, a FIFO or nothing at the location is replaced, never written through.
+    if (!here?.isFile()) return false;
+    for (const path of this.inputs) {
+      let st;
+      try {
+        st = statSync(path, { throwIfNoEntry: false });
+      } catch {
+        continue; // ENOTDIR, EACCES on the way: not the file at the location
+      }
+      if (st && st.dev === here.dev && st.ino === here.ino) return true;
+    }
+    return false;
   }
 
   /** The index and header for these entries (offsets as they will lie in the file). */
