@@ -118,6 +118,10 @@ export const MESSAGES = {
       `${path} 不是 edunorm 的缓存文件(是别的文件或文件夹):本次不使用缓存,也不会覆盖它;请另选 --cache-location,或先删除它`,
       `${path} is not an edunorm cache (another file, or a folder): this run goes without the cache and leaves it as it is — choose another --cache-location, or remove it`,
     ),
+  outputIsBaseline: (path: string) =>
+    L(`--output ${path} 就是基线文件(--baseline),不会用报告覆盖它;请另选输出文件(更新基线请用 edunorm baseline … --force)`, `--output ${path} is the baseline (--baseline); it is not replaced by the report — choose another output file (edunorm baseline … --force updates a baseline)`),
+  outputIsConfigInput: (path: string) =>
+    L(`--output ${path} 是配置读取的文件(配置文件或规则文件),不会用报告覆盖它;请另选输出文件`, `--output ${path} is a file the configuration reads (a configuration or rule file); it is not replaced by the report — choose another output file`),
   outputIsCache: (path: string) =>
     L(`--output ${path} 就是缓存文件(--cache-location),不会用报告覆盖它;请另选输出文件`, `--output ${path} is the cache file (--cache-location); it is not replaced by the report — choose another output file`),
   writeFailed: (path: string, reason: LocalizedText) => L(`无法写入 ${path}:${reason['zh-CN']}`, `cannot write ${path}: ${reason.en}`),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BaselineFilter, readBaseline } from '../baseline.js';
@@ -32,6 +33,9 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   }
   const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline), values.baseline) : undefined;
   const outputPath = values.output === undefined ? undefined : outputPathOf(io.cwd, values.output);
+  // Outside review E: `--baseline b.json --output b.json` (meant as "update the baseline") wrote
+  // the report over the accepted findings. The same file by its name, a link or a hard link.
+  if (baseline && outputPath && sameFile(resolve(io.cwd, values.baseline!), outputPath)) throw new UsageError(M.outputIsBaseline(safeText(values.output!)));
 
   // Judged before any file is read: an output that cannot be written (a folder, a read-only
   // disk, a folder that cannot be made) is said at once, not after the whole corpus was checked;
@@ -129,6 +133,18 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       return EXIT_FINDINGS;
     }
     return EXIT_OK;
+  }
+}
+
+/** Whether two paths name one file: the same path, or (both there, links followed) the same device and inode. */
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    const x = statSync(a, { throwIfNoEntry: false });
+    const y = statSync(b, { throwIfNoEntry: false });
+    return x !== undefined && y !== undefined && x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
   }
 }
 
