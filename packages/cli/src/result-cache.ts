@@ -555,6 +555,11 @@ export class FileResultCache {
     }
   }
 
+  /** The files the configurations of this run depend on, as far as the cache saw them (verified or remembered). */
+  dependencyFiles(): ReadonlySet<string> {
+    return this.inputs;
+  }
+
   /** Whether the cache location is one of `inputs`: by its path, or (a regular file there) by device and inode. */
   private namesAnInput(): boolean {
     if (this.inputs.size === 0) return false;

@@ -90,6 +90,11 @@ export interface CheckRun {
   readonly spooledBytes: number;
   isEdunorm(index: number): boolean;
   /**
+   * The files the run's configurations read (configuration files, `--config`, rule files,
+   * package files), by absolute path: none of them may be written as an output (checkPaths).
+   */
+  readonly inputs: ReadonlySet<string>;
+  /**
    * The reports in the order of `targets`, read back one at a time; may be iterated again. A
    * report's findings may be read from the spool when first asked for: read them before `close()`.
    */
@@ -116,6 +121,8 @@ class ConfigFiles {
   private readonly ancestors = new Map<string, string | undefined>();
   /** One folder per configuration, in the order the targets first use it (executor.ts). */
   readonly folders: string[] = [];
+  /** Every configuration file found (or `--config`). */
+  readonly files = new Set<string>();
   private readonly seen = new Set<string | undefined>();
 
   constructor(
@@ -131,6 +138,7 @@ class ConfigFiles {
       if (!this.seen.has(file)) {
         this.seen.add(file);
         this.folders.push(folder);
+        if (file !== undefined) this.files.add(file);
       }
     }
     return this.byFolder.get(folder);
@@ -160,6 +168,9 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
    * the checks (see FileResultCache.rememberConfig), when what is on disk is known to still be them.
    */
   const rememberedConfigs = new Map<string, { hash: string; dependencies: string[] }>();
+  /** The files the configurations read, as the threads that loaded them said (CheckRun.inputs). */
+  const configInputs = new Set<string>();
+  const configsSeen = new Set<string>();
 
   /**
    * A file's outcome (checked now, or a cache hit whose line is the stored bytes; `report`: the
@@ -175,6 +186,10 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
     countSeverity(summary, 'warning', o.counts[1]);
     countSeverity(summary, 'info', o.counts[2]);
     if (o.workspace) joinable.set(o.index, { input: o.workspace, ...(o.retractable ? { retractable: o.retractable } : {}) });
+    if (o.config?.file !== undefined && !configsSeen.has(o.config.file)) {
+      configsSeen.add(o.config.file);
+      for (const d of o.config.dependencies) configInputs.add(d);
+    }
     if (cache && o.config && o.cacheable && typeof o.line === 'string') {
       if (o.config.file && !rememberedConfigs.has(o.config.file)) rememberedConfigs.set(o.config.file, { hash: o.config.hash, dependencies: o.config.dependencies });
       // What was just checked is kept as it goes to the spool (the cache writes it there, inside
@@ -300,8 +315,11 @@ async function run(targets: readonly FileTarget[], options: RunOptions, concurre
   for (const [index, { retractable }] of joinable) adjustSummary(summary, targets[index]!.absolute, retractable, joined);
   options.timer?.mark('join');
 
+  for (const file of configs.files) configInputs.add(file);
+  if (cache) for (const file of cache.dependencyFiles()) configInputs.add(file);
   return {
     targets,
+    inputs: configInputs,
     summary,
     districts: joined.districts,
     evaluatedDistricts: joined.evaluated,

@@ -154,6 +154,19 @@ export function refuseInputAsOutput(output: string, targets: readonly FileTarget
   if (hit) throw inputAsOutput(hit, flag);
 }
 
+/** Whether `path` is one of `files`: by its path, or (there, links followed) by device and inode. */
+function namesAnyOf(path: string, files: ReadonlySet<string>): boolean {
+  if (files.size === 0) return false;
+  if (files.has(resolve(path))) return true;
+  const out = statOrUndefined(path);
+  if (!out) return false;
+  for (const f of files) {
+    const st = statOrUndefined(f);
+    if (st && st.dev === out.dev && st.ino === out.ino) return true;
+  }
+  return false;
+}
+
 /** What is there, or undefined (nothing, a dangling link, no permission on the way). */
 function statOrUndefined(path: string): { dev: number; ino: number } | undefined {
   try {
@@ -313,6 +326,10 @@ async function checkFound(positionals: readonly string[], values: CheckingValues
     ...(timer ? { timer } : {}),
   });
   try {
+    // Outside review E: an output that is a file the configurations read (the edunorm.config.yaml
+    // that applies, `--config`, a rule file): no checked file, so refused only now that the run
+    // knows them — the report written over it broke the next run (or replaced a norm of the pack).
+    for (const o of outputs) if (namesAnyOf(o.path, run.inputs)) throw new UsageError(M.outputIsConfigInput(safeText(o.path)));
     const unsaved = cache?.save();
     if (cache) timer?.mark('cacheSave');
     if (unsaved) io.stderr(locale === 'zh-CN' ? `edunorm: 缓存未能保存(${unsaved}),下次将重新检查;本次结果不受影响\n` : `edunorm: the cache could not be saved (${unsaved}); the next run checks again, this run's results stand\n`);
