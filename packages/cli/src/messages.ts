@@ -118,6 +118,8 @@ export const MESSAGES = {
       `${path} 不是 edunorm 的缓存文件(是别的文件或文件夹):本次不使用缓存,也不会覆盖它;请另选 --cache-location,或先删除它`,
       `${path} is not an edunorm cache (another file, or a folder): this run goes without the cache and leaves it as it is — choose another --cache-location, or remove it`,
     ),
+  importOutputIsInput: (path: string) =>
+    L(`--output ${path} 就是要导入的文件(或 --mapping 文件),不会覆盖它(--force 也不会);请另选输出文件`, `--output ${path} is the file being imported (or the --mapping file); it is not replaced, not even with --force — choose another output file`),
   outputIsBaseline: (path: string) =>
     L(`--output ${path} 就是基线文件(--baseline),不会用报告覆盖它;请另选输出文件(更新基线请用 edunorm baseline … --force)`, `--output ${path} is the baseline (--baseline); it is not replaced by the report — choose another output file (edunorm baseline … --force updates a baseline)`),
   outputIsConfigInput: (path: string) =>

@@ -323,6 +323,21 @@ export class AtomicFile {
   }
 }
 
+/**
+ * Whether two absolute paths name one file: the same path, or (both there, links followed) the
+ * same device and inode — an output named for an input by a link or a hard link.
+ */
+export function namesSameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    const x = statSync(a, { throwIfNoEntry: false });
+    const y = statSync(b, { throwIfNoEntry: false });
+    return x !== undefined && y !== undefined && x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
 /** Writes a whole file atomically (AtomicFile: temporary file, flush, rename). */
 export function writeFileAtomic(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): void {
   const file = new AtomicFile(path, options);

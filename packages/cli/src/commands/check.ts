@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BaselineFilter, readBaseline } from '../baseline.js';
@@ -10,7 +9,7 @@ import { safeText, shellWord } from '../safe-text.js';
 import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
 import { cliVersion } from '../version.js';
-import { AtomicFile, outputPath as outputPathOf } from '../write-file.js';
+import { AtomicFile, namesSameFile as sameFile, outputPath as outputPathOf } from '../write-file.js';
 import { MESSAGES as M } from '../messages.js';
 import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
 import { checkPaths, parseShard } from './common.js';
@@ -133,18 +132,6 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       return EXIT_FINDINGS;
     }
     return EXIT_OK;
-  }
-}
-
-/** Whether two paths name one file: the same path, or (both there, links followed) the same device and inode. */
-function sameFile(a: string, b: string): boolean {
-  if (a === b) return true;
-  try {
-    const x = statSync(a, { throwIfNoEntry: false });
-    const y = statSync(b, { throwIfNoEntry: false });
-    return x !== undefined && y !== undefined && x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
   }
 }
 

@@ -12,7 +12,7 @@ import { readXlsx } from '../import/read-xlsx.js';
 import type { CellIssue, Sheet } from '../import/sheet.js';
 import { EXIT_FINDINGS, EXIT_OK, type Io } from '../main.js';
 import { UsageError } from '../usage-error.js';
-import { outputPath, writeFileAtomic } from '../write-file.js';
+import { namesSameFile, outputPath, writeFileAtomic } from '../write-file.js';
 import { resolveLocale } from './common.js';
 import { MESSAGES as M } from '../messages.js';
 import { COMMAND_SPECS, parseArgsOptions } from '../command-specs.js';
@@ -45,6 +45,11 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   if (!existsSync(input)) throw new UsageError(M.noSuchFile(positionals[0]!));
   const output = outputPath(io.cwd, values.output ?? join(dirname(positionals[0]!), `${basename(input, extname(input))}.yaml`));
   const shown = (p: string) => relative(io.cwd, p) || p;
+  // Outside review E: --force replaces a YAML file written before, never the spreadsheet it is
+  // made from, nor the mapping (`import staff.csv -o staff.csv --force` replaced the sheet).
+  for (const from of [input, ...(values.mapping ? [resolve(io.cwd, values.mapping)] : [])]) {
+    if (namesSameFile(from, output)) throw new UsageError(M.importOutputIsInput(shown(output)));
+  }
   // Before any work: an existing file is someone's data.
   if (existsSync(output) && !values.force) throw new UsageError(M.exists(shown(output)));
   if (kind === 'DistrictIndicators' && (values['school-code'] ?? values['school-name'] ?? values.level) !== undefined) {
