@@ -5,34 +5,21 @@
  * run saved its cache over it: the next run was exit 2, the configuration unreadable. A file
  * the run's configuration depends on is never written as the cache.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { failingBudget } from '../helpers/budget-fixture.js';
-import { runCli } from '../helpers/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { sandbox } from '../helpers/sandbox.js';
 
-let dir: string;
-let home: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'edunorm-review-e-config-location-'));
-  home = mkdtempSync(join(tmpdir(), 'edunorm-review-e-home-'));
-  writeFileSync(join(dir, 'budget.yaml'), failingBudget());
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(home, { recursive: true, force: true });
-});
-
-const run = (args: string[]) => runCli(args, { cwd: dir, env: { XDG_CACHE_HOME: home } });
+const box = sandbox('config-location');
+const run = box.run;
 
 describe('--cache-location at the configuration file', { timeout: 60_000 }, () => {
   it('an empty edunorm.config.yaml stays as it is; the runs keep their verdict', () => {
-    writeFileSync(join(dir, 'edunorm.config.yaml'), '');
+    writeFileSync(join(box.dir, 'edunorm.config.yaml'), '');
     for (let i = 0; i < 2; i++) {
       const r = run(['check', '.', '--cache', '--cache-location', 'edunorm.config.yaml', '--locale', 'en']);
       expect(r.code, r.stderr).toBe(1);
-      expect(readFileSync(join(dir, 'edunorm.config.yaml'), 'utf8')).toBe('');
+      expect(readFileSync(join(box.dir, 'edunorm.config.yaml'), 'utf8')).toBe('');
     }
     expect(run(['check', '.']).code).toBe(1);
   });

@@ -6,47 +6,34 @@
  * `check --baseline b.json --cache --cache-location b.json` replaced the user's baseline by a
  * cache.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { failingBudget } from '../helpers/budget-fixture.js';
-import { runCli } from '../helpers/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { sandbox } from '../helpers/sandbox.js';
 
-let dir: string;
-let home: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'edunorm-review-e-location-'));
-  home = mkdtempSync(join(tmpdir(), 'edunorm-review-e-home-'));
-  writeFileSync(join(dir, 'budget.yaml'), failingBudget());
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(home, { recursive: true, force: true });
-});
-
-const run = (args: string[]) => runCli(args, { cwd: dir, env: { XDG_CACHE_HOME: home } });
+const box = sandbox('location');
+const run = box.run;
 
 describe('--cache-location at a file that is not a cache', { timeout: 60_000 }, () => {
   it('a baseline without indentation is left as it is, and still absorbs its findings', () => {
     expect(run(['baseline', '.', '--output', 'pretty.json']).code).toBe(0);
-    const compact = JSON.stringify(JSON.parse(readFileSync(join(dir, 'pretty.json'), 'utf8')));
+    const compact = JSON.stringify(JSON.parse(readFileSync(join(box.dir, 'pretty.json'), 'utf8')));
     expect(compact.startsWith('{"format":')).toBe(true);
-    writeFileSync(join(dir, 'b.json'), compact);
+    writeFileSync(join(box.dir, 'b.json'), compact);
     const r = run(['check', '.', '--baseline', 'b.json', '--cache', '--cache-location', 'b.json', '--locale', 'en']);
     expect(r.stderr).toContain('is not an edunorm cache');
     expect(r.code).toBe(0);
-    expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(compact);
+    expect(readFileSync(join(box.dir, 'b.json'), 'utf8')).toBe(compact);
     expect(run(['check', '.', '--baseline', 'b.json']).code).toBe(0);
   });
 
   it('another JSON file that begins {"format": is left as it is', () => {
     const text = '{"format":"xlsx","sheets":[]}\n';
-    writeFileSync(join(dir, 'data.json'), text);
+    writeFileSync(join(box.dir, 'data.json'), text);
     const r = run(['check', '.', '--cache', '--cache-location', 'data.json', '--locale', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('is not an edunorm cache');
-    expect(readFileSync(join(dir, 'data.json'), 'utf8')).toBe(text);
+    expect(readFileSync(join(box.dir, 'data.json'), 'utf8')).toBe(text);
   });
 
   it('a cache of an older format, or a torn one, is still ours to replace', () => {
@@ -59,11 +46,11 @@ describe('--cache-location at a file that is not a cache', { timeout: 60_000 }, 
       '{"for',
     ];
     for (const text of old) {
-      writeFileSync(join(dir, 'c'), text);
+      writeFileSync(join(box.dir, 'c'), text);
       const r = run(['check', '.', '--cache', '--cache-location', 'c', '--locale', 'en']);
       expect(r.code, text).toBe(1);
       expect(r.stderr, text).not.toContain('is not an edunorm cache');
-      expect(readFileSync(join(dir, 'c'), 'utf8').startsWith('{"format":8,"tool":"edunorm","index":['), text).toBe(true);
+      expect(readFileSync(join(box.dir, 'c'), 'utf8').startsWith('{"format":8,"tool":"edunorm","index":['), text).toBe(true);
     }
   });
 });

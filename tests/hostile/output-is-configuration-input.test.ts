@@ -6,39 +6,26 @@
  * exit 2, "the configuration should be a mapping") or a norm of the pack. Such an output is
  * refused (exit 2) and the file stays as it was.
  */
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { failingBudget } from '../helpers/budget-fixture.js';
+import { describe, expect, it } from 'vitest';
 import { RULES_DIR } from '../helpers/paths.js';
-import { runCli } from '../helpers/run-cli.js';
+import { sandbox } from '../helpers/sandbox.js';
 
-let dir: string;
-let home: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'edunorm-review-e-config-output-'));
-  home = mkdtempSync(join(tmpdir(), 'edunorm-review-e-home-'));
-  writeFileSync(join(dir, 'budget.yaml'), failingBudget());
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(home, { recursive: true, force: true });
-});
-
-const run = (args: string[]) => runCli([...args, '--locale', 'en'], { cwd: dir, env: { XDG_CACHE_HOME: home } });
+const box = sandbox('config-output', ['--locale', 'en']);
+const run = box.run;
 
 describe('--output at a file the configuration reads', { timeout: 120_000 }, () => {
   it('the configuration that applies, the --config file, a rule file of the pack: exit 2, each as it was', () => {
     const config = 'extends:\n  - edunorm:plan14\n';
-    writeFileSync(join(dir, 'edunorm.config.yaml'), config);
-    mkdirSync(join(dir, '..', `${dir.split('/').pop()}-pack`));
-    const pack = join(dir, '..', `${dir.split('/').pop()}-pack`);
+    writeFileSync(join(box.dir, 'edunorm.config.yaml'), config);
+    mkdirSync(join(box.dir, '..', `${box.dir.split('/').pop()}-pack`));
+    const pack = join(box.dir, '..', `${box.dir.split('/').pop()}-pack`);
     const rule = readFileSync(join(RULES_DIR, 'teacher-training-funds.yaml'), 'utf8');
     writeFileSync(join(pack, 'teacher-training-funds.yaml'), rule);
     const other = `extends:\n  - ${JSON.stringify(pack)}\n`;
-    writeFileSync(join(dir, 'other.config.yaml'), other);
-    linkSync(join(dir, 'edunorm.config.yaml'), join(dir, 'hard-link.txt'));
+    writeFileSync(join(box.dir, 'other.config.yaml'), other);
+    linkSync(join(box.dir, 'edunorm.config.yaml'), join(box.dir, 'hard-link.txt'));
     try {
       const cases: [string[], string][] = [
         [['check', '.', '--output', 'edunorm.config.yaml'], 'edunorm.config.yaml'],
@@ -50,11 +37,11 @@ describe('--output at a file the configuration reads', { timeout: 120_000 }, () 
         [['baseline', '.', '--force', '--output', 'edunorm.config.yaml'], 'edunorm.config.yaml'],
       ];
       for (const [args, file] of cases) {
-        const before = readFileSync(resolve(dir, file), 'utf8');
+        const before = readFileSync(resolve(box.dir, file), 'utf8');
         const r = run(args);
         expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
         expect(r.stderr, args.join(' ')).toContain('the configuration reads');
-        expect(readFileSync(resolve(dir, file), 'utf8'), args.join(' ')).toBe(before);
+        expect(readFileSync(resolve(box.dir, file), 'utf8'), args.join(' ')).toBe(before);
       }
       expect(run(['check', '.']).code).toBe(1);
       expect(run(['check', 'budget.yaml', '--config', 'other.config.yaml']).code).toBe(1);
