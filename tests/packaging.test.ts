@@ -108,6 +108,21 @@ describe('npm pack --dry-run', () => {
     });
   }
 
+  it('the CLI ships the declarations of what it exports (main, import), each import of theirs shipped too, and no others', () => {
+    // The command modules' declarations served no importer (the package exports `.` and
+    // `./import`) and were a twelfth of the package.
+    const files = new Set(packed.get('packages/cli')!.files.map((f) => f.path));
+    const declarations = [...files].filter((f) => f.endsWith('.d.ts'));
+    expect(declarations).toContain('dist/main.d.ts');
+    expect(declarations).toContain('dist/import/convert-sheet.d.ts');
+    expect(declarations.filter((f) => f !== 'dist/main.d.ts' && !/^dist\/import\/[^/]+\.d\.ts$/.test(f))).toEqual([]);
+    for (const d of declarations) {
+      for (const m of readFileSync(join(ROOT, 'packages/cli', d), 'utf8').matchAll(/from '(\.[^']*)\.js'/g)) {
+        expect(files.has(join(dirname(d), `${m[1]}.d.ts`)), `${d} imports ${m[1]}`).toBe(true);
+      }
+    }
+  });
+
   it('stays small (unpacked under 2 MB each)', () => {
     for (const dir of PACKAGES) expect(packed.get(dir)!.unpackedSize, dir).toBeLessThan(2_000_000);
   });
