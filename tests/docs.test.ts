@@ -39,8 +39,8 @@ describe('generated documentation', () => {
     expect(page).toContain('*Teacher-training funds at least 5% of the public-funds budget*');
     expect(page).toContain('> 中小学校按照年度公用经费预算总额的 5%安排教师培训经费,并适当提高标准。');
     expect(page).toMatch(/\| `minShare` \| fraction \| `0\.05` \| 教师培训经费占公用经费预算的最低比例<br>Minimum share/);
-    expect(page).toContain('### ✅ exactly 5% passes (boundary)');
-    expect(page).toContain('### ❌ 3.75% is short by 50,000 yuan');
+    expect(page).toContain('### ✅ 恰好 5% 合格(边界) / exactly 5% passes (boundary)');
+    expect(page).toContain('### ❌ 3.75%,差 50,000 元 / 3.75% is short by 50,000 yuan');
     expect(page).toContain('- `7:20` error — 教师培训经费 150,000 元,占公用经费 3.75%,低于 5% 的要求(应不少于 200,000 元,差 50,000 元)<br>Teacher-training funds of 150,000 yuan');
   });
 
