@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinPack } from '../packages/core/src/builtin-pack.js';
 import { RULES_DIR } from './helpers/paths.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -46,5 +47,22 @@ describe('nameZh', () => {
     } finally {
       writeFileSync(file, good);
     }
+  });
+
+  it('every case of the built-in pack has a Chinese name', () => {
+    const bad: string[] = [];
+    let cases = 0;
+    for (const rule of builtinPack().rules) {
+      for (const kind of ['valid', 'invalid'] as const) {
+        rule.tests[kind].forEach((tc, i) => {
+          cases++;
+          const zh = tc.nameZh;
+          if (typeof zh !== 'string' || !/[\u3400-\u9fff]/.test(zh)) bad.push(`${rule.id} ${kind}[${i}] ${tc.name}: no Chinese name`);
+          else if (/[\u3400-\u9fff] +[\u3400-\u9fff]/.test(zh)) bad.push(`${rule.id} ${kind}[${i}]: a space between two Chinese characters: ${zh}`);
+        });
+      }
+    }
+    expect(cases).toBeGreaterThan(0);
+    expect(bad).toEqual([]);
   });
 });
