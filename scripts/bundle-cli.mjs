@@ -66,7 +66,10 @@ const REQUIRE = "import { createRequire as __edunormCreateRequire } from 'node:m
  * What both bundles share. Minified: less for V8 to parse per run, and the npm package stays
  * small (tests/packaging.test.ts); an internal error's readable stack is one run of
  * `node packages/cli/dist/process-entry.js`, the modules unbundled. The bundled packages'
- * licence notices stay in each file, at its end.
+ * licence notices stay in each file, at its end. Chinese stays escaped (`\uXXXX`, esbuild's
+ * default charset): `charset: 'utf8'` made the bundle 118 KB smaller but its core chunk slower to
+ * load — 58 against 45 ms, medians of 9 interleaved imports — as V8 holds a source with
+ * characters beyond Latin-1 as two bytes a character.
  */
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', minify: true, legalComments: 'eof', logLevel: 'warning' };
 
