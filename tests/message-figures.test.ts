@@ -49,6 +49,8 @@ describe('fillTemplate spaces in Chinese', () => {
     expect(fillTemplate('in {name} county', { name: '某县' }, 'en')).toBe('in 某县 county');
     // A space the writer typed inside a value is theirs: only the template's own goes.
     expect(fillTemplate('属于 {name}', { name: '某 县' })).toBe('属于某 县');
+    expect(fillTemplate('{a}{b}', { a: '某 ', b: '县' })).toBe('某 县');
+    expect(fillTemplate('{a} 的', { a: '县 ' })).toBe('县  的');
   });
 
   it('no zh-CN message, hint or related-location template of the built-in pack puts a space between two Chinese characters', async () => {

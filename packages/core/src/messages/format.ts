@@ -208,8 +208,9 @@ export function fillTemplate(template: string, context: Record<string, unknown>,
       // Chinese puts a space between Chinese and a figure or a Latin word (“差 1 元”), never
       // between two Chinese words: a template's space beside a value that is Chinese at that
       // side goes (“差不足 0.001 个百分点”, “属于某县”, not “差 不足 0.001”, “属于 某县”), and
-      // stays beside a figure or a name in Latin letters (“属于 ABC County”).
-      if (isHan(value.charCodeAt(0)) && out.length >= 2 && out.charCodeAt(out.length - 1) === SPACE && isHan(out.charCodeAt(out.length - 2))) out = out.slice(0, -1);
+      // stays beside a figure or a name in Latin letters (“属于 ABC County”). Only the template's
+      // own space: one a value ends or begins with is the writer's.
+      if (isHan(value.charCodeAt(0)) && literals[i]!.endsWith(' ') && out.length >= 2 && isHan(out.charCodeAt(out.length - 2))) out = out.slice(0, -1);
       if (isHan(value.charCodeAt(value.length - 1)) && next.length >= 2 && next.charCodeAt(0) === SPACE && isHan(next.charCodeAt(1))) next = next.slice(1);
     }
     out += value + next;
