@@ -35,8 +35,41 @@ const EMPTY: WorkspaceState = { files: new Map(), retracted: [], districts: [] }
 const fingerprint = (f: WorkspaceFindings | undefined, retracted: WorkspaceState['retracted'], uri: string) =>
   JSON.stringify([f?.findings.map((x) => [x.ruleId, x.message, x.range, x.related]) ?? [], f?.suppressed.length ?? 0, retracted.filter((r) => r.file === uri)]);
 
+/**
+ * The order `edunorm check <folder>` takes a folder's files in (find-files.ts: depth first, the
+ * names of each folder sorted by their bytes), for file URIs; others after them, by URI.
+ */
+const segmentsOf = (uri: string): Buffer[] | undefined => {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri).split(/[\\/]/).map((s) => Buffer.from(s));
+  } catch {
+    return undefined;
+  }
+};
+export const compareAsWalked = (a: string, b: string): number => {
+  const x = segmentsOf(a);
+  const y = segmentsOf(b);
+  if (!x || !y) return x ? -1 : y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const c = Buffer.compare(x[i]!, y[i]!);
+    if (c) return c;
+  }
+  return x.length - y.length;
+};
+
 export class LsWorkspace {
-  private readonly index = new WorkspaceIndex();
+  private index = new WorkspaceIndex();
+  /**
+   * A file was added to the index since it was last put in order. Outside review G: the index
+   * links in the order files were first set, and "the first one" of two district documents of the
+   * same code and year is the one used (the other gets `workspace/duplicate-district`). Files reach
+   * the editor's index in the order of the background reading (breadth first), of file events and
+   * of opening — so a copy created later was the duplicate in the editor even where
+   * `edunorm check` on the folder, walking it in its sorted order, took the copy as the first and
+   * called the original the duplicate. The index is put in the CLI's order before linking.
+   */
+  private unordered = false;
   private state: WorkspaceState = EMPTY;
   /** Per district: the view last evaluated (as JSON) and its result, so unchanged districts are not re-run. */
   private readonly memo = new Map<string, { key: string; result: Awaited<ReturnType<typeof evaluateDistrict>> }>();
@@ -67,6 +100,7 @@ export class LsWorkspace {
     const next = input && input.contributions.length ? input : undefined;
     const before = JSON.stringify(this.inputs.get(uri));
     if (next) {
+      if (!this.inputs.has(uri)) this.unordered = true;
       this.inputs.set(uri, next);
       this.index.set(uri, next);
     } else {
@@ -125,6 +159,12 @@ export class LsWorkspace {
 
   private async evaluate(): Promise<void> {
     const locale = this.locale();
+    if (this.unordered) {
+      this.unordered = false;
+      const index = new WorkspaceIndex();
+      for (const uri of [...this.inputs.keys()].sort(compareAsWalked)) index.set(uri, this.inputs.get(uri)!);
+      this.index = index;
+    }
     const { views, duplicates } = this.index.link();
     const findings: WorkspaceFinding[] = [];
     for (const { duplicate, first } of duplicates) {
