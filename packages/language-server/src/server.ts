@@ -253,6 +253,22 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
   };
 
+  /**
+   * A configuration or rule file changed: every rule set is loaded again and the open documents
+   * checked again. The norms across documents too (outside review G): the workspace's memo of
+   * each district's evaluation is keyed by what the files contribute, not by the rule set, so
+   * without `workspace.reset()` a closed district file kept the findings of the old configuration
+   * (a `county-senior-post-pool: off` in its folder never cleared it); and closed files are read
+   * again, since what they contribute is made under their configuration.
+   */
+  const rulesChanged = () => {
+    service.reset();
+    ruleSets = new Validator();
+    workspace.reset();
+    revalidateAll();
+    void reindexWorkspaceFolders();
+  };
+
   const fetchSettings = async () => {
     if (!configurationPull) return;
     const [raw] = (await connection.workspace.getConfiguration([{ section: 'edunorm' }])) as unknown[];
@@ -325,9 +341,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       }
       if (!relevant) return;
       // A configuration or rule file changed: forget every loaded rule set, check again.
-      service.reset();
-      ruleSets = new Validator();
-      revalidateAll();
+      rulesChanged();
     }),
   );
 
@@ -353,11 +367,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidSave(
     safeNotification('didSave', ({ document }) => {
       // Saving a configuration or rule file changes what other documents are checked with.
-      if (isConfigFile(filePathOf(document.uri)) || isRuleFileText(document.getText())) {
-        service.reset();
-        ruleSets = new Validator();
-        revalidateAll();
-      }
+      if (isConfigFile(filePathOf(document.uri)) || isRuleFileText(document.getText())) rulesChanged();
     }),
   );
 
@@ -501,11 +511,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   let indexing: Promise<void> | undefined;
+  /** Bumped when the index is read again from the start: an older reading stops. */
+  let indexGeneration = 0;
   const indexWorkspaceFolders = (): Promise<void> => {
+    const generation = indexGeneration;
     indexing ??= (async () => {
       for (const folder of workspaceFolders) {
         for await (const path of yamlFilesUnder(folder)) {
-          if (phase !== 'running') return;
+          if (phase !== 'running' || generation !== indexGeneration) return;
           const uri = fileUri(path);
           if (!documents.get(uri)) await indexClosedFile(uri, path);
         }
@@ -513,6 +526,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       log(`edunorm: workspace index: ${workspace.size} file(s) with district links`);
     })().catch((error: unknown) => log(`edunorm: workspace index failed: ${error instanceof Error ? error.message : String(error)}`));
     return indexing;
+  };
+  /** Reads every closed file of the workspace folders again (their configuration changed). */
+  const reindexWorkspaceFolders = (): Promise<void> => {
+    indexGeneration++;
+    indexing = undefined;
+    return indexWorkspaceFolders();
   };
 
   /** Checks one file that is not open; a file that cannot be read or validated counts as unchecked. */
