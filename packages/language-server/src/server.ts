@@ -379,8 +379,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       service.forget(document.uri);
       // Closed without saving: the file on disk is what the workspace holds again.
       const closedPath = filePathOf(document.uri);
-      if (closedPath && workspace.size) void indexClosedFile(document.uri, closedPath);
-      if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      const uri = document.uri;
+      if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      // Outside review G: the index is read again whenever there is a workspace folder, not only
+      // when it already holds files (two district files edited out of edunorm and closed unsaved
+      // left the index empty, and the second close never read its file on disk back). And a
+      // closed file keeps the findings across documents landing in it (a district file's county
+      // findings, as after the background index): the clearing above removed them, and when the
+      // file's findings across documents are the same as while it was open, the workspace sees
+      // no change and never pushes them again — they vanished until the next school edit.
+      if (closedPath && (workspace.size || workspaceFolders.length))
+        void indexClosedFile(uri, closedPath)
+          .then(() => workspace.settled())
+          .then(() => {
+            if (documents.get(uri) || !(workspace.findingsOf(uri)?.findings.length ?? 0)) return;
+            void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(uri, closedFindings.get(uri) ?? []) });
+            pushedForWorkspace.add(uri);
+          });
     }),
   );
 
