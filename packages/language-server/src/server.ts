@@ -507,7 +507,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }),
   );
 
+  /**
+   * Per file: bumped by each reading of it and when it is forgotten. Outside review G: a reading
+   * awaits the disk and the worker; a file deleted meanwhile (an editor's atomic save, a checkout,
+   * a temporary copy) was forgotten first and then put back by the older reading when its
+   * validation returned — a ghost in the index: a deleted copy of the district file made the real
+   * one a `workspace/duplicate-district` and took its county findings, until the server restarted.
+   * Only the latest reading of a file may set what it contributes.
+   */
+  const readings = new Map<string, number>();
+  const nextReading = (uri: string) => {
+    const n = (readings.get(uri) ?? 0) + 1;
+    readings.set(uri, n);
+    return n;
+  };
+
   const forgetFile = (uri: string) => {
+    nextReading(uri);
     closedFindings.delete(uri);
     checkedWhileClosed.delete(uri);
     workspace.remove(uri);
@@ -515,11 +531,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   /** Reads and validates one file that is not open, for the workspace index only (no diagnostics of its own). */
   const indexClosedFile = async (uri: string, path: string): Promise<void> => {
+    const reading = nextReading(uri);
     const read = await readWorkspaceFile(path);
-    if (documents.get(uri)) return; // opened meanwhile: the editor's text counts
+    if (documents.get(uri) || readings.get(uri) !== reading) return; // opened meanwhile (the editor's text counts), or read again / forgotten since
     if ('skipped' in read || !isEdunormText(read.text)) return forgetFile(uri);
     const result = await service.validate({ uri, version: 0, text: read.text, locale, ...directiveOption(), filePath: path }).catch(() => undefined);
-    if (!result || documents.get(uri)) return;
+    if (!result || documents.get(uri) || readings.get(uri) !== reading) return;
     if (result.workspace) closedFindings.set(uri, result.findings);
     else closedFindings.delete(uri);
     workspace.update(uri, result.workspace);
