@@ -35,6 +35,8 @@ export class County {
   client!: TestClient;
   /** Open documents: their editor text. */
   readonly open = new Map<string, string>();
+  /** The CLI's --locale (the server's setting `edunorm.locale` to match). */
+  cliLocale = 'zh-CN';
   private versions = new Map<string, number>();
 
   constructor(source = join(ROOT, 'examples', 'county')) {
@@ -159,7 +161,7 @@ export class County {
         mkdirSync(dirname(join(mirror, rel)), { recursive: true });
         writeFileSync(join(mirror, rel), text);
       }
-      const run = runCli(['check', '.', '--format', 'json', '--locale', 'zh-CN'], { cwd: mirror });
+      const run = runCli(['check', '.', '--format', 'json', '--locale', this.cliLocale], { cwd: mirror });
       if (run.code !== 0 && run.code !== 1) throw new Error(`cli failed ${run.code}: ${run.stderr}`);
       const json = JSON.parse(run.stdout) as { files: { path: string; findings: { ruleId: string; line: number; column: number; severity: string; message: string }[] }[] };
       const rows: Row[] = [];

@@ -242,8 +242,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const before = { locale, hints: settings.inlayHints.enabled, unused: settings.reportUnusedDisableDirectives };
     settings = next;
     locale = resolveLocale(settings.locale, clientLocale);
-    if (before.unused !== settings.reportUnusedDisableDirectives) workspace.reset();
-    if (before.locale !== locale || before.unused !== settings.reportUnusedDisableDirectives) revalidateAll();
+    if (before.locale !== locale || before.unused !== settings.reportUnusedDisableDirectives) {
+      // Outside review G: the locale too. The findings across documents are made in the locale of
+      // their evaluation, which ran only when a file's contributions changed: after switching to
+      // English a closed district file kept its county findings (and its own, pushed beside them)
+      // in Chinese. Evaluate every district again and read the closed files again.
+      workspace.reset();
+      if (before.locale !== locale) void reindexWorkspaceFolders();
+      revalidateAll();
+    }
     if (before.hints !== settings.inlayHints.enabled && capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
   };
 
