@@ -40,7 +40,7 @@ export class County {
   private versions = new Map<string, number>();
 
   constructor(source = join(ROOT, 'examples', 'county')) {
-    this.dir = mkdtempSync(join(tmpdir(), 'edunorm-reviewG-'));
+    this.dir = mkdtempSync(join(tmpdir(), 'edunorm-editor-county-'));
     cpSync(source, this.dir, { recursive: true });
   }
 
@@ -154,7 +154,7 @@ export class County {
   // --- the comparison ---
   /** What the CLI reports for the current state: disk, with the open documents' texts instead. */
   cliRows(): Row[] {
-    const mirror = mkdtempSync(join(tmpdir(), 'edunorm-reviewG-cli-'));
+    const mirror = mkdtempSync(join(tmpdir(), 'edunorm-editor-county-cli-'));
     try {
       cpSync(this.dir, mirror, { recursive: true });
       for (const [rel, text] of this.open) {
