@@ -1,4 +1,3 @@
-import { statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigResolver } from '@edunorm/core/node';
@@ -31,9 +30,10 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const started = performance.now();
   // The reader is the bureau, whatever the machine's language: zh-CN unless --locale or the configuration says otherwise.
   const configured = configForFolder(io.cwd, values.config ? resolve(io.cwd, values.config) : undefined).locale;
-  // Named to the pipeline as `check`'s output is (outside review E): an output that is the
-  // `--cache` file (by its name, a link or a hard link) is refused before anything is checked —
-  // the page written over it left every later `--cache` run without a cache.
+  // Named to the pipeline as `check`'s output is (outside review E): an output that is one of the
+  // checked files or the `--cache` file (by its name, a link or a hard link) is refused before
+  // anything is checked — the page written over a submission would replace it, over the cache
+  // it left every later `--cache` run without one.
   const named = values.format === 'markdown' && !values.output ? undefined : outputPath(io.cwd, values.output ?? DEFAULT_REPORT_HTML);
   const { run, locale, timer } = await checkPaths(positionals, { ...values, locale: values.locale ?? configured ?? 'zh-CN' }, io, named ? [{ path: named, flag: '--output' }] : []);
   // EDUNORM_TIMING=1 (timing.ts): the page or the Markdown written, the table on stderr.
@@ -50,13 +50,6 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     run.close();
   }
   const districts = run.districts;
-  // The page must never replace a submission it reports on (`-o budget.yaml`): same file, by inode.
-  const target = named;
-  const existing = target ? statSync(target, { throwIfNoEntry: false }) : undefined;
-  if (existing && reports.some((r) => sameFile(statSync(r.file.absolute, { throwIfNoEntry: false }), existing))) {
-    const shown = values.output ?? DEFAULT_REPORT_HTML;
-    throw new UsageError({ 'zh-CN': `--output ${shown} 是要检查的文件之一,不会覆盖它;请另选输出文件`, en: `--output ${shown} is one of the files being checked; it is not replaced — choose another output file` });
-  }
   const ruleSet = new ConfigResolver(values.config ? resolve(io.cwd, values.config) : undefined).forFolder(io.cwd).ruleSet;
   const data = collectReport(reports, ruleSet, districts);
   if (values.format === 'markdown') {
@@ -79,4 +72,3 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-const sameFile = (a: Stats | undefined, b: Stats) => a !== undefined && a.dev === b.dev && a.ino === b.ino;
